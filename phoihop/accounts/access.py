@@ -1,0 +1,304 @@
+"""Who sees and does what: the one module every page, query, export and search goes through.
+
+The rules (DESIGN §4):
+- a user belongs to organisations with a role: viewer, officer, leader or admin;
+- a user sees an agreement when one of its parties is one of their organisations or an
+  organisation below one of them in the tree (a superior body sees its subordinates' work);
+- officers (and leaders, admins) of the lead party edit the agreement;
+- officers of a host organisation record its events; officers of an organisation keep its
+  people's records;
+- the registry of organisations is readable by every signed-in user and changed only by
+  system administrators (staff).
+
+``get_<obj>_for_user`` answers 404 for "does not exist" and "not yours" alike, and 403 for
+"yours to read but not to change".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from phoihop.accounts.models import Membership
+from phoihop.orgs.models import Organization
+
+RuleKind = Literal["public", "authenticated", "object", "staff"]
+F = TypeVar("F", bound=Callable[..., Any])
+
+ROLE_RANK = {
+    Membership.Role.VIEWER: 0,
+    Membership.Role.OFFICER: 1,
+    Membership.Role.LEADER: 2,
+    Membership.Role.ADMIN: 3,
+}
+
+
+def rule(kind: RuleKind) -> Callable[[F], F]:
+    """Declare a view's access rule. A route without one fails the access walk test.
+
+    - public: anyone, signed in or not (sign-in page);
+    - authenticated: any signed-in user; the page shows only what selectors scope to them;
+    - object: the view loads its record through a ``get_*_for_user`` function below;
+    - staff: system administrators only.
+    """
+
+    def decorate(view: F) -> F:
+        if kind == "public":
+            view = login_not_required(view)
+        view.access_rule = kind  # type: ignore[attr-defined]
+        return view
+
+    return decorate
+
+
+@dataclass
+class Scope:
+    """What one user may reach, computed once per request."""
+
+    is_system_admin: bool
+    roles: dict[int, str] = field(default_factory=dict)
+    visible_org_ids: frozenset[int] = frozenset()
+
+    def role_in(self, org_id: int | None) -> str | None:
+        return self.roles.get(org_id) if org_id is not None else None
+
+    def can_write_for(self, org_id: int | None) -> bool:
+        if self.is_system_admin:
+            return True
+        role = self.role_in(org_id)
+        return role is not None and ROLE_RANK[Membership.Role(role)] >= 1
+
+    @property
+    def writer_org_ids(self) -> set[int]:
+        return {org for org, role in self.roles.items() if ROLE_RANK[Membership.Role(role)] >= 1}
+
+
+def descendants(root_ids: Iterable[int]) -> set[int]:
+    """The organisations in the trees below ``root_ids``, roots included (one query)."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, parent_id in Organization.objects.values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    seen: set[int] = set()
+    stack = list(root_ids)
+    while stack:
+        pk = stack.pop()
+        if pk in seen:
+            continue
+        seen.add(pk)
+        stack.extend(children.get(pk, ()))
+    return seen
+
+
+def scope(user: Any) -> Scope:
+    if not getattr(user, "is_authenticated", False):
+        return Scope(is_system_admin=False)
+    cached = getattr(user, "_phoihop_scope", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    is_admin = bool(user.is_active and (user.is_superuser or user.is_staff))
+    roles = dict(
+        Membership.objects.filter(user=user, organization__archived_at__isnull=True).values_list(
+            "organization_id", "role"
+        )
+    )
+    visible = frozenset(descendants(roles)) if roles else frozenset()
+    result = Scope(is_system_admin=is_admin, roles=roles, visible_org_ids=visible)
+    user._phoihop_scope = result
+    return result
+
+
+def forget(user: Any) -> None:
+    """Drop the cached scope after memberships change."""
+    if hasattr(user, "_phoihop_scope"):
+        del user._phoihop_scope
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+
+def agreements_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.agreements.models import Party
+
+    party_of_mine = Party.objects.filter(organization_id__in=s.visible_org_ids).values(
+        "agreement_id"
+    )
+    return Q(pk__in=party_of_mine)
+
+
+def visible_agreements(user: Any) -> QuerySet[Any]:
+    from phoihop.agreements.models import Agreement
+
+    if not getattr(user, "is_authenticated", False):
+        return Agreement.objects.none()
+    return Agreement.objects.filter(agreements_filter(user))
+
+
+def can_view_agreement(user: Any, agreement: Any) -> bool:
+    return visible_agreements(user).filter(pk=agreement.pk).exists()
+
+
+def can_edit_agreement(user: Any, agreement: Any) -> bool:
+    s = scope(user)
+    if s.is_system_admin:
+        return True
+    lead_orgs = [p.organization_id for p in agreement.parties.all() if p.role == "lead"]
+    return any(s.can_write_for(org) for org in lead_orgs)
+
+
+def can_create_agreement(user: Any) -> bool:
+    s = scope(user)
+    return s.is_system_admin or bool(s.writer_org_ids)
+
+
+def lead_organizations_for(user: Any) -> QuerySet[Organization]:
+    """The organisations a user may name as lead party of a new agreement."""
+    s = scope(user)
+    if s.is_system_admin:
+        return Organization.objects.active()
+    return Organization.objects.active().filter(pk__in=s.writer_org_ids)
+
+
+def get_agreement_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    from phoihop.agreements.models import Agreement
+
+    agreement = (
+        visible_agreements(user)
+        .select_related("parent", "renews", "created_by")
+        .prefetch_related("parties__organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    if for_edit and not can_edit_agreement(user, agreement):
+        raise PermissionDenied
+    assert isinstance(agreement, Agreement)
+    return agreement
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def events_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.events.models import Event
+
+    via_agreement = Event.agreements.through.objects.filter(
+        agreement__in=visible_agreements(user)
+    ).values("event_id")
+    via_org = Event.organizations.through.objects.filter(
+        organization_id__in=s.visible_org_ids
+    ).values("event_id")
+    return Q(host_id__in=s.visible_org_ids) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
+
+
+def visible_events(user: Any) -> QuerySet[Any]:
+    from phoihop.events.models import Event
+
+    if not getattr(user, "is_authenticated", False):
+        return Event.objects.none()
+    return Event.objects.filter(events_filter(user))
+
+
+def can_edit_event(user: Any, event: Any) -> bool:
+    return scope(user).can_write_for(event.host_id)
+
+
+def can_create_event(user: Any) -> bool:
+    return can_create_agreement(user)
+
+
+def get_event_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    event = visible_events(user).select_related("host").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    if for_edit and not can_edit_event(user, event):
+        raise PermissionDenied
+    return event
+
+
+# --- organisations and people ----------------------------------------------------------------
+
+
+def can_manage_registry(user: Any) -> bool:
+    return scope(user).is_system_admin
+
+
+def get_organization_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Organization:
+    org = Organization.objects.select_related("parent").filter(pk=pk).first()
+    if org is None or not getattr(user, "is_authenticated", False):
+        raise Http404
+    if for_edit and not can_manage_registry(user):
+        raise PermissionDenied
+    return org
+
+
+def people_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.agreements.models import Party
+    from phoihop.events.models import Attendee
+
+    signed = Party.objects.filter(agreement__in=visible_agreements(user)).values("signatory_id")
+    attended = Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
+    return (
+        Q(organization_id__in=s.visible_org_ids) | Q(pk__in=signed) | Q(pk__in=attended)
+    )
+
+
+def visible_people(user: Any) -> QuerySet[Any]:
+    from phoihop.orgs.models import Person
+
+    if not getattr(user, "is_authenticated", False):
+        return Person.objects.none()
+    return Person.objects.filter(people_filter(user))
+
+
+def can_edit_person(user: Any, person: Any) -> bool:
+    return scope(user).can_write_for(person.organization_id)
+
+
+def can_create_person(user: Any) -> bool:
+    return can_create_agreement(user)
+
+
+def get_person_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    person = visible_people(user).select_related("organization").filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    if for_edit and not can_edit_person(user, person):
+        raise PermissionDenied
+    return person
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    """An attachment is reachable exactly when the record it belongs to is."""
+    from phoihop.core.models import Attachment
+
+    attachment = Attachment.objects.select_related("content_type").filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    model = attachment.content_type.model
+    if model == "agreement":
+        get_agreement_for_user(user, attachment.object_id, for_edit=for_edit)
+    elif model == "event":
+        get_event_for_user(user, attachment.object_id, for_edit=for_edit)
+    else:
+        raise Http404
+    return attachment

@@ -1,0 +1,142 @@
+"""The agreement form: the document, its parties and content areas, submitted together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.agreements.models import Agreement, Party
+from phoihop.agreements.services import ContentAreaInput, PartyInput
+from phoihop.core.db import vi
+from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.orgs.models import Organization
+
+
+def organization_choices() -> Any:
+    return Organization.objects.active().order_by(vi("name"))
+
+
+class AgreementForm(forms.ModelForm):
+    signed_on = VNDateField(label=_("Ngày ký"), required=False)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "kind",
+            "number_symbol",
+            "title",
+            "status",
+            "period_start",
+            "period_end",
+            "signed_on",
+            "legal_bases",
+            "purpose",
+            "reporting",
+            "parent",
+            "renews",
+        ]
+        widgets = {
+            "legal_bases": forms.Textarea(attrs={"rows": 3}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "title": forms.TextInput(attrs={"placeholder": _("Ví dụ: Chương trình phối hợp công tác tuyên giáo và quốc phòng")}),
+            "number_symbol": forms.TextInput(attrs={"placeholder": "03/CTr-BCHQS-BTGQU"}),
+        }
+
+    def __init__(self, *args: Any, linkable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = linkable
+        self.fields["renews"].queryset = linkable
+        if self.instance.pk:
+            self.fields["parent"].queryset = linkable.exclude(pk=self.instance.pk)
+            self.fields["renews"].queryset = linkable.exclude(pk=self.instance.pk)
+        for name in ("period_start", "period_end"):
+            self.fields[name].widget.attrs.update({"min": 1945, "max": 2100})
+        bootstrap(self)
+
+
+class PartyForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organization = forms.ModelChoiceField(
+        label=_("Cơ quan"),
+        queryset=Organization.objects.none(),
+        widget=forms.Select(attrs={"data-party-org": ""}),
+        error_messages={"required": _("Chọn cơ quan."), "invalid_choice": _("Cơ quan không hợp lệ.")},
+    )
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Party.Role.choices)
+    name_as_signed = forms.CharField(
+        label=_("Tên khi ký"), required=False, max_length=255,
+        help_text=_("Để trống nếu giống tên hiện tại."),
+    )
+    signatory_name = forms.CharField(label=_("Người ký"), required=False, max_length=150)
+    signatory_rank = forms.CharField(label=_("Cấp bậc"), required=False, max_length=100)
+    signatory_position = forms.CharField(label=_("Chức vụ khi ký"), required=False, max_length=255)
+    signed_on = VNDateField(label=_("Ngày ký"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices()
+        bootstrap(self)
+
+    def to_input(self) -> PartyInput:
+        d = self.cleaned_data
+        return PartyInput(
+            organization=d["organization"], role=d["role"], name_as_signed=d["name_as_signed"],
+            signatory_name=d["signatory_name"], signatory_rank=d["signatory_rank"],
+            signatory_position=d["signatory_position"], signed_on=d["signed_on"], pk=d.get("id"),
+        )
+
+
+class ContentAreaForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    number = forms.IntegerField(label=_("Số"), min_value=1, max_value=999)
+    title = forms.CharField(label=_("Nội dung phối hợp"), max_length=500)
+    text = forms.CharField(label=_("Chi tiết"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.ModelMultipleChoiceField(
+        label=_("Bên thực hiện"), required=False, queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"data-responsible": "", "size": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = organization_choices()
+        bootstrap(self)
+
+    def to_input(self) -> ContentAreaInput:
+        d = self.cleaned_data
+        return ContentAreaInput(
+            number=d["number"], title=d["title"], text=d["text"],
+            responsible=list(d["responsible"]), pk=d.get("id"),
+        )
+
+
+PartyFormSet = forms.formset_factory(PartyForm, extra=0, can_delete=True, min_num=0)
+ContentAreaFormSet = forms.formset_factory(ContentAreaForm, extra=0, can_delete=True, min_num=0)
+
+
+def live_rows(formset: forms.BaseFormSet) -> list[Any]:
+    """The filled rows not marked for removal, as service inputs."""
+    return [f.to_input() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+def initial_parties(agreement: Agreement) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.pk, "organization": p.organization_id, "role": p.role,
+            "name_as_signed": p.name_as_signed, "signatory_name": p.signatory_name,
+            "signatory_rank": p.signatory_rank, "signatory_position": p.signatory_position,
+            "signed_on": p.signed_on,
+        }
+        for p in agreement.parties.all().order_by("order", "id")
+    ]
+
+
+def initial_areas(agreement: Agreement) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.pk, "number": a.number, "title": a.title, "text": a.text,
+            "responsible": [o.pk for o in a.responsible.all()],
+        }
+        for a in agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
+    ]

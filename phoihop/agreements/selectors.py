@@ -1,0 +1,107 @@
+"""Reads of agreements: access-scoped lists with filters and sorting, and a record's history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+
+from phoihop.accounts import access
+from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.core import history
+from phoihop.core.db import vi
+from phoihop.core.selectors import filter_by_query
+
+SORTS = {
+    "signed": (F("signed_on").desc(nulls_last=True), "-id"),
+    "-signed": (F("signed_on").asc(nulls_last=True), "id"),
+    "title": (vi("title"), "id"),
+    "period": (F("period_start").desc(nulls_last=True), "-id"),
+    "updated": ("-updated_at", "-id"),
+}
+
+
+def agreement_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Agreement]:
+    """Agreements the user may see, filtered by status, kind, party, year and text."""
+    qs = access.visible_agreements(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("party"):
+        qs = qs.filter(pk__in=Party.objects.filter(organization_id=filters["party"]).values("agreement_id"))
+    if filters.get("year"):
+        year = int(filters["year"])
+        # In force during the year: the period covers it (or, without a period, signed that year).
+        qs = qs.filter(
+            Q(period_start__lte=year, period_end__gte=year)
+            | Q(period_start=year, period_end__isnull=True)
+            | Q(period_start__isnull=True, signed_on__year=year)
+        )
+    if filters.get("period_start"):
+        qs = qs.filter(period_start=filters["period_start"])
+    if filters.get("period_end"):
+        qs = qs.filter(period_end=filters["period_end"])
+    qs = filter_by_query(qs, filters.get("q", ""))
+    order = SORTS.get(filters.get("sort") or "signed", SORTS["signed"])
+    return (
+        qs.annotate(content_area_count=Count("content_areas", distinct=True))
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("organization").order_by("order", "id"))
+        )
+        .order_by(*order)
+    )
+
+
+def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    agreement = access.get_agreement_for_user(user, pk)
+    parties = list(
+        agreement.parties.select_related("organization", "signatory").order_by("order", "id")
+    )
+    areas = list(
+        agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
+    )
+    events = list(access.visible_events(user).filter(agreements=agreement).select_related("host"))
+    children = list(access.visible_agreements(user).filter(parent=agreement).active())
+    renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
+    from phoihop.core.attachments import attachments_of
+
+    return {
+        "agreement": agreement,
+        "parties": parties,
+        "content_areas": areas,
+        "events": events,
+        "children": children,
+        "renewed_by": renewed_by,
+        "attachments": attachments_of(agreement),
+        "can_edit": access.can_edit_agreement(user, agreement),
+        "history": agreement_history(agreement),
+    }
+
+
+def agreement_history(agreement: Agreement) -> list[history.Entry]:
+    return history.merged(
+        history.entries(Agreement.history.filter(id=agreement.pk), Agreement, lambda r: r.title),
+        history.entries(
+            Party.history.filter(agreement_id=agreement.pk), Party, lambda r: r.name_as_signed
+        ),
+        history.entries(
+            ContentArea.history.filter(agreement_id=agreement.pk),
+            ContentArea,
+            lambda r: f"{r.number}. {r.title}",
+        ),
+    )
+
+
+def linkable_agreements(*, user: Any) -> QuerySet[Agreement]:
+    """Agreements that a new one may name as parent program or as the one it renews."""
+    return access.visible_agreements(user).active().order_by(vi("title"))
+
+
+def year_choices(*, user: Any) -> list[int]:
+    bounds = access.visible_agreements(user).active().exclude(period_start__isnull=True)
+    years: set[int] = set()
+    for start, end in bounds.values_list("period_start", "period_end"):
+        years.update(range(start, (end or start) + 1))
+    return sorted(years, reverse=True)

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.agreements import selectors, services
+from phoihop.agreements.forms import (
+    AgreementForm,
+    ContentAreaFormSet,
+    PartyFormSet,
+    initial_areas,
+    initial_parties,
+    live_rows,
+)
+from phoihop.agreements.models import Agreement, Party
+from phoihop.core.attachments import attachment_add
+from phoihop.core.views_util import AttachmentForm, add_errors, int_or_none
+from phoihop.orgs.selectors import organization_options
+
+PAGE_SIZE = 25
+
+
+@rule("authenticated")
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    g = request.GET
+    filters = {
+        "q": g.get("q", "")[:200],
+        "status": g.get("status") if g.get("status") in Agreement.Status.values else "",
+        "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
+        "party": int_or_none(g.get("party")),
+        "year": int_or_none(g.get("year")),
+        "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
+        "archived": g.get("archived") == "1",
+    }
+    page = Paginator(selectors.agreement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "statuses": Agreement.Status.choices,
+        "kinds": Agreement.Kind.choices,
+        "years": selectors.year_choices(user=request.user),
+        "party_options": organization_options(user=request.user),
+        "sorts": [
+            ("signed", _("Ngày ký mới nhất")),
+            ("-signed", _("Ngày ký cũ nhất")),
+            ("title", _("Tên (A–Z)")),
+            ("period", _("Giai đoạn")),
+            ("updated", _("Cập nhật gần đây")),
+        ],
+        "can_create": access.can_create_agreement(request.user),
+        "nav": "agreements",
+        "querystring": g.copy(),
+    }
+    template = "agreements/list.html#results" if request.htmx else "agreements/list.html"
+    return render(request, template, context)
+
+
+@rule("object")
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.agreement_detail(user=request.user, pk=pk)
+    context["attachment_form"] = AttachmentForm()
+    context["nav"] = "agreements"
+    return render(request, "agreements/detail.html", context)
+
+
+def _form_page(request: HttpRequest, agreement: Agreement | None) -> HttpResponse:
+    """The one form that creates or edits an agreement with its parties and content areas."""
+    linkable = selectors.linkable_agreements(user=request.user)
+    if request.method == "POST":
+        form = AgreementForm(request.POST, instance=agreement, linkable=linkable)
+        parties = PartyFormSet(request.POST, prefix="parties")
+        areas = ContentAreaFormSet(request.POST, prefix="areas")
+        if form.is_valid() and parties.is_valid() and areas.is_valid():
+            fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            try:
+                if agreement is None:
+                    agreement = services.agreement_create(
+                        actor=request.user, fields=fields,
+                        parties=live_rows(parties), content_areas=live_rows(areas),
+                    )
+                    messages.success(request, _("Đã tạo văn bản phối hợp."))
+                else:
+                    services.agreement_update(
+                        actor=request.user, agreement=agreement, fields=fields,
+                        parties=live_rows(parties), content_areas=live_rows(areas),
+                    )
+                    messages.success(request, _("Đã lưu thay đổi."))
+                return redirect(agreement)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        if agreement is None:
+            form = AgreementForm(linkable=linkable)
+            leads = access.lead_organizations_for(request.user)
+            first_lead = leads.first() if leads.count() == 1 else None
+            parties = PartyFormSet(
+                prefix="parties",
+                initial=[{"role": Party.Role.LEAD, "organization": first_lead.pk if first_lead else None},
+                         {"role": Party.Role.COOPERATING}],
+            )
+            areas = ContentAreaFormSet(prefix="areas", initial=[{"number": 1}])
+        else:
+            form = AgreementForm(instance=agreement, linkable=linkable)
+            parties = PartyFormSet(prefix="parties", initial=initial_parties(agreement))
+            areas = ContentAreaFormSet(prefix="areas", initial=initial_areas(agreement))
+    return render(
+        request,
+        "agreements/form.html",
+        {"form": form, "parties": parties, "areas": areas, "agreement": agreement, "nav": "agreements"},
+    )
+
+
+@rule("authenticated")
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_agreement(request.user):
+        raise PermissionDenied
+    return _form_page(request, None)
+
+
+@rule("object")
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    return _form_page(request, agreement)
+
+
+@rule("object")
+@require_POST
+def agreement_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    if request.POST.get("restore"):
+        services.agreement_restore(actor=request.user, agreement=agreement)
+        messages.success(request, _("Đã khôi phục văn bản."))
+    else:
+        services.agreement_archive(actor=request.user, agreement=agreement)
+        messages.success(request, _("Đã lưu trữ văn bản. Văn bản vẫn xem được trong mục lưu trữ."))
+    return redirect(agreement)
+
+
+@rule("object")
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment_add(
+                actor=request.user, owner=agreement, upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"], description=form.cleaned_data["description"],
+            )
+            messages.success(request, _("Đã đính kèm tệp."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(agreement)

@@ -1,0 +1,124 @@
+"""Attachments: signed scans, Word and PDF files, photos. Checked by content, never by name."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from typing import IO, Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.core.models import Attachment
+from phoihop.vn.text import clean
+
+# What the first bytes of a file must be for each accepted type.
+SIGNATURES: list[tuple[bytes, str]] = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
+    (b"PK\x03\x04", "application/zip"),
+]
+OOXML = {
+    "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+ACCEPTED_LABEL = "PDF, Word (.doc, .docx), Excel (.xlsx), ảnh JPEG hoặc PNG"
+
+
+def sniff(stream: IO[bytes]) -> str:
+    """The real type of an uploaded file, or a ValidationError saying why it is refused."""
+    stream.seek(0)
+    head = stream.read(16)
+    stream.seek(0)
+    kind = next((mime for magic, mime in SIGNATURES if head.startswith(magic)), None)
+    if kind is None:
+        raise ValidationError(
+            _("Loại tệp không được chấp nhận. Chỉ nhận: %(types)s.") % {"types": ACCEPTED_LABEL}
+        )
+    if kind == "application/msword":
+        data = stream.read()
+        stream.seek(0)
+        if b"V\x00B\x00A\x00" in data or b"_VBA_PROJECT" in data or b"Macros" in data:
+            raise ValidationError(_("Tệp Word có chứa macro; vì an toàn, hệ thống không nhận tệp này."))
+        return kind
+    if kind == "application/zip":
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                names = set(archive.namelist())
+                total = sum(info.file_size for info in archive.infolist())
+                content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        except (zipfile.BadZipFile, KeyError):
+            raise ValidationError(_("Tệp bị hỏng hoặc không đúng định dạng.")) from None
+        finally:
+            stream.seek(0)
+        if total > MAX_UNCOMPRESSED:
+            raise ValidationError(_("Tệp nén giải nén ra quá lớn; hệ thống không nhận."))
+        if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+            raise ValidationError(_("Tệp Office có chứa macro; vì an toàn, hệ thống không nhận tệp này."))
+        for marker, mime in OOXML.items():
+            if marker in names:
+                return mime
+        raise ValidationError(
+            _("Loại tệp không được chấp nhận. Chỉ nhận: %(types)s.") % {"types": ACCEPTED_LABEL}
+        )
+    return kind
+
+
+def attachments_of(owner: models.Model) -> list[Attachment]:
+    ct = ContentType.objects.get_for_model(owner)
+    return list(
+        Attachment.objects.active()
+        .filter(content_type=ct, object_id=owner.pk)
+        .select_related("uploaded_by")
+    )
+
+
+def attachment_add(
+    *, actor: Any, owner: models.Model, upload: UploadedFile, kind: str, description: str = ""
+) -> Attachment:
+    """Store a file for a record the actor may edit (the caller has checked that)."""
+    if upload.size is None or upload.size == 0:
+        raise ValidationError(_("Tệp rỗng."))
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+        )
+    if kind not in Attachment.Kind.values:
+        raise ValidationError(_("Loại tài liệu không hợp lệ."))
+    mime = sniff(upload.file)
+    if kind == Attachment.Kind.PHOTO and not mime.startswith("image/"):
+        raise ValidationError(_("Ảnh phải là tệp JPEG hoặc PNG."))
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    name = clean(upload.name or "tep")[:255]
+    attachment = Attachment(
+        owner=owner,
+        original_name=name,
+        mime_type=mime,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        kind=kind,
+        description=clean(description),
+        uploaded_by=actor,
+    )
+    attachment.file.save(name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def attachment_archive(*, actor: Any, attachment: Attachment) -> Attachment:
+    if actor is None:
+        raise PermissionDenied
+    attachment.archived_at = timezone.now()
+    attachment.save(update_fields=["archived_at"])
+    return attachment

@@ -1,0 +1,30 @@
+"""Vietnamese alphabetical order in the database, the same on SQLite and PostgreSQL.
+
+Both databases get a collation named ``vi`` that follows ICU's Vietnamese rules: PostgreSQL
+through its ICU provider (created by a migration), SQLite through PyICU, registered on every
+new connection.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.backends.signals import connection_created
+from django.db.models import F
+from django.db.models.functions import Collate
+from django.dispatch import receiver
+
+from phoihop.vn.collation import compare
+
+COLLATION = "vi"
+
+
+@receiver(connection_created)
+def register_sqlite_collation(sender: Any, connection: Any, **kwargs: Any) -> None:
+    if connection.vendor == "sqlite":
+        connection.connection.create_collation(COLLATION, compare)
+
+
+def vi(field: str) -> Collate:
+    """An expression that orders ``field`` alphabetically in Vietnamese."""
+    return Collate(F(field), COLLATION)

@@ -1,0 +1,109 @@
+"""Change history of records, read from their historical tables, as before/after pairs."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+# Fields that change on every save and say nothing to a reader.
+NOISE = {"updated_at", "search_text", "created_at", "order"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class Entry:
+    when: datetime.datetime
+    who: str
+    action: str
+    subject: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _display(model: type[models.Model], name: str, value: Any, names: dict[str, dict[Any, str]]) -> str:
+    if value is None or value == "":
+        return "—"
+    f = model._meta.get_field(name)
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.ForeignKey):
+        return names.get(name, {}).get(value, f"#{value}")
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    return str(value)
+
+
+def entries(
+    history: models.QuerySet[Any],
+    model: type[models.Model],
+    subject: Callable[[Any], str],
+) -> list[Entry]:
+    """Every recorded version of the rows in ``history``, each compared with the one before it.
+
+    Queries: one for the versions, one per foreign-key field to name the related rows.
+    """
+    rows = list(history.select_related("history_user").order_by("history_date", "history_id"))
+    fields = [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in NOISE and not f.primary_key and f.editable is not False
+    ]
+    fk_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)]
+    names: dict[str, dict[Any, str]] = {}
+    for f in fk_fields:
+        ids = {getattr(r, f.attname) for r in rows} - {None}
+        if ids and f.name in fields:
+            related = f.related_model._default_manager.filter(pk__in=ids)  # type: ignore[union-attr]
+            names[f.name] = {o.pk: str(o) for o in related}
+    previous: dict[Any, Any] = {}
+    result: list[Entry] = []
+    for row in rows:
+        who = row.history_user.get_full_name() or row.history_user.username if row.history_user else _("hệ thống")
+        before = previous.get(row.id)
+        if row.history_type == "+":
+            action = _("Tạo mới")
+        elif row.history_type == "-":
+            action = _("Xóa")
+        else:
+            action = _("Sửa")
+        changes = []
+        if before is not None and row.history_type == "~":
+            for name in fields:
+                attname = model._meta.get_field(name).attname
+                old, new = getattr(before, attname), getattr(row, attname)
+                if old != new:
+                    label = str(model._meta.get_field(name).verbose_name)
+                    changes.append(
+                        Change(label[:1].upper() + label[1:], _display(model, name, old, names), _display(model, name, new, names))
+                    )
+            if "archived_at" in [f.name for f in model._meta.concrete_fields]:
+                if before.archived_at is None and row.archived_at is not None:
+                    action = _("Lưu trữ")
+                elif before.archived_at is not None and row.archived_at is None:
+                    action = _("Khôi phục")
+            if not changes and action == _("Sửa"):
+                previous[row.id] = row
+                continue
+        previous[row.id] = row
+        result.append(Entry(row.history_date, who, action, subject(row), changes))
+    return result
+
+
+def merged(*groups: Iterable[Entry]) -> list[Entry]:
+    """Several records' histories as one list, newest first."""
+    all_entries = [e for g in groups for e in g]
+    return sorted(all_entries, key=lambda e: e.when, reverse=True)

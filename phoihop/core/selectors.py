@@ -1,0 +1,93 @@
+"""Search across the registry, agreements and conferences, scoped by the access rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from phoihop.accounts import access
+from phoihop.vn.collation import sort_key
+from phoihop.vn.text import exact_key, fold
+
+SECTION_LIMIT = 20
+
+
+def search_filter(query: str) -> Q:
+    """Every word of the query, folded, appears in the record's folded names."""
+    condition = Q()
+    for word in fold(query).split():
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def rank(items: list[Any], query: str, label: str) -> list[Any]:
+    """Exact-diacritic matches first, then Vietnamese alphabetical order."""
+    wanted = exact_key(query)
+    return sorted(
+        items,
+        key=lambda o: (wanted not in exact_key(getattr(o, label)), sort_key(getattr(o, label))),
+    )
+
+
+def filter_by_query(qs: QuerySet[Any], query: str) -> QuerySet[Any]:
+    query = (query or "").strip()
+    return qs.filter(search_filter(query)) if fold(query) else qs
+
+
+@dataclass
+class SearchResults:
+    query: str
+    organizations: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
+    agreements: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]:
+    matches = list(qs.filter(search_filter(query))[:500])
+    return rank(matches, query, label)[:SECTION_LIMIT], len(matches)
+
+
+def search(*, user: Any, query: str) -> SearchResults:
+    from phoihop.orgs.models import Organization
+
+    results = SearchResults(query=query)
+    if not fold(query):
+        return results
+    sections = {
+        "organizations": (
+            Organization.objects.active().select_related("parent") if user.is_authenticated else Organization.objects.none(),
+            "name",
+        ),
+        "people": (access.visible_people(user).active().select_related("organization"), "full_name"),
+        "agreements": (access.visible_agreements(user).active(), "title"),
+        "events": (access.visible_events(user).active().select_related("host"), "title"),
+    }
+    for name, (qs, label) in sections.items():
+        items, count = _section(qs, query, label)
+        setattr(results, name, items)
+        results.counts[name] = count
+    return results
+
+
+def home_overview(*, user: Any) -> dict[str, Any]:
+    """What a user sees on arrival: their organisations, agreements in force, recent conferences."""
+    from phoihop.agreements.models import Agreement
+    from phoihop.agreements.selectors import agreement_list
+    from phoihop.events.selectors import event_list
+
+    in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
+    return {
+        "in_force": in_force[:10],
+        "in_force_count": in_force.count(),
+        "agreement_count": access.visible_agreements(user).active().count(),
+        "recent_events": event_list(user=user, filters={})[:5],
+        "can_create": access.can_create_agreement(user),
+    }

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.core import attachments, selectors
+from phoihop.core.selectors import home_overview
+
+
+@rule("authenticated")
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", home_overview(user=request.user))
+
+
+@rule("authenticated")
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:200]
+    results = selectors.search(user=request.user, query=query)
+    return render(request, "core/search.html", {"results": results, "search_query": query})
+
+
+@rule("object")
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = access.get_attachment_for_user(request.user, pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@rule("object")
+@require_POST
+def attachment_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = access.get_attachment_for_user(request.user, pk, for_edit=True)
+    attachments.attachment_archive(actor=request.user, attachment=attachment)
+    messages.success(request, _("Đã gỡ tệp đính kèm (tệp vẫn được lưu trong lịch sử)."))
+    owner = attachment.owner
+    return redirect(owner.get_absolute_url() if owner is not None else "core:home")

@@ -1,0 +1,40 @@
+"""Small helpers the thin views share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import bootstrap
+from phoihop.core.models import Attachment
+
+
+def int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, on its field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = name if name in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Tệp"), error_messages={"required": _("Chọn tệp để tải lên.")})
+    kind = forms.ChoiceField(label=_("Loại"), choices=Attachment.Kind.choices)
+    description = forms.CharField(label=_("Mô tả"), required=False, max_length=255)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)

@@ -1,0 +1,225 @@
+"""The organisation registry: agencies with their validity, tree and succession, and their people."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from phoihop.core.models import Archivable, Searchable
+
+
+class Organization(Archivable, Searchable):
+    class Kind(models.TextChoices):
+        PARTY_COMMITTEE = "party_committee", _("Cấp ủy Đảng")
+        PARTY_BOARD = "party_board", _("Ban của cấp ủy Đảng")
+        MILITARY = "military", _("Cơ quan quân sự")
+        POLICE = "police", _("Công an")
+        PEOPLES_COMMITTEE = "peoples_committee", _("Ủy ban nhân dân")
+        STATE_AGENCY = "state_agency", _("Cơ quan nhà nước khác")
+        FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
+        VETERANS = "veterans", _("Hội Cựu chiến binh")
+        WOMEN = "women", _("Hội Liên hiệp Phụ nữ")
+        YOUTH = "youth", _("Đoàn Thanh niên")
+        FARMERS = "farmers", _("Hội Nông dân")
+        RED_CROSS = "red_cross", _("Hội Chữ thập đỏ")
+        TRADE_UNION = "trade_union", _("Công đoàn")
+        SCHOOL = "school", _("Trường học")
+        ENTERPRISE = "enterprise", _("Doanh nghiệp")
+        OTHER = "other", _("Khác")
+
+    class Level(models.TextChoices):
+        CENTRAL = "central", _("Trung ương")
+        MILITARY_REGION = "military_region", _("Quân khu")
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Huyện, quận, thị xã, thành phố thuộc tỉnh (trước 01/7/2025)")
+        REGION = "region", _("Khu vực")
+        COMMUNE = "commune", _("Xã, phường, đặc khu")
+        UNIT = "unit", _("Đơn vị cơ sở")
+
+    PARTY_KINDS = (Kind.PARTY_COMMITTEE, Kind.PARTY_BOARD)
+
+    name = models.CharField(_("tên"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    symbol = models.CharField(
+        _("chữ viết tắt trong ký hiệu văn bản"),
+        max_length=30,
+        blank=True,
+        help_text=_("Ví dụ: BCHQS, BTGQU, TU."),
+    )
+    kind = models.CharField(_("loại"), max_length=30, choices=Kind.choices)
+    level = models.CharField(_("cấp"), max_length=30, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    province_code = models.PositiveIntegerField(_("tỉnh, thành phố"), null=True, blank=True)
+    commune_code = models.PositiveIntegerField(_("xã, phường"), null=True, blank=True)
+    locality_text = models.CharField(
+        _("địa bàn (theo tên cũ)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cho đơn vị trước 01/7/2025: ghi địa bàn như khi còn hoạt động."),
+    )
+    valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="org_valid_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def search_source(self) -> list[str]:
+        return [self.name, self.short_name, self.symbol]
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:detail", args=[self.pk])
+
+    @property
+    def is_party_body(self) -> bool:
+        return self.kind in self.PARTY_KINDS
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        on = on or datetime.date.today()
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or self.valid_to >= on
+        )
+
+    @property
+    def province_name(self) -> str:
+        from phoihop.orgs.localities import province_name
+
+        return province_name(self.province_code)
+
+    @property
+    def commune_name(self) -> str:
+        from phoihop.orgs.localities import commune_name
+
+        return commune_name(self.commune_code)
+
+    @property
+    def locality(self) -> str:
+        parts = [self.commune_name, self.province_name]
+        current = ", ".join(p for p in parts if p)
+        return current or self.locality_text
+
+
+class Succession(Archivable):
+    """A change in the registry: rename, merge, absorption, split or dissolution."""
+
+    class Kind(models.TextChoices):
+        RENAME = "rename", _("Đổi tên")
+        MERGE = "merge", _("Hợp nhất thành đơn vị mới")
+        ABSORB = "absorb", _("Sáp nhập vào đơn vị khác")
+        SPLIT = "split", _("Chia tách")
+        DISSOLVE = "dissolve", _("Giải thể, kết thúc hoạt động")
+
+    kind = models.CharField(_("hình thức"), max_length=20, choices=Kind.choices)
+    effective_date = models.DateField(_("ngày có hiệu lực"))
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decision_number = models.CharField(_("số, ký hiệu văn bản quyết định"), max_length=100, blank=True)
+    decision_issuer = models.CharField(_("cơ quan quyết định"), max_length=255, blank=True)
+    decision_title = models.CharField(_("trích yếu văn bản"), max_length=500, blank=True)
+    predecessors = models.ManyToManyField(
+        Organization, related_name="successions_out", verbose_name=_("đơn vị trước")
+    )
+    successors = models.ManyToManyField(
+        Organization, related_name="successions_in", blank=True, verbose_name=_("đơn vị kế thừa")
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[predecessors, successors])
+
+    class Meta:
+        verbose_name = _("kế thừa, sắp xếp tổ chức")
+        ordering = ["-effective_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.effective_date:%d/%m/%Y})"
+
+
+class Person(Archivable, Searchable):
+    """An agency official. Only officials are stored: never private citizens."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("cơ quan, đơn vị hiện tại"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    rank = models.CharField(_("cấp bậc hiện tại"), max_length=100, blank=True)
+    position = models.CharField(_("chức vụ hiện tại"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def search_source(self) -> list[str]:
+        return [self.full_name, self.position]
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:person_detail", args=[self.pk])
+
+    @property
+    def given_name(self) -> str:
+        return self.full_name.split()[-1] if self.full_name.split() else ""
+
+    def title_on(self, on: datetime.date | None) -> PersonTitle | None:
+        """The title held on a date (the latest one starting on or before it)."""
+        titles = sorted(self.titles.all(), key=lambda t: t.valid_from or datetime.date.min)
+        if on is None:
+            return titles[-1] if titles else None
+        held = [t for t in titles if (t.valid_from is None or t.valid_from <= on)]
+        return held[-1] if held else None
+
+
+class PersonTitle(models.Model):
+    """Rank and position held from a date: a signatory keeps the title they had when they signed."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="titles")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rank = models.CharField(_("cấp bậc"), max_length=100, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=255)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["valid_from", "id"]
+
+    def __str__(self) -> str:
+        return " ".join(p for p in [self.rank, self.position] if p)

@@ -1,0 +1,136 @@
+"""Reads of the registry: the tree, lists, an organisation's page, people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from phoihop.accounts import access
+from phoihop.agreements.models import Party
+from phoihop.core.db import vi
+from phoihop.core.selectors import filter_by_query
+from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+
+
+@dataclass
+class TreeNode:
+    org: Organization
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def organization_tree(*, include_ended: bool = True) -> list[TreeNode]:
+    """The whole registry as a tree in Vietnamese order (one query)."""
+    qs = Organization.objects.active().order_by(vi("name"))
+    orgs = list(qs)
+    nodes = {o.pk: TreeNode(o) for o in orgs}
+    roots: list[TreeNode] = []
+    for o in orgs:
+        if not include_ended and o.valid_to is not None:
+            continue
+        parent = nodes.get(o.parent_id) if o.parent_id else None
+        (parent.children if parent else roots).append(nodes[o.pk])
+    return roots
+
+
+def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
+    qs = Organization.objects.select_related("parent")
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("level"):
+        qs = qs.filter(level=filters["level"])
+    if filters.get("province"):
+        qs = qs.filter(province_code=filters["province"])
+    if filters.get("state") == "current":
+        qs = qs.filter(valid_to__isnull=True)
+    elif filters.get("state") == "ended":
+        qs = qs.filter(valid_to__isnull=False)
+    return filter_by_query(qs, filters.get("q", "")).order_by(vi("name"), "id")
+
+
+def organization_options(*, user: Any) -> list[Organization]:
+    """Organisations that are parties to agreements the user sees (for list filters)."""
+    party_orgs = Party.objects.filter(agreement__in=access.visible_agreements(user)).values(
+        "organization_id"
+    )
+    return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("name")))
+
+
+def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    from phoihop.core import history
+
+    org = access.get_organization_for_user(user, pk)
+    ancestors = []
+    parent = org.parent
+    while parent is not None and len(ancestors) < 20:
+        ancestors.insert(0, parent)
+        parent = parent.parent
+    successions_out = list(
+        Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
+    )
+    successions_in = list(
+        Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
+    )
+    agreements = (
+        access.visible_agreements(user)
+        .active()
+        .filter(pk__in=Party.objects.filter(organization=org).values("agreement_id"))
+        .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
+        .order_by("-signed_on", "-id")
+    )
+    people = access.visible_people(user).active().filter(organization=org).order_by(vi("full_name"))
+    return {
+        "org": org,
+        "ancestors": ancestors,
+        "children": list(org.children.active().order_by(vi("name"))),
+        "successions_out": successions_out,
+        "successions_in": successions_in,
+        "agreements": list(agreements[:50]),
+        "people": list(people[:100]),
+        "can_edit": access.can_manage_registry(user),
+        "history": history.merged(
+            history.entries(Organization.history.filter(id=org.pk), Organization, lambda r: r.name)
+        ),
+    }
+
+
+def people_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Person]:
+    qs = access.visible_people(user).active().select_related("organization")
+    if filters.get("organization"):
+        qs = qs.filter(organization_id=filters["organization"])
+    return filter_by_query(qs, filters.get("q", "")).order_by(vi("full_name"), "id")
+
+
+def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    from phoihop.core import history
+
+    person = access.get_person_for_user(user, pk)
+    titles = list(PersonTitle.objects.filter(person=person).select_related("organization"))
+    signed = list(
+        Party.objects.filter(signatory=person, agreement__in=access.visible_agreements(user))
+        .select_related("agreement", "organization")
+        .order_by("-signed_on")
+    )
+    from phoihop.events.models import Attendee
+
+    attended = list(
+        Attendee.objects.filter(person=person, event__in=access.visible_events(user))
+        .select_related("event")
+        .order_by("-event__date")
+    )
+    return {
+        "person": person,
+        "titles": titles,
+        "signed": signed,
+        "attended": attended,
+        "can_edit": access.can_edit_person(user, person),
+        "history": history.merged(
+            history.entries(Person.history.filter(id=person.pk), Person, lambda r: r.full_name),
+            history.entries(
+                PersonTitle.history.filter(person_id=person.pk), PersonTitle, lambda r: r.position
+            ),
+        ),
+    }
+

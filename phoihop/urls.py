@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from phoihop.accounts.access import rule
+
+urlpatterns = [
+    path("", include("phoihop.core.urls")),
+    path("tai-khoan/", include("phoihop.accounts.urls")),
+    path("co-quan/", include("phoihop.orgs.urls")),
+    path("van-ban/", include("phoihop.agreements.urls")),
+    path("hoi-nghi/", include("phoihop.events.urls")),
+    path("ngon-ngu/", rule("public")(set_language), name="set_language"),
+    path("quan-tri/", admin.site.urls),
+]

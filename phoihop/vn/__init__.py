@@ -1,0 +1,1 @@
+"""Vietnamese text, date, number, collation and document-symbol helpers."""
