@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import ContentAreaInput, PartyInput
 from phoihop.core.db import vi
-from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
 from phoihop.orgs.models import Organization
 
 
@@ -111,8 +111,10 @@ class ContentAreaForm(forms.Form):
         )
 
 
-PartyFormSet = forms.formset_factory(PartyForm, extra=0, can_delete=True, min_num=0)
-ContentAreaFormSet = forms.formset_factory(ContentAreaForm, extra=0, can_delete=True, min_num=0)
+PartyFormSet = forms.formset_factory(PartyForm, formset=BootstrapFormSet, extra=0, can_delete=True)
+ContentAreaFormSet = forms.formset_factory(
+    ContentAreaForm, formset=BootstrapFormSet, extra=0, can_delete=True
+)
 
 
 def live_rows(formset: forms.BaseFormSet) -> list[Any]:

@@ -51,3 +51,13 @@ def bootstrap(form: forms.BaseForm) -> None:
         else:
             css = "form-control"
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class BootstrapFormSet(forms.BaseFormSet):
+    """A formset whose added fields (the removal box) get Bootstrap classes too."""
+
+    def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+            form.fields["DELETE"].label = _("Bỏ dòng này")

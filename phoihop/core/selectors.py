@@ -81,13 +81,12 @@ def home_overview(*, user: Any) -> dict[str, Any]:
     """What a user sees on arrival: their organisations, agreements in force, recent conferences."""
     from phoihop.agreements.models import Agreement
     from phoihop.agreements.selectors import agreement_list
-    from phoihop.events.selectors import event_list
 
     in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
     return {
         "in_force": in_force[:10],
         "in_force_count": in_force.count(),
         "agreement_count": access.visible_agreements(user).active().count(),
-        "recent_events": event_list(user=user, filters={})[:5],
+        "recent_events": access.visible_events(user).active().select_related("host").order_by("-date", "-id")[:5],
         "can_create": access.can_create_agreement(user),
     }
