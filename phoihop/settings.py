@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "phoihop.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,7 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "phoihop.core.context_processors.navigation",
             ],
-            "builtins": ["phoihop.core.templatetags.vn"],
+            "builtins": ["phoihop.core.templatetags.vn", "template_partials.templatetags.partials"],
         },
     }
 ]

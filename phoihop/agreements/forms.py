@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.agreements.models import Agreement, Party
-from phoihop.agreements.services import ContentAreaInput, PartyInput
+from phoihop.agreements.services import ContentAreaInput, PartyInput, normalize_number_symbol
 from phoihop.core.db import vi
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
 from phoihop.orgs.models import Organization
@@ -40,7 +40,7 @@ class AgreementForm(forms.ModelForm):
         widgets = {
             "legal_bases": forms.Textarea(attrs={"rows": 3}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
-            "title": forms.TextInput(attrs={"placeholder": _("Ví dụ: Chương trình phối hợp công tác tuyên giáo và quốc phòng")}),
+            "title": forms.TextInput(attrs={"placeholder": _("Ví dụ: Chương trình phối hợp thực hiện công tác dân vận giai đoạn 2022–2025")}),
             "number_symbol": forms.TextInput(attrs={"placeholder": "03/CTr-BCHQS-BTGQU"}),
         }
 
@@ -54,6 +54,9 @@ class AgreementForm(forms.ModelForm):
         for name in ("period_start", "period_end"):
             self.fields[name].widget.attrs.update({"min": 1945, "max": 2100})
         bootstrap(self)
+
+    def clean_number_symbol(self) -> str:
+        return normalize_number_symbol(self.cleaned_data.get("number_symbol", ""))
 
 
 class PartyForm(forms.Form):

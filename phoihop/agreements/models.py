@@ -70,6 +70,7 @@ class Agreement(Archivable, Searchable):
                 | models.Q(period_start__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="agreement_period_order",
+                violation_error_message=_("Năm kết thúc phải bằng hoặc sau năm bắt đầu."),
             )
         ]
 

@@ -66,7 +66,7 @@ def normalize_number_symbol(value: str) -> str:
     try:
         return format_symbol(parse_symbol(value))
     except SymbolError as exc:
-        raise ValidationError({"number_symbol": str(exc)}) from None
+        raise ValidationError(str(exc), code="invalid") from None
 
 
 def _check(fields: dict[str, Any], parties: Sequence[PartyInput], areas: Sequence[ContentAreaInput]) -> None:
@@ -174,7 +174,10 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     result["title"] = clean(result.get("title", ""))
     if not result["title"]:
         raise ValidationError({"title": _("Cần nhập trích yếu (tên) của văn bản.")})
-    result["number_symbol"] = normalize_number_symbol(result.get("number_symbol", ""))
+    try:
+        result["number_symbol"] = normalize_number_symbol(result.get("number_symbol", ""))
+    except ValidationError as exc:
+        raise ValidationError({"number_symbol": exc.messages}) from None
     result["legal_bases"] = "\n".join(
         clean(line) for line in (result.get("legal_bases") or "").splitlines() if line.strip()
     )

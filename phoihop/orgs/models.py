@@ -84,6 +84,7 @@ class Organization(Archivable, Searchable):
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_to__gte=models.F("valid_from")),
                 name="org_valid_range",
+                violation_error_message=_("Ngày kết thúc hoạt động phải sau ngày bắt đầu."),
             )
         ]
 
