@@ -23,6 +23,8 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
+pytest_plugins = ["phoihop.testing.browser"]
+
 
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:

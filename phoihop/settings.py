@@ -140,6 +140,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "phoihop" / "static"]
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
@@ -177,5 +178,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "phoihop": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }

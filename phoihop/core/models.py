@@ -43,9 +43,6 @@ class Searchable(models.Model):
     class Meta:
         abstract = True
 
-    def search_source(self) -> list[str]:
-        raise TypeError(f"{type(self).__name__} must list the fields it is found by")
-
     def save(self, *args: object, **kwargs: object) -> None:
         from phoihop.vn.text import fold
 
@@ -54,6 +51,9 @@ class Searchable(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def search_source(self) -> list[str]:
+        raise TypeError(f"{type(self).__name__} must list the fields it is found by")
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

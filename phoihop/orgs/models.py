@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -102,7 +103,7 @@ class Organization(Archivable, Searchable):
         return self.kind in self.PARTY_KINDS
 
     def is_current(self, on: datetime.date | None = None) -> bool:
-        on = on or datetime.date.today()
+        on = on or timezone.localdate()
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_to is None or self.valid_to >= on
         )

@@ -134,3 +134,22 @@ def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
         ),
     }
 
+
+
+def organization_choices(*, exclude: Organization | None = None) -> QuerySet[Organization]:
+    """Organisations that may be picked in a form (superior body, succession), in Vietnamese order."""
+    qs = Organization.objects.active().order_by(vi("name"), "id")
+    return qs.exclude(pk=exclude.pk) if exclude is not None and exclude.pk else qs
+
+
+def person_organization_choices(*, user: Any) -> QuerySet[Organization]:
+    """The organisations whose people a user may record: where they write; all for staff."""
+    qs = Organization.objects.active().order_by(vi("name"), "id")
+    s = access.scope(user)
+    return qs if s.is_system_admin else qs.filter(pk__in=s.writer_org_ids)
+
+
+def people_organization_options(*, user: Any) -> list[Organization]:
+    """The organisations of the people a user sees (for the people list filter)."""
+    org_ids = access.visible_people(user).active().values("organization_id")
+    return list(Organization.objects.filter(pk__in=org_ids).order_by(vi("name"), "id"))

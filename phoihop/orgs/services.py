@@ -102,6 +102,19 @@ def organization_archive(*, actor: Any, organization: Organization) -> Organizat
     return organization
 
 
+def organization_restore(*, actor: Any, organization: Organization) -> Organization:
+    """Bring an archived organisation back into the registry."""
+    if not access.can_manage_registry(actor):
+        raise PermissionDenied
+    if organization.parent is not None and organization.parent.is_archived:
+        raise ValidationError(
+            _("Cơ quan cấp trên đang được lưu trữ; khôi phục cơ quan cấp trên trước.")
+        )
+    organization.archived_at = None
+    organization.save(update_fields=["archived_at", "updated_at"])
+    return organization
+
+
 def succession_record(
     *,
     actor: Any,
@@ -241,5 +254,13 @@ def person_archive(*, actor: Any, person: Person) -> Person:
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
     person.archived_at = timezone.now()
+    person.save(update_fields=["archived_at", "updated_at"])
+    return person
+
+
+def person_restore(*, actor: Any, person: Person) -> Person:
+    if not access.can_edit_person(actor, person):
+        raise PermissionDenied
+    person.archived_at = None
     person.save(update_fields=["archived_at", "updated_at"])
     return person

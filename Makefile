@@ -1,0 +1,138 @@
+# phoihop — two commands on a fresh machine with Python 3.11:
+#   make run    the demo on http://127.0.0.1:8000 (SQLite in ./data)
+#   make test   every test: SQLite with the browser tests, then PostgreSQL
+# Dependencies come from the lock files (requirements*.txt), installed with pip into .venv.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+# The PostgreSQL run; pytest-django creates and drops the test_<name> database itself.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/phoihop
+CHROMIUM := /usr/bin/chromium
+RUFF := ruff==0.17.6
+
+# Exits 1 with the driver's one-line reason when the server of the URL in argv[1] does not answer.
+define PG_REACHABLE
+import sys, dj_database_url, psycopg
+c = dj_database_url.parse(sys.argv[1])
+try:
+    psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"],
+                    password=c["PASSWORD"] or None, dbname="postgres", connect_timeout=5).close()
+except psycopg.Error as exc:
+    sys.exit(str(exc).strip().splitlines()[0])
+endef
+export PG_REACHABLE
+
+.PHONY: help run test lint check-deploy messages chromium
+
+help:
+	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
+	echo "make test          run every test (SQLite + browser, then PostgreSQL) and the deploy check"
+	echo "make lint          ruff check"
+	echo "make check-deploy  Django's deployment checks with production-like settings"
+
+# The virtual environment, made with python3.11 (or python3 when that is 3.11).
+$(PY):
+	@if command -v python3.11 >/dev/null 2>&1; then py=python3.11
+	elif command -v python3 >/dev/null 2>&1 && python3 -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then py=python3
+	else echo "phoihop needs Python 3.11 (python3.11, or python3 at version 3.11)." >&2; exit 1; fi
+	echo "==> Creating $(VENV) with $$($$py --version)"
+	$$py -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create $(VENV): on Debian or Ubuntu, install python3.11-venv." >&2; exit 1; }
+
+$(VENV)/.run-deps: requirements.txt pyproject.toml | $(PY)
+	@echo "==> Installing requirements.txt"
+	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.run-deps
+	@echo "==> Installing requirements-test.txt"
+	$(PIP) install -q -r requirements-test.txt
+	touch $@
+
+# Translations are optional at run time: without gettext the interface stays in Vietnamese.
+messages: $(VENV)/.run-deps
+	@if ! find phoihop -name '*.po' -print -quit | grep -q .; then exit 0; fi
+	if ! command -v msgfmt >/dev/null 2>&1; then
+	  echo "note: msgfmt (gettext) not found, translations not compiled; the interface stays in Vietnamese." >&2; exit 0
+	fi
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=data --ignore=node_modules -v 0
+
+run: $(VENV)/.run-deps messages
+	@export DEBUG=true
+	mkdir -p "$${DATA_DIR:-data}"
+	echo "==> Migrating the database"
+	$(PY) manage.py migrate --noinput
+	echo "==> Loading the demo data"
+	$(PY) manage.py load_demo
+	echo "==> phoihop is serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	exec $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.run-deps
+	@$(PIP) install -q "$(RUFF)"
+	$(VENV)/bin/ruff check .
+
+check-deploy: $(VENV)/.run-deps
+	@secret=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
+	env -u DATABASE_URL DEBUG=false SECRET_KEY="$$secret" ALLOWED_HOSTS=example.org \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# Debian's chromium for the browser tests (never Playwright's own browser downloads).
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi
+	if [ "$$(id -u)" = 0 ]; then sudo=""
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo=sudo
+	else echo "warning: $(CHROMIUM) is missing and installing it needs root; the browser tests will not run." >&2; exit 0; fi
+	if ! command -v apt-get >/dev/null 2>&1; then
+	  echo "warning: $(CHROMIUM) is missing and there is no apt-get; install Chromium at that path." >&2; exit 0
+	fi
+	echo "==> Installing chromium for the browser tests"
+	$$sudo apt-get update -qq
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# Every run is attempted, then the summary says which failed. With CI=true nothing may be
+# skipped for a missing server or browser: those count as failures.
+test: $(VENV)/.test-deps chromium messages
+	@started=$$SECONDS; failed=0; summary=()
+	case "$${CI:-}" in 1|true|TRUE|True|yes) ci=1 ;; *) ci=0 ;; esac
+	mkdir -p test-artifacts
+	note() { summary+=("$$(printf '  %-24s %s' "$$1" "$$2")"); }
+	tests() { # label, log file, command...
+	  local label=$$1 log=$$2 rc; shift 2
+	  set +e; "$$@" 2>&1 | tee "$$log"; rc=$${PIPESTATUS[0]}; set -e
+	  local last; last=$$(tail -n 1 "$$log" | sed -E 's/^=+ //; s/ =+$$//')
+	  if [ "$$rc" = 0 ]; then note "$$label" "ok      $$last"
+	  elif [ "$$rc" = 5 ]; then note "$$label" "FAILED  no tests ran"; failed=1
+	  else note "$$label" "FAILED  $$last"; failed=1; fi
+	}
+
+	echo "==> Deployment check (production-like settings)"
+	if $(MAKE) --no-print-directory check-deploy; then note "deploy check" "ok"
+	else note "deploy check" "FAILED"; failed=1; fi
+
+	echo "==> Test suite on SQLite, with the browser tests"
+	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)
+
+	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
+	echo "==> Test suite on PostgreSQL ($$pg)"
+	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
+	  tests "PostgreSQL" test-artifacts/postgresql.log env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser"
+	elif [ "$$ci" = 1 ]; then
+	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
+	  note "PostgreSQL" "FAILED  server not reachable at $$pg"; failed=1
+	else
+	  echo "warning: PostgreSQL is not reachable at $$pg; skipping the PostgreSQL run." >&2
+	  note "PostgreSQL" "SKIPPED server not reachable at $$pg"
+	fi
+
+	echo
+	echo "==> Summary ($$((SECONDS - started)) s)"
+	printf '%s\n' "$${summary[@]}"
+	if [ "$$failed" = 1 ]; then echo "FAILED (logs and screenshots in test-artifacts/)"; exit 1; fi
+	echo "All passed."

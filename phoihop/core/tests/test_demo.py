@@ -1,0 +1,208 @@
+"""The demo data: the five articles' facts, loaded once however often the loader runs."""
+
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from phoihop.accounts import access
+from phoihop.accounts.models import Membership
+from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.core.demo import DEMO_PASSWORD, demo_load
+from phoihop.events.models import Attendee, Event
+from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+
+TODAY = datetime.date(2026, 3, 1)
+MODELS = (
+    Organization,
+    Succession,
+    Person,
+    PersonTitle,
+    Agreement,
+    Party,
+    ContentArea,
+    Event,
+    Attendee,
+    Membership,
+)
+
+
+def counts() -> dict[str, int]:
+    result = {m.__name__: m.objects.count() for m in MODELS}
+    result.update({f"history of {m.__name__}": m.history.count() for m in MODELS})  # type: ignore[attr-defined]
+    result["users"] = get_user_model().objects.count()
+    return result
+
+
+@pytest.fixture
+def demo(db: Any) -> Any:
+    return demo_load(today=TODAY)
+
+
+def org(name: str) -> Organization:
+    return Organization.objects.get(name=name)
+
+
+def user(username: str) -> Any:
+    return get_user_model().objects.get(username=username)
+
+
+def test_it_loads_everything_once_however_often_it_runs(demo: Any) -> None:
+    first = counts()
+    again = demo_load(today=TODAY)
+    assert counts() == first
+    assert not again.created
+    assert first["Organization"] == 42
+    assert first["Agreement"] == 10
+    assert first["Event"] == 5
+    assert first["users"] == 10
+    # Signatories who also attended are one person each, not two.
+    assert first["Person"] == 13
+
+
+def test_it_records_the_five_conferences_on_their_dates(demo: Any) -> None:
+    held = {
+        (e.date, e.kind, e.host.name, e.time_of_day) for e in Event.objects.select_related("host")
+    }
+    assert held == {
+        (datetime.date(2022, 9, 15), "signing", "Ban Chỉ huy Quân sự Quận 4", "Sáng"),
+        (datetime.date(2022, 9, 15), "signing", "Ban Tuyên giáo Quận ủy Quận 10", ""),
+        (datetime.date(2022, 8, 12), "signing", "Bộ Tư lệnh Thành phố Hồ Chí Minh", "Chiều"),
+        (datetime.date(2021, 11, 18), "signing", "Ban Tuyên giáo Thành ủy Móng Cái", "Chiều"),
+        (
+            datetime.date(2023, 1, 6),
+            "interim_review",
+            "Ban Chỉ huy Quân sự thành phố Hưng Yên",
+            "Chiều",
+        ),
+    }
+    assert all("dữ liệu mẫu" in e.source for e in Event.objects.all())
+
+
+def test_it_links_the_three_documents_signed_on_12_august_2022(demo: Any) -> None:
+    event = Event.objects.get(date=datetime.date(2022, 8, 12))
+    signed = {(a.kind, a.period_start, a.period_end, a.status) for a in event.agreements.all()}
+    assert signed == {
+        ("regulation", None, None, "in_force"),
+        ("program", 2022, 2025, "expired"),
+        ("program", 2022, 2026, "in_force"),
+    }
+    regulation = event.agreements.get(kind="regulation")
+    assert {p.organization.name for p in regulation.parties.all()} == {
+        "Đảng ủy Quân sự Thành phố Hồ Chí Minh",
+        "Ban Nội chính Thành ủy Thành phố Hồ Chí Minh",
+    }
+    attendees = {(a.rank, a.full_name) for a in event.attendees.all()}
+    assert ("Trung tướng", "Nguyễn Văn Nam") in attendees
+    assert ("Thiếu tướng", "Hoàng Đình Chung") in attendees
+    assert len(attendees) == 8
+    assert all(a.person is not None for a in event.attendees.all())
+
+
+def test_it_ends_the_district_command_with_a_successor(demo: Any) -> None:
+    command = org("Ban Chỉ huy Quân sự Quận 4")
+    assert command.valid_to == datetime.date(2025, 6, 30)
+    assert command.province_code is None
+    assert command.locality == "Quận 4, TP Hồ Chí Minh"
+    succession = Succession.objects.get(predecessors=command)
+    assert succession.kind == "dissolve"
+    assert succession.effective_date == datetime.date(2025, 7, 1)
+    assert succession.decision_number == "2786/QĐ-BQP"
+    assert [s.name for s in succession.successors.all()] == ["Bộ Tư lệnh Thành phố Hồ Chí Minh"]
+
+
+def test_it_merges_the_city_party_boards_on_3_february_2025(demo: Any) -> None:
+    merged = org("Ban Tuyên giáo và Dân vận Thành ủy Thành phố Hồ Chí Minh")
+    succession = Succession.objects.get(successors=merged, kind="merge")
+    assert succession.effective_date == datetime.date(2025, 2, 3)
+    assert {p.name for p in succession.predecessors.all()} == {
+        "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh",
+        "Ban Dân vận Thành ủy Thành phố Hồ Chí Minh",
+    }
+    assert org("Ban Dân vận Thành ủy Thành phố Hồ Chí Minh").valid_to == datetime.date(2025, 2, 2)
+    assert merged.province_code == 79 and merged.valid_from == datetime.date(2025, 2, 3)
+    wards = Succession.objects.get(predecessors=org("Quận ủy Quận 4")).successors.all()
+    assert {w.commune_name for w in wards} == {
+        "Phường Vĩnh Hội",
+        "Phường Khánh Hội",
+        "Phường Xóm Chiếu",
+    }
+
+
+def test_it_keeps_the_mong_cai_signatories_titles_as_signed(demo: Any) -> None:
+    program = Agreement.objects.get(kind="program", period_start=2021, period_end=2025)
+    signed = {
+        (p.signatory_name, p.signatory_rank, p.signatory_position, p.signed_on)
+        for p in program.parties.all()
+    }
+    assert signed == {
+        (
+            "Bùi Thị Lệ Hằng",
+            "",
+            "Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo Thành ủy",
+            datetime.date(2021, 11, 18),
+        ),
+        (
+            "Mai Xuân Thắng",
+            "Thượng tá",
+            "Chính trị viên Ban CHQS TP Móng Cái",
+            datetime.date(2021, 11, 18),
+        ),
+    }
+    thang = Person.objects.get(full_name="Mai Xuân Thắng")
+    title = thang.title_on(datetime.date(2021, 11, 18))
+    assert title is not None and str(title) == "Thượng tá Chính trị viên Ban CHQS TP Móng Cái"
+    assert program.legal_bases.startswith("Nghị quyết 03-NQ/TU ngày 23/3/2021")
+    plan = Agreement.objects.get(kind="plan")
+    assert plan.parent == program and (plan.period_start, plan.period_end) == (2021, 2022)
+    assert program.number_symbol == ""
+
+
+def test_it_creates_a_demo_user_of_every_role(demo: Any) -> None:
+    admin = user("quantri")
+    assert admin.is_staff and admin.is_superuser and admin.check_password(DEMO_PASSWORD)
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {"viewer", "officer", "leader", "admin"}
+    assert Membership.objects.get(user__username="btg.mongcai.quantri").organization.name == (
+        "Ban Tuyên giáo Thành ủy Móng Cái"
+    )
+    assert user("chqs.q4.canbo").check_password(DEMO_PASSWORD)
+
+
+def test_it_shows_the_district_4_program_to_its_officer_only(demo: Any) -> None:
+    program = Agreement.objects.get(
+        title="Chương trình phối hợp giữa Ban Chỉ huy Quân sự Quận 4 và Ban Tuyên giáo Quận ủy "
+        "Quận 4 giai đoạn 2022-2025"
+    )
+    assert access.visible_agreements(user("chqs.q4.canbo")).filter(pk=program.pk).exists()
+    assert access.can_edit_agreement(user("chqs.q4.canbo"), program)
+    assert not access.visible_agreements(user("chqs.hy.canbo")).filter(pk=program.pk).exists()
+    # The superior body sees its district command's work.
+    assert access.visible_agreements(user("btl.hcm.xem")).filter(pk=program.pk).exists()
+
+
+def test_it_attributes_the_history_to_the_demo_administrator(demo: Any) -> None:
+    admin = user("quantri")
+    assert set(Agreement.history.values_list("history_user", flat=True)) == {admin.pk}  # type: ignore[attr-defined]
+    assert set(Event.history.values_list("history_user", flat=True)) == {admin.pk}  # type: ignore[attr-defined]
+
+
+def test_it_prints_the_logins(db: Any) -> None:
+    out = StringIO()
+    call_command("load_demo", "--force", stdout=out)
+    text = out.getvalue()
+    assert "chqs.q4.canbo" in text and DEMO_PASSWORD in text
+    assert "Ban Chỉ huy Quân sự thành phố Hưng Yên" in text
+    assert "Cán bộ thực hiện" in text and "Quản trị hệ thống" in text
+
+
+def test_it_refuses_to_load_without_debug_unless_forced(db: Any) -> None:
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=StringIO())
+    assert not Organization.objects.exists()

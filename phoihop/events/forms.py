@@ -1,0 +1,176 @@
+"""The event form: the conference, its participating organisations, agreements and attendees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
+from phoihop.events.models import Attendee, Event
+from phoihop.events.selectors import organization_choices
+from phoihop.events.services import EVENT_FIELDS, AttendeeInput
+from phoihop.orgs.models import Organization
+
+
+class EventForm(forms.ModelForm):
+    date = VNDateField(
+        label=_("Ngày tổ chức"), error_messages={"required": _("Cần nhập ngày tổ chức.")}
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "time_of_day",
+            "place",
+            "host",
+            "organizations",
+            "agreements",
+            "summary",
+            "minutes",
+            "source",
+        ]
+        labels = {
+            "kind": _("Loại"),
+            "title": _("Tên hội nghị, sự kiện"),
+            "time_of_day": _("Buổi, giờ"),
+            "place": _("Địa điểm"),
+            "host": _("Đơn vị chủ trì"),
+            "organizations": _("Đơn vị tham gia"),
+            "agreements": _("Văn bản ký kết, sơ kết tại hội nghị"),
+            "summary": _("Tóm tắt"),
+            "minutes": _("Biên bản, kết luận"),
+            "source": _("Nguồn tin"),
+        }
+        help_texts = {
+            "organizations": _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị."),
+            "agreements": _(
+                "Chỉ hiện các văn bản bạn được xem. Giữ Ctrl (hoặc Cmd) để chọn nhiều văn bản."
+            ),
+            "source": _("Ví dụ: địa chỉ bài báo, số công văn thông báo."),
+        }
+        error_messages = {
+            "kind": {"required": _("Chọn loại hội nghị, sự kiện.")},
+            "title": {"required": _("Cần nhập tên hội nghị, sự kiện.")},
+            "host": {
+                "required": _("Chọn đơn vị chủ trì."),
+                "invalid_choice": _("Đơn vị chủ trì không hợp lệ."),
+            },
+            "agreements": {
+                "invalid_choice": _(
+                    "Có văn bản được chọn không tồn tại hoặc bạn không có quyền xem."
+                )
+            },
+        }
+        widgets = {
+            "title": forms.TextInput(
+                attrs={
+                    "placeholder": _(
+                        "Ví dụ: Hội nghị ký kết chương trình phối hợp giai đoạn 2022–2025"
+                    )
+                }
+            ),
+            "time_of_day": forms.TextInput(attrs={"placeholder": _("Ví dụ: Sáng, 8 giờ 00")}),
+            "organizations": forms.SelectMultiple(attrs={"size": 6}),
+            "agreements": forms.SelectMultiple(attrs={"size": 6}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "minutes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, hosts: Any, agreements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = hosts
+        self.fields["host"].empty_label = _("— Chọn đơn vị chủ trì —")
+        self.fields["organizations"].queryset = organization_choices()
+        self.fields["agreements"].queryset = agreements
+        self.fields["kind"].choices = [("", _("— Chọn loại —")), *Event.Kind.choices]
+        bootstrap(self)
+
+    def event_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in EVENT_FIELDS}
+
+
+class AttendeeForm(forms.Form):
+    """One official at the event. A row left wholly blank is ignored."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    full_name = forms.CharField(label=_("Họ tên"), required=False, max_length=150)
+    rank = forms.CharField(
+        label=_("Cấp bậc"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Đại tá")}),
+    )
+    position = forms.CharField(
+        label=_("Chức vụ"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("Chức vụ ngày dự")}),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        required=False,
+        queryset=Organization.objects.none(),
+        empty_label=_("— Không rõ —"),
+        error_messages={"invalid_choice": _("Đơn vị không hợp lệ.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices()
+        for field in self.fields.values():
+            # The column headings stand in for labels on wide screens; readers still hear one.
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+        bootstrap(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        filled = any(data.get(n) for n in ("rank", "position", "organization"))
+        if filled and not (data.get("full_name") or "").strip() and not data.get("DELETE"):
+            self.add_error("full_name", _("Cần nhập họ tên người dự."))
+        return data
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.cleaned_data.get("full_name") or "").strip()
+
+    def to_input(self) -> AttendeeInput:
+        d = self.cleaned_data
+        return AttendeeInput(
+            full_name=d["full_name"],
+            rank=d["rank"],
+            position=d["position"],
+            organization=d["organization"],
+            pk=d.get("id"),
+        )
+
+
+AttendeeFormSet = forms.formset_factory(
+    AttendeeForm, formset=BootstrapFormSet, extra=0, can_delete=True
+)
+
+
+def attendee_rows(formset: forms.BaseFormSet) -> list[AttendeeInput]:
+    """The filled rows not marked for removal, as service inputs."""
+    return [
+        f.to_input()
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and not f.is_blank
+    ]
+
+
+def initial_attendees(event: Event) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.pk,
+            "full_name": a.full_name,
+            "rank": a.rank,
+            "position": a.position,
+            "organization": a.organization_id,
+        }
+        for a in Attendee.objects.filter(event=event).order_by("order", "id")
+    ]

@@ -1,0 +1,100 @@
+"""Reads of conferences and other events: access-scoped lists, a record's page, form choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from phoihop.accounts import access
+from phoihop.agreements.models import Agreement
+from phoihop.core import history
+from phoihop.core.db import vi
+from phoihop.core.selectors import filter_by_query
+from phoihop.events.models import Attendee, Event
+from phoihop.orgs.models import Organization
+
+
+def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
+    """Events the user may see, newest first, filtered by kind, year, host and text."""
+    qs = access.visible_events(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("year"):
+        qs = qs.filter(date__year=filters["year"])
+    if filters.get("host"):
+        qs = qs.filter(host_id=filters["host"])
+    qs = filter_by_query(qs, filters.get("q", ""))
+    return (
+        qs.select_related("host")
+        .annotate(
+            attendee_count=Count("attendees", distinct=True),
+            agreement_count=Count("agreements", distinct=True),
+        )
+        .order_by("-date", "-id")
+    )
+
+
+def host_options(*, user: Any) -> list[Organization]:
+    """Organisations that host events the user sees (for the list filter)."""
+    hosts = access.visible_events(user).values("host_id")
+    return list(Organization.objects.filter(pk__in=hosts).order_by(vi("name")))
+
+
+def year_choices(*, user: Any) -> list[int]:
+    dates = access.visible_events(user).active().dates("date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def event_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    from phoihop.core.attachments import attachments_of
+
+    event = access.get_event_for_user(user, pk)
+    files = attachments_of(event)
+    return {
+        "event": event,
+        "attendees": list(
+            event.attendees.select_related("organization", "person").order_by("order", "id")
+        ),
+        "organizations": list(event.organizations.order_by(vi("name"))),
+        # Only the agreements the reader may open; the rest stay linked but unseen.
+        "agreements": list(
+            access.visible_agreements(user).filter(events=event).order_by("-signed_on", vi("title"))
+        ),
+        "photos": [f for f in files if f.is_image],
+        "documents": [f for f in files if not f.is_image],
+        "can_edit": access.can_edit_event(user, event),
+        "history": event_history(event),
+    }
+
+
+def event_history(event: Event) -> list[history.Entry]:
+    return history.merged(
+        history.entries(Event.history.filter(id=event.pk), Event, lambda r: r.title),
+        history.entries(
+            Attendee.history.filter(event_id=event.pk), Attendee, lambda r: r.full_name
+        ),
+    )
+
+
+def host_choices(*, user: Any, event: Event | None = None) -> QuerySet[Organization]:
+    """Organisations the user may name as host: those they write for (and the current host)."""
+    qs = access.lead_organizations_for(user)
+    if event is not None:
+        qs = Organization.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=event.host_id))
+    return qs.order_by(vi("name"))
+
+
+def linkable_agreements(*, user: Any, event: Event | None = None) -> QuerySet[Agreement]:
+    """Agreements the user sees that an event may record as signed or reviewed there."""
+    qs = access.visible_agreements(user)
+    condition = Q(archived_at__isnull=True)
+    if event is not None:
+        linked = Event.agreements.through.objects.filter(event=event).values("agreement_id")
+        condition |= Q(pk__in=linked)
+    return qs.filter(condition).order_by(vi("title"))
+
+
+def organization_choices() -> QuerySet[Organization]:
+    return Organization.objects.active().order_by(vi("name"))

@@ -1,0 +1,254 @@
+"""Every write to conferences and other events: one function per use case, checked and atomic."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import access
+from phoihop.agreements.models import Agreement
+from phoihop.events.models import Attendee, Event
+from phoihop.orgs.models import Organization, Person
+from phoihop.orgs.services import person_for_signatory
+from phoihop.vn.text import clean
+
+EVENT_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "time_of_day",
+    "place",
+    "host",
+    "summary",
+    "minutes",
+    "source",
+)
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
+@dataclass
+class AttendeeInput:
+    """An official at the event, with the rank and position they held that day."""
+
+    full_name: str
+    rank: str = ""
+    position: str = ""
+    organization: Organization | None = None
+    person: Person | None = None
+    pk: int | None = None
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    data = dict(fields)
+    for name in ("title", "time_of_day", "place", "source"):
+        data[name] = clean(data.get(name) or "")
+    for name in ("summary", "minutes"):
+        data[name] = (data.get(name) or "").strip()
+    errors: dict[str, list[str]] = {}
+    if data.get("kind") not in Event.Kind.values:
+        errors.setdefault("kind", []).append(_("Chọn loại hội nghị, sự kiện."))
+    if not data["title"]:
+        errors.setdefault("title", []).append(_("Cần nhập tên hội nghị, sự kiện."))
+    day = data.get("date")
+    if not isinstance(day, datetime.date):
+        errors.setdefault("date", []).append(_("Cần nhập ngày tổ chức."))
+    elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+        errors.setdefault("date", []).append(
+            _("Năm tổ chức phải trong khoảng %(first)s–%(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    if not isinstance(data.get("host"), Organization):
+        errors.setdefault("host", []).append(_("Chọn đơn vị chủ trì."))
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _check_host(actor: Any, host: Organization, event: Event | None) -> None:
+    if event is not None and host.pk == event.host_id:
+        return
+    if not access.scope(actor).can_write_for(host.pk):
+        raise ValidationError(
+            {
+                "host": _(
+                    "Bạn chỉ ghi được hội nghị do cơ quan mà bạn là cán bộ thực hiện, lãnh đạo hoặc quản trị chủ trì."
+                )
+            }
+        )
+    if host.is_archived:
+        raise ValidationError({"host": _("Đơn vị chủ trì đã bị lưu trữ khỏi danh mục.")})
+
+
+def _agreement_ids(actor: Any, agreements: Sequence[Agreement], event: Event | None) -> set[int]:
+    """The agreements to link: each must be one the actor sees; links the actor cannot see stay."""
+    wanted = {a.pk for a in agreements}
+    already = set(event.agreements.values_list("pk", flat=True)) if event is not None else set()
+    visible = set(
+        access.visible_agreements(actor)
+        .filter(pk__in=wanted | already)
+        .values_list("pk", flat=True)
+    )
+    if wanted - visible - already:
+        raise ValidationError(
+            {"agreements": _("Có văn bản được chọn không tồn tại hoặc bạn không có quyền xem.")}
+        )
+    # Someone with wider sight linked these; an editor who cannot see them must not drop them.
+    hidden = already - visible
+    return wanted | hidden
+
+
+def _check_attendees(actor: Any, attendees: Sequence[AttendeeInput]) -> None:
+    named = [a for a in attendees if a.person is not None]
+    if named:
+        ids = {a.person.pk for a in named if a.person is not None}
+        if access.visible_people(actor).filter(pk__in=ids).count() != len(ids):
+            raise ValidationError(
+                {"__all__": _("Không tìm thấy cán bộ được chọn trong danh sách người dự.")}
+            )
+    for index, row in enumerate(attendees, start=1):
+        if not clean(row.full_name):
+            raise ValidationError(
+                {"__all__": _("Người dự thứ %(n)s chưa có họ và tên.") % {"n": index}}
+            )
+
+
+def _save_attendees(
+    actor: Any, event: Event, attendees: Sequence[AttendeeInput], date_changed: bool
+) -> None:
+    existing = {a.pk: a for a in event.attendees.all()}
+    kept: set[int] = set()
+    for order, data in enumerate(attendees):
+        attendee = existing.get(data.pk) if data.pk is not None else None
+        if attendee is None or attendee.pk in kept:
+            attendee = Attendee(event=event)
+        full_name, rank, position = clean(data.full_name), clean(data.rank), clean(data.position)
+        changed = (
+            attendee.pk is None
+            or date_changed
+            or (attendee.full_name, attendee.rank, attendee.position, attendee.organization_id)
+            != (full_name, rank, position, data.organization.pk if data.organization else None)
+        )
+        attendee.full_name, attendee.rank, attendee.position = full_name, rank, position
+        attendee.organization = data.organization
+        attendee.order = order
+        if data.person is not None:
+            attendee.person = data.person
+        elif data.organization is None:
+            attendee.person = None
+        elif changed or attendee.person_id is None:
+            # Found by name in the organisation or recorded now, with the title held that day.
+            attendee.person = person_for_signatory(
+                actor=actor,
+                full_name=full_name,
+                organization=data.organization,
+                rank=rank,
+                position=position,
+                on=event.date,
+            )
+        attendee.save()
+        kept.add(attendee.pk)
+    for pk, attendee in existing.items():
+        if pk not in kept:
+            attendee.delete()  # the historical table keeps the removed row
+
+
+def _save(
+    *,
+    actor: Any,
+    event: Event,
+    data: dict[str, Any],
+    organizations: Sequence[Organization],
+    agreement_ids: set[int],
+    attendees: Sequence[AttendeeInput],
+) -> Event:
+    date_changed = event.pk is not None and event.date != data["date"]
+    for name, value in data.items():
+        setattr(event, name, value)
+    event.full_clean(exclude=["host", "created_by", "organizations", "agreements"])
+    event.save()
+    event.organizations.set([o.pk for o in organizations])
+    event.agreements.set(agreement_ids)
+    _save_attendees(actor, event, attendees, date_changed)
+    return event
+
+
+def event_create(
+    *,
+    actor: Any,
+    fields: dict[str, Any],
+    organizations: Sequence[Organization] = (),
+    agreements: Sequence[Agreement] = (),
+    attendees: Sequence[AttendeeInput] = (),
+) -> Event:
+    if not access.can_create_event(actor):
+        raise PermissionDenied
+    data = _clean_fields(fields)
+    _check_host(actor, data["host"], None)
+    agreement_ids = _agreement_ids(actor, agreements, None)
+    _check_attendees(actor, attendees)
+    with transaction.atomic():
+        event = Event(created_by=actor)
+        return _save(
+            actor=actor,
+            event=event,
+            data=data,
+            organizations=organizations,
+            agreement_ids=agreement_ids,
+            attendees=attendees,
+        )
+
+
+def event_update(
+    *,
+    actor: Any,
+    event: Event,
+    fields: dict[str, Any],
+    organizations: Sequence[Organization],
+    agreements: Sequence[Agreement],
+    attendees: Sequence[AttendeeInput],
+) -> Event:
+    if not access.can_edit_event(actor, event):
+        raise PermissionDenied
+    if event.is_archived:
+        raise ValidationError(_("Hội nghị đã được lưu trữ; khôi phục trước khi sửa."))
+    data = _clean_fields(fields)
+    _check_host(actor, data["host"], event)
+    agreement_ids = _agreement_ids(actor, agreements, event)
+    _check_attendees(actor, attendees)
+    with transaction.atomic():
+        return _save(
+            actor=actor,
+            event=event,
+            data=data,
+            organizations=organizations,
+            agreement_ids=agreement_ids,
+            attendees=attendees,
+        )
+
+
+def event_archive(*, actor: Any, event: Event) -> Event:
+    if not access.can_edit_event(actor, event):
+        raise PermissionDenied
+    if not event.is_archived:
+        event.archived_at = timezone.now()
+        event.save(update_fields=["archived_at", "updated_at"])
+    return event
+
+
+def event_restore(*, actor: Any, event: Event) -> Event:
+    if not access.can_edit_event(actor, event):
+        raise PermissionDenied
+    if event.is_archived:
+        event.archived_at = None
+        event.save(update_fields=["archived_at", "updated_at"])
+    return event

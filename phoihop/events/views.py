@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.core.attachments import attachment_add
+from phoihop.core.views_util import AttachmentForm, add_errors, int_or_none
+from phoihop.events import selectors, services
+from phoihop.events.forms import AttendeeFormSet, EventForm, attendee_rows, initial_attendees
+from phoihop.events.models import Event
+
+PAGE_SIZE = 25
+
+
+@rule("authenticated")
+def event_list(request: HttpRequest) -> HttpResponse:
+    g = request.GET
+    filters = {
+        "q": g.get("q", "")[:200],
+        "kind": g.get("kind") if g.get("kind") in Event.Kind.values else "",
+        "year": int_or_none(g.get("year")),
+        "host": int_or_none(g.get("host")),
+        "archived": g.get("archived") == "1",
+    }
+    page = Paginator(selectors.event_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "kinds": Event.Kind.choices,
+        "years": selectors.year_choices(user=request.user),
+        "host_options": selectors.host_options(user=request.user),
+        "can_create": access.can_create_event(request.user),
+        "nav": "events",
+    }
+    template = "events/list.html#results" if request.htmx else "events/list.html"
+    return render(request, template, context)
+
+
+@rule("object")
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.event_detail(user=request.user, pk=pk)
+    context["attachment_form"] = AttachmentForm(initial={"kind": "photo"})
+    context["nav"] = "events"
+    return render(request, "events/detail.html", context)
+
+
+def _form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
+    """The one form that records or edits an event with its attendees."""
+    choices = {
+        "hosts": selectors.host_choices(user=request.user, event=event),
+        "agreements": selectors.linkable_agreements(user=request.user, event=event),
+    }
+    if request.method == "POST":
+        form = EventForm(request.POST, instance=event, **choices)
+        attendees = AttendeeFormSet(request.POST, prefix="attendees")
+        if form.is_valid() and attendees.is_valid():
+            d = form.cleaned_data
+            rows = {
+                "fields": form.event_fields(),
+                "organizations": list(d["organizations"]),
+                "agreements": list(d["agreements"]),
+                "attendees": attendee_rows(attendees),
+            }
+            try:
+                if event is None:
+                    event = services.event_create(actor=request.user, **rows)
+                    messages.success(request, _("Đã ghi nhận hội nghị, sự kiện."))
+                else:
+                    services.event_update(actor=request.user, event=event, **rows)
+                    messages.success(request, _("Đã lưu thay đổi."))
+                return redirect(event)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    elif event is None:
+        hosts = choices["hosts"]
+        only_host = hosts.first() if hosts.count() == 1 else None
+        form = EventForm(
+            initial={"kind": Event.Kind.SIGNING, "host": only_host.pk if only_host else None},
+            **choices,
+        )
+        attendees = AttendeeFormSet(prefix="attendees", initial=[{}])
+    else:
+        form = EventForm(instance=event, **choices)
+        attendees = AttendeeFormSet(prefix="attendees", initial=initial_attendees(event))
+    return render(
+        request,
+        "events/form.html",
+        {"form": form, "attendees": attendees, "event": event, "nav": "events"},
+    )
+
+
+@rule("authenticated")
+def event_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_event(request.user):
+        raise PermissionDenied
+    return _form_page(request, None)
+
+
+@rule("object")
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, pk, for_edit=True)
+    return _form_page(request, event)
+
+
+@rule("object")
+@require_POST
+def event_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, pk, for_edit=True)
+    if request.POST.get("restore"):
+        services.event_restore(actor=request.user, event=event)
+        messages.success(request, _("Đã khôi phục hội nghị, sự kiện."))
+    else:
+        services.event_archive(actor=request.user, event=event)
+        messages.success(
+            request, _("Đã lưu trữ hội nghị, sự kiện. Bản ghi vẫn xem được trong mục lưu trữ.")
+        )
+    return redirect(event)
+
+
+@rule("object")
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, pk, for_edit=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if event.is_archived:
+        messages.error(request, _("Hội nghị đã được lưu trữ; khôi phục trước khi đính kèm tệp."))
+    elif form.is_valid():
+        try:
+            attachment_add(
+                actor=request.user,
+                owner=event,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+            )
+            messages.success(request, _("Đã đính kèm tệp."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(event)

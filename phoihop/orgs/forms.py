@@ -1,0 +1,222 @@
+"""Forms of the registry: an organisation, a succession, a person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.accounts import access
+from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.views_util import int_or_none
+from phoihop.orgs import selectors
+from phoihop.orgs.localities import communes_of, provinces
+from phoihop.orgs.models import Organization, Person, Succession
+from phoihop.orgs.services import ORGANIZATION_FIELDS
+
+
+def province_choices() -> list[tuple[Any, str]]:
+    return [("", _("— Chọn tỉnh, thành phố —")), *provinces().items()]
+
+
+class OrganizationForm(forms.Form):
+    """The fields of ``services.ORGANIZATION_FIELDS``; the service checks the rules between them."""
+
+    name = forms.CharField(
+        label=_("Tên"),
+        max_length=255,
+        error_messages={"required": _("Cần nhập tên cơ quan, đơn vị.")},
+    )
+    short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
+    symbol = forms.CharField(
+        label=_("Chữ viết tắt trong ký hiệu văn bản"),
+        max_length=30,
+        required=False,
+        help_text=_("Ví dụ: BCHQS, BTGQU, TU."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Loại"),
+        choices=[("", _("— Chọn loại —")), *Organization.Kind.choices],
+        error_messages={"required": _("Chọn loại cơ quan, đơn vị.")},
+    )
+    level = forms.ChoiceField(
+        label=_("Cấp"),
+        choices=[("", _("— Chọn cấp —")), *Organization.Level.choices],
+        error_messages={"required": _("Chọn cấp của cơ quan, đơn vị.")},
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Cơ quan cấp trên"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("— Không có —"),
+        error_messages={"invalid_choice": _("Cơ quan cấp trên không hợp lệ.")},
+    )
+    province_code = forms.TypedChoiceField(
+        label=_("Tỉnh, thành phố"),
+        choices=province_choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={
+            "invalid_choice": _("Tỉnh, thành phố không có trong danh mục 34 tỉnh, thành phố.")
+        },
+    )
+    # Rendered by the page itself (its options follow the province); checked by the service.
+    commune_code = forms.IntegerField(
+        label=_("Xã, phường, đặc khu"),
+        required=False,
+        error_messages={"invalid": _("Mã xã, phường không có trong danh mục đơn vị hành chính.")},
+    )
+    locality_text = forms.CharField(
+        label=_("Địa bàn (theo tên cũ)"),
+        max_length=255,
+        required=False,
+        help_text=_("Cho đơn vị trước 01/7/2025: ghi địa bàn như khi còn hoạt động."),
+    )
+    valid_from = VNDateField(label=_("Hoạt động từ"), required=False)
+    valid_to = VNDateField(
+        label=_("Hoạt động đến"),
+        required=False,
+        help_text=_("Để trống nếu đơn vị còn hoạt động."),
+    )
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, instance: Organization | None = None, **kwargs: Any) -> None:
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                name: (instance.parent_id if name == "parent" else getattr(instance, name))
+                for name in ORGANIZATION_FIELDS
+            }
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        self.fields["parent"].queryset = selectors.organization_choices(exclude=instance)
+        self.fields["province_code"].widget.attrs.update(
+            {
+                "hx-get": reverse("orgs:communes"),
+                "hx-target": "#id_commune_code",
+                "hx-swap": "innerHTML",
+            }
+        )
+        bootstrap(self)
+
+    def selected_province(self) -> int | None:
+        value = self["province_code"].value()
+        return int_or_none(value)
+
+    def selected_commune(self) -> int | None:
+        return int_or_none(self["commune_code"].value())
+
+    def commune_options(self) -> list[tuple[int, str]]:
+        province = self.selected_province()
+        return communes_of(province) if province in provinces() else []
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ORGANIZATION_FIELDS}
+
+
+class SuccessionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Hình thức"),
+        choices=[("", _("— Chọn hình thức —")), *Succession.Kind.choices],
+        error_messages={"required": _("Chọn hình thức sắp xếp.")},
+    )
+    effective_date = VNDateField(
+        label=_("Ngày có hiệu lực"),
+        error_messages={"required": _("Nhập ngày có hiệu lực.")},
+        help_text=_("Đơn vị trước kết thúc hoạt động vào ngày liền trước."),
+    )
+    decided_on = VNDateField(label=_("Ngày quyết định"), required=False)
+    decision_number = forms.CharField(
+        label=_("Số, ký hiệu văn bản quyết định"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "1234/QĐ-UBND"}),
+    )
+    decision_issuer = forms.CharField(label=_("Cơ quan quyết định"), max_length=255, required=False)
+    decision_title = forms.CharField(label=_("Trích yếu văn bản"), max_length=500, required=False)
+    predecessors = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị trước"),
+        queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        error_messages={
+            "required": _("Chọn ít nhất một đơn vị trước."),
+            "invalid_choice": _("Đơn vị không hợp lệ."),
+        },
+    )
+    successors = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị kế thừa"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Để trống nếu giải thể."),
+        error_messages={"invalid_choice": _("Đơn vị không hợp lệ.")},
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = selectors.organization_choices()
+        self.fields["predecessors"].queryset = choices
+        self.fields["successors"].queryset = choices
+        bootstrap(self)
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Họ và tên"),
+        max_length=150,
+        error_messages={"required": _("Cần nhập họ và tên.")},
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị"),
+        queryset=Organization.objects.none(),
+        empty_label=_("— Chọn cơ quan, đơn vị —"),
+        error_messages={
+            "required": _("Chọn cơ quan, đơn vị của cán bộ."),
+            "invalid_choice": _("Bạn không được ghi hồ sơ cán bộ cho cơ quan này."),
+        },
+    )
+    rank = forms.CharField(
+        label=_("Cấp bậc"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Thượng tá")}),
+    )
+    position = forms.CharField(
+        label=_("Chức vụ"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Chỉ huy trưởng")}),
+    )
+    since = VNDateField(
+        label=_("Từ ngày"),
+        required=False,
+        help_text=_("Ngày bắt đầu giữ cấp bậc, chức vụ này."),
+    )
+
+    def __init__(
+        self, *args: Any, user: Any, instance: Person | None = None, **kwargs: Any
+    ) -> None:
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "full_name": instance.full_name,
+                "organization": instance.organization_id,
+                "rank": instance.rank,
+                "position": instance.position,
+            }
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        choices = selectors.person_organization_choices(user=user)
+        self.fields["organization"].queryset = choices
+        # Staff may record an official whose organisation is not in the registry yet.
+        self.fields["organization"].required = not access.can_manage_registry(user)
+        bootstrap(self)
+
+    def values(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)

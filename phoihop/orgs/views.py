@@ -1,0 +1,269 @@
+"""Pages of the registry: organisations, their tree and successions, and people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.orgs import selectors, services
+from phoihop.orgs.forms import OrganizationForm, PersonForm, SuccessionForm
+from phoihop.orgs.localities import communes_of, provinces
+from phoihop.orgs.models import Organization, Person
+
+PAGE_SIZE = 25
+STATES = {"current", "ended"}
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not access.can_manage_registry(request.user):
+        raise PermissionDenied
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+@rule("authenticated")
+def organization_list(request: HttpRequest) -> HttpResponse:
+    g = request.GET
+    province = int_or_none(g.get("province"))
+    filters = {
+        "q": g.get("q", "")[:200],
+        "kind": g.get("kind") if g.get("kind") in Organization.Kind.values else "",
+        "level": g.get("level") if g.get("level") in Organization.Level.values else "",
+        "province": province if province in provinces() else None,
+        "state": g.get("state") if g.get("state") in STATES else "",
+        "archived": g.get("archived") == "1",
+    }
+    page = Paginator(selectors.organization_list(filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "kinds": Organization.Kind.choices,
+        "levels": Organization.Level.choices,
+        "provinces": list(provinces().items()),
+        "can_create": access.can_manage_registry(request.user),
+        "nav": "orgs",
+    }
+    template = "orgs/list.html#results" if request.htmx else "orgs/list.html"
+    return render(request, template, context)
+
+
+@rule("authenticated")
+def organization_tree(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "orgs/tree.html",
+        {
+            "roots": selectors.organization_tree(),
+            "can_create": access.can_manage_registry(request.user),
+            "nav": "orgs",
+        },
+    )
+
+
+@rule("object")
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.organization_detail(user=request.user, pk=pk)
+    context["can_add_person"] = access.scope(request.user).can_write_for(pk)
+    context["nav"] = "orgs"
+    return render(request, "orgs/detail.html", context)
+
+
+def _organization_form_page(
+    request: HttpRequest, organization: Organization | None
+) -> HttpResponse:
+    if request.method == "POST":
+        form = OrganizationForm(request.POST, instance=organization)
+        if form.is_valid():
+            try:
+                if organization is None:
+                    organization = services.organization_create(
+                        actor=request.user, fields=form.values()
+                    )
+                    messages.success(request, _("Đã thêm cơ quan, đơn vị."))
+                else:
+                    services.organization_update(
+                        actor=request.user, organization=organization, fields=form.values()
+                    )
+                    messages.success(request, _("Đã lưu thay đổi."))
+                return redirect(organization)
+            except ValidationError as exc:
+                add_errors(form, exc)
+                if organization is not None:
+                    organization.refresh_from_db()  # the service set the typed values on it
+    else:
+        form = OrganizationForm(instance=organization)
+    return render(
+        request,
+        "orgs/form.html",
+        {
+            "form": form,
+            "organization": organization,
+            "communes": form.commune_options(),
+            "selected_commune": form.selected_commune(),
+            "nav": "orgs",
+        },
+    )
+
+
+@rule("staff")
+def organization_create(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    return _organization_form_page(request, None)
+
+
+@rule("object")
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = access.get_organization_for_user(request.user, pk, for_edit=True)
+    return _organization_form_page(request, organization)
+
+
+@rule("object")
+@require_POST
+def organization_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = access.get_organization_for_user(request.user, pk, for_edit=True)
+    try:
+        if request.POST.get("restore"):
+            services.organization_restore(actor=request.user, organization=organization)
+            messages.success(request, _("Đã khôi phục cơ quan, đơn vị."))
+        else:
+            services.organization_archive(actor=request.user, organization=organization)
+            messages.success(
+                request, _("Đã lưu trữ cơ quan, đơn vị. Đơn vị vẫn xem được trong mục lưu trữ.")
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(organization)
+
+
+@rule("authenticated")
+@require_GET
+def commune_options(request: HttpRequest) -> HttpResponse:
+    """The communes of one province, as <option>s for the organisation form's commune select."""
+    province = int_or_none(request.GET.get("province_code"))
+    return render(
+        request,
+        "orgs/form.html#commune_options",
+        {
+            "communes": communes_of(province) if province in provinces() else [],
+            "selected_commune": None,
+        },
+    )
+
+
+@rule("staff")
+def succession_create(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    if request.method == "POST":
+        form = SuccessionForm(request.POST)
+        if form.is_valid():
+            data: dict[str, Any] = dict(form.cleaned_data)
+            predecessors = list(data.pop("predecessors"))
+            successors = list(data.pop("successors"))
+            try:
+                services.succession_record(
+                    actor=request.user, predecessors=predecessors, successors=successors, **data
+                )
+                messages.success(request, _("Đã ghi nhận sắp xếp, kế thừa."))
+                return redirect(predecessors[0])
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        origin = int_or_none(request.GET.get("from"))
+        form = SuccessionForm(initial={"predecessors": [origin] if origin else []})
+    return render(request, "orgs/succession_form.html", {"form": form, "nav": "orgs"})
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+@rule("authenticated")
+def person_list(request: HttpRequest) -> HttpResponse:
+    g = request.GET
+    filters = {"q": g.get("q", "")[:200], "organization": int_or_none(g.get("organization"))}
+    page = Paginator(selectors.people_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "organization_options": selectors.people_organization_options(user=request.user),
+        "can_create": access.can_create_person(request.user),
+        "nav": "people",
+    }
+    template = "orgs/person_list.html#results" if request.htmx else "orgs/person_list.html"
+    return render(request, template, context)
+
+
+@rule("object")
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.person_detail(user=request.user, pk=pk)
+    context["nav"] = "people"
+    return render(request, "orgs/person_detail.html", context)
+
+
+def _person_form_page(request: HttpRequest, person: Person | None) -> HttpResponse:
+    if request.method == "POST":
+        form = PersonForm(request.POST, user=request.user, instance=person)
+        if form.is_valid():
+            try:
+                if person is None:
+                    person = services.person_create(actor=request.user, **form.values())
+                    messages.success(request, _("Đã thêm cán bộ."))
+                else:
+                    services.person_update(actor=request.user, person=person, **form.values())
+                    messages.success(request, _("Đã lưu thay đổi."))
+                return redirect(person)
+            except ValidationError as exc:
+                add_errors(form, exc)
+                if person is not None:
+                    person.refresh_from_db()
+    else:
+        # A new person may start in the organisation whose page the user came from.
+        extra = (
+            {}
+            if person
+            else {"initial": {"organization": int_or_none(request.GET.get("organization"))}}
+        )
+        form = PersonForm(user=request.user, instance=person, **extra)
+    return render(
+        request, "orgs/person_form.html", {"form": form, "person": person, "nav": "people"}
+    )
+
+
+@rule("authenticated")
+def person_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_person(request.user):
+        raise PermissionDenied
+    return _person_form_page(request, None)
+
+
+@rule("object")
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_person_for_user(request.user, pk, for_edit=True)
+    return _person_form_page(request, person)
+
+
+@rule("object")
+@require_POST
+def person_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_person_for_user(request.user, pk, for_edit=True)
+    if request.POST.get("restore"):
+        services.person_restore(actor=request.user, person=person)
+        messages.success(request, _("Đã khôi phục hồ sơ cán bộ."))
+    else:
+        services.person_archive(actor=request.user, person=person)
+        messages.success(request, _("Đã lưu trữ hồ sơ cán bộ. Hồ sơ vẫn được giữ trong lịch sử."))
+    return redirect(person)

@@ -1,0 +1,1 @@
+"""Test machinery shared by every app's tests (pytest plugins, not fixtures of one app)."""
