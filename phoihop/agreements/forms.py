@@ -48,6 +48,11 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = linkable
         self.fields["renews"].queryset = linkable
+        self.fields["parent"].empty_label = _("— Không —")
+        self.fields["renews"].empty_label = _("— Không —")
+        self.fields["kind"].choices = Agreement.Kind.choices
+        if not self.instance.pk:
+            self.initial.setdefault("kind", Agreement.Kind.PROGRAM)
         if self.instance.pk:
             self.fields["parent"].queryset = linkable.exclude(pk=self.instance.pk)
             self.fields["renews"].queryset = linkable.exclude(pk=self.instance.pk)
@@ -64,6 +69,7 @@ class PartyForm(forms.Form):
     organization = forms.ModelChoiceField(
         label=_("Cơ quan"),
         queryset=Organization.objects.none(),
+        empty_label=_("— Chọn cơ quan —"),
         widget=forms.Select(attrs={"data-party-org": ""}),
         error_messages={"required": _("Chọn cơ quan."), "invalid_choice": _("Cơ quan không hợp lệ.")},
     )
@@ -98,6 +104,7 @@ class ContentAreaForm(forms.Form):
     text = forms.CharField(label=_("Chi tiết"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     responsible = forms.ModelMultipleChoiceField(
         label=_("Bên thực hiện"), required=False, queryset=Organization.objects.none(),
+        help_text=_("Chọn trong các bên tham gia ở trên; giữ Ctrl để chọn nhiều bên."),
         widget=forms.SelectMultiple(attrs={"data-responsible": "", "size": 3}),
     )
 
