@@ -20,8 +20,7 @@ from phoihop.agreements.forms import (
     live_rows,
 )
 from phoihop.agreements.models import Agreement, Party
-from phoihop.core.attachments import attachment_add
-from phoihop.core.views_util import AttachmentForm, add_errors, int_or_none
+from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
 from phoihop.orgs.selectors import organization_options
 
 PAGE_SIZE = 25
@@ -149,16 +148,4 @@ def agreement_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            attachment_add(
-                actor=request.user, owner=agreement, upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"], description=form.cleaned_data["description"],
-            )
-            messages.success(request, _("Đã đính kèm tệp."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect(agreement)
+    return attach_uploaded_file(request, agreement)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import bootstrap
@@ -38,3 +41,24 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+def attach_uploaded_file(request: HttpRequest, owner: Any) -> HttpResponse:
+    """Store the file posted for a record the caller has already checked the user may edit."""
+    from phoihop.core.attachments import attachment_add
+
+    form = AttachmentForm(request.POST, request.FILES)
+    if getattr(owner, "is_archived", False):
+        messages.error(request, _("Hồ sơ đã được lưu trữ; khôi phục trước khi đính kèm tệp."))
+    elif form.is_valid():
+        try:
+            attachment_add(
+                actor=request.user, owner=owner, upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"], description=form.cleaned_data["description"],
+            )
+            messages.success(request, _("Đã đính kèm tệp."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(owner)

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
-from phoihop.core.attachments import attachment_add
-from phoihop.core.views_util import AttachmentForm, add_errors, int_or_none
+from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
 from phoihop.events import selectors, services
 from phoihop.events.forms import AttendeeFormSet, EventForm, attendee_rows, initial_attendees
 from phoihop.events.models import Event
@@ -130,21 +129,4 @@ def event_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, pk, for_edit=True)
-    form = AttachmentForm(request.POST, request.FILES)
-    if event.is_archived:
-        messages.error(request, _("Hội nghị đã được lưu trữ; khôi phục trước khi đính kèm tệp."))
-    elif form.is_valid():
-        try:
-            attachment_add(
-                actor=request.user,
-                owner=event,
-                upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-                description=form.cleaned_data["description"],
-            )
-            messages.success(request, _("Đã đính kèm tệp."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect(event)
+    return attach_uploaded_file(request, event)
