@@ -116,6 +116,10 @@ test: $(VENV)/.test-deps chromium messages
 	if $(MAKE) --no-print-directory check-deploy; then note "deploy check" "ok"
 	else note "deploy check" "FAILED"; failed=1; fi
 
+	echo "==> Lint (ruff)"
+	if $(MAKE) --no-print-directory lint; then note "lint" "ok"
+	else note "lint" "FAILED"; failed=1; fi
+
 	echo "==> Test suite on SQLite, with the browser tests"
 	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)
 
