@@ -105,3 +105,22 @@ def year_choices(*, user: Any) -> list[int]:
     for start, end in bounds.values_list("period_start", "period_end"):
         years.update(range(start, (end or start) + 1))
     return sorted(years, reverse=True)
+
+
+def period_choices(*, user: Any) -> list[tuple[str, str]]:
+    """The periods of the agreements a user sees, as ("2022-2025", "2022–2025") pairs."""
+    from phoihop.vn.dates import format_period
+
+    pairs = (
+        access.visible_agreements(user).active().exclude(period_start__isnull=True)
+        .exclude(period_end__isnull=True).values_list("period_start", "period_end").distinct()
+    )
+    return [(f"{a}-{b}", format_period(a, b)) for a, b in sorted(set(pairs), reverse=True)]
+
+
+def parse_period_filter(value: str | None) -> tuple[int, int] | None:
+    try:
+        start, end = (int(part) for part in (value or "").split("-"))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None

@@ -35,9 +35,12 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
         "party": int_or_none(g.get("party")),
         "year": int_or_none(g.get("year")),
+        "period": g.get("period", "") if selectors.parse_period_filter(g.get("period")) else "",
         "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
         "archived": g.get("archived") == "1",
     }
+    if filters["period"]:
+        filters["period_start"], filters["period_end"] = selectors.parse_period_filter(filters["period"])
     page = Paginator(selectors.agreement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         g.get("page")
     )
@@ -47,6 +50,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         "statuses": Agreement.Status.choices,
         "kinds": Agreement.Kind.choices,
         "years": selectors.year_choices(user=request.user),
+        "periods": selectors.period_choices(user=request.user),
         "party_options": organization_options(user=request.user),
         "sorts": [
             ("signed", _("Ngày ký mới nhất")),

@@ -131,6 +131,9 @@ def test_it_filters_the_list(login, users, orgs, agreement):
     assert "Quy chế phối hợp nội chính" not in client.get(url, {"year": "2023"}).content.decode()
     assert "Quy chế phối hợp nội chính" not in client.get(url, {"party": orgs["board"].pk}).content.decode()
     assert agreement.title in client.get(url, {"q": "TUYEN GIAO quoc phong"}).content.decode()
+    by_period = client.get(url, {"period": "2019-2020"}).content.decode()
+    assert "Quy chế phối hợp nội chính" in by_period and agreement.title not in by_period
+    assert agreement.title in client.get(url, {"period": "nonsense"}).content.decode()
     empty = client.get(url, {"q": "không có gì như thế này"}).content.decode()
     assert "Không có văn bản nào khớp" in empty
 
