@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "phoihop.accounts",
     "phoihop.agreements",
     "phoihop.events",
+    "phoihop.plans",
+    "phoihop.activities",
 ]
 
 MIDDLEWARE = [

@@ -302,3 +302,121 @@ def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
     else:
         raise Http404
     return attachment
+
+
+# --- annual plans and tasks -------------------------------------------------------------------
+
+
+def visible_plans(user: Any) -> QuerySet[Any]:
+    """Plans are seen by whoever sees their agreement."""
+    from phoihop.plans.models import AnnualPlan
+
+    if not getattr(user, "is_authenticated", False):
+        return AnnualPlan.objects.none()
+    return AnnualPlan.objects.filter(agreement__in=visible_agreements(user))
+
+
+def visible_tasks(user: Any) -> QuerySet[Any]:
+    from phoihop.plans.models import Task
+
+    if not getattr(user, "is_authenticated", False):
+        return Task.objects.none()
+    return Task.objects.filter(plan__agreement__in=visible_agreements(user))
+
+
+def can_edit_plan(user: Any, plan: Any) -> bool:
+    """Officers of the lead party edit the agreement's plans, tasks and indicators."""
+    return can_edit_agreement(user, plan.agreement)
+
+
+def get_plan_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    plan = (
+        visible_plans(user)
+        .select_related("agreement")
+        .prefetch_related("agreement__parties")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    if for_edit and not can_edit_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def get_task_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    task = (
+        visible_tasks(user)
+        .select_related("plan__agreement", "content_area", "lead_organization", "responsible_officer")
+        .prefetch_related("plan__agreement__parties")
+        .filter(pk=pk)
+        .first()
+    )
+    if task is None:
+        raise Http404
+    if for_edit and not can_edit_plan(user, task.plan):
+        raise PermissionDenied
+    return task
+
+
+# --- activities -------------------------------------------------------------------------------
+
+
+def activities_filter(user: Any) -> Q:
+    """Submitted and approved work is seen by whoever sees the agreement; drafts and returned
+    records only by the organising parties (and the bodies above them)."""
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.activities.models import Activity
+
+    mine = Activity.organizations.through.objects.filter(
+        organization_id__in=s.visible_org_ids
+    ).values("activity_id")
+    shared = ~Q(status__in=[Activity.Status.DRAFT, Activity.Status.RETURNED])
+    return Q(task__plan__agreement__in=visible_agreements(user)) & (shared | Q(pk__in=mine))
+
+
+def visible_activities(user: Any) -> QuerySet[Any]:
+    from phoihop.activities.models import Activity
+
+    if not getattr(user, "is_authenticated", False):
+        return Activity.objects.none()
+    return Activity.objects.filter(activities_filter(user))
+
+
+def can_write_activity(user: Any, activity: Any) -> bool:
+    """Officers (and above) of one of the organising parties write the activity."""
+    return any(scope(user).can_write_for(org.pk) for org in activity.organizations.all())
+
+
+def approver_org_ids(user: Any) -> set[int]:
+    """The organisations whose submissions this user approves: those they lead (or administer)."""
+    s = scope(user)
+    return {
+        org
+        for org, role in s.roles.items()
+        if ROLE_RANK[Membership.Role(role)] >= ROLE_RANK[Membership.Role.LEADER]
+    }
+
+
+def can_approve_activity(user: Any, activity: Any) -> bool:
+    """A leader of one of the organising organisations: approving is the organisation's own act,
+    so neither a superior body nor a system administrator does it for them."""
+    mine = approver_org_ids(user)
+    return any(org.pk in mine for org in activity.organizations.all())
+
+
+def get_activity_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    activity = (
+        visible_activities(user)
+        .select_related("task__plan__agreement")
+        .prefetch_related("organizations")
+        .filter(pk=pk)
+        .first()
+    )
+    if activity is None:
+        raise Http404
+    if for_edit and not can_write_activity(user, activity):
+        raise PermissionDenied
+    return activity

@@ -1,0 +1,125 @@
+"""What the parties record having done, and the indicator values each activity contributes.
+
+An approved activity is locked. A correction is a new revision (``revises``) that goes through
+draft, submission and approval again; the approved one keeps counting until its revision is
+approved, then it is marked superseded. Only approved, not superseded activities count.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from phoihop.core.models import Archivable
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import Indicator, Task
+
+
+class Activity(Archivable):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại để sửa")
+        APPROVED = "approved", _("Đã duyệt")
+        SUPERSEDED = "superseded", _("Đã được thay bằng bản sửa")
+
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("nhiệm vụ"), on_delete=models.PROTECT, related_name="activities"
+    )
+    organizations = models.ManyToManyField(
+        Organization, related_name="activities", verbose_name=_("đơn vị tổ chức")
+    )
+    title = models.CharField(_("tên hoạt động"), max_length=500)
+    start_date = models.DateField(_("từ ngày"))
+    end_date = models.DateField(_("đến ngày"))
+    commune_code = models.PositiveIntegerField(_("xã, phường"), null=True, blank=True)
+    place_text = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    description = models.TextField(_("nội dung, kết quả"), blank=True)
+    participants = models.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    reviewer_note = models.TextField(_("ý kiến người duyệt"), blank=True)
+    revises = models.ForeignKey(
+        "self",
+        verbose_name=_("bản sửa của"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+    )
+    revision = models.PositiveSmallIntegerField(_("lần sửa"), default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("người gửi duyệt"),
+    )
+    submitted_at = models.DateTimeField(_("gửi duyệt lúc"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("người trả lại"),
+    )
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("người duyệt"),
+    )
+    approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[organizations])
+
+    class Meta:
+        verbose_name = _("hoạt động")
+        verbose_name_plural = _("hoạt động")
+        ordering = ["-end_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="activity_dates_order",
+                violation_error_message=_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def place(self) -> str:
+        from phoihop.orgs.localities import commune_name
+
+        return commune_name(self.commune_code) or self.place_text
+
+
+class IndicatorValue(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
+    )
+    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết quả theo chỉ tiêu")
+        ordering = ["indicator__order", "indicator_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "indicator"], name="indicator_value_once"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0),
+                name="indicator_value_not_negative",
+                violation_error_message=_("Giá trị không được là số âm."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.value}"

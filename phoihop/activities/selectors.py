@@ -1,0 +1,153 @@
+"""Reads of activities: access-scoped lists, a leader's approvals inbox, and agreement totals.
+
+A joint activity is credited to each co-organiser in per-organisation totals and counted once
+in the agreement's totals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from phoihop.accounts import access
+from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.agreements.models import Agreement
+from phoihop.core import history
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import Indicator
+
+
+def _with_related(qs: QuerySet[Activity]) -> QuerySet[Activity]:
+    return qs.select_related(
+        "task__plan__agreement", "task__content_area", "submitted_by", "approved_by"
+    ).prefetch_related(
+        "organizations",
+        Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator")),
+    )
+
+
+def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
+    """Activities the user may see, filtered by agreement, plan, task, party, content area,
+    period (year, or from/to dates) and status; newest first."""
+    qs = access.visible_activities(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
+    if filters.get("agreement"):
+        qs = qs.filter(task__plan__agreement_id=filters["agreement"])
+    if filters.get("plan"):
+        qs = qs.filter(task__plan_id=filters["plan"])
+    if filters.get("task"):
+        qs = qs.filter(task_id=filters["task"])
+    if filters.get("organization"):
+        through = Activity.organizations.through.objects.filter(organization_id=filters["organization"])
+        qs = qs.filter(pk__in=through.values("activity_id"))
+    if filters.get("content_area"):
+        qs = qs.filter(task__content_area_id=filters["content_area"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("year"):
+        qs = qs.filter(start_date__year__lte=int(filters["year"]), end_date__year__gte=int(filters["year"]))
+    if filters.get("date_from"):
+        qs = qs.filter(end_date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(start_date__lte=filters["date_to"])
+    if filters.get("q"):
+        # Activities have no folded search column yet; match the title without case.
+        qs = qs.filter(title__icontains=filters["q"])
+    return _with_related(qs).order_by("-end_date", "-id")
+
+
+def approvals_inbox(*, user: Any) -> QuerySet[Activity]:
+    """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
+    orgs = access.approver_org_ids(user)
+    if not orgs:
+        return Activity.objects.none()
+    through = Activity.organizations.through.objects.filter(organization_id__in=orgs)
+    return _with_related(
+        access.visible_activities(user)
+        .active()
+        .filter(status=Activity.Status.SUBMITTED, pk__in=through.values("activity_id"))
+    ).order_by("submitted_at", "id")
+
+
+def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    activity = access.get_activity_for_user(user, pk)
+    values = list(activity.values.select_related("indicator"))
+    return {
+        "activity": activity,
+        "values": values,
+        "can_edit": access.can_write_activity(user, activity) and activity.is_editable,
+        "can_review": access.can_approve_activity(user, activity)
+        and activity.status == Activity.Status.SUBMITTED,
+        "can_reopen": access.can_write_activity(user, activity)
+        and activity.status == Activity.Status.APPROVED,
+        "history": activity_history(activity),
+    }
+
+
+def activity_history(activity: Activity) -> list[history.Entry]:
+    return history.merged(
+        history.entries(Activity.history.filter(id=activity.pk), Activity, lambda r: r.title),
+        history.entries(
+            IndicatorValue.history.filter(activity_id=activity.pk),
+            IndicatorValue,
+            lambda r: str(r.value),
+        ),
+    )
+
+
+@dataclass
+class OrganizationTotals:
+    organization: Organization
+    activities: int = 0
+    participants: int = 0
+    values: dict[int, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class AgreementTotals:
+    activities: int = 0
+    participants: int = 0
+    values: dict[int, Decimal] = field(default_factory=dict)
+    by_organization: list[OrganizationTotals] = field(default_factory=list)
+
+
+def agreement_totals(*, agreement: Agreement, year: int | None = None) -> AgreementTotals:
+    """Approved work under the agreement (one plan year, or all): the number of activities, the
+    people who took part and the sum of each summed indicator's values. A joint activity counts once
+    here and is credited in full to each co-organiser in ``by_organization``.
+    Four queries, whatever the number of activities."""
+    qs = Activity.objects.filter(
+        task__plan__agreement=agreement, status=Activity.Status.APPROVED, archived_at__isnull=True
+    )
+    if year is not None:
+        qs = qs.filter(task__plan__year=year)
+    people = dict(qs.values_list("pk", "participants"))
+    values: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    # Only values that add up make totals; "latest" and "percent" indicators are read per task.
+    for activity_id, indicator_id, value in IndicatorValue.objects.filter(
+        activity_id__in=list(people), indicator__aggregation=Indicator.Aggregation.SUM
+    ).values_list("activity_id", "indicator_id", "value"):
+        values[activity_id][indicator_id] = value
+    totals = AgreementTotals(activities=len(people), participants=sum(n or 0 for n in people.values()))
+    for per_activity in values.values():
+        for indicator_id, value in per_activity.items():
+            totals.values[indicator_id] = totals.values.get(indicator_id, Decimal(0)) + value
+    credited: dict[int, OrganizationTotals] = {}
+    links = Activity.organizations.through.objects.filter(activity_id__in=list(people)).select_related(
+        "organization"
+    )
+    for link in links:
+        org_totals = credited.setdefault(link.organization_id, OrganizationTotals(link.organization))
+        org_totals.activities += 1
+        org_totals.participants += people[link.activity_id] or 0
+        for indicator_id, value in values.get(link.activity_id, {}).items():
+            org_totals.values[indicator_id] = org_totals.values.get(indicator_id, Decimal(0)) + value
+    parties = [p.organization_id for p in agreement.parties.all()]
+    order = {org: i for i, org in enumerate(parties)}
+    totals.by_organization = sorted(credited.values(), key=lambda t: order.get(t.organization.pk, len(order)))
+    return totals
+

@@ -1,0 +1,304 @@
+"""Every write to activities: recording, submitting, returning, approving and correcting.
+
+draft -> submitted -> approved, or submitted -> returned (with the reviewer's note) -> submitted.
+Approved records are locked; ``activity_reopen`` starts a correction as a new revision that goes
+the same way, and the approved record keeps counting until the revision is approved.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import access
+from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import AnnualPlan, Indicator, Task
+from phoihop.vn.text import clean
+
+ACTIVITY_FIELDS = (
+    "title",
+    "start_date",
+    "end_date",
+    "commune_code",
+    "place_text",
+    "description",
+    "participants",
+)
+
+
+def _as_decimal(value: Any) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        from phoihop.vn.numbers import parse_number
+
+        try:
+            return parse_number(value)
+        except (ValueError, InvalidOperation):
+            return None
+    return None
+
+
+def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    data = dict(fields)
+    data["title"] = clean(data.get("title") or "")
+    data["place_text"] = clean(data.get("place_text") or "")
+    data["description"] = (data.get("description") or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not data["title"]:
+        errors.setdefault("title", []).append(_("Cần nhập tên hoạt động."))
+    start = data.get("start_date")
+    end = data.get("end_date") or start
+    data["end_date"] = end
+    if not isinstance(start, datetime.date):
+        errors.setdefault("start_date", []).append(_("Cần nhập ngày tổ chức."))
+    elif end < start:
+        errors.setdefault("end_date", []).append(_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."))
+    elif not start.year <= task.plan.year <= end.year:
+        errors.setdefault("start_date", []).append(
+            _("Hoạt động phải diễn ra trong năm của kế hoạch (%(year)s).") % {"year": task.plan.year}
+        )
+    code = data.get("commune_code")
+    if code is not None:
+        from phoihop.orgs.localities import commune_name
+
+        if not commune_name(code):
+            errors.setdefault("commune_code", []).append(_("Không tìm thấy xã, phường được chọn."))
+    participants = data.get("participants")
+    if participants is not None and (not isinstance(participants, int) or participants < 0):
+        errors.setdefault("participants", []).append(_("Số người tham gia phải là số nguyên không âm."))
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _check_organizations(actor: Any, task: Task, organizations: Sequence[Organization]) -> None:
+    if not organizations:
+        raise ValidationError({"organizations": _("Chọn ít nhất một đơn vị tổ chức.")})
+    parties = {p.organization_id for p in task.plan.agreement.parties.all()}
+    outsiders = [o.name for o in organizations if o.pk not in parties]
+    if outsiders:
+        raise ValidationError(
+            {
+                "organizations": _("Đơn vị tổ chức phải là bên tham gia văn bản: %(names)s.")
+                % {"names": ", ".join(outsiders)}
+            }
+        )
+    s = access.scope(actor)
+    if not any(s.can_write_for(o.pk) for o in organizations):
+        raise PermissionDenied
+
+
+def _allowed_indicators(task: Task) -> dict[int, Indicator]:
+    qs = Indicator.objects.active().filter(
+        Q(task=task) | Q(content_area_id=task.content_area_id, content_area__isnull=False)
+    )
+    return {i.pk: i for i in qs}
+
+
+def _clean_values(task: Task, values: Mapping[Indicator, Any]) -> dict[Indicator, Decimal]:
+    allowed = _allowed_indicators(task)
+    result: dict[Indicator, Decimal] = {}
+    errors: list[str] = []
+    for indicator, raw in values.items():
+        if raw is None or raw == "":
+            continue
+        if indicator.pk not in allowed:
+            errors.append(_("Chỉ tiêu “%(name)s” không thuộc nhiệm vụ này.") % {"name": indicator.name})
+            continue
+        amount = _as_decimal(raw)
+        if amount is None:
+            errors.append(_("Giá trị của “%(name)s” phải là một số, ví dụ 1.234,5.") % {"name": indicator.name})
+        elif amount < 0:
+            errors.append(_("Giá trị của “%(name)s” không được là số âm.") % {"name": indicator.name})
+        elif amount != amount.quantize(Decimal("0.01")) or amount >= Decimal(10) ** 14:
+            errors.append(_("Giá trị của “%(name)s” có tối đa hai chữ số thập phân.") % {"name": indicator.name})
+        else:
+            result[indicator] = amount
+    if errors:
+        raise ValidationError({"values": errors})
+    return result
+
+
+def _check_task_open(task: Task) -> None:
+    if task.is_archived or task.plan.is_archived:
+        raise ValidationError(_("Nhiệm vụ đã lưu trữ; không ghi được hoạt động."))
+    if task.plan.status == AnnualPlan.Status.CLOSED:
+        raise ValidationError(_("Kế hoạch đã kết thúc; không ghi thêm hoạt động."))
+
+
+def _save_values(activity: Activity, values: Mapping[Indicator, Decimal]) -> None:
+    existing = {v.indicator_id: v for v in activity.values.all()}
+    for indicator, amount in values.items():
+        row = existing.pop(indicator.pk, None)
+        if row is None:
+            IndicatorValue.objects.create(activity=activity, indicator=indicator, value=amount)
+        elif row.value != amount:
+            row.value = amount
+            row.save(update_fields=["value"])
+    for row in existing.values():
+        row.delete()  # the historical table keeps the removed value
+
+
+def activity_create(
+    *,
+    actor: Any,
+    task: Task,
+    fields: Mapping[str, Any],
+    organizations: Sequence[Organization],
+    values: Mapping[Indicator, Any] | None = None,
+) -> Activity:
+    """Record an activity as a draft. The actor must be an officer of one of its organisers."""
+    if not access.visible_tasks(actor).filter(pk=task.pk).exists():
+        raise PermissionDenied
+    _check_task_open(task)
+    _check_organizations(actor, task, organizations)
+    data = _clean_fields(task, fields)
+    amounts = _clean_values(task, values or {})
+    with transaction.atomic():
+        activity = Activity.objects.create(task=task, created_by=actor, **data)
+        activity.organizations.set([o.pk for o in organizations])
+        _save_values(activity, amounts)
+    return activity
+
+
+def _check_writable(actor: Any, activity: Activity) -> None:
+    if not access.can_write_activity(actor, activity):
+        raise PermissionDenied
+    if activity.is_archived:
+        raise ValidationError(_("Hoạt động đã lưu trữ; khôi phục trước khi sửa."))
+    if not activity.is_editable:
+        raise ValidationError(
+            _("Hoạt động đang chờ duyệt hoặc đã duyệt nên không sửa được; đã duyệt thì mở bản sửa.")
+        )
+
+
+def activity_update(
+    *,
+    actor: Any,
+    activity: Activity,
+    fields: Mapping[str, Any],
+    organizations: Sequence[Organization],
+    values: Mapping[Indicator, Any] | None = None,
+) -> Activity:
+    """Change a draft or returned activity, by an officer of one of its organisers."""
+    _check_writable(actor, activity)
+    _check_task_open(activity.task)
+    _check_organizations(actor, activity.task, organizations)
+    data = _clean_fields(activity.task, fields)
+    amounts = _clean_values(activity.task, values or {})
+    with transaction.atomic():
+        for name, value in data.items():
+            setattr(activity, name, value)
+        activity.save()
+        activity.organizations.set([o.pk for o in organizations])
+        _save_values(activity, amounts)
+    return activity
+
+
+def activity_submit(*, actor: Any, activity: Activity) -> Activity:
+    _check_writable(actor, activity)
+    activity.status = Activity.Status.SUBMITTED
+    activity.submitted_by = actor
+    activity.submitted_at = timezone.now()
+    activity.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+    return activity
+
+
+def _check_reviewer(actor: Any, activity: Activity) -> None:
+    if not access.can_approve_activity(actor, activity):
+        raise PermissionDenied
+    if activity.status != Activity.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ duyệt hoặc trả lại được hoạt động đang chờ duyệt."))
+
+
+def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
+    """Send a submission back with the reviewer's note. (Notifying the author comes later.)"""
+    _check_reviewer(actor, activity)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"reviewer_note": _("Cần ghi rõ nội dung cần sửa khi trả lại.")})
+    activity.status = Activity.Status.RETURNED
+    activity.reviewer_note = note
+    activity.returned_by = actor
+    activity.returned_at = timezone.now()
+    activity.save(update_fields=["status", "reviewer_note", "returned_by", "returned_at", "updated_at"])
+    return activity
+
+
+def activity_approve(*, actor: Any, activity: Activity) -> Activity:
+    """Approve a submission: its values now count. A revision replaces the record it corrects."""
+    _check_reviewer(actor, activity)
+    with transaction.atomic():
+        activity.status = Activity.Status.APPROVED
+        activity.approved_by = actor
+        activity.approved_at = timezone.now()
+        activity.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        if activity.revises_id is not None:
+            previous = Activity.objects.select_for_update().get(pk=activity.revises_id)
+            previous.status = Activity.Status.SUPERSEDED
+            previous.save(update_fields=["status", "updated_at"])
+    return activity
+
+
+def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
+    """Start a correction of an approved activity: a new draft revision with the same content.
+
+    The approved record stays as it is and keeps counting until the revision is approved."""
+    if not access.can_write_activity(actor, activity):
+        raise PermissionDenied
+    if activity.status != Activity.Status.APPROVED:
+        raise ValidationError(_("Chỉ mở bản sửa cho hoạt động đã duyệt."))
+    open_revision = activity.revisions.active().exclude(status=Activity.Status.APPROVED).first()
+    if open_revision is not None:
+        raise ValidationError(_("Hoạt động này đang có một bản sửa chưa được duyệt."))
+    _check_task_open(activity.task)
+    with transaction.atomic():
+        revision = Activity.objects.create(
+            task=activity.task,
+            title=activity.title,
+            start_date=activity.start_date,
+            end_date=activity.end_date,
+            commune_code=activity.commune_code,
+            place_text=activity.place_text,
+            description=activity.description,
+            participants=activity.participants,
+            revises=activity,
+            revision=activity.revision + 1,
+            created_by=actor,
+        )
+        revision.organizations.set(list(activity.organizations.all()))
+        for row in activity.values.all():
+            IndicatorValue.objects.create(activity=revision, indicator_id=row.indicator_id, value=row.value)
+    return revision
+
+
+def activity_archive(*, actor: Any, activity: Activity) -> Activity:
+    """Set aside a draft or returned record. Approved work is never archived: it is corrected."""
+    _check_writable(actor, activity)
+    activity.archived_at = timezone.now()
+    activity.save(update_fields=["archived_at", "updated_at"])
+    return activity
+
+
+def activity_restore(*, actor: Any, activity: Activity) -> Activity:
+    if not access.can_write_activity(actor, activity):
+        raise PermissionDenied
+    if activity.is_archived:
+        activity.archived_at = None
+        activity.save(update_fields=["archived_at", "updated_at"])
+    return activity

@@ -1,0 +1,383 @@
+"""Every write to annual plans, tasks and indicators: one function per use case, checked and atomic."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import access
+from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.orgs.models import Organization, Person
+from phoihop.plans.models import AnnualPlan, Indicator, Task
+from phoihop.vn.text import clean
+
+TASK_FIELDS = (
+    "number",
+    "title",
+    "content_area",
+    "lead_organization",
+    "responsible_officer",
+    "start",
+    "due",
+    "notes",
+)
+
+
+def _party_ids(agreement: Agreement) -> set[int]:
+    return {p.organization_id for p in agreement.parties.all()}
+
+
+def _lead_party_id(agreement: Agreement) -> int | None:
+    leads = [p.organization_id for p in agreement.parties.all() if p.role == Party.Role.LEAD]
+    return leads[0] if leads else None
+
+
+def _check_plan_editable(actor: Any, plan: AnnualPlan) -> None:
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    if plan.is_archived:
+        raise ValidationError(_("Kế hoạch đã lưu trữ; khôi phục trước khi sửa."))
+    if plan.status == AnnualPlan.Status.CLOSED:
+        raise ValidationError(_("Kế hoạch đã kết thúc; không sửa được nhiệm vụ."))
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def plan_create(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    year: int,
+    from_previous: bool = False,
+    notes: str = "",
+) -> AnnualPlan:
+    """A new plan for ``year``: one task per content area, or last year's unfinished tasks
+    carried over (each marked with the task it continues, its indicators copied)."""
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    if agreement.is_archived:
+        raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi lập kế hoạch."))
+    if not isinstance(year, int) or not 1945 <= year <= 2100:
+        raise ValidationError({"year": _("Năm kế hoạch không hợp lệ.")})
+    start, end = agreement.period_start, agreement.period_end
+    if (start and year < start) or (end and year > end):
+        raise ValidationError(
+            {"year": _("Năm kế hoạch phải nằm trong giai đoạn của văn bản (%(period)s).")
+             % {"period": agreement.period_label}}
+        )
+    if AnnualPlan.objects.filter(agreement=agreement, year=year).exists():
+        raise ValidationError({"year": _("Văn bản này đã có kế hoạch phối hợp năm %(year)s.") % {"year": year}})
+    previous = None
+    if from_previous:
+        previous = (
+            AnnualPlan.objects.active().filter(agreement=agreement, year__lt=year).order_by("-year").first()
+        )
+        if previous is None:
+            raise ValidationError(_("Chưa có kế hoạch năm trước để chuyển tiếp."))
+    with transaction.atomic():
+        plan = AnnualPlan.objects.create(
+            agreement=agreement, year=year, notes=(notes or "").strip(), created_by=actor
+        )
+        if previous is not None:
+            _carry_over(previous, plan)
+        else:
+            _tasks_from_content_areas(agreement, plan)
+    return plan
+
+
+def _tasks_from_content_areas(agreement: Agreement, plan: AnnualPlan) -> None:
+    lead = _lead_party_id(agreement)
+    parties = _party_ids(agreement)
+    areas = agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
+    for area in areas:
+        responsible = [o.pk for o in area.responsible.all() if o.pk in parties]
+        task_lead = lead if lead in responsible or not responsible else responsible[0]
+        if task_lead is None:
+            continue
+        task = Task.objects.create(
+            plan=plan,
+            number=area.number,
+            title=area.title,
+            content_area=area,
+            lead_organization_id=task_lead,
+            start=datetime.date(plan.year, 1, 1),
+            due=datetime.date(plan.year, 12, 31),
+        )
+        task.supporting_organizations.set([o for o in responsible if o != task_lead])
+
+
+def _carry_over(previous: AnnualPlan, plan: AnnualPlan) -> None:
+    from phoihop.plans.selectors import TaskStatus, task_statuses
+
+    tasks = list(
+        previous.tasks.active().prefetch_related("supporting_organizations", "indicators").order_by("number", "id")
+    )
+    statuses = task_statuses(tasks)
+    number = 0
+    for old in tasks:
+        if statuses[old.pk] in (TaskStatus.DONE, TaskStatus.CANCELLED):
+            continue
+        number += 1
+        task = Task.objects.create(
+            plan=plan,
+            number=number,
+            title=old.title,
+            content_area=old.content_area,
+            lead_organization_id=old.lead_organization_id,
+            responsible_officer_id=old.responsible_officer_id,
+            start=datetime.date(plan.year, 1, 1),
+            due=datetime.date(plan.year, 12, 31),
+            notes=old.notes,
+            carried_over_from=old,
+        )
+        task.supporting_organizations.set(list(old.supporting_organizations.all()))
+        for ind in old.indicators.all():
+            if ind.archived_at is None:
+                Indicator.objects.create(
+                    task=task,
+                    name=ind.name,
+                    unit=ind.unit,
+                    target=ind.target,
+                    aggregation=ind.aggregation,
+                    order=ind.order,
+                )
+
+
+def plan_set_status(*, actor: Any, plan: AnnualPlan, status: str) -> AnnualPlan:
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    if status not in AnnualPlan.Status.values:
+        raise ValidationError({"status": _("Trạng thái kế hoạch không hợp lệ.")})
+    if plan.status != status:
+        plan.status = status
+        plan.save(update_fields=["status", "updated_at"])
+    return plan
+
+
+def plan_archive(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    if not plan.is_archived:
+        plan.archived_at = timezone.now()
+        plan.save(update_fields=["archived_at", "updated_at"])
+    return plan
+
+
+def plan_restore(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    if plan.is_archived:
+        plan.archived_at = None
+        plan.save(update_fields=["archived_at", "updated_at"])
+    return plan
+
+
+# --- tasks ------------------------------------------------------------------------------------
+
+
+def _clean_task(
+    actor: Any,
+    plan: AnnualPlan,
+    fields: dict[str, Any],
+    supporting: Sequence[Organization],
+    task: Task | None,
+) -> dict[str, Any]:
+    unknown = set(fields) - set(TASK_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown task fields: {sorted(unknown)}")
+    data = dict(fields)
+    data["title"] = clean(data.get("title") or "")
+    data["notes"] = (data.get("notes") or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not data["title"]:
+        errors.setdefault("title", []).append(_("Cần nhập nội dung nhiệm vụ."))
+    parties = _party_ids(plan.agreement)
+    lead = data.get("lead_organization")
+    if not isinstance(lead, Organization):
+        errors.setdefault("lead_organization", []).append(_("Chọn cơ quan chủ trì."))
+    elif lead.pk not in parties:
+        errors.setdefault("lead_organization", []).append(
+            _("Cơ quan chủ trì phải là một bên tham gia văn bản.")
+        )
+    outsiders = [o.name for o in supporting if o.pk not in parties]
+    if outsiders:
+        errors.setdefault("supporting_organizations", []).append(
+            _("Cơ quan phối hợp phải là bên tham gia văn bản: %(names)s.") % {"names": ", ".join(outsiders)}
+        )
+    if isinstance(lead, Organization) and any(o.pk == lead.pk for o in supporting):
+        errors.setdefault("supporting_organizations", []).append(
+            _("Cơ quan chủ trì không cần nêu lại trong các cơ quan phối hợp.")
+        )
+    area = data.get("content_area")
+    if area is not None and (not isinstance(area, ContentArea) or area.agreement_id != plan.agreement_id):
+        errors.setdefault("content_area", []).append(
+            _("Nội dung phối hợp phải thuộc văn bản của kế hoạch này.")
+        )
+    officer = data.get("responsible_officer")
+    if officer is not None and (
+        not isinstance(officer, Person) or not access.visible_people(actor).filter(pk=officer.pk).exists()
+    ):
+        errors.setdefault("responsible_officer", []).append(_("Không tìm thấy cán bộ được chọn."))
+    start, due = data.get("start"), data.get("due")
+    if start and due and due < start:
+        errors.setdefault("due", []).append(_("Hạn hoàn thành phải bằng hoặc sau ngày bắt đầu."))
+    number = data.get("number")
+    if number is None:
+        data["number"] = (plan.tasks.active().aggregate(n=Max("number"))["n"] or 0) + 1
+    else:
+        taken = plan.tasks.active().filter(number=number)
+        if task is not None:
+            taken = taken.exclude(pk=task.pk)
+        if taken.exists():
+            errors.setdefault("number", []).append(
+                _("Số thứ tự %(n)s đã được dùng trong kế hoạch này.") % {"n": number}
+            )
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def task_create(
+    *,
+    actor: Any,
+    plan: AnnualPlan,
+    fields: dict[str, Any],
+    supporting: Sequence[Organization] = (),
+) -> Task:
+    _check_plan_editable(actor, plan)
+    data = _clean_task(actor, plan, fields, supporting, None)
+    with transaction.atomic():
+        task = Task(plan=plan, **data)
+        task.full_clean(exclude=["plan", "content_area", "lead_organization", "responsible_officer"])
+        task.save()
+        task.supporting_organizations.set([o.pk for o in supporting])
+    return task
+
+
+def task_update(
+    *,
+    actor: Any,
+    task: Task,
+    fields: dict[str, Any],
+    supporting: Sequence[Organization],
+) -> Task:
+    _check_plan_editable(actor, task.plan)
+    if task.is_archived:
+        raise ValidationError(_("Nhiệm vụ đã lưu trữ; khôi phục trước khi sửa."))
+    data = _clean_task(actor, task.plan, fields, supporting, task)
+    with transaction.atomic():
+        for name, value in data.items():
+            setattr(task, name, value)
+        task.full_clean(exclude=["plan", "content_area", "lead_organization", "responsible_officer"])
+        task.save()
+        task.supporting_organizations.set([o.pk for o in supporting])
+    return task
+
+
+def task_cancel(*, actor: Any, task: Task, cancelled: bool = True) -> Task:
+    """Cancel a task (or undo the cancellation). The task and its activities stay on record."""
+    _check_plan_editable(actor, task.plan)
+    if task.cancelled != cancelled:
+        task.cancelled = cancelled
+        task.save(update_fields=["cancelled", "updated_at"])
+    return task
+
+
+def task_complete(*, actor: Any, task: Task, on: datetime.date | None = None) -> Task:
+    """Mark a task done by decision of the lead party, whatever its indicators say."""
+    _check_plan_editable(actor, task.plan)
+    if task.cancelled:
+        raise ValidationError(_("Nhiệm vụ đã hủy không thể đánh dấu hoàn thành."))
+    task.completed_on = on or timezone.localdate()
+    task.save(update_fields=["completed_on", "updated_at"])
+    return task
+
+
+def task_reopen(*, actor: Any, task: Task) -> Task:
+    """Take back a "done" mark: the status follows the indicators again."""
+    _check_plan_editable(actor, task.plan)
+    if task.completed_on is not None:
+        task.completed_on = None
+        task.save(update_fields=["completed_on", "updated_at"])
+    return task
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        from phoihop.vn.numbers import parse_number
+
+        try:
+            return parse_number(value)
+        except (ValueError, InvalidOperation):
+            return None
+    return None
+
+
+def indicator_set(
+    *,
+    actor: Any,
+    owner: Task | ContentArea,
+    name: str,
+    unit: str,
+    target: Decimal | int | str,
+    aggregation: str = Indicator.Aggregation.SUM,
+    indicator: Indicator | None = None,
+) -> Indicator:
+    """Create an indicator of a task or content area, or change ``indicator`` of that owner."""
+    if isinstance(owner, Task):
+        _check_plan_editable(actor, owner.plan)
+    else:
+        if not access.can_edit_agreement(actor, owner.agreement):
+            raise PermissionDenied
+    if indicator is not None:
+        same = indicator.task_id == owner.pk if isinstance(owner, Task) else indicator.content_area_id == owner.pk
+        if not same:
+            raise ValidationError(_("Chỉ tiêu không thuộc nhiệm vụ hoặc nội dung này."))
+    errors: dict[str, list[str]] = {}
+    name = clean(name or "")
+    if not name:
+        errors.setdefault("name", []).append(_("Cần nhập tên chỉ tiêu."))
+    if unit not in Indicator.Unit.values:
+        errors.setdefault("unit", []).append(_("Chọn đơn vị tính."))
+    if aggregation not in Indicator.Aggregation.values:
+        errors.setdefault("aggregation", []).append(_("Chọn cách tính chỉ tiêu."))
+    amount = _decimal(target)
+    if amount is None or not amount.is_finite():
+        errors.setdefault("target", []).append(_("Chỉ tiêu phải là một số, ví dụ 1.234,5."))
+    elif amount < 0:
+        errors.setdefault("target", []).append(_("Chỉ tiêu không được là số âm."))
+    elif amount != amount.quantize(Decimal("0.01")) or amount >= Decimal(10) ** 14:
+        errors.setdefault("target", []).append(_("Chỉ tiêu có tối đa hai chữ số thập phân."))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if indicator is None:
+            siblings = owner.indicators.all()
+            order = (siblings.aggregate(n=Max("order"))["n"] or 0) + 1 if siblings.exists() else 0
+            indicator = Indicator(order=order)
+            if isinstance(owner, Task):
+                indicator.task = owner
+            else:
+                indicator.content_area = owner
+        indicator.name = name
+        indicator.unit = unit
+        indicator.target = amount  # type: ignore[assignment]
+        indicator.aggregation = aggregation
+        indicator.save()
+    return indicator
