@@ -10,6 +10,8 @@ urlpatterns = [
     path("co-quan/", include("phoihop.orgs.urls")),
     path("van-ban/", include("phoihop.agreements.urls")),
     path("hoi-nghi/", include("phoihop.events.urls")),
+    path("ke-hoach/", include("phoihop.plans.urls")),
+    path("hoat-dong/", include("phoihop.activities.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

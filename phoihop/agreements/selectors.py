@@ -65,6 +65,7 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     events = list(access.visible_events(user).filter(agreements=agreement).select_related("host"))
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
+    plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     from phoihop.core.attachments import attachments_of
 
     return {
@@ -74,6 +75,7 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "events": events,
         "children": children,
         "renewed_by": renewed_by,
+        "plans": plans,
         "attachments": attachments_of(agreement),
         "can_edit": access.can_edit_agreement(user, agreement),
         "history": agreement_history(agreement),

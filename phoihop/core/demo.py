@@ -1717,6 +1717,9 @@ def demo_load(*, today: datetime.date | None = None) -> DemoResult:
             agreements = _agreements(admin, orgs, today, result)
             _events(admin, orgs, agreements, result)
             _users(orgs, result)
+            from phoihop.core.demo_plans import plans_load  # imports this module
+
+            plans_load(orgs=orgs, agreements=agreements, result=result)
     result.logins.insert(
         0,
         Login(

@@ -28,6 +28,12 @@ EDITS_EVENT = {"alice", "leader", "staff"}
 SEES_PERSON = {"alice", "bob", "leader", "superior", "coop_officer", "staff"}
 EDITS_PERSON = {"alice", "leader", "staff"}
 EDITS_REGISTRY = {"staff"}
+# The activity is a draft of the district command: seen by its members, its superior body and
+# staff, not by the other party until it is submitted; written by the district's officers and
+# staff; approved only by the district's leader (approving is the organisation's own act).
+SEES_ACTIVITY = {"alice", "bob", "leader", "superior", "staff"}
+WRITES_ACTIVITY = {"alice", "leader", "staff"}
+APPROVES_ACTIVITY = {"leader"}
 ALL_USERS = ["alice", "bob", "leader", "coop_officer", "superior", "subordinate", "charlie", "staff"]
 
 
@@ -65,13 +71,39 @@ def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[s
     Attendee.objects.create(event=event, person=person, full_name=person.full_name, rank="Thượng tá")
     pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
     attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")
-    return {"agreement": agreement, "event": event, "person": person, "attachment": attachment, "org": orgs["district"]}
+    from phoihop.plans.services import plan_create
+
+    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    task = plan.tasks.get(number=1)
+    from phoihop.activities.services import activity_create
+
+    activity = activity_create(
+        actor=users["alice"], task=task, organizations=[orgs["district"]],
+        fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
+    )
+    return {
+        "agreement": agreement, "event": event, "person": person, "attachment": attachment, "org": orgs["district"],
+        "plan": plan, "task": task, "activity": activity,
+    }
 
 
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
     """The record a route with a pk is about, who may see it, and who may change it."""
     if name.startswith("agreements:"):
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    # Plans and tasks are seen and edited exactly as their agreement.
+    if name == "plans:create":
+        return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name == "plans:task_create":
+        return world["plan"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name.startswith("plans:task"):
+        return world["task"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name.startswith("plans:"):
+        return world["plan"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name in ("activities:approve", "activities:return"):
+        return world["activity"], SEES_ACTIVITY, APPROVES_ACTIVITY
+    if name.startswith("activities:"):
+        return world["activity"], SEES_ACTIVITY, WRITES_ACTIVITY
     if name.startswith("events:"):
         return world["event"], SEES_EVENT, EDITS_EVENT
     if name.startswith("orgs:person"):
@@ -85,7 +117,10 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
 
 def changes_data(name: str) -> bool:
     short = name.split(":")[-1]
-    return any(word in short for word in ("edit", "archive", "upload", "create", "restore", "delete", "succession"))
+    return any(word in short for word in (
+        "edit", "archive", "upload", "create", "restore", "delete", "succession",
+        "submit", "approve", "return", "reopen",
+    ))
 
 
 def url_for(name: str, pattern: URLPattern, world: dict[str, Any]) -> tuple[str, str | None]:

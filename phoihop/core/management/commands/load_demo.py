@@ -19,6 +19,10 @@ LABELS = {
     "events": "hội nghị",
     "users": "tài khoản",
     "memberships": "phân quyền thành viên",
+    "annual_plans": "kế hoạch phối hợp năm",
+    "tasks": "nhiệm vụ",
+    "indicators": "chỉ tiêu",
+    "activities": "hoạt động",
 }
 
 

@@ -1,0 +1,115 @@
+"""The activity form: what was done, by whom, when and where, and one value per indicator."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.activities.models import Activity
+from phoihop.activities.services import ACTIVITY_FIELDS
+from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import Indicator
+from phoihop.vn.numbers import format_number, parse_number
+
+
+class VNNumberField(forms.Field):
+    """A non-negative number typed the Vietnamese way: 1.234,5."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Giá trị phải là một số, ví dụ 1.234,5."),
+        "negative": _("Giá trị không được là số âm."),
+    }
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+
+    def to_python(self, value: Any) -> Decimal | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        try:
+            amount = parse_number(text)
+        except (ValueError, InvalidOperation):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if amount < 0:
+            raise forms.ValidationError(self.error_messages["negative"], code="negative")
+        return amount
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(
+        label=_("Tên hoạt động"), max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Tuyên truyền Luật Nghĩa vụ quân sự")}),
+        error_messages={"required": _("Cần nhập tên hoạt động.")},
+    )
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị tổ chức"), queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Hoạt động phối hợp: chọn mọi đơn vị cùng tổ chức; kết quả chỉ tính một lần."),
+        error_messages={"required": _("Chọn ít nhất một đơn vị tổ chức.")},
+    )
+    start_date = VNDateField(label=_("Từ ngày"), error_messages={"required": _("Cần nhập ngày tổ chức.")})
+    end_date = VNDateField(label=_("Đến ngày"), required=False, help_text=_("Để trống nếu diễn ra trong một ngày."))
+    place_text = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
+    participants = VNNumberField(label=_("Số người tham gia"), required=False)
+    description = forms.CharField(
+        label=_("Nội dung, kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(
+        self, *args: Any, organizations: Any, indicators: list[Indicator], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = organizations
+        self.indicators = indicators
+        for ind in indicators:
+            self.fields[self.value_name(ind)] = VNNumberField(
+                label=f"{ind.name} ({ind.get_unit_display()})",
+                required=False,
+                help_text=_("Chỉ tiêu: %(target)s") % {"target": format_number(ind.target)},
+            )
+        bootstrap(self)
+        # Checkboxes, not a select: Bootstrap styles them through the template.
+        self.fields["organizations"].widget.attrs.pop("class", None)
+
+    @staticmethod
+    def value_name(indicator: Indicator) -> str:
+        return f"value_{indicator.pk}"
+
+    def value_fields(self) -> list[forms.BoundField]:
+        return [self[self.value_name(ind)] for ind in self.indicators]
+
+    def clean_participants(self) -> int | None:
+        amount = self.cleaned_data.get("participants")
+        if amount is None:
+            return None
+        if amount != amount.to_integral_value():
+            raise forms.ValidationError(_("Số người tham gia phải là số nguyên không âm."))
+        return int(amount)
+
+    def service_fields(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {name: d.get(name) for name in ACTIVITY_FIELDS if name != "commune_code"}
+
+    def service_values(self) -> dict[Indicator, Any]:
+        return {ind: self.cleaned_data.get(self.value_name(ind)) for ind in self.indicators}
+
+
+def activity_initial(activity: Activity) -> dict[str, Any]:
+    initial: dict[str, Any] = {
+        "title": activity.title,
+        "organizations": [o.pk for o in activity.organizations.all()],
+        "start_date": activity.start_date,
+        "end_date": activity.end_date if activity.end_date != activity.start_date else None,
+        "place_text": activity.place_text,
+        "participants": format_number(activity.participants) if activity.participants is not None else "",
+        "description": activity.description,
+    }
+    for row in activity.values.all():
+        initial[f"value_{row.indicator_id}"] = format_number(row.value)
+    return initial

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.activities import selectors, services
+from phoihop.activities.forms import ActivityForm, activity_initial
+from phoihop.activities.models import Activity
+from phoihop.core.db import vi
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import Indicator, Task
+
+PAGE_SIZE = 25
+
+
+def _indicators(task: Task) -> list[Indicator]:
+    """The indicators an activity of ``task`` reports on: the task's and its content area's."""
+    own = Q(task=task)
+    if task.content_area_id:
+        own |= Q(content_area_id=task.content_area_id)
+    return list(Indicator.objects.active().filter(own).order_by("task_id", "order", "id"))
+
+
+def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> HttpResponse:
+    """The one form that records or corrects an activity; "submit" also sends it for approval."""
+    party_ids = [p.organization_id for p in task.plan.agreement.parties.all()]
+    organizations = Organization.objects.filter(pk__in=party_ids).order_by(vi("name"))
+    indicators = _indicators(task)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, organizations=organizations, indicators=indicators)
+        if form.is_valid():
+            args: dict[str, Any] = {
+                "actor": request.user,
+                "fields": form.service_fields(),
+                "organizations": list(form.cleaned_data["organizations"]),
+                "values": form.service_values(),
+            }
+            try:
+                if activity is None:
+                    activity = services.activity_create(task=task, **args)
+                else:
+                    services.activity_update(activity=activity, **args)
+                if request.POST.get("action") == "submit":
+                    services.activity_submit(actor=request.user, activity=activity)
+                    messages.success(request, _("Đã gửi hoạt động để lãnh đạo đơn vị duyệt."))
+                else:
+                    messages.success(request, _("Đã lưu bản nháp. Gửi duyệt khi đã đủ thông tin."))
+                return redirect("activities:detail", pk=activity.pk)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    elif activity is not None:
+        form = ActivityForm(initial=activity_initial(activity), organizations=organizations, indicators=indicators)
+    else:
+        s = access.scope(request.user)
+        mine = [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]
+        form = ActivityForm(initial={"organizations": mine}, organizations=organizations, indicators=indicators)
+    return render(
+        request,
+        "activities/form.html",
+        {"form": form, "task": task, "activity": activity, "nav": "activities"},
+    )
+
+
+@rule("authenticated")
+def activity_create(request: HttpRequest) -> HttpResponse:
+    """Record an activity of the task named by ``?task=``."""
+    task_id = int_or_none(request.GET.get("task"))
+    if task_id is None:
+        messages.info(request, _("Mở một nhiệm vụ trong kế hoạch năm rồi bấm “Ghi hoạt động”."))
+        return redirect("agreements:list")
+    task = access.get_task_for_user(request.user, task_id)
+    s = access.scope(request.user)
+    if not any(s.can_write_for(p.organization_id) for p in task.plan.agreement.parties.all()):
+        raise PermissionDenied
+    return _form_page(request, task, None)
+
+
+@rule("object")
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_activity_for_user(request.user, pk, for_edit=True)
+    if not activity.is_editable:
+        messages.error(request, _("Hoạt động đang chờ duyệt hoặc đã duyệt nên không sửa được."))
+        return redirect("activities:detail", pk=activity.pk)
+    task = access.get_task_for_user(request.user, activity.task_id)
+    return _form_page(request, task, activity)
+
+
+@rule("object")
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.activity_detail(user=request.user, pk=pk)
+    context["nav"] = "activities"
+    return render(request, "activities/detail.html", context)
+
+
+@rule("authenticated")
+def approvals_inbox(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.approvals_inbox(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "activities/inbox.html", {"page": page, "nav": "approvals"})
+
+
+def _after_review(request: HttpRequest, activity: Activity) -> HttpResponse:
+    if request.POST.get("next") == "inbox":
+        return redirect("activities:inbox")
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@rule("object")
+@require_POST
+def activity_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_activity_for_user(request.user, pk, for_edit=True)
+    try:
+        services.activity_submit(actor=request.user, activity=activity)
+        messages.success(request, _("Đã gửi hoạt động để lãnh đạo đơn vị duyệt."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@rule("object")
+@require_POST
+def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_activity_for_user(request.user, pk)
+    try:
+        services.activity_approve(actor=request.user, activity=activity)
+        messages.success(request, _("Đã duyệt hoạt động “%(title)s”.") % {"title": activity.title})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _after_review(request, activity)
+
+
+@rule("object")
+@require_POST
+def activity_return(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_activity_for_user(request.user, pk)
+    try:
+        services.activity_return(actor=request.user, activity=activity, note=request.POST.get("note", ""))
+        messages.success(request, _("Đã trả lại hoạt động “%(title)s” để sửa.") % {"title": activity.title})
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _after_review(request, activity)
+
+
+@rule("object")
+@require_POST
+def activity_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.get_activity_for_user(request.user, pk)
+    try:
+        revision = services.activity_reopen(actor=request.user, activity=activity)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("activities:detail", pk=activity.pk)
+    messages.success(request, _("Đã mở bản sửa. Bản đã duyệt vẫn được tính cho đến khi bản sửa được duyệt."))
+    return redirect("activities:edit", pk=revision.pk)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import rule
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.plans import selectors, services
+from phoihop.plans.forms import IndicatorForm, PlanCreateForm, TaskForm, indicator_initial
+from phoihop.plans.models import AnnualPlan, Task
+
+
+@rule("object")
+@require_POST
+def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the annual plan of agreement ``pk`` from its content areas or last year's plan."""
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    form = PlanCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            plan = services.plan_create(
+                actor=request.user,
+                agreement=agreement,
+                year=form.cleaned_data["year"],
+                from_previous=form.cleaned_data["source"] == PlanCreateForm.FROM_PREVIOUS,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã lập kế hoạch phối hợp năm %(year)s.") % {"year": plan.year})
+            return redirect("plans:detail", pk=plan.pk)
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(agreement)
+
+
+@rule("object")
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.plan_detail(user=request.user, pk=pk)
+    context["history"] = selectors.plan_history(context["plan"])
+    context["plan_open"] = _plan_open(context["plan"])
+    context["nav"] = "agreements"
+    return render(request, "plans/detail.html", context)
+
+
+def _plan_open(plan: AnnualPlan) -> bool:
+    return not plan.is_archived and plan.status != AnnualPlan.Status.CLOSED
+
+
+def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -> HttpResponse:
+    if request.method == "POST":
+        form = TaskForm(request.POST, instance=task, plan=plan, user=request.user)
+        if form.is_valid():
+            supporting = list(form.cleaned_data["supporting_organizations"])
+            try:
+                if task is None:
+                    task = services.task_create(
+                        actor=request.user, plan=plan, fields=form.service_fields(), supporting=supporting
+                    )
+                    messages.success(request, _("Đã thêm nhiệm vụ."))
+                else:
+                    services.task_update(
+                        actor=request.user, task=task, fields=form.service_fields(), supporting=supporting
+                    )
+                    messages.success(request, _("Đã lưu thay đổi."))
+                return redirect("plans:task_detail", pk=task.pk)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        form = TaskForm(instance=task, plan=plan, user=request.user)
+    return render(
+        request,
+        "plans/task_form.html",
+        {"form": form, "plan": plan, "task": task, "plan_open": _plan_open(plan), "nav": "agreements"},
+    )
+
+
+@rule("object")
+def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, pk, for_edit=True)
+    return _task_form_page(request, plan, None)
+
+
+@rule("object")
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.task_detail(user=request.user, pk=pk)
+    context["plan_open"] = _plan_open(context["task"].plan)
+    context["nav"] = "agreements"
+    return render(request, "plans/task_detail.html", context)
+
+
+@rule("object")
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_task_for_user(request.user, pk, for_edit=True)
+    return _task_form_page(request, task.plan, task)
+
+
+@rule("object")
+def task_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an indicator to task ``pk``, or change the one named by ``?indicator=``."""
+    task = access.get_task_for_user(request.user, pk, for_edit=True)
+    indicator = None
+    indicator_id = int_or_none(request.POST.get("indicator") or request.GET.get("indicator"))
+    if indicator_id is not None:
+        indicator = task.indicators.active().filter(pk=indicator_id).first()
+        if indicator is None:
+            raise Http404
+    if request.method == "POST":
+        form = IndicatorForm(request.POST)
+        if form.is_valid():
+            try:
+                services.indicator_set(actor=request.user, owner=task, indicator=indicator, **form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu chỉ tiêu."))
+                return redirect("plans:task_detail", pk=task.pk)
+    else:
+        form = IndicatorForm(initial=indicator_initial(indicator) if indicator else None)
+    return render(
+        request,
+        "plans/indicator_form.html",
+        {"form": form, "task": task, "indicator": indicator, "nav": "agreements"},
+    )
