@@ -56,7 +56,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.run-deps
 	$(PIP) install -q -r requirements-test.txt
 	touch $@
 
-# Translations are optional at run time: without gettext the interface stays in Vietnamese.
+# The compiled catalogue is committed; this only refreshes it when gettext is installed.
 messages: $(VENV)/.run-deps
 	@if ! find phoihop -name '*.po' -print -quit | grep -q .; then exit 0; fi
 	if ! command -v msgfmt >/dev/null 2>&1; then

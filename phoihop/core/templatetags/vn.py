@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import get_language
 
 from phoihop.vn import dates, numbers
 
@@ -27,8 +28,12 @@ def vndate(value: datetime.date | datetime.datetime | None) -> str:
 
 @register.filter
 def vndate_long(value: datetime.date | None) -> str:
-    """ngày 15 tháng 9 năm 2023"""
-    return dates.format_long(value) if value else ""
+    """ngày 15 tháng 9 năm 2023 (15 September 2023 when the user reads English)"""
+    if not value:
+        return ""
+    if get_language() == "en":
+        return f"{value.day} {value:%B} {value.year}"
+    return dates.format_long(value)
 
 
 @register.filter

@@ -16,3 +16,16 @@ def test_it_switches_to_english_when_the_user_chooses(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert client.get(reverse("accounts:login"))["Content-Language"] == "en"
+
+
+def test_it_writes_long_dates_in_the_reader_s_language():
+    import datetime
+
+    from django.utils import translation
+
+    from phoihop.core.templatetags.vn import vndate_long
+
+    day = datetime.date(2022, 9, 15)
+    assert vndate_long(day) == "ngày 15 tháng 9 năm 2022"
+    with translation.override("en"):
+        assert vndate_long(day) == "15 September 2022"
