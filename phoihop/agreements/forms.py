@@ -65,7 +65,6 @@ class AgreementForm(forms.ModelForm):
 
 
 class PartyForm(forms.Form):
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     organization = forms.ModelChoiceField(
         label=_("Cơ quan"),
         queryset=Organization.objects.none(),
@@ -93,7 +92,7 @@ class PartyForm(forms.Form):
         return PartyInput(
             organization=d["organization"], role=d["role"], name_as_signed=d["name_as_signed"],
             signatory_name=d["signatory_name"], signatory_rank=d["signatory_rank"],
-            signatory_position=d["signatory_position"], signed_on=d["signed_on"], pk=d.get("id"),
+            signatory_position=d["signatory_position"], signed_on=d["signed_on"],
         )
 
 
@@ -135,7 +134,7 @@ def live_rows(formset: forms.BaseFormSet) -> list[Any]:
 def initial_parties(agreement: Agreement) -> list[dict[str, Any]]:
     return [
         {
-            "id": p.pk, "organization": p.organization_id, "role": p.role,
+            "organization": p.organization_id, "role": p.role,
             "name_as_signed": p.name_as_signed, "signatory_name": p.signatory_name,
             "signatory_rank": p.signatory_rank, "signatory_position": p.signatory_position,
             "signed_on": p.signed_on,

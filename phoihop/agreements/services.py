@@ -30,7 +30,6 @@ class PartyInput:
     signatory_rank: str = ""
     signatory_position: str = ""
     signed_on: datetime.date | None = None
-    pk: int | None = None
 
 
 @dataclass
@@ -114,17 +113,15 @@ def _check_links(actor: Any, fields: dict[str, Any], agreement: Agreement | None
 
 
 def _save_parties(agreement: Agreement, parties: Sequence[PartyInput], actor: Any) -> None:
-    existing = {p.pk: p for p in agreement.parties.all()}
-    by_org = {p.organization_id: p for p in existing.values()}
+    # A party is its organisation within the agreement: rows are matched by organisation, so a
+    # party's history stays one record however the form reorders them.
+    by_org = {p.organization_id: p for p in agreement.parties.all()}
     incoming = {d.organization.pk for d in parties}
-    for pk, party in list(existing.items()):
-        if party.organization_id not in incoming:
+    for org_id, party in by_org.items():
+        if org_id not in incoming:
             party.delete()  # the historical table keeps the removed party
-            del existing[pk]
     for order, data in enumerate(parties):
-        party = by_org.get(data.organization.pk) if data.organization.pk in by_org else None
-        if party is None or party.pk not in existing:
-            party = Party(agreement=agreement)
+        party = by_org.get(data.organization.pk) or Party(agreement=agreement)
         party.organization = data.organization
         party.role = data.role
         party.name_as_signed = clean(data.name_as_signed) or data.organization.name
@@ -233,7 +230,6 @@ def agreement_update(
         agreement.save()
         _save_parties(agreement, parties, actor)
         _save_areas(agreement, content_areas)
-    access.forget(actor)
     return agreement
 
 
