@@ -75,6 +75,14 @@ INSTALLED_APPS = [
     "phoihop.events",
     "phoihop.plans",
     "phoihop.activities",
+    "phoihop.exchange",
+    "phoihop.notifications",
+    "phoihop.dashboards",
+    "phoihop.reviews",
+    "phoihop.documents",
+    "phoihop.audit",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +168,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "phoihop@localhost")
+EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", "25")
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+
+# Background jobs (reminders) through Django's task interface; database-backed, run by
+# `manage.py db_worker` (make run starts one beside the server).
+TASKS = {
+    "default": {
+        "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # Security: strict by default, relaxed only with DEBUG for local development.
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")

@@ -12,6 +12,12 @@ urlpatterns = [
     path("hoi-nghi/", include("phoihop.events.urls")),
     path("ke-hoach/", include("phoihop.plans.urls")),
     path("hoat-dong/", include("phoihop.activities.urls")),
+    path("trao-doi/", include("phoihop.exchange.urls")),
+    path("thong-bao/", include("phoihop.notifications.urls")),
+    path("theo-doi/", include("phoihop.dashboards.urls")),
+    path("so-tong-ket/", include("phoihop.reviews.urls")),
+    path("van-ban-mau/", include("phoihop.documents.urls")),
+    path("nhat-ky/", include("phoihop.audit.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

@@ -16,6 +16,7 @@ choice made is written down in the record itself ("Ghi chú dữ liệu mẫu: �
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -1705,6 +1706,9 @@ def _users(orgs: dict[str, Organization], result: DemoResult) -> None:
         )
 
 
+DEMO_APPS = ["exchange", "reviews", "notifications"]
+
+
 def demo_load(*, today: datetime.date | None = None) -> DemoResult:
     """Load the demo data, or leave it as it is where it is already there."""
     today = today or timezone.localdate()
@@ -1720,6 +1724,16 @@ def demo_load(*, today: datetime.date | None = None) -> DemoResult:
             from phoihop.core.demo_plans import plans_load  # imports this module
 
             plans_load(orgs=orgs, agreements=agreements, result=result)
+            # Later parts of the record add their demo data in `phoihop/<app>/demo.py`, each with
+            # load(orgs=, agreements=, result=, today=): idempotent, in the order listed.
+            for app in DEMO_APPS:
+                try:
+                    module = importlib.import_module(f"phoihop.{app}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"phoihop.{app}.demo":
+                        raise
+                    continue
+                module.load(orgs=orgs, agreements=agreements, result=result, today=today)
     result.logins.insert(
         0,
         Login(

@@ -7,6 +7,7 @@ phoihop/conftest.py), not computed by the access module they check.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,6 +36,27 @@ SEES_ACTIVITY = {"alice", "bob", "leader", "superior", "staff"}
 WRITES_ACTIVITY = {"alice", "leader", "staff"}
 APPROVES_ACTIVITY = {"leader"}
 ALL_USERS = ["alice", "bob", "leader", "coop_officer", "superior", "subordinate", "charlie", "staff"]
+
+# Apps teach the walk about their own routes in ``phoihop/<app>/tests/walk.py``, which may define
+#   extend_world(world, users, orgs) -> None   adds the app's records to the world (a dict);
+#   target(name, world) -> (record, sees, edits) | None   for the app's routes with a pk;
+#   CHANGING_WORDS = (...)   words in route names that mark a route changing data;
+#   url_kwargs(name, world) -> dict | None   arguments for routes not keyed by a pk (a token, a
+#       year); such a route is then checked for "no server error" only, and its own tests
+#       check who gets what.
+# The expectations there are written out by hand, as here.
+WALK_APPS = ["exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts"]
+
+
+def walk_extensions() -> list[Any]:
+    found = []
+    for app in WALK_APPS:
+        try:
+            found.append(importlib.import_module(f"phoihop.{app}.tests.walk"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"phoihop.{app}.tests.walk":
+                raise
+    return found
 
 
 def walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
@@ -81,10 +103,14 @@ def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[s
         actor=users["alice"], task=task, organizations=[orgs["district"]],
         fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
     )
-    return {
+    world = {
         "agreement": agreement, "event": event, "person": person, "attachment": attachment, "org": orgs["district"],
         "plan": plan, "task": task, "activity": activity,
     }
+    for extension in walk_extensions():
+        if hasattr(extension, "extend_world"):
+            extension.extend_world(world, users, orgs)
+    return world
 
 
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
@@ -112,21 +138,32 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["org"], set(ALL_USERS), EDITS_REGISTRY
     if name.startswith("core:attachment"):
         return world["attachment"], SEES_AGREEMENT, EDITS_AGREEMENT
+    for extension in walk_extensions():
+        found = extension.target(name, world) if hasattr(extension, "target") else None
+        if found is not None:
+            return found
     return None
 
 
 def changes_data(name: str) -> bool:
     short = name.split(":")[-1]
-    return any(word in short for word in (
+    words = [
         "edit", "archive", "upload", "create", "restore", "delete", "succession",
         "submit", "approve", "return", "reopen",
-    ))
+    ]
+    for extension in walk_extensions():
+        words.extend(getattr(extension, "CHANGING_WORDS", ()))
+    return any(word in short for word in words)
 
 
 def url_for(name: str, pattern: URLPattern, world: dict[str, Any]) -> tuple[str, str | None]:
     converters = pattern.pattern.converters
     if not converters:
         return reverse(name), None
+    for extension in walk_extensions():
+        kwargs = extension.url_kwargs(name, world) if hasattr(extension, "url_kwargs") else None
+        if kwargs is not None:
+            return reverse(name, kwargs=kwargs), None
     if set(converters) != {"pk"}:
         pytest.fail(f"{name}: the walk does not know how to build arguments {sorted(converters)}; teach it")
     found = target(name, world)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from argparse import ArgumentParser
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from phoihop.core.demo import DEMO_PASSWORD, demo_load
+from phoihop.core.demo import DEMO_APPS, DEMO_PASSWORD, demo_load
 
 LABELS = {
     "organizations": "cơ quan, đơn vị",
@@ -47,10 +48,16 @@ class Command(BaseCommand):
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from None
 
+        labels = dict(LABELS)
+        for app in DEMO_APPS:  # each app's demo module names what it counts
+            try:
+                labels.update(importlib.import_module(f"phoihop.{app}.demo").LABELS)
+            except (ModuleNotFoundError, AttributeError):
+                pass
         created = "; ".join(
-            f"{result.created[k]} {_(v)}" for k, v in LABELS.items() if result.created[k]
+            f"{result.created[k]} {_(v)}" for k, v in labels.items() if result.created[k]
         )
-        kept = "; ".join(f"{result.kept[k]} {_(v)}" for k, v in LABELS.items() if result.kept[k])
+        kept = "; ".join(f"{result.kept[k]} {_(v)}" for k, v in labels.items() if result.kept[k])
         self.stdout.write(_("Tạo mới: %(items)s.") % {"items": created or _("không có")})
         if kept:
             self.stdout.write(_("Đã có từ trước, giữ nguyên: %(items)s.") % {"items": kept})
