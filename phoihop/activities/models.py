@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from phoihop.core.models import Archivable
+from phoihop.core.models import Archivable, Searchable
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 
 
-class Activity(Archivable):
+class Activity(Searchable, Archivable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Nháp")
         SUBMITTED = "submitted", _("Chờ duyệt")
@@ -88,6 +89,12 @@ class Activity(Archivable):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", args=[self.pk])
+
+    def search_source(self) -> list[str]:
+        return [self.title, self.place_text, self.description]
 
     @property
     def is_editable(self) -> bool:

@@ -6,6 +6,8 @@ in the agreement's totals.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +19,8 @@ from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
+from phoihop.core.attachments import attachments_of
+from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 
@@ -32,7 +36,7 @@ def _with_related(qs: QuerySet[Activity]) -> QuerySet[Activity]:
 
 def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
     """Activities the user may see, filtered by agreement, plan, task, party, content area,
-    period (year, or from/to dates) and status; newest first."""
+    period (year, year and month, or from/to dates) and status; newest first."""
     qs = access.visible_activities(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
@@ -48,16 +52,43 @@ def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
         qs = qs.filter(task__content_area_id=filters["content_area"])
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
-    if filters.get("year"):
+    if filters.get("year") and filters.get("month"):
+        first = datetime.date(int(filters["year"]), int(filters["month"]), 1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        qs = qs.filter(start_date__lte=last, end_date__gte=first)
+    elif filters.get("year"):
         qs = qs.filter(start_date__year__lte=int(filters["year"]), end_date__year__gte=int(filters["year"]))
     if filters.get("date_from"):
         qs = qs.filter(end_date__gte=filters["date_from"])
     if filters.get("date_to"):
         qs = qs.filter(start_date__lte=filters["date_to"])
     if filters.get("q"):
-        # Activities have no folded search column yet; match the title without case.
-        qs = qs.filter(title__icontains=filters["q"])
+        qs = filter_by_query(qs, filters["q"])
     return _with_related(qs).order_by("-end_date", "-id")
+
+
+def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any]:
+    """What the activity list's filters offer: the agreements the user sees, their parties, the
+    content areas of the chosen agreement and the years that have activities."""
+    from phoihop.agreements.models import ContentArea
+    from phoihop.core.db import vi
+    from phoihop.orgs.selectors import organization_options
+
+    agreements = access.visible_agreements(user).active().order_by("-period_start", vi("title"))
+    areas = (
+        ContentArea.objects.filter(agreement_id=agreement_id, agreement__in=agreements).order_by("number")
+        if agreement_id
+        else ContentArea.objects.none()
+    )
+    years = (
+        access.visible_activities(user).active().dates("start_date", "year", order="DESC")
+    )
+    return {
+        "agreement_options": list(agreements.only("id", "title", "number_symbol")),
+        "party_options": organization_options(user=user),
+        "area_options": list(areas),
+        "year_options": [d.year for d in years],
+    }
 
 
 def approvals_inbox(*, user: Any) -> QuerySet[Activity]:
@@ -76,9 +107,12 @@ def approvals_inbox(*, user: Any) -> QuerySet[Activity]:
 def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
     activity = access.get_activity_for_user(user, pk)
     values = list(activity.values.select_related("indicator"))
+    files = attachments_of(activity)
     return {
         "activity": activity,
         "values": values,
+        "photos": [f for f in files if f.is_image],
+        "documents": [f for f in files if not f.is_image],
         "can_edit": access.can_write_activity(user, activity) and activity.is_editable,
         "can_review": access.can_approve_activity(user, activity)
         and activity.status == Activity.Status.SUBMITTED,

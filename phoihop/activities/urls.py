@@ -4,6 +4,7 @@ from phoihop.activities import views
 
 app_name = "activities"
 urlpatterns = [
+    path("", views.activity_list, name="list"),
     path("cho-duyet/", views.approvals_inbox, name="inbox"),
     path("tao-moi/", views.activity_create, name="create"),
     path("<int:pk>/", views.activity_detail, name="detail"),
@@ -12,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/duyet/", views.activity_approve, name="approve"),
     path("<int:pk>/tra-lai/", views.activity_return, name="return"),
     path("<int:pk>/mo-ban-sua/", views.activity_reopen, name="reopen"),
+    path("<int:pk>/tai-tep/", views.attachment_upload, name="attachment_upload"),
 ]

@@ -16,8 +16,9 @@ from phoihop.accounts.access import rule
 from phoihop.activities import selectors, services
 from phoihop.activities.forms import ActivityForm, activity_initial
 from phoihop.activities.models import Activity
+from phoihop.agreements.models import ContentArea
 from phoihop.core.db import vi
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 
@@ -100,7 +101,58 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.activity_detail(user=request.user, pk=pk)
     context["nav"] = "activities"
+    context["attachment_form"] = AttachmentForm(initial={"kind": "photo"})
     return render(request, "activities/detail.html", context)
+
+
+@rule("authenticated")
+def activity_list(request: HttpRequest) -> HttpResponse:
+    """Activities the user may see, filtered by agreement, party, content area, period and status.
+
+    The GET parameters (agreement, party, area, year, month, status, q, archived) are also the
+    links the dashboards' figures drill down to."""
+    g = request.GET
+    year = int_or_none(g.get("year"))
+    month = int_or_none(g.get("month")) if year else None
+    filters: dict[str, Any] = {
+        "q": g.get("q", "").strip()[:200],
+        "agreement": int_or_none(g.get("agreement")),
+        "organization": int_or_none(g.get("party")),
+        "content_area": int_or_none(g.get("area")),
+        "year": year if year and 1900 < year < 2200 else None,
+        "month": month if month and 1 <= month <= 12 else None,
+        "status": g.get("status") if g.get("status") in Activity.Status.values else "",
+        "archived": g.get("archived") == "1",
+    }
+    if filters["content_area"] and not filters["agreement"]:
+        filters["agreement"] = ContentArea.objects.filter(pk=filters["content_area"]).values_list(
+            "agreement_id", flat=True
+        ).first()
+    page = Paginator(selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        g.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "filtered": any(filters[k] for k in ("q", "agreement", "organization", "content_area", "year", "status")),
+        "statuses": Activity.Status.choices,
+        "months": range(1, 13),
+        "nav": "activities",
+        **selectors.list_filter_options(user=request.user, agreement_id=filters["agreement"]),
+    }
+    template = "activities/list.html#results" if request.htmx else "activities/list.html"
+    return render(request, template, context)
+
+
+@rule("object")
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Photos and documents of an activity, added while it can still be edited."""
+    activity = access.get_activity_for_user(request.user, pk, for_edit=True)
+    if not activity.is_editable:
+        messages.error(request, _("Hoạt động đang chờ duyệt hoặc đã duyệt nên không thêm tệp được; mở bản sửa để bổ sung."))
+        return redirect("activities:detail", pk=activity.pk)
+    return attach_uploaded_file(request, activity)
 
 
 @rule("authenticated")

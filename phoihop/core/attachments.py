@@ -122,3 +122,36 @@ def attachment_archive(*, actor: Any, attachment: Attachment) -> Attachment:
     attachment.archived_at = timezone.now()
     attachment.save(update_fields=["archived_at"])
     return attachment
+
+
+THUMBNAIL_SIZE = 360
+# A photo larger than this many pixels is not decoded for a thumbnail (decompression bombs).
+THUMBNAIL_MAX_PIXELS = 60_000_000
+
+
+def thumbnail_bytes(attachment: Attachment, size: int = THUMBNAIL_SIZE) -> bytes | None:
+    """A JPEG at most ``size`` pixels on its longer side, made once and kept beside the uploads.
+
+    None when the attachment is not a photo Pillow can read (the page then shows its name)."""
+    if not attachment.is_image:
+        return None
+    from pathlib import Path
+
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    cache = Path(settings.MEDIA_ROOT) / "thumbnails" / f"{attachment.sha256}-{size}.jpg"
+    if cache.exists():
+        return cache.read_bytes()
+    try:
+        with attachment.file.open("rb") as stream, Image.open(stream) as image:
+            if image.width * image.height > THUMBNAIL_MAX_PIXELS:
+                return None
+            picture = ImageOps.exif_transpose(image).convert("RGB")
+            picture.thumbnail((size, size))
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            picture.save(tmp, "JPEG", quality=82, optimize=True)
+            tmp.replace(cache)
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+        return None
+    return cache.read_bytes()

@@ -299,6 +299,11 @@ def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
         get_agreement_for_user(user, attachment.object_id, for_edit=for_edit)
     elif model == "event":
         get_event_for_user(user, attachment.object_id, for_edit=for_edit)
+    elif model == "activity":
+        activity = get_activity_for_user(user, attachment.object_id, for_edit=for_edit)
+        # An approved activity is locked, its files with it; a correction is a new revision.
+        if for_edit and not activity.is_editable:
+            raise PermissionDenied
     else:
         raise Http404
     return attachment
