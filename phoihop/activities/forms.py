@@ -41,6 +41,22 @@ class VNNumberField(forms.Field):
         return amount
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (photos taken on a phone); each is checked when stored."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
 class ActivityForm(forms.Form):
     title = forms.CharField(
         label=_("Tên hoạt động"), max_length=500,
@@ -59,6 +75,10 @@ class ActivityForm(forms.Form):
     participants = VNNumberField(label=_("Số người tham gia"), required=False)
     description = forms.CharField(
         label=_("Nội dung, kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    photos = MultipleFileField(
+        label=_("Ảnh hoạt động"), required=False,
+        help_text=_("Chọn một hoặc nhiều ảnh JPEG, PNG; có thể chụp ngay bằng điện thoại."),
     )
 
     def __init__(

@@ -33,13 +33,28 @@ def _indicators(task: Task) -> list[Indicator]:
     return list(Indicator.objects.active().filter(own).order_by("task_id", "order", "id"))
 
 
+def _store_photos(request: HttpRequest, activity: Activity, photos: list[Any]) -> None:
+    """Keep the photos sent with the form; a refused file is named and the activity stays saved."""
+    from phoihop.core.attachments import attachment_add
+
+    for photo in photos:
+        try:
+            attachment_add(actor=request.user, owner=activity, upload=photo, kind="photo")
+        except ValidationError as exc:
+            messages.warning(
+                request,
+                _("Hoạt động đã được lưu, nhưng ảnh “%(name)s” không nhận được: %(reason)s")
+                % {"name": photo.name, "reason": " ".join(exc.messages)},
+            )
+
+
 def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> HttpResponse:
     """The one form that records or corrects an activity; "submit" also sends it for approval."""
     party_ids = [p.organization_id for p in task.plan.agreement.parties.all()]
     organizations = Organization.objects.filter(pk__in=party_ids).order_by(vi("name"))
     indicators = _indicators(task)
     if request.method == "POST":
-        form = ActivityForm(request.POST, organizations=organizations, indicators=indicators)
+        form = ActivityForm(request.POST, request.FILES, organizations=organizations, indicators=indicators)
         if form.is_valid():
             args: dict[str, Any] = {
                 "actor": request.user,
@@ -52,6 +67,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
                     activity = services.activity_create(task=task, **args)
                 else:
                     services.activity_update(activity=activity, **args)
+                _store_photos(request, activity, form.cleaned_data["photos"])
                 if request.POST.get("action") == "submit":
                     services.activity_submit(actor=request.user, activity=activity)
                     messages.success(request, _("Đã gửi hoạt động để lãnh đạo đơn vị duyệt."))

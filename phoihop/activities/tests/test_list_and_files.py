@@ -170,3 +170,17 @@ def test_another_partys_officer_cannot_add_files(login, users, orgs, task):
     response = login(users["coop_officer"]).post(reverse("activities:attachment_upload", args=[activity.pk]), {"file": jpeg(40, 30), "kind": "photo"})
     assert response.status_code == 404  # a draft of another party is not even visible
     assert not Attachment.objects.exists()
+
+
+def test_photos_sent_with_the_form_are_kept_and_a_bad_one_is_named(login, users, orgs, task):
+    from phoihop.activities.tests.test_views import form_data
+
+    client = login(users["alice"])
+    bad = SimpleUploadedFile("loi.png", b"not a png at all", content_type="image/png")
+    data = form_data(orgs) | {"photos": [jpeg(800, 600), bad]}
+    response = client.post(reverse("activities:create") + f"?task={task.pk}", data, follow=True)
+    activity = Activity.objects.get()
+    body = response.content.decode()
+    assert "Hoạt động đã được lưu, nhưng ảnh “loi.png” không nhận được" in body
+    assert [a.original_name for a in Attachment.objects.all()] == ["hoi-thi.jpg"]
+    assert Attachment.objects.get().owner == activity and activity.title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự"
