@@ -29,7 +29,7 @@ except psycopg.Error as exc:
 endef
 export PG_REACHABLE
 
-.PHONY: help run test lint check-deploy messages chromium
+.PHONY: help run test lint check-deploy messages system-packages
 
 help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
@@ -83,22 +83,26 @@ check-deploy: $(VENV)/.run-deps
 	env -u DATABASE_URL DEBUG=false SECRET_KEY="$$secret" ALLOWED_HOSTS=example.org \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
-# Debian's chromium for the browser tests (never Playwright's own browser downloads).
-chromium:
-	@if [ -x $(CHROMIUM) ]; then exit 0; fi
+# Debian's packages the tests drive: chromium for the browser tests (never Playwright's own
+# browser downloads) and LibreOffice's writer to turn generated Word files into PDF.
+SYSTEM_PACKAGES := chromium:$(CHROMIUM) libreoffice-writer-nogui:/usr/bin/soffice
+system-packages:
+	@missing=""
+	for entry in $(SYSTEM_PACKAGES); do [ -x "$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; done
+	if [ -z "$$missing" ]; then exit 0; fi
 	if [ "$$(id -u)" = 0 ]; then sudo=""
 	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo=sudo
-	else echo "warning: $(CHROMIUM) is missing and installing it needs root; the browser tests will not run." >&2; exit 0; fi
+	else echo "warning:$$missing missing and installing needs root; the tests that need them will not run." >&2; exit 0; fi
 	if ! command -v apt-get >/dev/null 2>&1; then
-	  echo "warning: $(CHROMIUM) is missing and there is no apt-get; install Chromium at that path." >&2; exit 0
+	  echo "warning:$$missing missing and there is no apt-get; install them by hand." >&2; exit 0
 	fi
-	echo "==> Installing chromium for the browser tests"
+	echo "==> Installing$$missing for the tests"
 	$$sudo apt-get update -qq
-	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null
 
 # Every run is attempted, then the summary says which failed. With CI=true nothing may be
 # skipped for a missing server or browser: those count as failures.
-test: $(VENV)/.test-deps chromium messages
+test: $(VENV)/.test-deps system-packages messages
 	@started=$$SECONDS; failed=0; summary=()
 	case "$${CI:-}" in 1|true|TRUE|True|yes) ci=1 ;; *) ci=0 ;; esac
 	mkdir -p test-artifacts
