@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Fields that change on every save and say nothing to a reader.
 NOISE = {"updated_at", "search_text", "created_at", "order"}
@@ -75,11 +76,11 @@ def entries(
         who = row.history_user.get_full_name() or row.history_user.username if row.history_user else _("hệ thống")
         before = previous.get(row.id)
         if row.history_type == "+":
-            action = _("Tạo mới")
+            action = pgettext("history action", "Tạo mới")
         elif row.history_type == "-":
-            action = _("Xóa")
+            action = pgettext("history action", "Xóa")
         else:
-            action = _("Sửa")
+            action = pgettext("history action", "Sửa")
         changes = []
         if before is not None and row.history_type == "~":
             for name in fields:
@@ -92,10 +93,10 @@ def entries(
                     )
             if "archived_at" in [f.name for f in model._meta.concrete_fields]:
                 if before.archived_at is None and row.archived_at is not None:
-                    action = _("Lưu trữ")
+                    action = pgettext("history action", "Lưu trữ")
                 elif before.archived_at is not None and row.archived_at is None:
-                    action = _("Khôi phục")
-            if not changes and action == _("Sửa"):
+                    action = pgettext("history action", "Khôi phục")
+            if not changes and action == pgettext("history action", "Sửa"):
                 previous[row.id] = row
                 continue
         previous[row.id] = row
