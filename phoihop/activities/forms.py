@@ -6,11 +6,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.models import Activity
 from phoihop.activities.services import ACTIVITY_FIELDS
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.views_util import int_or_none
+from phoihop.orgs.forms import province_choices
+from phoihop.orgs.localities import commune_province, communes_of, provinces
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number, parse_number
@@ -71,7 +75,19 @@ class ActivityForm(forms.Form):
     )
     start_date = VNDateField(label=_("Từ ngày"), error_messages={"required": _("Cần nhập ngày tổ chức.")})
     end_date = VNDateField(label=_("Đến ngày"), required=False, help_text=_("Để trống nếu diễn ra trong một ngày."))
-    place_text = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
+    province_code = forms.TypedChoiceField(
+        label=_("Tỉnh, thành phố"), choices=province_choices, coerce=int, empty_value=None, required=False,
+        error_messages={"invalid_choice": _("Tỉnh, thành phố không có trong danh mục 34 tỉnh, thành phố.")},
+    )
+    # Rendered by the page itself (its options follow the province); checked by the service.
+    commune_code = forms.IntegerField(
+        label=_("Xã, phường, đặc khu"), required=False,
+        error_messages={"invalid": _("Mã xã, phường không có trong danh mục đơn vị hành chính.")},
+    )
+    place_text = forms.CharField(
+        label=_("Địa điểm"), max_length=255, required=False,
+        help_text=_("Nơi tổ chức cụ thể, ví dụ “Hội trường UBND phường”; hoặc ghi địa bàn nếu không chọn xã, phường."),
+    )
     participants = VNNumberField(label=_("Số người tham gia"), required=False)
     description = forms.CharField(
         label=_("Nội dung, kết quả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -93,6 +109,9 @@ class ActivityForm(forms.Form):
                 required=False,
                 help_text=_("Chỉ tiêu: %(target)s") % {"target": format_number(ind.target)},
             )
+        self.fields["province_code"].widget.attrs.update(
+            {"hx-get": reverse("orgs:communes"), "hx-target": "#id_commune_code", "hx-swap": "innerHTML"}
+        )
         bootstrap(self)
         # Checkboxes, not a select: Bootstrap styles them through the template.
         self.fields["organizations"].widget.attrs.pop("class", None)
@@ -114,7 +133,17 @@ class ActivityForm(forms.Form):
 
     def service_fields(self) -> dict[str, Any]:
         d = self.cleaned_data
-        return {name: d.get(name) for name in ACTIVITY_FIELDS if name != "commune_code"}
+        return {name: d.get(name) for name in ACTIVITY_FIELDS}
+
+    def selected_province(self) -> int | None:
+        return int_or_none(self["province_code"].value())
+
+    def selected_commune(self) -> int | None:
+        return int_or_none(self["commune_code"].value())
+
+    def commune_options(self) -> list[tuple[int, str]]:
+        province = self.selected_province()
+        return communes_of(province) if province in provinces() else []
 
     def service_values(self) -> dict[Indicator, Any]:
         return {ind: self.cleaned_data.get(self.value_name(ind)) for ind in self.indicators}
@@ -127,6 +156,8 @@ def activity_initial(activity: Activity) -> dict[str, Any]:
         "start_date": activity.start_date,
         "end_date": activity.end_date if activity.end_date != activity.start_date else None,
         "place_text": activity.place_text,
+        "commune_code": activity.commune_code,
+        "province_code": commune_province(activity.commune_code) if activity.commune_code else None,
         "participants": format_number(activity.participants) if activity.participants is not None else "",
         "description": activity.description,
     }

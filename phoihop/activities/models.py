@@ -102,9 +102,11 @@ class Activity(Searchable, Archivable):
 
     @property
     def place(self) -> str:
-        from phoihop.orgs.localities import commune_name
+        from phoihop.orgs.localities import commune_name, commune_province, province_name
 
-        return commune_name(self.commune_code) or self.place_text
+        commune = commune_name(self.commune_code)
+        province = province_name(commune_province(self.commune_code)) if commune else ""
+        return ", ".join(part for part in (self.place_text, commune, province) if part)
 
 
 class IndicatorValue(models.Model):

@@ -33,6 +33,18 @@ def _indicators(task: Task) -> list[Indicator]:
     return list(Indicator.objects.active().filter(own).order_by("task_id", "order", "id"))
 
 
+def _home_province(organizations: list[Organization]) -> int | None:
+    """The province an officer's activity most likely took place in: their organisation's, or
+    that of the nearest body above it (a unit closed in 2025 keeps only its old locality)."""
+    for org in organizations:
+        node, depth = org, 0
+        while node is not None and depth < 6:
+            if node.province_code:
+                return node.province_code
+            node, depth = node.parent, depth + 1
+    return None
+
+
 def _store_photos(request: HttpRequest, activity: Activity, photos: list[Any]) -> None:
     """Keep the photos sent with the form; a refused file is named and the activity stays saved."""
     from phoihop.core.attachments import attachment_add
@@ -81,7 +93,10 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
     else:
         s = access.scope(request.user)
         mine = [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]
-        form = ActivityForm(initial={"organizations": mine}, organizations=organizations, indicators=indicators)
+        province = _home_province([o for o in organizations if o.pk in mine])
+        form = ActivityForm(
+            initial={"organizations": mine, "province_code": province}, organizations=organizations, indicators=indicators
+        )
     return render(
         request,
         "activities/form.html",

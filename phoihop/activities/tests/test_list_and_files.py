@@ -184,3 +184,24 @@ def test_photos_sent_with_the_form_are_kept_and_a_bad_one_is_named(login, users,
     assert "Hoạt động đã được lưu, nhưng ảnh “loi.png” không nhận được" in body
     assert [a.original_name for a in Attachment.objects.all()] == ["hoi-thi.jpg"]
     assert Attachment.objects.get().owner == activity and activity.title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự"
+
+
+def test_the_place_is_a_commune_from_the_registry_with_the_hall_as_text(login, users, orgs, task):
+    from phoihop.activities.tests.test_views import form_data
+    from phoihop.orgs.localities import commune_name, communes_of
+
+    code, name = communes_of(79)[0]
+    client = login(users["alice"])
+    # The form opens on the province of the officer's organisation, with its communes.
+    body = client.get(reverse("activities:create") + f"?task={task.pk}").content.decode()
+    assert f'<option value="{code}">{name}</option>' in body
+    client.post(reverse("activities:create") + f"?task={task.pk}", form_data(orgs, province_code="79", commune_code=str(code)))
+    activity = Activity.objects.get()
+    assert activity.commune_code == code and commune_name(code) == name
+    assert activity.place.startswith("Hội trường Phường 1, " + name + ", ")
+    page = client.get(reverse("activities:edit", args=[activity.pk])).content.decode()
+    assert f'<option value="{code}" selected>{name}</option>' in page
+    # A code that is not in the registry is refused with a clear message and nothing is changed.
+    response = client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, commune_code="999999", title="Đổi tên"))
+    assert "Không tìm thấy xã, phường được chọn." in response.content.decode()
+    assert Activity.objects.get().title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự"
