@@ -81,6 +81,22 @@ def attachments_of(owner: models.Model) -> list[Attachment]:
     )
 
 
+def _check_image(stream: IO[bytes]) -> None:
+    """A photo must decode: a file that only starts like a JPEG or PNG is refused, and so is
+    one whose pixel count would make decoding it a memory bomb."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(stream) as image:
+            if image.width * image.height > THUMBNAIL_MAX_PIXELS:
+                raise ValidationError(_("Ảnh quá lớn (quá %(mp)s triệu điểm ảnh).") % {"mp": THUMBNAIL_MAX_PIXELS // 1_000_000})
+            image.verify()
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError):
+        raise ValidationError(_("Ảnh bị hỏng hoặc không đọc được; hãy chọn lại tệp ảnh gốc.")) from None
+    finally:
+        stream.seek(0)
+
+
 def attachment_add(
     *, actor: Any, owner: models.Model, upload: UploadedFile, kind: str, description: str = ""
 ) -> Attachment:
@@ -96,6 +112,8 @@ def attachment_add(
     mime = sniff(upload.file)
     if kind == Attachment.Kind.PHOTO and not mime.startswith("image/"):
         raise ValidationError(_("Ảnh phải là tệp JPEG hoặc PNG."))
+    if mime.startswith("image/"):
+        _check_image(upload.file)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -205,3 +205,11 @@ def test_the_place_is_a_commune_from_the_registry_with_the_hall_as_text(login, u
     response = client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, commune_code="999999", title="Đổi tên"))
     assert "Không tìm thấy xã, phường được chọn." in response.content.decode()
     assert Activity.objects.get().title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự"
+
+
+def test_a_file_that_only_starts_like_a_photo_is_refused(login, users, orgs, task):
+    activity = record(users["alice"], task, [orgs["district"]])
+    fake = SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png")
+    response = login(users["alice"]).post(reverse("activities:attachment_upload", args=[activity.pk]), {"file": fake, "kind": "photo"}, follow=True)
+    assert "Ảnh bị hỏng hoặc không đọc được" in response.content.decode()
+    assert not Attachment.objects.exists()

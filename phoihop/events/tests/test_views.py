@@ -14,7 +14,18 @@ from phoihop.events.models import Event
 from phoihop.events.services import AttendeeInput, event_create
 from phoihop.orgs.models import PersonTitle
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (20, 120, 60)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def make_event(orgs: dict[str, Any], users: dict[str, Any], **extra: Any) -> Event:
@@ -547,9 +558,11 @@ def test_it_attaches_a_photo_shown_as_a_thumbnail(
     assert attachment.owner == conference and attachment.kind == "photo"
     body = client.get(reverse("events:detail", args=[conference.pk])).content.decode()
     assert (
-        f'<img class="thumb" src="{reverse("core:attachment_download", args=[attachment.pk])}"'
+        f'<img class="thumb" src="{reverse("core:attachment_thumbnail", args=[attachment.pk])}"'
         in body
     )
+    thumbnail = client.get(reverse("core:attachment_thumbnail", args=[attachment.pk]))
+    assert thumbnail.status_code == 200 and thumbnail.content[:3] == b"\xff\xd8\xff"
     minutes = SimpleUploadedFile(
         "bien-ban.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf"
     )
