@@ -6,6 +6,7 @@ instead of running with a surprise.
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -83,21 +84,33 @@ INSTALLED_APPS = [
     "phoihop.audit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "phoihop.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who, from where: keeps the request for the audit log's records.
+    "phoihop.audit.middleware.AuditRequestMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Idle sessions end, sign-ins are kept up to date, a second factor is asked for.
+    "phoihop.accounts.middleware.AccountSecurityMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Last, so that it sees the failed sign-ins of every view (django-axes' requirement).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "phoihop.urls"
@@ -115,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "phoihop.core.context_processors.navigation",
+                "phoihop.notifications.context_processors.unread",
             ],
             "builtins": ["phoihop.core.templatetags.vn", "template_partials.templatetags.partials"],
         },
@@ -132,9 +146,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.getenv("TEST_SQLITE_NAME", "")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    # Refuses every sign-in while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "phoihop.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("PASSWORD_MIN_LENGTH", "10")},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -193,9 +215,53 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 SESSION_SAVE_EVERY_REQUEST = True
+# A session unused for this long ends (checked on the server, whatever the cookie says).
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "60")
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline scripts or styles anywhere: behaviour and looks come from static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one account, or
+# from one address, further attempts are refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
+# Counted separately per account and per address; "username" alone suits offices whose many users
+# share one address behind NAT.
+AXES_LOCKOUT_PARAMETERS = envlist("AXES_LOCKOUT_BY", "username,ip_address")
+if not AXES_LOCKOUT_PARAMETERS or set(AXES_LOCKOUT_PARAMETERS) - {"username", "ip_address"}:
+    raise ImproperlyConfigured("AXES_LOCKOUT_BY must list username and/or ip_address")
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "phoihop.accounts.views.lockout"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+AXES_CLIENT_IP_CALLABLE = "phoihop.accounts.security.client_ip"
+# How many reverse proxies stand in front of the app: the client's address is then read from
+# X-Forwarded-For, that many entries from its right end (0: the connection's own address).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+# Two-factor sign-in (django-otp): members holding one of these roles somewhere ("viewer",
+# "officer", "leader", "admin", or "staff" for system administrators) must set up an
+# authenticator app before anything else.
+OTP_REQUIRED_ROLES = envlist("OTP_REQUIRED_ROLES", "")
+if set(OTP_REQUIRED_ROLES) - {"viewer", "officer", "leader", "admin", "staff"}:
+    raise ImproperlyConfigured("OTP_REQUIRED_ROLES may name viewer, officer, leader, admin, staff")
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "phoihop")
+# How long a signed invitation link stays valid.
+INVITATION_DAYS = envint("INVITATION_DAYS", "7")
 
 LOGGING = {
     "version": 1,

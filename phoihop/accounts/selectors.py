@@ -1,11 +1,86 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from phoihop.accounts.models import Membership
+from phoihop.accounts.models import Invitation, Membership, UserSession
 
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organization").order_by("id")
+
+
+def members_of(org: Any) -> list[Membership]:
+    """The organisation's members: active accounts first, each group in Vietnamese name order."""
+    from phoihop.vn.collation import vi_sorted
+
+    rows = list(Membership.objects.filter(organization=org).select_related("user"))
+
+    def name(m: Membership) -> str:
+        return m.user.get_full_name() or m.user.username
+
+    active = vi_sorted([m for m in rows if m.user.is_active], key=name)
+    disabled = vi_sorted([m for m in rows if not m.user.is_active], key=name)
+    return [*active, *disabled]
+
+
+def open_invitations(org: Any) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        organization=org, accepted_at__isnull=True, revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).select_related("invited_by").order_by("-created_at")
+
+
+def open_sessions(user: Any) -> list[UserSession]:
+    """The user's sign-ins whose session is still alive (not signed out, expired or idle), with
+    the time each was last used, read from the session itself (one query for all of them)."""
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+
+    from phoihop.accounts.security import LAST_SEEN_KEY
+
+    now = timezone.now()
+    rows = list(UserSession.objects.filter(user=user, ended_at__isnull=True))
+    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+        alive = {
+            s.session_key: s
+            for s in Session.objects.filter(
+                session_key__in=[r.session_key for r in rows], expire_date__gt=now
+            )
+        }
+        kept = []
+        for row in rows:
+            stored = alive.get(row.session_key)
+            if stored is None:
+                continue
+            seen = stored.get_decoded().get(LAST_SEEN_KEY)
+            if seen is not None:
+                row.last_seen_at = datetime.datetime.fromtimestamp(seen, tz=datetime.UTC)
+            kept.append(row)
+        rows = kept
+    if settings.SESSION_IDLE_MINUTES > 0:
+        cutoff = now - datetime.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
+        rows = [r for r in rows if r.last_seen_at > cutoff]
+    rows.sort(key=lambda r: r.last_seen_at, reverse=True)
+    for row in rows:
+        row.device_label = device_label(row.user_agent)  # type: ignore[attr-defined]
+    return rows
+
+
+BROWSERS = [("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"),
+            ("Chromium/", "Chromium"), ("Safari/", "Safari")]
+SYSTEMS = [("Windows", "Windows"), ("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"),
+           ("Mac OS X", "macOS"), ("Linux", "Linux")]
+
+
+def device_label(agent: str) -> str:
+    """A short name for a browser's user agent ("Chrome · Windows")."""
+    from django.utils.translation import gettext as _
+
+    browser = next((name for mark, name in BROWSERS if mark in agent), None)
+    system = next((name for mark, name in SYSTEMS if mark in agent), None)
+    parts = [p for p in (browser, system) if p]
+    return " · ".join(parts) if parts else _("Không rõ thiết bị")

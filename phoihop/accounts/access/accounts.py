@@ -1,0 +1,61 @@
+"""Who manages an organisation's members, and whose sign-in sessions one may see and end.
+
+- An organisation's members page, invitations, role changes and account switches belong to the
+  organisation's admins (Membership role admin) and to system administrators (staff); everybody
+  else is answered 404, as for any record that is not theirs.
+- A sign-in session is its owner's alone, staff included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from phoihop.accounts.access import scope
+from phoihop.accounts.models import Membership, UserSession
+from phoihop.orgs.models import Organization
+
+
+def administered_org_ids(user: Any) -> set[int]:
+    return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
+
+
+def can_administer_org(user: Any, org_id: int) -> bool:
+    s = scope(user)
+    return s.is_system_admin or org_id in administered_org_ids(user)
+
+
+def administered_organizations(user: Any) -> QuerySet[Organization]:
+    """The organisations whose members this user manages (staff: all of them)."""
+    if scope(user).is_system_admin:
+        return Organization.objects.active()
+    return Organization.objects.active().filter(pk__in=administered_org_ids(user))
+
+
+def get_org_for_member_admin(user: Any, pk: int) -> Organization:
+    if not getattr(user, "is_authenticated", False) or not can_administer_org(user, pk):
+        raise Http404
+    org = Organization.objects.filter(pk=pk, archived_at__isnull=True).first()
+    if org is None:
+        raise Http404
+    return org
+
+
+def get_membership_for_admin(user: Any, pk: int) -> Membership:
+    membership = (
+        Membership.objects.select_related("user", "organization").filter(pk=pk).first()
+    )
+    if membership is None or not getattr(user, "is_authenticated", False):
+        raise Http404
+    if not can_administer_org(user, membership.organization_id):
+        raise Http404
+    return membership
+
+
+def get_session_for_user(user: Any, pk: int) -> UserSession:
+    record = UserSession.objects.filter(pk=pk, user_id=getattr(user, "pk", None)).first()
+    if record is None:
+        raise Http404
+    return record

@@ -1,0 +1,60 @@
+"""Who reads the audit trail, and who handles personal data.
+
+- system administrators (staff) read every event;
+- organisation admins (Membership role admin) read the events about the organisations they
+  administer and about those organisations' members (their sign-ins, role changes…);
+- nobody else reads the log;
+- exporting or anonymising what is held about a person is for system administrators only;
+- nobody changes or deletes an event: there is no rule for it because there is no way to do it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from phoihop.accounts.access import scope
+from phoihop.accounts.models import Membership
+
+
+def audit_admin_org_ids(user: Any) -> set[int]:
+    """The organisations whose log this user reads as their administrator."""
+    return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
+
+
+def can_view_audit_log(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    s = scope(user)
+    return s.is_system_admin or bool(audit_admin_org_ids(user))
+
+
+def audit_events_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    orgs = audit_admin_org_ids(user)
+    if not orgs:
+        return Q(pk__in=[])
+    members = Membership.objects.filter(organization_id__in=orgs).values("user_id")
+    return Q(organization_id__in=orgs) | Q(actor_id__in=members) | Q(subject_user_id__in=members)
+
+
+def visible_audit_events(user: Any) -> QuerySet[Any]:
+    from phoihop.audit.models import AuditEvent
+
+    if not can_view_audit_log(user):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(audit_events_filter(user))
+
+
+def check_audit_log(user: Any) -> None:
+    """403 for a signed-in user who administers nothing."""
+    if not can_view_audit_log(user):
+        raise PermissionDenied
+
+
+def can_handle_personal_data(user: Any) -> bool:
+    return scope(user).is_system_admin

@@ -1,0 +1,38 @@
+"""Who sees which dashboard.
+
+An organisation's dashboard is seen by its members and by the members of the bodies above it
+(the same tree rule as its agreements), and by system administrators. Figures inside it only
+count records the reader may see; an agreement's dashboard follows the agreement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from phoihop.accounts.access import scope
+from phoihop.orgs.models import Organization
+
+
+def can_view_organization_dashboard(user: Any, org_id: int) -> bool:
+    s = scope(user)
+    return s.is_system_admin or org_id in s.visible_org_ids
+
+
+def get_dashboard_organization_for_user(user: Any, pk: int) -> Organization:
+    """The organisation whose dashboard the user asks for; 404 when missing or not theirs."""
+    if not getattr(user, "is_authenticated", False) or not can_view_organization_dashboard(user, pk):
+        raise Http404
+    org = Organization.objects.select_related("parent").filter(pk=pk).first()
+    if org is None:
+        raise Http404
+    return org
+
+
+def dashboard_organizations(user: Any) -> list[Organization]:
+    """The organisations a user belongs to (their own dashboards), in their membership order."""
+    s = scope(user)
+    return list(
+        Organization.objects.active().filter(pk__in=list(s.roles)).order_by("level", "name")
+    )

@@ -1,0 +1,173 @@
+"""Who sees and does what with periodic reports and inspections.
+
+- Reports: officers of a party write and submit that party's reports. A submitted report is seen
+  by whoever sees the agreement (every party, the bodies above them, system administrators); a
+  draft only by members of the reporting party and system administrators.
+- Inspections are seen like their agreement. They are recorded by officers of an organisation
+  that is a party of the agreement or a body above a party (the inspecting side). Recommendations
+  are added and closed by the inspecting organisations; follow-up is written by them or by the
+  organisation responsible for the recommendation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from phoihop.accounts.access import descendants, scope, visible_agreements
+
+# --- the reporting schedule ---------------------------------------------------------------------
+
+
+def can_edit_schedule(user: Any, agreement: Any) -> bool:
+    """The lead party fixes the reporting rhythm, as it edits the agreement."""
+    from phoihop.accounts.access import can_edit_agreement
+
+    return can_edit_agreement(user, agreement)
+
+
+def reporting_org_ids(agreement: Any) -> list[int]:
+    """The parties that owe reports: those named in the schedule, or every party."""
+    schedule = getattr(agreement, "reporting_schedule", None)
+    parties = [p.organization_id for p in agreement.parties.all()]
+    if schedule is not None:
+        named = [o.pk for o in schedule.reporters.all()]
+        if named:
+            return [org for org in parties if org in named]
+    return parties
+
+
+def writable_reporting_org_ids(user: Any, agreement: Any) -> list[int]:
+    """The reporting parties this user may write reports for."""
+    s = scope(user)
+    return [org for org in reporting_org_ids(agreement) if s.can_write_for(org)]
+
+
+# --- periodic reports ---------------------------------------------------------------------------
+
+
+def reports_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.exchange.models import PeriodicReport
+
+    shared = Q(status=PeriodicReport.Status.SUBMITTED, agreement__in=visible_agreements(user))
+    own_drafts = Q(organization_id__in=list(s.roles))
+    return shared | own_drafts
+
+
+def visible_reports(user: Any) -> QuerySet[Any]:
+    from phoihop.exchange.models import PeriodicReport
+
+    if not getattr(user, "is_authenticated", False):
+        return PeriodicReport.objects.none()
+    return PeriodicReport.objects.filter(reports_filter(user))
+
+
+def can_write_report(user: Any, report: Any) -> bool:
+    return scope(user).can_write_for(report.organization_id)
+
+
+def get_report_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    report = (
+        visible_reports(user)
+        .select_related("agreement", "organization", "submitted_by", "created_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    if for_edit and not can_write_report(user, report):
+        raise PermissionDenied
+    return report
+
+
+def reader_org_id(user: Any, report: Any) -> int | None:
+    """The party of the agreement on whose behalf ``user`` reads ``report``: one of their own
+    organisations that is a party other than the reporting one; None when they read as the
+    author, a superior body or a system administrator."""
+    s = scope(user)
+    for party in report.agreement.parties.all():
+        if party.organization_id != report.organization_id and party.organization_id in s.roles:
+            return int(party.organization_id)
+    return None
+
+
+# --- inspections --------------------------------------------------------------------------------
+
+
+def visible_inspections(user: Any) -> QuerySet[Any]:
+    from phoihop.exchange.models import Inspection
+
+    if not getattr(user, "is_authenticated", False):
+        return Inspection.objects.none()
+    if scope(user).is_system_admin:
+        return Inspection.objects.all()
+    return Inspection.objects.filter(agreement__in=visible_agreements(user))
+
+
+def inspecting_org_ids_for(user: Any, agreement: Any) -> list[int]:
+    """The organisations this user may record an inspection for under ``agreement``: ones they
+    write for that are a party or a body above a party. System administrators: the parties."""
+    s = scope(user)
+    parties = {p.organization_id for p in agreement.parties.all()}
+    if s.is_system_admin:
+        return sorted(parties)
+    return sorted(org for org in s.writer_org_ids if descendants([org]) & parties)
+
+
+def can_record_inspection(user: Any, agreement: Any) -> bool:
+    return bool(inspecting_org_ids_for(user, agreement))
+
+
+def can_edit_inspection(user: Any, inspection: Any) -> bool:
+    s = scope(user)
+    return any(s.can_write_for(org.pk) for org in inspection.inspecting.all())
+
+
+def can_follow_up(user: Any, recommendation: Any) -> bool:
+    return can_edit_inspection(user, recommendation.inspection) or scope(user).can_write_for(
+        recommendation.responsible_id
+    )
+
+
+def get_inspection_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    inspection = (
+        visible_inspections(user)
+        .select_related("agreement", "created_by")
+        .prefetch_related("inspecting", "inspected", "agreement__parties")
+        .filter(pk=pk)
+        .first()
+    )
+    if inspection is None:
+        raise Http404
+    if for_edit and not can_edit_inspection(user, inspection):
+        raise PermissionDenied
+    return inspection
+
+
+def get_recommendation_for_user(
+    user: Any, pk: int, *, for_edit: bool = False, for_follow_up: bool = False
+) -> Any:
+    """``for_edit``: the inspecting side (add, close); ``for_follow_up``: it or the responsible
+    organisation."""
+    from phoihop.exchange.models import Recommendation
+
+    recommendation = (
+        Recommendation.objects.filter(inspection__in=visible_inspections(user))
+        .select_related("inspection__agreement", "responsible")
+        .prefetch_related("inspection__inspecting")
+        .filter(pk=pk)
+        .first()
+    )
+    if recommendation is None:
+        raise Http404
+    if for_edit and not can_edit_inspection(user, recommendation.inspection):
+        raise PermissionDenied
+    if for_follow_up and not can_follow_up(user, recommendation):
+        raise PermissionDenied
+    return recommendation

@@ -1,0 +1,191 @@
+"""Who sees and does what with reviews, contributions, movements and commendations.
+
+- a review is seen by whoever sees its (main) agreement;
+- officers of the lead party write it (narrative, proposals of commendation, decisions);
+- each party's officers write that party's contribution, and nobody else does (a contribution
+  is the party's own word, so neither a superior body nor a system administrator writes it);
+- only a leader of the lead party signs it off (like approving, the organisation's own act);
+- emulation movements are public campaigns: every signed-in user sees them; officers of the
+  organiser and system administrators change them; any officer may record one;
+- a commendation is seen with its review, or, outside a review, by those who see the awarded
+  organisation's work, its partners in a visible agreement, or the movement organiser's side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from phoihop.accounts.access import (
+    approver_org_ids,
+    can_create_agreement,
+    can_edit_agreement,
+    scope,
+    visible_agreements,
+)
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+def visible_reviews(user: Any) -> QuerySet[Any]:
+    from phoihop.reviews.models import Review
+
+    if not _signed_in(user):
+        return Review.objects.none()
+    return Review.objects.filter(agreement__in=visible_agreements(user))
+
+
+def lead_org_ids(review: Any) -> set[int]:
+    return {p.organization_id for p in review.agreement.parties.all() if p.role == "lead"}
+
+
+def party_org_ids(review: Any) -> set[int]:
+    """The parties of every agreement the review covers."""
+    ids: set[int] = set()
+    for agreement in review.agreements.all():
+        ids.update(p.organization_id for p in agreement.parties.all())
+    ids.update(p.organization_id for p in review.agreement.parties.all())
+    return ids
+
+
+def can_create_review(user: Any, agreement: Any) -> bool:
+    return can_edit_agreement(user, agreement)
+
+
+def can_edit_review(user: Any, review: Any) -> bool:
+    """Officers of the lead party (and system administrators) write the report."""
+    return can_edit_agreement(user, review.agreement)
+
+
+def can_sign_off_review(user: Any, review: Any) -> bool:
+    return bool(approver_org_ids(user) & lead_org_ids(review))
+
+
+def contribution_org_ids(user: Any, review: Any) -> set[int]:
+    """The parties of the review whose contribution this user writes: those they are an officer
+    (or leader, admin) of. Membership, not system administration."""
+    return scope(user).writer_org_ids & party_org_ids(review)
+
+
+def get_review_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    review = (
+        visible_reviews(user)
+        .select_related("agreement", "event", "signed_off_by", "created_by")
+        .prefetch_related("agreement__parties__organization", "agreements__parties__organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    if for_edit and not can_edit_review(user, review):
+        raise PermissionDenied
+    return review
+
+
+def get_review_for_sign_off(user: Any, pk: int) -> Any:
+    review = get_review_for_user(user, pk)
+    if not can_sign_off_review(user, review):
+        raise PermissionDenied
+    return review
+
+
+def get_review_for_contribution(user: Any, pk: int) -> tuple[Any, set[int]]:
+    review = get_review_for_user(user, pk)
+    orgs = contribution_org_ids(user, review)
+    if not orgs:
+        raise PermissionDenied
+    return review, orgs
+
+
+# --- movements --------------------------------------------------------------------------------
+
+
+def visible_movements(user: Any) -> QuerySet[Any]:
+    from phoihop.reviews.models import Movement
+
+    if not _signed_in(user):
+        return Movement.objects.none()
+    return Movement.objects.all()
+
+
+def can_create_movement(user: Any) -> bool:
+    return can_create_agreement(user)
+
+
+def can_edit_movement(user: Any, movement: Any) -> bool:
+    s = scope(user)
+    if s.is_system_admin:
+        return True
+    return movement.organizer_id is not None and s.can_write_for(movement.organizer_id)
+
+
+def get_movement_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    movement = visible_movements(user).select_related("organizer").filter(pk=pk).first()
+    if movement is None:
+        raise Http404
+    if for_edit and not can_edit_movement(user, movement):
+        raise PermissionDenied
+    return movement
+
+
+# --- commendations ----------------------------------------------------------------------------
+
+
+def commendations_filter(user: Any) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    from phoihop.agreements.models import Party
+
+    partners = Party.objects.filter(agreement__in=visible_agreements(user)).values("organization_id")
+    outside_review = (
+        Q(organization_id__in=s.visible_org_ids)
+        | Q(organization_id__in=partners)
+        | Q(movement__organizer_id__in=s.visible_org_ids)
+    )
+    return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
+
+
+def visible_commendations(user: Any) -> QuerySet[Any]:
+    from phoihop.reviews.models import Commendation
+
+    if not _signed_in(user):
+        return Commendation.objects.none()
+    return Commendation.objects.filter(commendations_filter(user))
+
+
+def can_decide_commendation(user: Any, commendation: Any) -> bool:
+    """The lead party of the review records the decision; outside a review, the officers of the
+    movement's organiser or of the awarded organisation."""
+    if commendation.review_id is not None:
+        return can_edit_review(user, commendation.review)
+    s = scope(user)
+    if s.is_system_admin:
+        return True
+    movement = commendation.movement
+    return s.can_write_for(commendation.organization_id) or (
+        movement is not None and movement.organizer_id is not None and s.can_write_for(movement.organizer_id)
+    )
+
+
+def get_commendation_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+    commendation = (
+        visible_commendations(user)
+        .select_related("organization", "movement", "review__agreement")
+        .prefetch_related("review__agreement__parties")
+        .filter(pk=pk)
+        .first()
+    )
+    if commendation is None:
+        raise Http404
+    if for_edit and not can_decide_commendation(user, commendation):
+        raise PermissionDenied
+    return commendation

@@ -1,0 +1,62 @@
+"""Small helpers shared by the sign-in views, the middleware and django-axes."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+# Session keys. The second factor and the set-up requirement are decided once, at sign-in.
+PENDING_KEY = "_phoihop_otp_pending"  # password accepted, second factor still to come
+OTP_NEEDED_KEY = "_phoihop_otp_needed"  # signed in another way while owning a device
+SETUP_REQUIRED_KEY = "_phoihop_otp_setup_required"  # role requires a device; none yet
+LAST_SEEN_KEY = "_phoihop_last_seen"
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address: the connection's, or behind TRUSTED_PROXY_COUNT proxies the entry
+    that many places from the right of X-Forwarded-For (entries further left can be forged)."""
+    address = request.META.get("REMOTE_ADDR") or None
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        chain = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        if len(chain) >= proxies:
+            address = chain[-proxies]
+    if address is None:
+        return None
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def user_agent(request: HttpRequest) -> str:
+    return request.META.get("HTTP_USER_AGENT", "")[:300]
+
+
+def confirmed_devices(user: Any) -> list[Any]:
+    from django_otp import devices_for_user
+
+    return list(devices_for_user(user, confirmed=True))
+
+
+def has_authenticator(user: Any) -> bool:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def otp_required_for(user: Any) -> bool:
+    """Whether the deployment requires this user to sign in with an authenticator app."""
+    required = {r.strip().lower() for r in getattr(settings, "OTP_REQUIRED_ROLES", [])}
+    if not required or not getattr(user, "is_authenticated", False):
+        return False
+    if "staff" in required and (user.is_staff or user.is_superuser):
+        return True
+    from phoihop.accounts.models import Membership
+
+    return Membership.objects.filter(
+        user=user, role__in=required, organization__archived_at__isnull=True
+    ).exists()
