@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.audit import views
 
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.log, name="log"),
+    path("xuat-csv/", views.log_export, name="log_export"),
+    path("can-bo/<int:pk>/xuat-du-lieu/", views.person_export, name="person_export"),
+    path("can-bo/<int:pk>/an-danh/", views.person_anonymise, name="person_anonymise"),
+]

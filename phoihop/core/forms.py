@@ -61,3 +61,43 @@ class BootstrapFormSet(forms.BaseFormSet):
         if "DELETE" in form.fields:
             form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
             form.fields["DELETE"].label = _("Bỏ dòng này")
+
+
+def _out_of_range(value: Any) -> bool:
+    from phoihop.core.views_util import MAX_DB_INT
+
+    text = str(value).strip().lstrip("+-")
+    return text.isdigit() and int(text) > MAX_DB_INT
+
+
+def install_key_bounds() -> None:
+    """Make Django's model choice fields answer a key beyond the database's integer range
+    with their ordinary "not a valid choice" error, as they do for any other unknown key.
+
+    Without this the database driver raises OverflowError (SQLite) or a data error
+    (PostgreSQL), which the fields do not catch: a crafted POST would get a server error.
+    Installed once from CoreConfig.ready, so every form, ModelForms included, is covered."""
+    from django.core.exceptions import ValidationError
+    from django.forms import models as form_models
+
+    choice, multiple = form_models.ModelChoiceField, form_models.ModelMultipleChoiceField
+    if getattr(choice, "_phoihop_bounded", False):
+        return
+    to_python, check_values = choice.to_python, multiple._check_values
+
+    def bounded_to_python(self: Any, value: Any) -> Any:
+        if value not in self.empty_values and _out_of_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return to_python(self, value)
+
+    def bounded_check_values(self: Any, value: Any) -> Any:
+        for item in value if isinstance(value, (list, tuple, set, frozenset)) else [value]:
+            if _out_of_range(item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                )
+        return check_values(self, value)
+
+    choice.to_python = bounded_to_python
+    multiple._check_values = bounded_check_values
+    choice._phoihop_bounded = True

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
+from phoihop.audit.services import record
 from phoihop.core import attachments, selectors
 from phoihop.core.selectors import home_overview
 
@@ -27,6 +28,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @rule("object")
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment_for_user(request.user, pk)
+    record("document_download", obj=attachment, detail=attachment.original_name)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=not attachment.is_image,

@@ -14,12 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.core.forms import bootstrap
 from phoihop.core.models import Attachment
 
+# Database integer keys are signed 64-bit: a larger number in a URL is no record at all (and
+# would overflow the database driver instead of simply matching nothing).
+MAX_DB_INT = 2**63 - 1
+
 
 def int_or_none(value: Any) -> int | None:
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if -MAX_DB_INT <= number <= MAX_DB_INT else None
 
 
 def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:

@@ -1,0 +1,93 @@
+"""Writing to the audit trail. ``record`` is the only way in; nothing changes a row afterwards."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from phoihop.audit.middleware import get_current_request
+from phoihop.audit.models import AuditEvent
+
+Action = AuditEvent.Action
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address: REMOTE_ADDR, which the proxy in front sets to the real client."""
+    if request is None:
+        return None
+    value = (request.META.get("REMOTE_ADDR") or "").strip()
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def _clip(value: str, length: int) -> str:
+    return (value or "").replace("\x00", "")[:length]
+
+
+def _organization_of(obj: Any) -> Any:
+    """The organisation an object belongs to, so organisation admins find its events."""
+    from phoihop.core.models import Attachment
+
+    if isinstance(obj, Attachment):
+        owner = obj.owner
+        if owner is None:
+            return None
+        if hasattr(owner, "parties"):
+            lead = owner.parties.filter(role="lead").select_related("organization").first()
+            return lead.organization if lead else None
+        return _organization_of(owner)
+    for attribute in ("organization", "host", "lead_organization"):
+        org = getattr(obj, attribute, None)
+        if org is not None and hasattr(org, "pk") and type(org).__name__ == "Organization":
+            return org
+    if type(obj).__name__ == "Organization":
+        return obj
+    return None
+
+
+def record(
+    action: str,
+    *,
+    obj: models.Model | None = None,
+    actor: Any = None,
+    organization: Any = None,
+    detail: str = "",
+    subject_user: Any = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Append one event. Actor, IP address and user agent come from the current request
+    (kept by AuditRequestMiddleware) when not given; outside a request they stay empty."""
+    action = Action(action).value  # unknown actions are a programming error: ValueError
+    request = request or get_current_request()
+    if actor is None and request is not None:
+        user = getattr(request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            actor = user
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    if organization is None and obj is not None:
+        organization = _organization_of(obj)
+    event = AuditEvent(
+        action=action,
+        actor=actor,
+        actor_label=_clip(actor.get_username(), 150) if actor is not None else "",
+        organization=organization,
+        organization_label=_clip(str(organization), 255) if organization is not None else "",
+        subject_user=subject_user,
+        detail=(detail or "").replace("\x00", ""),
+    )
+    if obj is not None:
+        event.object_type = _clip(obj._meta.label_lower, 100)
+        event.object_id = _clip(str(obj.pk or ""), 64)
+        event.object_repr = _clip(str(obj), 255)
+    if request is not None:
+        event.ip_address = client_ip(request)
+        event.user_agent = _clip(request.META.get("HTTP_USER_AGENT", ""), 255)
+        event.path = _clip(request.path, 255)
+    event.save()
+    return event

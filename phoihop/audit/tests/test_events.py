@@ -1,0 +1,174 @@
+"""Every kind of event lands in the log with who, when and from where."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
+from django.urls import reverse
+
+from phoihop.accounts.models import Membership
+from phoihop.audit.middleware import current_request
+from phoihop.audit.models import AuditEvent
+from phoihop.audit.services import record
+
+A = AuditEvent.Action
+FROM = {"REMOTE_ADDR": "203.0.113.7", "HTTP_USER_AGENT": "Trình duyệt thử/1.0"}
+
+
+def last(action: str) -> AuditEvent:
+    event = AuditEvent.objects.filter(action=action).order_by("-id").first()
+    assert event is not None, f"no {action} event"
+    return event
+
+
+def test_sign_in_is_logged_with_ip_and_browser(client: Any, users: dict[str, Any]) -> None:
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": "matkhau-123"}, **FROM)
+    assert response.status_code == 302
+    event = last(A.SIGN_IN)
+    assert event.actor == users["alice"] and event.actor_label == "alice"
+    assert event.ip_address == "203.0.113.7"
+    assert event.user_agent == "Trình duyệt thử/1.0"
+    assert event.organization_label == "Ban Chỉ huy Quân sự Quận 4"
+
+
+def test_failed_sign_in_is_logged_without_the_password(client: Any, users: dict[str, Any]) -> None:
+    client.post(reverse("accounts:login"), {"username": "alice", "password": "sai-mat-khau-bi-mat"}, **FROM)
+    event = last(A.SIGN_IN_FAILED)
+    assert event.actor is None
+    assert event.subject_user == users["alice"]
+    assert event.detail == "alice"
+    assert event.ip_address == "203.0.113.7"
+    assert not AuditEvent.objects.filter(detail__contains="sai-mat-khau").exists()
+
+
+def test_sign_out_is_logged(client: Any, users: dict[str, Any]) -> None:
+    client.force_login(users["bob"])
+    client.post(reverse("accounts:logout"), **FROM)
+    event = last(A.SIGN_OUT)
+    assert event.actor == users["bob"] and event.ip_address == "203.0.113.7"
+
+
+def test_role_changes_say_who_changed_whose_role_from_what_to_what(users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    request = RequestFactory().post("/quan-tri/", **FROM)
+    request.user = users["staff"]
+    token = current_request.set(request)
+    try:
+        membership = Membership.objects.get(user=users["bob"], organization=orgs["district"])
+        membership.role = Membership.Role.LEADER
+        membership.save()
+        event = last(A.PERMISSION_CHANGE)
+        assert event.actor == users["staff"]
+        assert event.subject_user == users["bob"]
+        assert event.organization == orgs["district"]
+        assert event.detail == "bob: Xem → Lãnh đạo"
+        assert event.ip_address == "203.0.113.7"
+
+        membership.delete()
+        assert last(A.PERMISSION_CHANGE).detail == "bob: Lãnh đạo → —"
+
+        Membership.objects.create(user=users["bob"], organization=orgs["ward"], role=Membership.Role.ADMIN)
+        assert last(A.PERMISSION_CHANGE).detail == "bob: — → Quản trị đơn vị"
+
+        users["charlie"].is_staff = True
+        users["charlie"].save()
+        assert "is_staff: False → True" in last(A.PERMISSION_CHANGE).detail
+    finally:
+        current_request.reset(token)
+
+
+def test_saving_a_membership_without_a_change_logs_nothing(users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    before = AuditEvent.objects.count()
+    Membership.objects.get(user=users["bob"], organization=orgs["district"]).save()
+    assert AuditEvent.objects.count() == before
+
+
+def test_approving_and_returning_are_logged(client: Any, users: dict[str, Any], orgs: dict[str, Any], submitted_activity: Any) -> None:
+    client.force_login(users["leader"])
+    response = client.post(reverse("activities:return", args=[submitted_activity.pk]), {"note": "Bổ sung số liệu"}, **FROM)
+    assert response.status_code in (200, 302)
+    event = last(A.ACTIVITY_RETURN)
+    assert event.actor == users["leader"]
+    assert event.organization == orgs["district"]
+    assert event.object_repr == "Tuyên truyền Luật Nghĩa vụ quân sự"
+    assert event.detail == "Bổ sung số liệu"
+    assert event.ip_address == "203.0.113.7"
+
+    from phoihop.activities.services import activity_approve, activity_submit
+
+    submitted_activity.refresh_from_db()
+    activity_submit(actor=users["alice"], activity=submitted_activity)
+    activity_approve(actor=users["leader"], activity=submitted_activity)
+    event = last(A.ACTIVITY_APPROVE)
+    assert event.actor == users["leader"] and event.object_id == str(submitted_activity.pk)
+
+
+def test_submitting_is_not_an_approval(users: dict[str, Any], submitted_activity: Any) -> None:
+    assert not AuditEvent.objects.filter(action__in=[A.ACTIVITY_APPROVE, A.ACTIVITY_RETURN]).exists()
+
+
+def test_a_download_is_logged_with_the_record_s_organisation(users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    from phoihop.core.attachments import attachment_add
+
+    pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
+    attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")
+    request = RequestFactory().get("/tep/1/", **FROM)
+    request.user = users["coop_officer"]
+    token = current_request.set(request)
+    try:
+        event = record("document_download", obj=attachment)
+    finally:
+        current_request.reset(token)
+    assert event.actor == users["coop_officer"]
+    assert event.ip_address == "203.0.113.7"
+    assert event.organization == orgs["district"]  # the lead party of the agreement
+    assert event.object_repr == "ban-ky.pdf"
+
+
+def test_the_attachment_download_view_logs_once_wired(client: Any, users: dict[str, Any], agreement: Any) -> None:
+    import inspect
+
+    from phoihop.core import views as core_views
+
+    if "document_download" not in inspect.getsource(core_views.attachment_download).lower():
+        pytest.skip("core/views.py attachment_download does not call audit.record yet (lead applies it)")
+    from phoihop.core.attachments import attachment_add
+
+    pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
+    attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")
+    client.force_login(users["bob"])
+    assert client.get(reverse("core:attachment_download", args=[attachment.pk]), **FROM).status_code == 200
+    event = last(A.DOCUMENT_DOWNLOAD)
+    assert event.actor == users["bob"] and event.ip_address == "203.0.113.7"
+
+
+def test_exporting_the_log_is_itself_logged(client: Any, users: dict[str, Any]) -> None:
+    client.force_login(users["staff"])
+    response = client.get(reverse("audit:log_export"), {"action": "sign_in"}, **FROM)
+    assert response.status_code == 200
+    body = response.content.decode("utf-8-sig")
+    assert body.splitlines()[0].startswith("Thời điểm,Hành động")
+    assert "Đăng nhập" in body
+    event = last(A.EXPORT)
+    assert event.actor == users["staff"] and event.ip_address == "203.0.113.7"
+    assert '"action": "sign_in"' in event.detail
+
+
+def test_outside_a_request_the_actor_is_given_or_empty(users: dict[str, Any]) -> None:
+    assert record("export", detail="lệnh quản trị").actor is None
+    event = record("export", actor=users["alice"])
+    assert event.actor == users["alice"] and event.ip_address is None
+
+
+def test_an_unknown_action_is_refused(users: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        record("delete_everything")
+
+
+def test_every_action_has_a_test_above() -> None:
+    source = open(__file__, encoding="utf-8").read()
+    untested = [a for a in A if f"A.{a.name}" not in source and f'"{a.value}"' not in source]
+    # personal-data actions are covered in test_personal_data.py
+    assert set(untested) <= {A.PERSONAL_DATA_EXPORT, A.PERSON_ANONYMISE}, untested

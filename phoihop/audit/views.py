@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import csv
+import json
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from phoihop.accounts.access import rule
+from phoihop.accounts.access.audit import check_audit_log
+from phoihop.audit import personal_data, selectors
+from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
+from phoihop.audit.models import AuditEvent
+from phoihop.audit.services import record
+from phoihop.orgs.models import Person
+
+PAGE_SIZE = 50
+
+
+def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, dict]:
+    form = AuditFilterForm(
+        request.GET or None, organizations=selectors.organization_filter_options(user=request.user)
+    )
+    filters = form.filters() if request.GET else {}
+    return form, filters
+
+
+@rule("authenticated")
+@require_GET
+def log(request: HttpRequest) -> HttpResponse:
+    """The log: read-only. Organisation admins see their organisations' events, staff all."""
+    check_audit_log(request.user)
+    form, filters = _filtered(request)
+    page = Paginator(selectors.audit_log(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"form": form, "filters": filters, "page": page, "nav": "audit"}
+    return render(request, "audit/log.html", context)
+
+
+@rule("authenticated")
+@require_GET
+def log_export(request: HttpRequest) -> HttpResponse:
+    """The filtered log as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
+    check_audit_log(request.user)
+    _form, filters = _filtered(request)
+    events = selectors.audit_log(user=request.user, filters=filters)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([
+        _("Thời điểm"), _("Hành động"), _("Tài khoản"), _("Cơ quan, đơn vị"), _("Đối tượng"),
+        _("Chi tiết"), _("Địa chỉ IP"), _("Trình duyệt"),
+    ])
+    count = 0
+    for e in events.iterator(chunk_size=500):
+        count += 1
+        writer.writerow([
+            timezone.localtime(e.at).strftime("%d/%m/%Y %H:%M:%S"),
+            e.get_action_display(),
+            e.actor_label,
+            e.organization_label,
+            e.object_repr,
+            e.detail,
+            e.ip_address or "",
+            e.user_agent,
+        ])
+    shown = {k: str(v) for k, v in filters.items()}
+    record(
+        AuditEvent.Action.EXPORT,
+        detail=_("Nhật ký hệ thống: %(count)s dòng, lọc %(filters)s")
+        % {"count": count, "filters": json.dumps(shown, ensure_ascii=False)},
+    )
+    return response
+
+
+def _person(pk: int) -> Person:
+    person = Person.objects.select_related("organization").filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+@rule("staff")
+@require_GET
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    _check_staff(request)
+    person = _person(pk)
+    data = personal_data.export_person(actor=request.user, person=person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="can-bo-{person.pk}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@rule("staff")
+@require_http_methods(["GET", "POST"])
+def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+    _check_staff(request)
+    person = _person(pk)
+    already = personal_data.is_anonymised(person)
+    form = AnonymiseForm(request.POST or None)
+    if request.method == "POST" and not already and form.is_valid():
+        personal_data.anonymise_person(actor=request.user, person=person)
+        messages.success(request, _("Đã ẩn danh thông tin cá nhân của cán bộ. Tên như đã ký trên văn bản được giữ nguyên."))
+        return redirect("orgs:person_detail", pk=person.pk)
+    from phoihop.agreements.models import Party
+    from phoihop.events.models import Attendee
+
+    context = {
+        "person": person,
+        "form": form,
+        "already": already,
+        "signed": Party.objects.filter(signatory=person).select_related("agreement").order_by("pk"),
+        "attended": Attendee.objects.filter(person=person).select_related("event").order_by("pk"),
+        "label": personal_data.anonymous_label(person),
+    }
+    return render(request, "audit/person_anonymise.html", context)
+
+
+def _check_staff(request: HttpRequest) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from phoihop.accounts.access.audit import can_handle_personal_data
+
+    if not can_handle_personal_data(request.user):
+        raise PermissionDenied
