@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.exchange.models import Inspection, Rhythm
+from phoihop.orgs.models import Organization
+
+
+class ScheduleForm(forms.Form):
+    rhythm = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Rhythm.choices)
+    due_days = forms.IntegerField(
+        label=_("Hạn gửi (số ngày sau khi hết kỳ)"), min_value=0, max_value=90, initial=10
+    )
+    reporters = forms.ModelMultipleChoiceField(
+        label=_("Bên phải báo cáo"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống: mọi bên tham gia đều báo cáo."),
+    )
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, parties: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reporters"].queryset = parties
+        bootstrap(self)
+        self.fields["reporters"].widget.attrs["class"] = "form-check-input"
+
+
+class ReportForm(forms.Form):
+    title = forms.CharField(label=_("Tiêu đề"), max_length=500)
+    body = forms.CharField(
+        label=_("Nội dung báo cáo"), required=False, widget=forms.Textarea(attrs={"rows": 22})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+
+
+class AdHocReportForm(ReportForm):
+    """An ad hoc report names its party, its period and its due date."""
+
+    organization = forms.ModelChoiceField(label=_("Bên báo cáo"), queryset=Organization.objects.none())
+    period_start = VNDateField(label=_("Từ ngày"))
+    period_end = VNDateField(label=_("Đến ngày"))
+    due_date = VNDateField(label=_("Hạn gửi"))
+
+    field_order = ["organization", "period_start", "period_end", "due_date", "title", "body"]
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.order_fields(self.field_order)
+        bootstrap(self)
+
+
+class InspectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Inspection.Kind.choices)
+    title = forms.CharField(label=_("Tên đợt kiểm tra, giám sát"), max_length=500)
+    date = VNDateField(label=_("Ngày"))
+    inspecting = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị kiểm tra, giám sát"), queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    inspected = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị được kiểm tra, giám sát"), queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    scope = forms.CharField(label=_("Nội dung, phạm vi"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    findings = forms.CharField(label=_("Kết quả, nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(
+        self, *args: Any, inspecting: QuerySet[Organization], inspected: QuerySet[Organization], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["inspecting"].queryset = inspecting
+        self.fields["inspected"].queryset = inspected
+        bootstrap(self)
+        for name in ("inspecting", "inspected"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label=_("Kiến nghị"), widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=Organization.objects.none())
+    due_date = VNDateField(label=_("Hạn khắc phục"), required=False)
+
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = organizations
+        bootstrap(self)
+
+
+class FollowUpForm(forms.Form):
+    date = VNDateField(label=_("Ngày"))
+    note = forms.CharField(label=_("Nội dung đã khắc phục"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)

@@ -1,0 +1,443 @@
+"""Reads of the information exchange: which reports each party owes and their timeliness, report
+and inspection lists, and the draft text a report starts from.
+
+``owed_reports``, ``timeliness``, ``open_recommendations`` and ``inspection_summary`` are the
+public API other apps (dashboards, reminders, reviews) build on.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from phoihop.accounts import access
+from phoihop.accounts.access import exchange as exchange_access
+from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.agreements.models import Agreement
+from phoihop.exchange.models import (
+    FollowUp,
+    Inspection,
+    PeriodicReport,
+    Recommendation,
+    ReportingSchedule,
+    ReportRead,
+    Rhythm,
+)
+from phoihop.exchange.periods import Period, periods_overlapping
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import Indicator
+from phoihop.vn.dates import format_short
+from phoihop.vn.numbers import format_number
+
+DUE_SOON_DAYS = 7
+HORIZON_DAYS = 31
+
+
+class State:
+    NOT_DUE = "not_due"
+    DUE = "due"
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+
+
+STATE_LABELS = {
+    State.NOT_DUE: gettext_noop("Chưa đến hạn"),
+    State.DUE: gettext_noop("Sắp đến hạn"),
+    State.ON_TIME: gettext_noop("Đúng hạn"),
+    State.LATE: gettext_noop("Gửi muộn"),
+    State.MISSING: gettext_noop("Chưa gửi, quá hạn"),
+}
+
+
+@dataclass(frozen=True)
+class OwedReport:
+    agreement: Agreement
+    organization: Organization
+    period_label: str
+    period_start: datetime.date
+    period_end: datetime.date
+    due_date: datetime.date
+    report: PeriodicReport | None
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return _(STATE_LABELS[self.state])
+
+    @property
+    def is_ad_hoc(self) -> bool:
+        return self.report is not None and self.report.rhythm == Rhythm.AD_HOC
+
+
+@dataclass(frozen=True)
+class PartyTimeliness:
+    organization: Organization
+    owed: int
+    on_time: int
+    late: int
+    missing: int
+    rate: Decimal | None
+
+
+def agreement_validity(agreement: Agreement) -> tuple[datetime.date | None, datetime.date | None]:
+    """The days the agreement binds its parties: from signing (or 1 January of its first year)
+    to 31 December of its last year; an open end is None."""
+    starts = []
+    if agreement.signed_on:
+        starts.append(agreement.signed_on)
+    if agreement.period_start:
+        starts.append(datetime.date(agreement.period_start, 1, 1))
+    start = max(starts) if starts else None
+    end = datetime.date(agreement.period_end, 12, 31) if agreement.period_end else None
+    return start, end
+
+
+def state_of(report: PeriodicReport | None, due_date: datetime.date, today: datetime.date) -> str:
+    if report is not None and report.is_submitted and report.submitted_at is not None:
+        sent = timezone.localdate(report.submitted_at)
+        return State.ON_TIME if sent <= due_date else State.LATE
+    if today > due_date:
+        return State.MISSING
+    if (due_date - today).days <= DUE_SOON_DAYS:
+        return State.DUE
+    return State.NOT_DUE
+
+
+def _owing_orgs(agreement: Agreement) -> list[Organization]:
+    schedule = getattr(agreement, "reporting_schedule", None)
+    named = {o.pk for o in schedule.reporters.all()} if schedule is not None else set()
+    return [p.organization for p in agreement.parties.all() if not named or p.organization_id in named]
+
+
+def _org_active_in(org: Organization, period: Period) -> bool:
+    """An organisation owes nothing for a period that began after it ended or ended before it began."""
+    if org.valid_to and period.start > org.valid_to:
+        return False
+    return not (org.valid_from and period.end < org.valid_from)
+
+
+def owed_reports(
+    *,
+    today: datetime.date,
+    agreement_ids: Iterable[int] | None = None,
+    organization_ids: Iterable[int] | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> list[OwedReport]:
+    """Every report a party owes under the agreements' reporting schedules, one per party and
+    calendar period overlapping [start, end] (default: the agreement's validity up to today + 31
+    days), with the report written for it if any and its state; then the ad hoc reports written
+    in that range. Draft agreements owe nothing. Four queries, whatever the number of rows."""
+    agreements_qs = Agreement.objects.active().exclude(status=Agreement.Status.DRAFT)
+    if agreement_ids is not None:
+        agreements_qs = agreements_qs.filter(pk__in=list(agreement_ids))
+    org_filter = set(organization_ids) if organization_ids is not None else None
+    agreements = list(
+        agreements_qs.select_related("reporting_schedule")
+        .prefetch_related(
+            Prefetch("parties__organization"),
+            Prefetch("reporting_schedule__reporters"),
+        )
+        .order_by("pk")
+    )
+    if not agreements:
+        return []
+    reports_qs = PeriodicReport.objects.active().filter(agreement__in=[a.pk for a in agreements])
+    if org_filter is not None:
+        reports_qs = reports_qs.filter(organization_id__in=org_filter)
+    by_slot: dict[tuple[int, int, datetime.date, datetime.date], PeriodicReport] = {}
+    ad_hoc: dict[int, list[PeriodicReport]] = defaultdict(list)
+    for report in reports_qs.order_by("period_start", "id"):
+        if report.rhythm == Rhythm.AD_HOC:
+            ad_hoc[report.agreement_id].append(report)
+        else:
+            by_slot[(report.agreement_id, report.organization_id, report.period_start, report.period_end)] = report
+    result: list[OwedReport] = []
+    horizon = today + datetime.timedelta(days=HORIZON_DAYS)
+    for agreement in agreements:
+        valid_from, valid_to = agreement_validity(agreement)
+        if valid_from is None:
+            continue
+        lo = max(valid_from, start) if start else valid_from
+        hi = min(d for d in (valid_to, end or horizon) if d is not None)
+        orgs = [o for o in _owing_orgs(agreement) if org_filter is None or o.pk in org_filter]
+        schedule: ReportingSchedule | None = getattr(agreement, "reporting_schedule", None)
+        if schedule is not None:
+            due_after = datetime.timedelta(days=schedule.due_days)
+            for org in orgs:
+                for period in periods_overlapping(schedule.rhythm, lo, hi):
+                    if not _org_active_in(org, period):
+                        continue
+                    due = period.end + due_after
+                    report = by_slot.get((agreement.pk, org.pk, period.start, period.end))
+                    label = report.period_label if report else period.label
+                    result.append(
+                        OwedReport(agreement, org, label, period.start, period.end, due, report, state_of(report, due, today))
+                    )
+        names = {p.organization_id: p.organization for p in agreement.parties.all()}
+        for report in ad_hoc.get(agreement.pk, []):
+            if report.period_end < lo or report.period_start > hi or report.organization_id not in names:
+                continue
+            result.append(
+                OwedReport(
+                    agreement, names[report.organization_id], report.period_label, report.period_start,
+                    report.period_end, report.due_date, report, state_of(report, report.due_date, today),
+                )
+            )
+    return result
+
+
+def _rate(on_time: int, owed: int) -> Decimal | None:
+    if not owed:
+        return None
+    return (Decimal(on_time) * 100 / Decimal(owed)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def timeliness(*, agreement: Agreement, year: int, today: datetime.date) -> list[PartyTimeliness]:
+    """Per reporting party, the reports of periods ending in ``year`` whose due date has passed
+    or that were sent: how many on time, late, missing, and the on-time rate in percent."""
+    slots = owed_reports(
+        today=today, agreement_ids=[agreement.pk], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    orgs: dict[int, Organization] = {}
+    for slot in slots:
+        orgs.setdefault(slot.organization.pk, slot.organization)
+        if slot.period_end.year == year:
+            counts[slot.organization.pk][slot.state] += 1
+    if not orgs:
+        agreement = (
+            Agreement.objects.filter(pk=agreement.pk)
+            .select_related("reporting_schedule")
+            .prefetch_related("parties__organization", "reporting_schedule__reporters")
+            .get()
+        )
+        orgs = {o.pk: o for o in _owing_orgs(agreement)}
+    result = []
+    for org_id, org in orgs.items():
+        c = counts[org_id]
+        owed = c[State.ON_TIME] + c[State.LATE] + c[State.MISSING]
+        result.append(
+            PartyTimeliness(org, owed, c[State.ON_TIME], c[State.LATE], c[State.MISSING], _rate(c[State.ON_TIME], owed))
+        )
+    return result
+
+
+@dataclass
+class Matrix:
+    periods: list[Period]
+    rows: list[tuple[Organization, list[OwedReport | None]]]
+    ad_hoc: list[OwedReport]
+
+
+def report_matrix(*, agreement: Agreement, year: int, today: datetime.date) -> Matrix:
+    """Parties × periods of ``year`` for the schedule page."""
+    slots = owed_reports(
+        today=today, agreement_ids=[agreement.pk], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
+    )
+    regular = [s for s in slots if not s.is_ad_hoc]
+    starts = sorted({(s.period_start, s.period_end, s.period_label) for s in regular}, key=lambda p: p[0])
+    periods: list[Period] = []
+    seen: set[tuple[datetime.date, datetime.date]] = set()
+    for s, e, label in starts:
+        if (s, e) not in seen:
+            seen.add((s, e))
+            periods.append(Period(s, e, label))
+    cells: dict[tuple[int, datetime.date], OwedReport] = {(x.organization.pk, x.period_start): x for x in regular}
+    orgs: dict[int, Organization] = {}
+    for x in regular:
+        orgs.setdefault(x.organization.pk, x.organization)
+    rows = [(org, [cells.get((org.pk, p.start)) for p in periods]) for org in orgs.values()]
+    return Matrix(periods, rows, [s for s in slots if s.is_ad_hoc])
+
+
+def years_of(agreement: Agreement, today: datetime.date) -> list[int]:
+    start, end = agreement_validity(agreement)
+    if start is None:
+        return [today.year]
+    last = min(end.year if end else today.year, max(today.year, start.year))
+    return list(range(start.year, last + 1))
+
+
+def find_slot(
+    *, agreement: Agreement, organization_id: int, period_start: datetime.date, today: datetime.date
+) -> OwedReport | None:
+    """The owed slot of a party starting on ``period_start`` (the link from the matrix)."""
+    for slot in owed_reports(
+        today=today, agreement_ids=[agreement.pk], organization_ids=[organization_id],
+        start=period_start, end=period_start,
+    ):
+        if slot.period_start == period_start and not slot.is_ad_hoc:
+            return slot
+    return None
+
+
+# --- the draft a report starts from -----------------------------------------------------------
+
+
+def period_activities(
+    *, agreement: Agreement, organization: Organization, start: datetime.date, end: datetime.date
+) -> list[Activity]:
+    """The party's approved activities under the agreement that ended within the period."""
+    through = Activity.organizations.through.objects.filter(organization_id=organization.pk)
+    return list(
+        Activity.objects.active()
+        .filter(
+            task__plan__agreement=agreement,
+            status=Activity.Status.APPROVED,
+            end_date__gte=start,
+            end_date__lte=end,
+            pk__in=through.values("activity_id"),
+        )
+        .select_related("task")
+        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator")))
+        .order_by("start_date", "id")
+    )
+
+
+def _value(value: Decimal, indicator: Indicator) -> str:
+    return f"{format_number(value)} {indicator.get_unit_display()}"
+
+
+def prefill_body(
+    *, agreement: Agreement, organization: Organization, start: datetime.date, end: datetime.date
+) -> str:
+    """The text a party's report starts from: its approved activities of the period, each with
+    its indicator values, the period totals of summed indicators, and headings to complete."""
+    activities = period_activities(agreement=agreement, organization=organization, start=start, end=end)
+    lines = [_("I. KẾT QUẢ THỰC HIỆN"), ""]
+    if not activities:
+        lines.append(_("(Trong kỳ chưa có hoạt động nào được duyệt.)"))
+    totals: dict[int, tuple[Indicator, Decimal]] = {}
+    for n, a in enumerate(activities, 1):
+        when = format_short(a.start_date)
+        if a.end_date != a.start_date:
+            when = f"{when} – {format_short(a.end_date)}"
+        lines.append(f"{n}. {a.title} ({when}{', ' + a.place if a.place else ''}).")
+        if a.description:
+            lines.append(f"   {a.description.strip()}")
+        if a.participants:
+            lines.append("   " + _("Số người tham gia: %(n)s.") % {"n": format_number(a.participants)})
+        for v in a.values.all():
+            lines.append(f"   - {v.indicator.name}: {_value(v.value, v.indicator)}")
+            if v.indicator.aggregation == Indicator.Aggregation.SUM:
+                prev = totals.get(v.indicator_id, (v.indicator, Decimal(0)))[1]
+                totals[v.indicator_id] = (v.indicator, prev + v.value)
+    if totals:
+        lines += ["", _("II. KẾT QUẢ THEO CHỈ TIÊU TRONG KỲ"), ""]
+        for indicator, total in totals.values():
+            lines.append(f"- {indicator.name}: {_value(total, indicator)}")
+    lines += [
+        "",
+        _("III. TỒN TẠI, HẠN CHẾ"),
+        "",
+        _("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"),
+        "",
+        _("V. ĐỀ XUẤT, KIẾN NGHỊ"),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# --- report pages -----------------------------------------------------------------------------
+
+
+def report_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[PeriodicReport]:
+    qs = exchange_access.visible_reports(user).active()
+    if filters.get("agreement"):
+        qs = qs.filter(agreement_id=filters["agreement"])
+    if filters.get("organization"):
+        qs = qs.filter(organization_id=filters["organization"])
+    if filters.get("year"):
+        qs = qs.filter(period_end__year=int(filters["year"]))
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    return (
+        qs.select_related("agreement", "organization", "submitted_by")
+        .annotate(read_count=Count("reads"))
+        .order_by("-period_end", "agreement_id", "organization_id", "-id")
+    )
+
+
+def report_reads(report: PeriodicReport) -> list[ReportRead]:
+    return list(report.reads.select_related("user", "organization"))
+
+
+def report_history(report: PeriodicReport) -> list[Any]:
+    from phoihop.core import history
+
+    return history.entries(PeriodicReport.history.filter(id=report.pk), PeriodicReport, lambda r: r.title)
+
+
+# --- inspections ------------------------------------------------------------------------------
+
+
+def inspection_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Inspection]:
+    qs = exchange_access.visible_inspections(user).active()
+    if filters.get("agreement"):
+        qs = qs.filter(agreement_id=filters["agreement"])
+    if filters.get("year"):
+        qs = qs.filter(date__year=int(filters["year"]))
+    return (
+        qs.select_related("agreement")
+        .prefetch_related("inspecting", "inspected")
+        .annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            open_count=Count(
+                "recommendations", filter=~Q(recommendations__status=Recommendation.Status.CLOSED), distinct=True
+            ),
+        )
+        .order_by("-date", "-id")
+    )
+
+
+def inspection_recommendations(inspection: Inspection) -> list[Recommendation]:
+    return list(
+        inspection.recommendations.select_related("responsible", "closed_by").prefetch_related(
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("by"))
+        )
+    )
+
+
+def open_recommendations(
+    *, agreement_ids: Iterable[int] | None = None, organization_ids: Iterable[int] | None = None
+) -> QuerySet[Recommendation]:
+    """Recommendations not yet closed, of inspections that are not archived; soonest due first."""
+    qs = Recommendation.objects.exclude(status=Recommendation.Status.CLOSED).filter(
+        inspection__archived_at__isnull=True
+    )
+    if agreement_ids is not None:
+        qs = qs.filter(inspection__agreement_id__in=list(agreement_ids))
+    if organization_ids is not None:
+        qs = qs.filter(responsible_id__in=list(organization_ids))
+    return qs.select_related("inspection__agreement", "responsible").order_by("due_date", "id")
+
+
+def inspection_summary(*, agreement: Agreement, start: datetime.date, end: datetime.date) -> dict[str, int]:
+    """For reviews: inspections held in [start, end] and the fate of their recommendations."""
+    inspections = Inspection.objects.active().filter(agreement=agreement, date__gte=start, date__lte=end)
+    recs = Recommendation.objects.filter(inspection__in=inspections).aggregate(
+        total=Count("pk"), closed=Count("pk", filter=Q(status=Recommendation.Status.CLOSED))
+    )
+    return {
+        "inspections": inspections.count(),
+        "recommendations": recs["total"],
+        "closed": recs["closed"],
+        "open": recs["total"] - recs["closed"],
+    }
+
+
+def visible_agreement_choices(user: Any) -> QuerySet[Agreement]:
+    from phoihop.core.db import vi
+
+    return access.visible_agreements(user).active().order_by(vi("title"))

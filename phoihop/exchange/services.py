@@ -1,0 +1,293 @@
+"""Writes of the information exchange: the reporting schedule, periodic reports and their read
+receipts, inspections, recommendations and their follow-up."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts.access import exchange as exchange_access
+from phoihop.accounts.access import scope
+from phoihop.agreements.models import Agreement
+from phoihop.exchange.models import (
+    FollowUp,
+    Inspection,
+    PeriodicReport,
+    Recommendation,
+    ReportingSchedule,
+    ReportRead,
+    Rhythm,
+)
+from phoihop.orgs.models import Organization
+
+# --- the reporting schedule ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def schedule_set(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    rhythm: str,
+    due_days: int,
+    reporters: Iterable[Organization] = (),
+    note: str = "",
+) -> ReportingSchedule:
+    """Fix (or change) the agreement's reporting rhythm. Officers of the lead party do it."""
+    if not exchange_access.can_edit_schedule(actor, agreement):
+        raise PermissionDenied
+    if rhythm not in Rhythm.values:
+        raise ValidationError({"rhythm": _("Chọn kỳ báo cáo.")})
+    if due_days > 90:
+        raise ValidationError({"due_days": _("Hạn gửi không quá 90 ngày sau khi hết kỳ.")})
+    parties = {p.organization_id for p in agreement.parties.all()}
+    chosen = list(reporters)
+    if any(o.pk not in parties for o in chosen):
+        raise ValidationError({"reporters": _("Chỉ chọn các bên tham gia văn bản.")})
+    schedule, _created = ReportingSchedule.objects.update_or_create(
+        agreement=agreement, defaults={"rhythm": rhythm, "due_days": due_days, "note": note.strip()}
+    )
+    schedule.reporters.set(chosen)
+    return schedule
+
+
+# --- periodic reports ---------------------------------------------------------------------------
+
+
+def _clean_text(title: str, body: str) -> tuple[str, str]:
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError({"title": _("Nhập tiêu đề báo cáo.")})
+    return title, body.strip()
+
+
+@transaction.atomic
+def report_create(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    organization: Organization,
+    rhythm: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    period_label: str,
+    due_date: datetime.date,
+    title: str,
+    body: str,
+) -> PeriodicReport:
+    """Start a party's report for a period as a draft. The actor writes for that party."""
+    if organization.pk not in exchange_access.reporting_org_ids(agreement):
+        raise ValidationError({"organization": _("Bên này không phải báo cáo theo chế độ của văn bản.")})
+    if not scope(actor).can_write_for(organization.pk):
+        raise PermissionDenied
+    if period_end < period_start:
+        raise ValidationError({"period_end": _("Ngày kết thúc kỳ phải bằng hoặc sau ngày bắt đầu.")})
+    title, body = _clean_text(title, body)
+    if rhythm != Rhythm.AD_HOC and PeriodicReport.objects.active().filter(
+        agreement=agreement, organization=organization, period_start=period_start, period_end=period_end
+    ).exclude(rhythm=Rhythm.AD_HOC).exists():
+        raise ValidationError(_("Bên này đã có báo cáo cho kỳ đó."))
+    try:
+        with transaction.atomic():
+            return PeriodicReport.objects.create(
+                agreement=agreement, organization=organization, rhythm=rhythm, period_start=period_start,
+                period_end=period_end, period_label=period_label, due_date=due_date, title=title, body=body,
+                created_by=actor,
+            )
+    except IntegrityError:
+        raise ValidationError(_("Bên này đã có báo cáo cho kỳ đó.")) from None
+
+
+def _check_draft(actor: Any, report: PeriodicReport) -> None:
+    if not exchange_access.can_write_report(actor, report):
+        raise PermissionDenied
+    if report.is_submitted:
+        raise ValidationError(_("Báo cáo đã gửi các bên nên không sửa được."))
+
+
+@transaction.atomic
+def report_update(*, actor: Any, report: PeriodicReport, title: str, body: str) -> PeriodicReport:
+    _check_draft(actor, report)
+    report.title, report.body = _clean_text(title, body)
+    report.save(update_fields=["title", "body", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime | None = None) -> PeriodicReport:
+    """Send the report to the other parties. Once sent it is the party's record and stays as sent."""
+    _check_draft(actor, report)
+    if not report.body.strip():
+        raise ValidationError(_("Báo cáo chưa có nội dung."))
+    report.status = PeriodicReport.Status.SUBMITTED
+    report.submitted_at = at or timezone.now()
+    report.submitted_by = actor
+    report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    return report
+
+
+def report_mark_read(*, user: Any, report: PeriodicReport, at: datetime.datetime | None = None) -> ReportRead | None:
+    """Record that a member of another party read the submitted report; once per user. Authors,
+    superior bodies and system administrators leave no receipt."""
+    if not report.is_submitted:
+        return None
+    org_id = exchange_access.reader_org_id(user, report)
+    if org_id is None:
+        return None
+    read, _created = ReportRead.objects.get_or_create(
+        report=report, user=user, defaults={"organization_id": org_id, "read_at": at or timezone.now()}
+    )
+    return read
+
+
+# --- inspections --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def inspection_create(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    inspecting: Iterable[Organization],
+    inspected: Iterable[Organization],
+    scope_text: str = "",
+    findings: str = "",
+) -> Inspection:
+    """Record an inspection or supervision visit under the agreement. The inspecting
+    organisations are ones the actor writes for (a party or a body above one)."""
+    inspecting, inspected = list(inspecting), list(inspected)
+    allowed = set(exchange_access.inspecting_org_ids_for(actor, agreement))
+    if not allowed:
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    if not inspecting:
+        errors["inspecting"] = _("Chọn đơn vị kiểm tra, giám sát.")
+    elif any(o.pk not in allowed for o in inspecting):
+        errors["inspecting"] = _("Chỉ ghi đợt kiểm tra, giám sát của đơn vị mình.")
+    parties = {p.organization_id for p in agreement.parties.all()}
+    if not inspected:
+        errors["inspected"] = _("Chọn đơn vị được kiểm tra, giám sát.")
+    elif any(o.pk not in parties for o in inspected):
+        errors["inspected"] = _("Đơn vị được kiểm tra phải là một bên tham gia văn bản.")
+    if not " ".join(title.split()):
+        errors["title"] = _("Nhập tên đợt kiểm tra, giám sát.")
+    if kind not in Inspection.Kind.values:
+        errors["kind"] = _("Chọn hình thức.")
+    if errors:
+        raise ValidationError(errors)
+    inspection = Inspection.objects.create(
+        agreement=agreement, kind=kind, title=" ".join(title.split()), date=date,
+        scope=scope_text.strip(), findings=findings.strip(), created_by=actor,
+    )
+    inspection.inspecting.set(inspecting)
+    inspection.inspected.set(inspected)
+    return inspection
+
+
+@transaction.atomic
+def inspection_update(
+    *,
+    actor: Any,
+    inspection: Inspection,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    inspected: Iterable[Organization],
+    scope_text: str = "",
+    findings: str = "",
+) -> Inspection:
+    """Correct or complete the record of a visit (findings are often written after it). The
+    inspecting organisations stay as recorded."""
+    if not exchange_access.can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    inspected = list(inspected)
+    errors: dict[str, str] = {}
+    parties = {p.organization_id for p in inspection.agreement.parties.all()}
+    if not inspected:
+        errors["inspected"] = _("Chọn đơn vị được kiểm tra, giám sát.")
+    elif any(o.pk not in parties for o in inspected):
+        errors["inspected"] = _("Đơn vị được kiểm tra phải là một bên tham gia văn bản.")
+    if not " ".join(title.split()):
+        errors["title"] = _("Nhập tên đợt kiểm tra, giám sát.")
+    if kind not in Inspection.Kind.values:
+        errors["kind"] = _("Chọn hình thức.")
+    if errors:
+        raise ValidationError(errors)
+    inspection.kind, inspection.title, inspection.date = kind, " ".join(title.split()), date
+    inspection.scope, inspection.findings = scope_text.strip(), findings.strip()
+    inspection.save(update_fields=["kind", "title", "date", "scope", "findings", "updated_at"])
+    inspection.inspected.set(inspected)
+    return inspection
+
+
+@transaction.atomic
+def recommendation_add(
+    *,
+    actor: Any,
+    inspection: Inspection,
+    text: str,
+    responsible: Organization,
+    due_date: datetime.date | None = None,
+) -> Recommendation:
+    if not exchange_access.can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Nhập nội dung kiến nghị.")})
+    allowed = {o.pk for o in inspection.inspected.all()} | {p.organization_id for p in inspection.agreement.parties.all()}
+    if responsible.pk not in allowed:
+        raise ValidationError({"responsible": _("Đơn vị thực hiện phải là một bên tham gia văn bản.")})
+    order = inspection.recommendations.count() + 1
+    return Recommendation.objects.create(
+        inspection=inspection, text=text, responsible=responsible, due_date=due_date, order=order
+    )
+
+
+@transaction.atomic
+def follow_up_add(
+    *, actor: Any, recommendation: Recommendation, date: datetime.date, note: str
+) -> FollowUp:
+    """Record what was done about a recommendation; an open one is then in progress."""
+    if not exchange_access.can_follow_up(actor, recommendation):
+        raise PermissionDenied
+    if recommendation.is_closed:
+        raise ValidationError(_("Kiến nghị đã đóng."))
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": _("Nhập nội dung đã khắc phục.")})
+    entry = FollowUp.objects.create(recommendation=recommendation, date=date, note=note, by=actor)
+    if recommendation.status == Recommendation.Status.OPEN:
+        recommendation.status = Recommendation.Status.IN_PROGRESS
+        recommendation.save(update_fields=["status"])
+    return entry
+
+
+@transaction.atomic
+def recommendation_close(
+    *, actor: Any, recommendation: Recommendation, note: str = "", at: datetime.datetime | None = None
+) -> Recommendation:
+    """The inspecting side closes a recommendation it finds carried out; an optional closing
+    note is kept as a last follow-up entry."""
+    if not exchange_access.can_edit_inspection(actor, recommendation.inspection):
+        raise PermissionDenied
+    if recommendation.is_closed:
+        raise ValidationError(_("Kiến nghị đã đóng."))
+    when = at or timezone.now()
+    if note.strip():
+        FollowUp.objects.create(
+            recommendation=recommendation, date=timezone.localdate(when), note=note.strip(), by=actor
+        )
+    recommendation.status = Recommendation.Status.CLOSED
+    recommendation.closed_at = when
+    recommendation.closed_by = actor
+    recommendation.save(update_fields=["status", "closed_at", "closed_by"])
+    return recommendation

@@ -1,0 +1,462 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import exchange as exchange_access
+from phoihop.accounts.access import rule
+from phoihop.agreements.models import Agreement
+from phoihop.core.db import vi
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.exchange import selectors, services
+from phoihop.exchange.forms import (
+    AdHocReportForm,
+    FollowUpForm,
+    InspectionForm,
+    RecommendationForm,
+    ReportForm,
+    ScheduleForm,
+)
+from phoihop.exchange.models import PeriodicReport, ReportingSchedule, Rhythm
+from phoihop.exchange.periods import adhoc_label
+from phoihop.orgs.models import Organization
+
+PAGE_SIZE = 25
+
+
+def _party_orgs(agreement: Agreement) -> Any:
+    return Organization.objects.filter(pk__in=[p.organization_id for p in agreement.parties.all()]).order_by(vi("name"))
+
+
+def _schedule_of(agreement: Agreement) -> ReportingSchedule | None:
+    return ReportingSchedule.objects.filter(agreement=agreement).prefetch_related("reporters").first()
+
+
+# --- the schedule and the owed-reports matrix ---------------------------------------------------
+
+
+@rule("object")
+def schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement's reporting schedule: parties × periods of a year, and on-time rates."""
+    agreement = access.get_agreement_for_user(request.user, pk)
+    today = timezone.localdate()
+    years = selectors.years_of(agreement, today)
+    year = int_or_none(request.GET.get("year")) or min(today.year, years[-1])
+    if year not in years:
+        year = years[-1]
+    matrix = selectors.report_matrix(agreement=agreement, year=year, today=today)
+    s = access.scope(request.user)
+    writable = set(exchange_access.writable_reporting_org_ids(request.user, agreement))
+    rows = []
+    for org, cells in matrix.rows:
+        row = []
+        for cell in cells:
+            link = create = None
+            if cell is not None and cell.report is not None:
+                if cell.report.is_submitted or s.is_system_admin or org.pk in s.roles:
+                    link = cell.report.get_absolute_url()
+            elif cell is not None and org.pk in writable:
+                create = reverse("exchange:report_create", args=[agreement.pk]) + "?" + urlencode(
+                    {"org": org.pk, "start": cell.period_start.isoformat()}
+                )
+            row.append({"slot": cell, "link": link, "create": create})
+        rows.append((org, row))
+    context = {
+        "agreement": agreement,
+        "schedule": _schedule_of(agreement),
+        "years": years,
+        "year": year,
+        "matrix": matrix,
+        "rows": rows,
+        "timeliness": selectors.timeliness(agreement=agreement, year=year, today=today),
+        "can_edit_schedule": exchange_access.can_edit_schedule(request.user, agreement),
+        "can_write_adhoc": bool(writable),
+        "nav": "reports",
+    }
+    return render(request, "exchange/schedule.html", context)
+
+
+@rule("object")
+def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    current = _schedule_of(agreement)
+    parties = _party_orgs(agreement)
+    if request.method == "POST":
+        form = ScheduleForm(request.POST, parties=parties)
+        if form.is_valid():
+            try:
+                services.schedule_set(
+                    actor=request.user, agreement=agreement, rhythm=form.cleaned_data["rhythm"],
+                    due_days=form.cleaned_data["due_days"], reporters=form.cleaned_data["reporters"],
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(request, _("Đã lưu chế độ báo cáo."))
+                return redirect("exchange:schedule", pk=agreement.pk)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    elif current is not None:
+        form = ScheduleForm(
+            initial={"rhythm": current.rhythm, "due_days": current.due_days, "reporters": list(current.reporters.all()), "note": current.note},
+            parties=parties,
+        )
+    else:
+        form = ScheduleForm(parties=parties)
+    return render(request, "exchange/schedule_form.html", {"agreement": agreement, "form": form, "nav": "reports"})
+
+
+# --- periodic reports ---------------------------------------------------------------------------
+
+
+def _default_title(agreement: Agreement, org: Organization, label: str) -> str:
+    return _("Báo cáo kết quả thực hiện chương trình phối hợp %(period)s của %(org)s") % {
+        "period": label[:1].lower() + label[1:],
+        "org": org.short_name or org.name,
+    }
+
+
+@rule("object")
+def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write a party's report: for an owed slot (``?org=&start=``), prefilled with its approved
+    activities and indicator values of the period; or an ad hoc report (``?adhoc=1``)."""
+    agreement = access.get_agreement_for_user(request.user, pk)
+    writable = exchange_access.writable_reporting_org_ids(request.user, agreement)
+    if not writable:
+        raise PermissionDenied
+    params = request.POST if request.method == "POST" else request.GET
+    if params.get("adhoc"):
+        return _adhoc_create(request, agreement, writable)
+    org_id = int_or_none(params.get("org"))
+    try:
+        start = datetime.date.fromisoformat(params.get("start", ""))
+    except ValueError:
+        start = None
+    if org_id not in writable or start is None:
+        messages.info(request, _("Chọn ô của kỳ cần báo cáo trong bảng theo dõi báo cáo."))
+        return redirect("exchange:schedule", pk=agreement.pk)
+    # The label stored with the report is the record's own wording: Vietnamese, whatever the UI.
+    with translation.override("vi" if request.method == "POST" else translation.get_language()):
+        slot = selectors.find_slot(agreement=agreement, organization_id=org_id, period_start=start, today=timezone.localdate())
+    if slot is None:
+        messages.info(request, _("Kỳ này không có báo cáo phải gửi."))
+        return redirect("exchange:schedule", pk=agreement.pk)
+    if slot.report is not None:
+        return redirect(slot.report)
+    org = slot.organization
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if form.is_valid():
+            schedule = _schedule_of(agreement)
+            try:
+                report = services.report_create(
+                    actor=request.user, agreement=agreement, organization=org,
+                    rhythm=schedule.rhythm if schedule else Rhythm.AD_HOC,
+                    period_start=slot.period_start, period_end=slot.period_end, period_label=slot.period_label,
+                    due_date=slot.due_date, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
+                )
+                return _after_save(request, report)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        form = ReportForm(initial={
+            "title": _default_title(agreement, org, slot.period_label),
+            "body": selectors.prefill_body(agreement=agreement, organization=org, start=slot.period_start, end=slot.period_end),
+        })
+    context = {"agreement": agreement, "form": form, "slot": slot, "organization": org, "report": None, "nav": "reports",
+               "hidden": {"org": org.pk, "start": slot.period_start.isoformat()}}
+    return render(request, "exchange/report_form.html", context)
+
+
+def _vi_adhoc_label(start: datetime.date, end: datetime.date) -> str:
+    with translation.override("vi"):
+        return adhoc_label(start, end)
+
+
+def _adhoc_create(request: HttpRequest, agreement: Agreement, writable: list[int]) -> HttpResponse:
+    organizations = Organization.objects.filter(pk__in=writable).order_by(vi("name"))
+    if request.method == "POST":
+        form = AdHocReportForm(request.POST, organizations=organizations)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                report = services.report_create(
+                    actor=request.user, agreement=agreement, organization=data["organization"], rhythm=Rhythm.AD_HOC,
+                    period_start=data["period_start"], period_end=data["period_end"],
+                    period_label=_vi_adhoc_label(data["period_start"], data["period_end"]), due_date=data["due_date"],
+                    title=data["title"], body=data["body"],
+                )
+                return _after_save(request, report)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        today = timezone.localdate()
+        form = AdHocReportForm(
+            initial={"organization": writable[0] if len(writable) == 1 else None, "period_end": today,
+                     "due_date": today, "title": _("Báo cáo đột xuất")},
+            organizations=organizations,
+        )
+    context = {"agreement": agreement, "form": form, "slot": None, "report": None, "adhoc": True, "nav": "reports",
+               "hidden": {"adhoc": 1}}
+    return render(request, "exchange/report_form.html", context)
+
+
+def _after_save(request: HttpRequest, report: PeriodicReport) -> HttpResponse:
+    if request.POST.get("action") == "submit":
+        try:
+            services.report_submit(actor=request.user, report=report)
+            messages.success(request, _("Đã gửi báo cáo đến các bên."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã lưu bản nháp báo cáo. Gửi các bên khi đã hoàn chỉnh."))
+    return redirect(report)
+
+
+@rule("object")
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
+    if report.is_submitted:
+        messages.error(request, _("Báo cáo đã gửi các bên nên không sửa được."))
+        return redirect(report)
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if form.is_valid():
+            try:
+                services.report_update(actor=request.user, report=report, **form.cleaned_data)
+                return _after_save(request, report)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        form = ReportForm(initial={"title": report.title, "body": report.body})
+    context = {"agreement": report.agreement, "form": form, "report": report, "organization": report.organization, "nav": "reports"}
+    return render(request, "exchange/report_form.html", context)
+
+
+@rule("object")
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
+    try:
+        services.report_submit(actor=request.user, report=report)
+        messages.success(request, _("Đã gửi báo cáo đến các bên."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(report)
+
+
+@rule("object")
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = exchange_access.get_report_for_user(request.user, pk)
+    services.report_mark_read(user=request.user, report=report)
+    today = timezone.localdate()
+    context = {
+        "report": report,
+        "agreement": report.agreement,
+        "state": selectors.state_of(report, report.due_date, today),
+        "state_labels": selectors.STATE_LABELS,
+        "reads": selectors.report_reads(report),
+        "can_edit": exchange_access.can_write_report(request.user, report) and not report.is_submitted,
+        "history": selectors.report_history(report),
+        "nav": "reports",
+    }
+    context["state_label"] = _(selectors.STATE_LABELS[context["state"]])
+    return render(request, "exchange/report_detail.html", context)
+
+
+@rule("authenticated")
+def report_list(request: HttpRequest) -> HttpResponse:
+    filters = {
+        "agreement": int_or_none(request.GET.get("agreement")),
+        "organization": int_or_none(request.GET.get("organization")),
+        "year": int_or_none(request.GET.get("year")),
+        "status": request.GET.get("status") if request.GET.get("status") in PeriodicReport.Status.values else None,
+    }
+    page = Paginator(selectors.report_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    agreements = selectors.visible_agreement_choices(request.user)
+    from phoihop.agreements.models import Party
+
+    parties = Organization.objects.filter(
+        pk__in=Party.objects.filter(agreement__in=agreements).values("organization_id")
+    ).order_by(vi("name"))
+    this_year = timezone.localdate().year
+    context = {
+        "page": page,
+        "filters": filters,
+        "agreements": agreements,
+        "parties": parties,
+        "years": list(range(this_year, this_year - 8, -1)),
+        "statuses": PeriodicReport.Status.choices,
+        "nav": "reports",
+    }
+    return render(request, "exchange/report_list.html", context)
+
+
+# --- inspections --------------------------------------------------------------------------------
+
+
+@rule("authenticated")
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    filters = {
+        "agreement": int_or_none(request.GET.get("agreement")),
+        "year": int_or_none(request.GET.get("year")),
+    }
+    page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    agreement = None
+    if filters["agreement"]:
+        agreement = selectors.visible_agreement_choices(request.user).filter(pk=filters["agreement"]).first()
+    context = {
+        "page": page,
+        "filters": filters,
+        "agreement": agreement,
+        "agreements": selectors.visible_agreement_choices(request.user),
+        "can_record": agreement is not None and exchange_access.can_record_inspection(request.user, agreement),
+        "nav": "inspections",
+    }
+    return render(request, "exchange/inspection_list.html", context)
+
+
+@rule("object")
+def inspection_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    allowed = exchange_access.inspecting_org_ids_for(request.user, agreement)
+    if not allowed:
+        raise PermissionDenied
+    inspecting = Organization.objects.filter(pk__in=allowed).order_by(vi("name"))
+    inspected = _party_orgs(agreement)
+    if request.method == "POST":
+        form = InspectionForm(request.POST, inspecting=inspecting, inspected=inspected)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                inspection = services.inspection_create(
+                    actor=request.user, agreement=agreement, kind=data["kind"], title=data["title"], date=data["date"],
+                    inspecting=data["inspecting"], inspected=data["inspected"], scope_text=data["scope"],
+                    findings=data["findings"],
+                )
+                messages.success(request, _("Đã ghi đợt kiểm tra, giám sát. Thêm các kiến nghị để theo dõi khắc phục."))
+                return redirect(inspection)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        form = InspectionForm(
+            initial={"inspecting": allowed if len(allowed) == 1 else [], "date": timezone.localdate()},
+            inspecting=inspecting, inspected=inspected,
+        )
+    return render(request, "exchange/inspection_form.html", {"agreement": agreement, "form": form, "nav": "inspections"})
+
+
+@rule("object")
+def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    agreement = inspection.agreement
+    inspecting = Organization.objects.filter(pk__in=[o.pk for o in inspection.inspecting.all()])
+    inspected = _party_orgs(agreement)
+    initial = {
+        "kind": inspection.kind, "title": inspection.title, "date": inspection.date,
+        "inspecting": list(inspecting), "inspected": list(inspection.inspected.all()),
+        "scope": inspection.scope, "findings": inspection.findings,
+    }
+    form = InspectionForm(
+        request.POST if request.method == "POST" else None, initial=initial, inspecting=inspecting, inspected=inspected
+    )
+    # The inspecting side is who recorded the visit; it stays as recorded.
+    form.fields["inspecting"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.inspection_update(
+                actor=request.user, inspection=inspection, kind=data["kind"], title=data["title"], date=data["date"],
+                inspected=data["inspected"], scope_text=data["scope"], findings=data["findings"],
+            )
+            messages.success(request, _("Đã lưu đợt kiểm tra, giám sát."))
+            return redirect(inspection)
+        except ValidationError as exc:
+            add_errors(form, exc)
+    context = {"agreement": agreement, "form": form, "inspection": inspection, "nav": "inspections"}
+    return render(request, "exchange/inspection_form.html", context)
+
+
+def _recommendation_orgs(inspection: Any) -> Any:
+    return _party_orgs(inspection.agreement)
+
+
+@rule("object")
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = exchange_access.get_inspection_for_user(request.user, pk)
+    can_edit = exchange_access.can_edit_inspection(request.user, inspection)
+    s = access.scope(request.user)
+    recommendations = selectors.inspection_recommendations(inspection)
+    rows = [
+        {
+            "rec": r,
+            "can_follow_up": not r.is_closed and (can_edit or s.can_write_for(r.responsible_id)),
+            "can_close": not r.is_closed and can_edit,
+        }
+        for r in recommendations
+    ]
+    context = {
+        "inspection": inspection,
+        "agreement": inspection.agreement,
+        "rows": rows,
+        "can_edit": can_edit,
+        "recommendation_form": RecommendationForm(organizations=_recommendation_orgs(inspection)) if can_edit else None,
+        "follow_up_form": FollowUpForm(initial={"date": timezone.localdate()}),
+        "nav": "inspections",
+    }
+    return render(request, "exchange/inspection_detail.html", context)
+
+
+@rule("object")
+@require_POST
+def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    form = RecommendationForm(request.POST, organizations=_recommendation_orgs(inspection))
+    if form.is_valid():
+        try:
+            services.recommendation_add(actor=request.user, inspection=inspection, **form.cleaned_data)
+            messages.success(request, _("Đã thêm kiến nghị."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(inspection)
+
+
+@rule("object")
+@require_POST
+def recommendation_followup(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_follow_up=True)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.follow_up_add(actor=request.user, recommendation=recommendation, **form.cleaned_data)
+            messages.success(request, _("Đã ghi kết quả khắc phục."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(recommendation.inspection)
+
+
+@rule("object")
+@require_POST
+def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_edit=True)
+    try:
+        services.recommendation_close(actor=request.user, recommendation=recommendation, note=request.POST.get("note", ""))
+        messages.success(request, _("Đã đóng kiến nghị."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(recommendation.inspection)
+
