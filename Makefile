@@ -71,8 +71,11 @@ run: $(VENV)/.run-deps messages
 	$(PY) manage.py migrate --noinput
 	echo "==> Loading the demo data"
 	$(PY) manage.py load_demo
+	echo "==> Starting the background worker (reminders, e-mail)"
+	$(PY) manage.py run_worker & worker=$$!
+	trap 'kill $$worker 2>/dev/null || true' EXIT
 	echo "==> phoihop is serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	exec $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: $(VENV)/.run-deps
 	@$(PIP) install -q "$(RUFF)"

@@ -216,6 +216,9 @@ def activity_submit(*, actor: Any, activity: Activity) -> Activity:
     activity.submitted_by = actor
     activity.submitted_at = timezone.now()
     activity.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+    from phoihop.notifications.services import activity_submitted_notify
+
+    activity_submitted_notify(activity=activity, actor=actor)  # the leaders who may approve it
     return activity
 
 
@@ -227,7 +230,7 @@ def _check_reviewer(actor: Any, activity: Activity) -> None:
 
 
 def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
-    """Send a submission back with the reviewer's note. (Notifying the author comes later.)"""
+    """Send a submission back with the reviewer's note; its author is notified with the note."""
     _check_reviewer(actor, activity)
     note = (note or "").strip()
     if not note:
@@ -237,6 +240,9 @@ def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
     activity.returned_by = actor
     activity.returned_at = timezone.now()
     activity.save(update_fields=["status", "reviewer_note", "returned_by", "returned_at", "updated_at"])
+    from phoihop.notifications.services import activity_returned_notify
+
+    activity_returned_notify(activity=activity, actor=actor)
     return activity
 
 

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def unread(request: HttpRequest) -> dict[str, Any]:
+    """``unread_notifications``: the signed-in user's unread count, for the bell in the menu."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from phoihop.notifications.selectors import unread_count
+
+    return {"unread_notifications": unread_count(user=user)}

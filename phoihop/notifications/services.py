@@ -1,0 +1,237 @@
+"""Every write to notifications: sending (in-app, and by e-mail to those who asked), reading,
+clearing, e-mail preferences and the calendar feed link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from phoihop.notifications.models import (
+    CalendarFeedToken,
+    Kind,
+    Notification,
+    NotificationPreference,
+    new_feed_token,
+)
+
+
+def _absolute(url: str) -> str:
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.SITE_URL.rstrip("/") + url
+
+
+def _email_text(user: Any, notification: Notification) -> tuple[str, str]:
+    """Subject and plain-text body, in Vietnamese whatever the sender's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        name = user.get_full_name() or user.username
+        parts = [_("Kính gửi %(name)s,") % {"name": name}, "", notification.title]
+        if notification.body:
+            parts += ["", notification.body]
+        if notification.url:
+            parts += ["", _("Xem chi tiết: %(url)s") % {"url": _absolute(notification.url)}]
+        parts += [
+            "",
+            "-- ",
+            _("Thư này do hệ thống phoihop gửi tự động. Chọn những loại thông báo nhận qua thư tại: %(url)s")
+            % {"url": _absolute(reverse("notifications:preferences"))},
+        ]
+        subject = "[phoihop] " + notification.title
+    return subject[:250], "\n".join(parts)
+
+
+def _send_emails(notification_ids: list[int]) -> None:
+    for n in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+        subject, body = _email_text(n.user, n)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [n.user.email], fail_silently=False)
+
+
+def notify(
+    *,
+    users: Iterable[Any],
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    key: str | None = None,
+    obj: Any = None,
+) -> int:
+    """Tell ``users`` something; return how many got a new notification.
+
+    A user who already has a notification with ``key`` is skipped (a reminder is sent once,
+    however often it is computed). Those who chose e-mail for ``kind`` and have an address also
+    get a plain-text e-mail, sent once the transaction commits."""
+    Kind(kind)  # an unknown kind is a programming error
+    recipients = {u.pk: u for u in users if u is not None and u.is_active}
+    if key and recipients:
+        already = Notification.objects.filter(user_id__in=recipients, key=key).values_list(
+            "user_id", flat=True
+        )
+        for user_id in list(already):
+            recipients.pop(user_id, None)
+    if not recipients:
+        return 0
+    email_to = set(
+        NotificationPreference.objects.filter(
+            user_id__in=recipients, kind=kind, by_email=True
+        ).values_list("user_id", flat=True)
+    )
+    content_type = ContentType.objects.get_for_model(obj) if obj is not None else None
+    created: list[Notification] = []
+    emailed: list[int] = []
+    for user_id, user in recipients.items():
+        wants_email = user_id in email_to and bool(user.email)
+        try:
+            # A savepoint: a concurrent run that stored the same key first wins, quietly.
+            with transaction.atomic():
+                n = Notification.objects.create(
+                    user=user,
+                    kind=kind,
+                    title=title[:500],
+                    body=body,
+                    url=url[:500],
+                    content_type=content_type,
+                    object_id=obj.pk if obj is not None else None,
+                    key=key or "",
+                    emailed=wants_email,
+                )
+        except IntegrityError:
+            continue
+        created.append(n)
+        if wants_email:
+            emailed.append(n.pk)
+    if emailed:
+        transaction.on_commit(lambda: _send_emails(emailed))
+    return len(created)
+
+
+def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+    if notification.user_id != actor.pk:
+        raise ValueError("a notification is marked by its own user")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notification_clear(*, actor: Any, notification: Notification) -> Notification:
+    if notification.user_id != actor.pk:
+        raise ValueError("a notification is cleared by its own user")
+    now = timezone.now()
+    notification.cleared_at = notification.cleared_at or now
+    notification.read_at = notification.read_at or now
+    notification.save(update_fields=["cleared_at", "read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, actor: Any) -> int:
+    return Notification.objects.filter(user=actor).unread().update(read_at=timezone.now())
+
+
+def notifications_clear_all(*, actor: Any) -> int:
+    now = timezone.now()
+    Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=now)
+    return Notification.objects.filter(user=actor).shown().update(cleared_at=now)
+
+
+def preferences_of(user: Any) -> dict[str, bool]:
+    """Each kind with whether it goes by e-mail (off until the user turns it on)."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user=user).values_list("kind", "by_email")
+    )
+    return {kind: chosen.get(kind, False) for kind in Kind.values}
+
+
+@transaction.atomic
+def preferences_set(*, actor: Any, by_email: Mapping[str, bool]) -> None:
+    unknown = set(by_email) - set(Kind.values)
+    if unknown:
+        raise ValueError(f"unknown notification kinds: {sorted(unknown)}")
+    existing = {p.kind: p for p in NotificationPreference.objects.filter(user=actor)}
+    for kind, wanted in by_email.items():
+        pref = existing.get(kind)
+        if pref is None:
+            NotificationPreference.objects.create(user=actor, kind=kind, by_email=wanted)
+        elif pref.by_email != wanted:
+            pref.by_email = wanted
+            pref.save(update_fields=["by_email"])
+
+
+def feed_token_for(user: Any) -> CalendarFeedToken:
+    """The user's calendar feed token, made on first use."""
+    token, _created = CalendarFeedToken.objects.get_or_create(user=user)
+    return token
+
+
+def feed_token_reset(*, actor: Any) -> CalendarFeedToken:
+    """A new secret for the user's feed: calendar programs holding the old link get nothing."""
+    token = feed_token_for(actor)
+    token.token = new_feed_token()
+    token.reset_at = timezone.now()
+    token.save(update_fields=["token", "reset_at"])
+    return token
+
+
+# --- what activities tell -------------------------------------------------------------------------
+
+
+def _display(user: Any) -> str:
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def activity_submitted_notify(*, activity: Any, actor: Any) -> int:
+    """Tell the leaders who may approve ``activity`` that it waits for them."""
+    from phoihop.accounts.access.notifications import activity_approvers
+
+    approvers = [u for u in activity_approvers(activity) if u.pk != actor.pk]
+    stamp = activity.submitted_at.strftime("%Y%m%d%H%M%S%f") if activity.submitted_at else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động chờ duyệt: %(title)s") % {"title": activity.title}
+        body = _("%(who)s gửi hoạt động “%(title)s” để lãnh đạo đơn vị duyệt.") % {
+            "who": _display(actor),
+            "title": activity.title,
+        }
+    return notify(
+        users=approvers,
+        kind=Kind.ACTIVITY_SUBMITTED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-submitted:{activity.pk}:{stamp}",
+        obj=activity,
+    )
+
+
+def activity_returned_notify(*, activity: Any, actor: Any) -> int:
+    """Tell the author of ``activity`` (who recorded it and who sent it) it came back, and why."""
+    from phoihop.accounts.access.notifications import users_seeing
+
+    User = get_user_model()
+    author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
+    authors = users_seeing(User.objects.filter(pk__in=author_ids), activity)
+    stamp = activity.returned_at.strftime("%Y%m%d%H%M%S%f") if activity.returned_at else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động bị trả lại để sửa: %(title)s") % {"title": activity.title}
+        body = _("%(who)s trả lại hoạt động “%(title)s”. Ý kiến người duyệt: %(note)s") % {
+            "who": _display(actor),
+            "title": activity.title,
+            "note": activity.reviewer_note,
+        }
+    return notify(
+        users=authors,
+        kind=Kind.ACTIVITY_RETURNED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-returned:{activity.pk}:{stamp}",
+        obj=activity,
+    )
