@@ -1,0 +1,112 @@
+// Dashboard charts: each <canvas data-chart="ID"> is drawn from the JSON in <script id="ID">
+// (written by Django's json_script) with the vendored Chart.js. A bar carrying a link opens
+// the records behind it. No inline script: the page only holds data.
+(function () {
+  "use strict";
+
+  var PALETTE = ["#8b1a1a", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"];
+  var NAMED = { success: "#198754", danger: "#dc3545", warning: "#fd7e14", muted: "#adb5bd", info: "#0d6efd" };
+  var number = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+
+  function attainmentColor(value) {
+    if (value >= 100) return NAMED.success;
+    if (value >= 50) return NAMED.warning;
+    return NAMED.danger;
+  }
+
+  function build(canvas, spec) {
+    var horizontal = !!spec.horizontal;
+    var valueAxis = horizontal ? "x" : "y";
+    var categoryAxis = horizontal ? "y" : "x";
+    var datasets = spec.datasets.map(function (ds, i) {
+      var color = NAMED[ds.color] || PALETTE[i % PALETTE.length];
+      return {
+        label: ds.label,
+        data: ds.data,
+        backgroundColor: ds.byValue ? ds.data.map(attainmentColor) : color,
+        borderRadius: 2,
+        maxBarThickness: 28,
+      };
+    });
+    var scales = {};
+    scales[valueAxis] = {
+      beginAtZero: true,
+      stacked: !!spec.stacked,
+      ticks: {
+        precision: spec.integer ? 0 : undefined,
+        callback: function (value) { return number.format(value) + (spec.percent ? "%" : ""); },
+      },
+      title: spec.yTitle ? { display: true, text: spec.yTitle } : { display: false },
+    };
+    if (spec.percent) scales[valueAxis].suggestedMax = 100;
+    scales[categoryAxis] = { stacked: !!spec.stacked, ticks: { autoSkip: false } };
+
+    return new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: spec.labels, datasets: datasets },
+      options: {
+        indexAxis: horizontal ? "y" : "x",
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: scales,
+        plugins: {
+          legend: { display: spec.datasets.length > 1, position: "bottom", labels: { boxWidth: 12 } },
+          tooltip: {
+            callbacks: {
+              title: function (items) {
+                var i = items.length ? items[0].dataIndex : 0;
+                return spec.fullLabels ? spec.fullLabels[i] : spec.labels[i];
+              },
+              label: function (ctx) {
+                var ds = spec.datasets[ctx.datasetIndex];
+                var raw = ds.raw ? ds.raw[ctx.dataIndex] : ctx.parsed[valueAxis];
+                return ds.label + ": " + number.format(raw) + (spec.percent ? "%" : "");
+              },
+            },
+          },
+        },
+        onHover: function (event, elements) {
+          var target = event.native && event.native.target;
+          if (!target) return;
+          var linked = elements.length && linkOf(spec, elements[0]);
+          target.style.cursor = linked ? "pointer" : "default";
+        },
+        onClick: function (event, elements) {
+          var url = elements.length && linkOf(spec, elements[0]);
+          if (url) window.location.assign(url);
+        },
+      },
+    });
+  }
+
+  function linkOf(spec, element) {
+    var ds = spec.datasets[element.datasetIndex];
+    return ds && ds.links ? ds.links[element.index] : "";
+  }
+
+  function draw() {
+    if (!window.Chart) return;
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var source = document.getElementById(canvas.dataset.chart);
+      if (!source || window.Chart.getChart(canvas)) return;
+      var spec = JSON.parse(source.textContent);
+      var box = canvas.parentElement;
+      var rows = parseInt(box.dataset.rows || "0", 10);
+      // Horizontal bar charts grow with their rows so that every label stays readable.
+      if (spec.horizontal && rows) box.style.height = Math.max(160, 40 + rows * 28) + "px";
+      build(canvas, spec);
+    });
+  }
+
+  function autosubmit() {
+    document.querySelectorAll("form[data-autosubmit] select").forEach(function (select) {
+      select.addEventListener("change", function () { select.form.requestSubmit(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    draw();
+    autosubmit();
+  });
+})();

@@ -1,0 +1,142 @@
+"""A hand-built world with known figures, seen on 15/11/2025.
+
+The agreement of phoihop/conftest.py (district command leads, board co-operates, 2022–2025, in
+force: it ends on 31/12/2025, 46 days later) gets a 2025 plan in force with these tasks:
+
+    1  area 1, lead district, support board, due 31/12  indicators A 4/10 (40%), B 6/5 (120%)
+    2  area 2, lead board,                     due 31/12
+    3  no area, lead district,                 due 20/11  (due this month; a joint activity)
+    4  no area, lead district,                 due 31/10  (overdue; a submitted activity)
+    5  no area, lead district,                 due 05/11  (overdue)
+    6  no area, lead district,                 due 10/11  (marked done)
+    7  no area, lead board, support district,  due 25/11  (due this month)
+    8  no area, lead district,                 due 30/09  (cancelled)
+
+Activities: one approved on task 1 (district, 10/03/2025, A=4, B=6, 30 people), one approved on
+task 3 (district with board, 05/06/2025, 20 people), one submitted on task 4 (district).
+
+Expected, district: in force 2, ending soon 1, due this month 2 (tasks 3, 7), overdue 2 (4, 5),
+waiting for approval 1, approved activities 2, attainment (40 + 100) / 2 = 70.0%.
+Board: in force 1, ending soon 1, due this month 1 (task 7), overdue 0, waiting 0, approved
+activities 1 (the joint one), attainment 70.0% (it supports task 1).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+TODAY = datetime.date(2025, 11, 15)
+D = datetime.date
+
+
+def make_agreement(actor: Any, lead: Any, title: str, *, status: str = "in_force", start: int = 2024, end: int = 2027) -> Any:
+    from phoihop.agreements.models import Party
+    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.orgs.models import Organization
+
+    veterans, _ = Organization.objects.get_or_create(
+        name="Hội Cựu chiến binh Quận 4", defaults={"kind": "veterans", "level": "district"}
+    )
+    return agreement_create(
+        actor=actor,
+        fields={"kind": "plan", "title": title, "status": status, "period_start": start, "period_end": end},
+        parties=[
+            PartyInput(organization=lead, role=Party.Role.LEAD, signatory_name="Lê Văn Cường"),
+            PartyInput(organization=veterans, role=Party.Role.COOPERATING, signatory_name="Phan Văn Dũng"),
+        ],
+        content_areas=[ContentAreaInput(number=1, title="Tuyên truyền quốc phòng", responsible=[lead])],
+    )
+
+
+@pytest.fixture
+def dash(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
+    from phoihop.plans.services import (
+        indicator_set,
+        plan_create,
+        plan_set_status,
+        task_cancel,
+        task_complete,
+        task_create,
+    )
+    from phoihop.plans.tests.helpers import approve, record
+
+    alice, leader = users["alice"], users["leader"]
+    district, board = orgs["district"], orgs["board"]
+    plan = plan_create(actor=alice, agreement=agreement, year=2025)
+    plan_set_status(actor=alice, plan=plan, status="in_force")
+    t1 = plan.tasks.get(number=1)
+    t2 = plan.tasks.get(number=2)
+
+    def task(number: int, due: datetime.date, lead: Any = district, supporting: tuple[Any, ...] = ()) -> Any:
+        return task_create(
+            actor=alice,
+            plan=plan,
+            fields={"number": number, "title": f"Nhiệm vụ số {number}", "lead_organization": lead, "start": D(2025, 1, 1), "due": due},
+            supporting=supporting,
+        )
+
+    t3 = task(3, D(2025, 11, 20))
+    t4 = task(4, D(2025, 10, 31))
+    t5 = task(5, D(2025, 11, 5))
+    t6 = task(6, D(2025, 11, 10))
+    t7 = task(7, D(2025, 11, 25), lead=board, supporting=(district,))
+    t8 = task(8, D(2025, 9, 30))
+    task_complete(actor=alice, task=t6, on=D(2025, 11, 9))
+    task_cancel(actor=alice, task=t8)
+
+    a = indicator_set(actor=alice, owner=t1, name="Buổi tuyên truyền", unit="session", target="10")
+    b = indicator_set(actor=alice, owner=t1, name="Tin bài", unit="article", target="5")
+    first = record(alice, t1, [district], day=D(2025, 3, 10), values={a: "4", b: "6"}, participants=30)
+    approve(alice, leader, first)
+    joint = record(alice, t3, [district, board], day=D(2025, 6, 5), participants=20, title="Hội thi tìm hiểu Luật Quốc phòng")
+    approve(alice, leader, joint)
+    from phoihop.activities.services import activity_submit
+
+    waiting = record(alice, t4, [district], day=D(2025, 10, 1), title="Tập huấn dân quân tự vệ")
+    activity_submit(actor=alice, activity=waiting)
+
+    # A second agreement of the district, in force until 2027; an expired one; neither ends soon.
+    later = make_agreement(alice, district, "Kế hoạch phối hợp giáo dục quốc phòng giai đoạn 2024–2027")
+    make_agreement(alice, district, "Kế hoạch phối hợp đã hết hiệu lực", status="expired", start=2020, end=2021)
+    return {
+        "today": TODAY, "plan": plan, "later": later,
+        "tasks": {1: t1, 2: t2, 3: t3, 4: t4, 5: t5, 6: t6, 7: t7, 8: t8},
+        "indicators": (a, b), "activities": (first, joint, waiting),
+    }
+
+
+@pytest.fixture
+def reports(dash: dict[str, Any], agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
+    """A yearly reporting duty of the district, due 10 days after each year: 2022 sent on time,
+    2023 sent late, 2024 never sent (missing on 15/11/2025), 2025 not due yet; and an inspection
+    of 2025 with one open and one closed recommendation."""
+    from phoihop.exchange.models import Recommendation
+    from phoihop.exchange.services import (
+        inspection_create,
+        recommendation_add,
+        report_create,
+        report_submit,
+        schedule_set,
+    )
+
+    alice, district = users["alice"], orgs["district"]
+    schedule_set(actor=alice, agreement=agreement, rhythm="yearly", due_days=10, reporters=[district])
+    sent = {}
+    for year, at in ((2022, datetime.datetime(2023, 1, 5, 9, tzinfo=datetime.UTC)), (2023, datetime.datetime(2024, 1, 20, 9, tzinfo=datetime.UTC))):
+        report = report_create(
+            actor=alice, agreement=agreement, organization=district, rhythm="yearly",
+            period_start=D(year, 1, 1), period_end=D(year, 12, 31), period_label=f"Năm {year}",
+            due_date=D(year + 1, 1, 10), title=f"Báo cáo kết quả phối hợp năm {year}", body="Kết quả thực hiện.",
+        )
+        sent[year] = report_submit(actor=alice, report=report, at=at)
+    inspection = inspection_create(
+        actor=alice, agreement=agreement, kind="inspection", title="Kiểm tra thực hiện chương trình năm 2025",
+        date=D(2025, 8, 20), inspecting=[district], inspected=[orgs["board"]],
+    )
+    open_one = recommendation_add(actor=alice, inspection=inspection, text="Bổ sung kế hoạch tuyên truyền trên mạng xã hội", responsible=orgs["board"], due_date=D(2025, 10, 30))
+    closed = recommendation_add(actor=alice, inspection=inspection, text="Lập sổ theo dõi hoạt động", responsible=district)
+    Recommendation.objects.filter(pk=closed.pk).update(status=Recommendation.Status.CLOSED)
+    return {"sent": sent, "inspection": inspection, "open": open_one}

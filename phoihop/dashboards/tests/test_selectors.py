@@ -1,0 +1,205 @@
+"""The dashboard figures computed from the known world of conftest.py."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from phoihop.dashboards import selectors
+from phoihop.dashboards.tests.conftest import TODAY, make_agreement
+
+
+def numbers(lines: list[Any]) -> list[int]:
+    return sorted(line.task.number for line in lines)
+
+
+def figures_of(user: Any, *orgs: Any, year: int = 2025) -> dict[int, selectors.OrganizationFigures]:
+    return selectors.organization_figures(user=user, organizations=list(orgs), today=TODAY, year=year)
+
+
+def test_it_computes_the_district_figures(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    f = figures_of(users["leader"], orgs["district"])[orgs["district"].pk]
+    assert {a.pk for a in f.in_force} == {agreement.pk, dash["later"].pk}
+    assert [a.pk for a in f.ending_soon] == [agreement.pk]
+    assert numbers(f.due_this_month) == [3, 7]
+    assert numbers(f.overdue) == [4, 5]
+    assert f.approvals == 1
+    assert f.activities == 2
+    assert f.attainment == Decimal("70.0")
+    assert sorted(p.percent for p in f.indicators) == [Decimal("40.0"), Decimal("120.0")]
+
+
+def test_it_computes_the_cooperating_partys_figures(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    f = figures_of(users["staff"], orgs["board"])[orgs["board"].pk]
+    assert len(f.in_force) == 1 and len(f.ending_soon) == 1
+    assert numbers(f.due_this_month) == [7]
+    assert f.overdue == []
+    assert f.approvals == 0
+    assert f.activities == 1  # the joint activity, credited to each co-organiser
+    assert f.attainment == Decimal("70.0")
+
+
+def test_it_computes_figures_of_many_organisations_at_once(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    both = figures_of(users["staff"], orgs["district"], orgs["board"], orgs["unrelated"])
+    assert numbers(both[orgs["district"].pk].overdue) == [4, 5]
+    assert numbers(both[orgs["board"].pk].due_this_month) == [7]
+    nothing = both[orgs["unrelated"].pk]
+    assert (nothing.in_force, nothing.overdue, nothing.activities, nothing.attainment) == ([], [], 0, None)
+
+
+def test_it_moves_with_the_date(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    # On 01/10/2025: nothing overdue yet (task 8 is cancelled), task 4 due this month, and the
+    # agreement's end (31/12/2025) is 91 days away: not yet "ending soon".
+    f = selectors.organization_figures(
+        user=users["leader"], organizations=[orgs["district"]], today=datetime.date(2025, 10, 1), year=2025
+    )[orgs["district"].pk]
+    assert f.overdue == []
+    assert numbers(f.due_this_month) == [4]
+    assert f.ending_soon == []
+
+
+def test_it_counts_only_what_the_reader_sees(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    f = figures_of(users["charlie"], orgs["district"])[orgs["district"].pk]
+    assert (f.in_force, f.overdue, f.due_this_month, f.approvals, f.activities) == ([], [], [], 0, 0)
+
+
+def test_it_lists_upcoming_conferences_of_the_organisation(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    from phoihop.events.models import Event
+
+    hosted = Event.objects.create(kind="training", title="Tập huấn báo cáo viên", date=datetime.date(2025, 12, 1), host=orgs["district"])
+    under = Event.objects.create(kind="final_review", title="Hội nghị tổng kết chương trình", date=datetime.date(2025, 12, 20), host=orgs["city"])
+    under.agreements.add(agreement)
+    Event.objects.create(kind="other", title="Đã qua", date=datetime.date(2025, 11, 1), host=orgs["district"])
+    Event.objects.create(kind="other", title="Quá xa", date=datetime.date(2026, 3, 1), host=orgs["district"])
+    f = figures_of(users["leader"], orgs["district"], orgs["board"])
+    assert [e.pk for e in f[orgs["district"].pk].events] == [hosted.pk, under.pk]
+    assert [e.pk for e in f[orgs["board"].pk].events] == [under.pk]
+
+
+def test_it_computes_the_agreement_dashboard(dash: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
+    d = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2025, today=TODAY)
+    assert (d["tasks"], d["done"], d["overdue"]) == (7, 1, 2)
+    assert d["activities"] == 2  # the joint activity counted once
+    assert d["participants"] == 50
+    assert d["attainment"] == Decimal("70.0")
+    area1, area2, other = d["areas"]
+    assert (area1.area.number, area1.tasks, area1.done, area1.overdue, area1.activities, area1.attainment) == (1, 1, 0, 0, 1, Decimal("70.0"))
+    assert (area2.area.number, area2.tasks, area2.activities, area2.attainment) == (2, 1, 0, None)
+    assert (other.area, other.tasks, other.done, other.overdue, other.activities) == (None, 5, 1, 2, 1)
+    district, board = d["parties"]
+    assert district.party.organization == orgs["district"]
+    assert (district.tasks, district.done, district.overdue, district.activities, district.participants) == (5, 1, 2, 2, 50)
+    assert (board.tasks, board.done, board.overdue, board.activities, board.participants) == (2, 0, 0, 1, 20)
+    assert [(p.target, p.achieved) for p in d["targets"]] == [(Decimal(10), Decimal(4)), (Decimal(5), Decimal(6))]
+    assert d["monthly"].total == 2
+    assert d["end"] == datetime.date(2025, 12, 31)
+
+
+def test_it_counts_activities_per_month_and_content_area(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    monthly = selectors.monthly_activities(user=users["leader"], year=2025, organization_id=orgs["district"].pk)
+    series = {s["area_id"]: s["counts"] for s in monthly.series}
+    area1 = dash["tasks"][1].content_area_id
+    assert series[area1][2] == 1 and sum(series[area1]) == 1  # March
+    assert series[None][5] == 1 and sum(series[None]) == 1  # June, a task without content area
+    assert selectors.monthly_activities(user=users["leader"], year=2024, organization_id=orgs["district"].pk).total == 0
+
+
+def test_it_filters_task_lines_by_state(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    lines = selectors.task_lines(user=users["bob"], today=TODAY, agreement_id=agreement.pk, year=2025)
+    assert numbers(selectors.filter_task_lines(lines, "overdue", TODAY)) == [4, 5]
+    assert numbers(selectors.filter_task_lines(lines, "done", TODAY)) == [6]
+    assert numbers(selectors.filter_task_lines(lines, "cancelled", TODAY)) == [8]
+    assert numbers(selectors.filter_task_lines(lines, "live", TODAY)) == [1, 2, 3, 4, 5, 6, 7]
+    assert numbers(selectors.filter_task_lines(lines, "open", TODAY)) == [1, 2, 3, 4, 5, 7]
+    assert numbers(selectors.filter_task_lines(lines, "pending", TODAY)) == [1, 2, 3, 7]
+    led = selectors.task_lines(user=users["bob"], today=TODAY, organization_ids=[orgs["board"].pk], lead_only=True)
+    assert numbers(led) == [2, 7]
+
+
+def test_it_sorts_subordinate_rows(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from phoihop.orgs.models import Organization
+
+    quiet = Organization.objects.create(name="Ban Chỉ huy Quân sự Quận 7", kind="military", level="district", parent=orgs["city"])
+    rows = list(figures_of(users["superior"], *selectors.subordinates(orgs["city"])).values())
+    assert [r.organization for r in selectors.sort_figures(rows, "-overdue")] == [orgs["district"], quiet]
+    assert [r.organization for r in selectors.sort_figures(rows, "overdue")] == [quiet, orgs["district"]]
+    assert [r.organization for r in selectors.sort_figures(rows, "name")] == [orgs["district"], quiet]
+    assert [r.organization for r in selectors.sort_figures(rows, "-attainment")] == [orgs["district"], quiet]
+
+
+def grow(actor: Any, leader: Any, orgs: dict[str, Any], n: int) -> None:
+    """More agreements, tasks, indicators and activities for the district."""
+    from phoihop.plans.services import indicator_set, plan_create, plan_set_status, task_create
+    from phoihop.plans.tests.helpers import approve, record
+
+    for i in range(n):
+        extra = make_agreement(actor, orgs["district"], f"Kế hoạch phối hợp bổ sung số {i}", start=2025, end=2025)
+        plan = plan_create(actor=actor, agreement=extra, year=2025)
+        plan_set_status(actor=actor, plan=plan, status="in_force")
+        task = task_create(
+            actor=actor, plan=plan,
+            fields={"title": "Nhiệm vụ thêm", "lead_organization": orgs["district"], "due": datetime.date(2025, 10, 1)},
+            supporting=(),
+        )
+        ind = indicator_set(actor=actor, owner=task, name="Buổi", unit="session", target="3")
+        approve(actor, leader, record(actor, task, [orgs["district"]], day=datetime.date(2025, 2, 1), values={ind: "1"}))
+
+
+def test_it_keeps_the_query_count_when_rows_grow(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    user = users["leader"]
+
+    def measure() -> int:
+        from phoihop.accounts import access
+
+        access.forget(user)
+        with CaptureQueriesContext(connection) as ctx:
+            figures_of(user, orgs["district"], orgs["board"])
+            selectors.monthly_activities(user=user, year=2025, organization_id=orgs["district"].pk)
+            selectors.agreement_dashboard(user=user, agreement=agreement, year=2025, today=TODAY)
+        return len(ctx)
+
+    few = measure()
+    grow(users["alice"], user, orgs, 4)
+    assert figures_of(user, orgs["district"])[orgs["district"].pk].overdue.__len__() == 6
+    assert measure() == few
+
+
+@pytest.mark.parametrize("end,expected", [(2025, datetime.date(2025, 12, 31)), (None, None)])
+def test_it_ends_an_agreement_on_the_last_day_of_its_period(end: int | None, expected: datetime.date | None) -> None:
+    from phoihop.agreements.models import Agreement
+
+    assert selectors.agreement_end(Agreement(period_end=end)) == expected
+
+
+def test_it_counts_reports_owed_missing_and_late(reports: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    f = figures_of(users["leader"], orgs["district"], orgs["board"])
+    district = f[orgs["district"].pk]
+    assert [r.period_start.year for r in district.reports_missing] == [2024]
+    assert [r.period_start.year for r in district.reports_late] == [2023]
+    assert district.reports_due == []
+    # The board owes nothing: the schedule names only the district.
+    board = f[orgs["board"].pk]
+    assert (board.reports_missing, board.reports_late, board.reports_due) == ([], [], [])
+    # Ten days before the 2025 report is due, it is "due".
+    on = datetime.date(2026, 1, 3)
+    later = selectors.organization_figures(user=users["leader"], organizations=[orgs["district"]], today=on, year=2025)
+    assert [r.period_start.year for r in later[orgs["district"].pk].reports_due] == [2025]
+
+
+def test_it_shows_timeliness_and_open_recommendations_on_the_agreement(reports: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
+    d = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2024, today=TODAY)
+    district = d["parties"][0]
+    assert district.party.organization == orgs["district"]
+    t = district.timeliness
+    assert (t.owed, t.on_time, t.late, t.missing, t.rate) == (1, 0, 0, 1, Decimal("0.0"))
+    assert d["parties"][1].timeliness is None  # the board reports nothing
+    d2023 = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2023, today=TODAY)
+    t = d2023["parties"][0].timeliness
+    assert (t.owed, t.late, t.rate) == (1, 1, Decimal("0.0"))
+    assert [r.pk for r in d["recommendations"]] == [reports["open"].pk]
+    assert d["recommendation_count"] == 1
