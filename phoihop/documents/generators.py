@@ -1,0 +1,604 @@
+"""Documents generated from the record: the agreement itself and each annual plan.
+
+Each generator returns an ``official.OfficialDocument`` (render it with ``render_docx``) and
+has an Excel counterpart for its tables. Where the record holds no text for a section, the
+section says what the record implies (parties, content areas, tasks, targets, period); it never
+prints placeholder text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
+
+from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.documents.models import IssuedNumber
+from phoihop.documents.official import (
+    Block,
+    Heading,
+    Issuer,
+    ListItem,
+    OfficialDocument,
+    Paragraph,
+    Run,
+    Sheet,
+    Signer,
+    Table,
+    render_xlsx,
+    roman,
+)
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import AnnualPlan, Indicator, Task
+from phoihop.vn.dates import format_long, format_period, format_short
+from phoihop.vn.numbers import format_number
+from phoihop.vn.symbols import SymbolError, parse_symbol
+from phoihop.vn.text import fold
+
+AGREEMENT_TYPES = {
+    Agreement.Kind.REGULATION: "QC",
+    Agreement.Kind.PROGRAM: "CTr",
+    Agreement.Kind.PLAN: "KH",
+}
+PLAN_TABLE_COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Ghi chú"]
+PLAN_TABLE_WIDTHS = [0.9, 5.0, 2.5, 2.7, 2.5, 1.9]
+PLAN_TABLE_ALIGN = ["center", "left", "left", "left", "center", "left"]
+
+# Generic words before a place name; kept when the name is a number ("Quận 4", "Phường 1") or a
+# person ("Thành phố Hồ Chí Minh"), as Decree 30 asks.
+_PLACE_PREFIXES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "quận", "huyện", "tỉnh", "xã")
+_PEOPLE_PLACES = {"ho chi minh"}
+
+
+# --- shared pieces ----------------------------------------------------------------------------
+
+
+def place_name(org: Organization | None) -> str:
+    """The place in the date line: the administrative unit where the body sits."""
+    seen = 0
+    while org is not None and seen < 10:
+        raw = org.commune_name or (org.locality_text.split(",")[0].strip() if org.locality_text else "")
+        raw = raw or org.province_name
+        if raw:
+            return _short_place(raw)
+        org, seen = org.parent, seen + 1
+    return ""
+
+
+def _short_place(raw: str) -> str:
+    raw = re.sub(r"^TP\.?\s+", "Thành phố ", raw.strip())
+    lowered = raw.lower()
+    for prefix in _PLACE_PREFIXES:
+        if lowered.startswith(prefix + " "):
+            rest = raw[len(prefix):].strip()
+            if rest[:1].isdigit() or fold(rest) in _PEOPLE_PLACES:
+                return raw[:1].upper() + raw[1:]
+            return rest
+    return raw
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", ":", ";", "!", "?")) else text + "."
+
+
+def _paragraphs(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^[-+•*]\s*", "", line.strip())
+        if line:
+            out.append(_sentence(line))
+    return out
+
+
+def _join(names: Sequence[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first word unless it opens a proper name ("Ban Tuyên giáo …")."""
+    words = text.split()
+    if not words or (len(words) > 1 and words[1][:1].isupper()) or words[0].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _summary(text: str, form: str) -> str:
+    """Trích yếu: starts lower case in the Party form, upper case in the state form."""
+    return _lower_first(text) if form == "party" else _upper_first(text)
+
+
+def _indicator_text(ind: Indicator) -> str:
+    return f"{format_number(ind.target)} {ind.get_unit_display()}".strip()
+
+
+def _number_from(text: str) -> int | None:
+    try:
+        return parse_symbol(text).number
+    except SymbolError:
+        return None
+
+
+def issued_numbers_for(record: Any) -> list[IssuedNumber]:
+    ct = ContentType.objects.get_for_model(record)
+    return list(
+        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk).order_by("-created_at", "-id")
+    )
+
+
+@dataclass
+class _Section:
+    title: str
+    intro: list[Block] = field(default_factory=list)
+    items: list[tuple[str, list[Block]]] = field(default_factory=list)
+
+
+def _program_blocks(sections: Sequence[_Section]) -> list[Block]:
+    """ "I. TITLE" / "1. Titled item" (programmes, plans)."""
+    blocks: list[Block] = []
+    for i, section in enumerate(sections, start=1):
+        blocks.append(Heading(f"{roman(i)}. {section.title.upper()}", level=1))
+        blocks.extend(section.intro)
+        for j, (title, body) in enumerate(section.items, start=1):
+            blocks.append(Heading(f"{j}. {title}", level=2))
+            blocks.extend(body)
+    return blocks
+
+
+def _regulation_blocks(sections: Sequence[_Section]) -> list[Block]:
+    """ "Chương I / TITLE" and "Điều N. Title" numbered through the whole regulation."""
+    blocks: list[Block] = []
+    article = 0
+    for i, section in enumerate(sections, start=1):
+        blocks.append(Heading(f"Chương {roman(i)}\n{section.title.upper()}", level=0))
+        blocks.extend(section.intro)
+        for title, body in section.items:
+            article += 1
+            blocks.append(Heading(f"Điều {article}. {title}", level=2))
+            blocks.extend(body)
+    return blocks
+
+
+# --- agreement --------------------------------------------------------------------------------
+
+
+@dataclass
+class AgreementRecord:
+    """Everything the agreement document reads, loaded in a fixed number of queries."""
+
+    agreement: Agreement
+    parties: list[Party]
+    areas: list[ContentArea]
+    plan_years: list[int]
+
+
+def load_agreement(agreement: Agreement) -> AgreementRecord:
+    parties = list(
+        agreement.parties.select_related("organization__parent", "signatory").order_by("order", "id")
+    )
+    parties.sort(key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk))
+    areas = list(
+        agreement.content_areas.prefetch_related(
+            "responsible",
+            Prefetch("indicators", queryset=Indicator.objects.active().order_by("order", "id")),
+        ).order_by("number", "id")
+    )
+    years = sorted(agreement.annual_plans.active().values_list("year", flat=True))
+    return AgreementRecord(agreement=agreement, parties=parties, areas=areas, plan_years=years)
+
+
+def _issuers(parties: Sequence[Party]) -> list[Issuer]:
+    return [Issuer.from_organization(p.organization, name=p.name_as_signed) for p in parties]
+
+
+def _signer(party: Party) -> Signer:
+    name = party.signatory_name or (party.signatory.full_name if party.signatory else "")
+    military = party.organization.kind in (Organization.Kind.MILITARY, Organization.Kind.POLICE)
+    return Signer(position=party.signatory_position, name=name,
+                  rank=party.signatory_rank if military else "")
+
+
+def _recipients(parties: Sequence[Party]) -> list[str]:
+    """The parties' superior bodies (to report to), then the parties' own copies."""
+    own = {p.organization_id for p in parties}
+    out: list[str] = []
+    for party in parties:
+        parent = party.organization.parent
+        if parent is not None and parent.pk not in own:
+            line = f"{parent.name} (để báo cáo)"
+            if line not in out:
+                out.append(line)
+    if len(parties) > 1:
+        out.extend(p.name_as_signed for p in parties)
+    return out
+
+
+def _legal_basis_blocks(lines: Sequence[str]) -> list[Block]:
+    out: list[Block] = []
+    for i, line in enumerate(lines):
+        text = re.sub(r"^[-+•*]\s*", "", line.strip()).rstrip(";.,")
+        if not fold(text).startswith("can cu"):
+            text = "Căn cứ " + text  # a cited document keeps its capital: "Căn cứ Quyết định …"
+        end = "." if i == len(lines) - 1 else ";"
+        out.append(Paragraph(text + end, italic=True))
+    return out
+
+
+def _agreement_summary(agreement: Agreement, names: Sequence[str]) -> str:
+    """What follows the type name: "công tác … giữa A và B giai đoạn 2022-2025"."""
+    kind = agreement.get_kind_display()
+    title = agreement.title.strip()
+    if fold(title).startswith(fold(kind)):
+        title = title[len(kind):].strip(" ,:-")
+    if len(names) > 1 and "giua" not in fold(title).split():
+        title = f"{title} giữa {_join(names)}".strip()
+    if agreement.period_start and agreement.period_end and str(agreement.period_start) not in title:
+        period = format_period(agreement.period_start, agreement.period_end, document=True)
+        title = f"{title} giai đoạn {period}".strip()
+    return title
+
+
+def agreement_document(agreement: Agreement) -> OfficialDocument:
+    record = load_agreement(agreement)
+    parties = record.parties
+    issuers = _issuers(parties) or [Issuer(name=agreement.title, symbol="")]
+    lead = parties[0] if parties else None
+    names = [p.name_as_signed for p in parties]
+    form = "party" if issuers[0].is_party else "state"
+    kind = agreement.get_kind_display()
+    kind_lower = kind[:1].lower() + kind[1:]
+    summary = _agreement_summary(agreement, names)
+
+    symbol_text, number = agreement.number_symbol.strip(), None
+    if symbol_text:
+        number = _number_from(symbol_text)
+    else:
+        issued = issued_numbers_for(agreement)
+        if issued:
+            symbol_text, number = issued[0].symbol, issued[0].number
+
+    body: list[Block] = _legal_basis_blocks(agreement.legal_bases_list)
+    verb = "ban hành" if agreement.kind == Agreement.Kind.REGULATION else "xây dựng"
+    subject = _join(names) + (" thống nhất" if len(names) > 1 else "")
+    body.append(Paragraph(f"{subject} {verb} {kind} {_lower_first(summary)} như sau:"))
+
+    sections = _agreement_sections(record, kind_lower)
+    if agreement.kind == Agreement.Kind.REGULATION:
+        body.extend(_regulation_blocks(sections))
+    else:
+        body.extend(_program_blocks(sections))
+
+    return OfficialDocument(
+        issuers=issuers,
+        doc_type=AGREEMENT_TYPES.get(agreement.kind, "CTr"),
+        type_name=kind.upper(),
+        title=_summary(summary, form),
+        place=place_name(lead.organization if lead else None),
+        date=agreement.signed_on,
+        number=number,
+        symbol_text=symbol_text,
+        body=body,
+        signers=[_signer(p) for p in parties],
+        recipients=_recipients(parties),
+    )
+
+
+def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Section]:
+    agreement, parties, areas = record.agreement, record.parties, record.areas
+    names = [p.name_as_signed for p in parties]
+    lead_name = names[0] if names else ""
+    sections: list[_Section] = []
+    regulation = agreement.kind == Agreement.Kind.REGULATION
+
+    # Purpose and requirements.
+    purpose = _paragraphs(agreement.purpose)
+    area_titles = [_lower_first(a.title) for a in areas]
+    if not purpose:
+        between = f" giữa {_join(names)}" if len(names) > 1 else f" của {lead_name}"
+        if area_titles:
+            purpose = [f"Tăng cường sự phối hợp{between} trong {len(areas)} nội dung: "
+                       f"{'; '.join(area_titles)}."]
+        else:
+            purpose = [f"Tăng cường sự phối hợp{between} theo chức năng, nhiệm vụ của mỗi bên."]
+    requirements = ["Các bên chủ động thực hiện nội dung phối hợp theo chức năng, nhiệm vụ được giao; "
+                    "bảo đảm thống nhất, kịp thời, hiệu quả."]
+    if agreement.reporting:
+        requirements.append(f"Thực hiện chế độ thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}")
+    if regulation:
+        scope = (f"Quy chế này quy định nội dung, phương thức và trách nhiệm phối hợp "
+                 f"giữa {_join(names)}." if len(names) > 1 else
+                 f"Quy chế này quy định nội dung, phương thức và trách nhiệm phối hợp của {lead_name}.")
+        sections.append(_Section("Quy định chung", items=[
+            ("Phạm vi điều chỉnh và đối tượng áp dụng", [Paragraph(scope)]),
+            ("Mục đích, yêu cầu", [Paragraph(t) for t in purpose + requirements]),
+        ]))
+    else:
+        sections.append(_Section("Mục đích, yêu cầu", items=[
+            ("Mục đích", [Paragraph(t) for t in purpose]),
+            ("Yêu cầu", [Paragraph(t) for t in requirements]),
+        ]))
+
+    # Content areas with who carries them out and their targets for the period.
+    content = _Section("Nội dung, phương thức phối hợp" if regulation else "Nội dung phối hợp")
+    for area in areas:
+        blocks: list[Block] = [Paragraph(t) for t in _paragraphs(area.text)]
+        responsible = [o.name for o in area.responsible.all()]
+        if responsible:
+            blocks.append(Paragraph([Run("Bên thực hiện: ", italic=True), Run(_join(responsible) + ".")]))
+        targets = [f"{_indicator_text(i)} ({_lower_first(i.name)})" for i in area.indicators.all()]
+        if targets:
+            blocks.append(Paragraph([Run("Chỉ tiêu: ", italic=True), Run("; ".join(targets) + ".")]))
+        content.items.append((_upper_first(area.title), blocks))
+    methods = _methods(record)
+    if regulation:
+        content.items.append(("Phương thức phối hợp", [ListItem(m) for m in methods]))
+        sections.append(content)
+    else:
+        if content.items:
+            sections.append(content)
+        sections.append(_Section("Phương thức phối hợp", intro=[ListItem(m) for m in methods]))
+
+    # Each party's responsibilities.
+    duties = _Section("Trách nhiệm của các bên")
+    for party in parties:
+        mine = [a for a in areas if any(o.pk == party.organization_id for o in a.responsible.all())]
+        items: list[Block] = []
+        if party.role == Party.Role.LEAD:
+            items.append(ListItem(f"Chủ trì tổ chức thực hiện {kind_lower}; theo dõi, đôn đốc, tổng hợp "
+                                  "kết quả và đề xuất sơ kết, tổng kết."))
+        else:
+            items.append(ListItem(f"Phối hợp với {lead_name} tổ chức thực hiện {kind_lower}; cử cán bộ "
+                                  "đầu mối, cung cấp thông tin theo nội dung phối hợp."))
+        for area in mine:
+            items.append(ListItem(f"Thực hiện nội dung phối hợp số {area.number}: {_lower_first(area.title)}."))
+        duties.items.append((f"Trách nhiệm của {party.name_as_signed}", items))
+    if duties.items:
+        sections.append(duties)
+
+    # Organisation of implementation.
+    closing: list[str] = []
+    effect = f"{_upper_first(kind_lower)} có hiệu lực kể từ ngày ký"
+    if agreement.period_start and agreement.period_end:
+        period = format_period(agreement.period_start, agreement.period_end, document=True)
+        effect += f", thực hiện trong giai đoạn {period}"
+    closing.append(effect + ".")
+    if agreement.renews_id:
+        old = agreement.renews
+        ref = f" số {old.number_symbol}" if old.number_symbol else f" {old.title}"
+        closing.append(f"{_upper_first(kind_lower)} này thay thế {old.get_kind_display().lower()}{ref}.")
+    if record.plan_years:
+        years = ", ".join(str(y) for y in record.plan_years)
+        label = "các năm" if len(record.plan_years) > 1 else "năm"
+        closing.append(f"Các bên đã thống nhất kế hoạch phối hợp {label} {years}.")
+    closing.append("Trong quá trình thực hiện, nếu có vướng mắc, các bên trao đổi, thống nhất sửa đổi, "
+                   "bổ sung cho phù hợp.")
+    if regulation:
+        sections.append(_Section("Tổ chức thực hiện", items=[
+            ("Hiệu lực và tổ chức thực hiện", [Paragraph(t) for t in closing])]))
+    else:
+        sections.append(_Section("Tổ chức thực hiện", intro=[Paragraph(t) for t in closing]))
+    return sections
+
+
+def _methods(record: AgreementRecord) -> list[str]:
+    agreement = record.agreement
+    out = []
+    if agreement.reporting:
+        out.append(f"Trao đổi thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}")
+    out.append("Hằng năm, các bên xây dựng kế hoạch phối hợp, phân công cơ quan chủ trì, cơ quan "
+               "phối hợp và thời gian thực hiện từng nhiệm vụ.")
+    start, end = agreement.period_start, agreement.period_end
+    if start and end and end > start:
+        mid = start + (end - start) // 2
+        period = format_period(start, end, document=True)
+        out.append(f"Sơ kết giữa giai đoạn (năm {mid}) và tổng kết khi kết thúc giai đoạn {period}.")
+    elif start:
+        out.append(f"Tổng kết việc thực hiện khi kết thúc năm {end or start}.")
+    return out
+
+
+def agreement_workbook(agreement: Agreement) -> bytes:
+    record = load_agreement(agreement)
+    areas = [
+        [a.number, a.title, a.text, "; ".join(o.name for o in a.responsible.all()),
+         "; ".join(f"{i.name}: {_indicator_text(i)}" for i in a.indicators.all())]
+        for a in record.areas
+    ]
+    parties = [
+        [i, p.name_as_signed, p.get_role_display(), " ".join(x for x in (p.signatory_rank, p.signatory_name) if x),
+         p.signatory_position, p.signed_on]
+        for i, p in enumerate(record.parties, start=1)
+    ]
+    title = f"{agreement.get_kind_display()} {agreement.number_symbol}".strip()
+    return render_xlsx(title, [
+        Sheet(name="Nội dung phối hợp", title=title, subtitle=agreement.title,
+              columns=["TT", "Nội dung", "Chi tiết", "Bên thực hiện", "Chỉ tiêu"], rows=areas,
+              widths=[6, 45, 50, 40, 40]),
+        Sheet(name="Các bên", title=title, subtitle=agreement.title,
+              columns=["TT", "Cơ quan", "Vai trò", "Người ký", "Chức vụ", "Ngày ký"], rows=parties,
+              widths=[6, 45, 12, 30, 25, 14]),
+    ])
+
+
+# --- annual plan -----------------------------------------------------------------------------
+
+
+@dataclass
+class PlanRecord:
+    plan: AnnualPlan
+    agreement: Agreement
+    parties: list[Party]
+    tasks: list[Task]
+
+
+def load_plan(plan: AnnualPlan) -> PlanRecord:
+    agreement = plan.agreement
+    parties = list(
+        agreement.parties.select_related("organization__parent", "signatory").order_by("order", "id")
+    )
+    parties.sort(key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk))
+    tasks = list(
+        plan.tasks.active()
+        .filter(cancelled=False)
+        .select_related("content_area", "lead_organization", "responsible_officer", "carried_over_from__plan")
+        .prefetch_related(
+            "supporting_organizations",
+            Prefetch("indicators", queryset=Indicator.objects.active().order_by("order", "id")),
+        )
+        .order_by("number", "id")
+    )
+    return PlanRecord(plan=plan, agreement=agreement, parties=parties, tasks=tasks)
+
+
+def _org_label(org: Organization) -> str:
+    return org.short_name or org.name
+
+
+def task_period(task: Task) -> str:
+    if task.start and task.due:
+        if task.start.year == task.due.year:
+            return f"{task.start:%d/%m} - {format_short(task.due)}"
+        return f"{format_short(task.start)} - {format_short(task.due)}"
+    if task.due:
+        return f"Trước {format_short(task.due)}"
+    if task.start:
+        return f"Từ {format_short(task.start)}"
+    return f"Năm {task.plan.year}"
+
+
+def _task_note(task: Task) -> str:
+    notes = []
+    if task.carried_over_from_id and task.carried_over_from:
+        notes.append(f"Chuyển tiếp từ năm {task.carried_over_from.plan.year}")
+    if task.notes.strip():
+        notes.append(task.notes.strip())
+    return "\n".join(notes)
+
+
+def plan_rows(record: PlanRecord) -> list[list[Any]]:
+    rows = []
+    for task in record.tasks:
+        content = task.title
+        targets = [f"{i.name}: {_indicator_text(i)}" for i in task.indicators.all()]
+        if targets:
+            content += "\n" + "Chỉ tiêu: " + "; ".join(targets)
+        rows.append([
+            task.number,
+            content,
+            _org_label(task.lead_organization),
+            "; ".join(_org_label(o) for o in task.supporting_organizations.all()),
+            task_period(task),
+            _task_note(task),
+        ])
+    return rows
+
+
+def _agreement_ref(agreement: Agreement) -> str:
+    kind = agreement.get_kind_display()
+    if agreement.number_symbol:
+        return f"{kind} số {agreement.number_symbol}"
+    return f"{kind} {_lower_first(_agreement_summary(agreement, []))}"
+
+
+def plan_document(plan: AnnualPlan) -> OfficialDocument:
+    record = load_plan(plan)
+    agreement, parties = record.agreement, record.parties
+    issuers = _issuers(parties) or [Issuer(name=agreement.title, symbol="")]
+    form = "party" if issuers[0].is_party else "state"
+    names = [p.name_as_signed for p in parties]
+    ref = _agreement_ref(agreement)
+    issued = issued_numbers_for(plan)
+    entry = issued[0] if issued else None
+
+    preamble = f"Thực hiện {ref}"
+    if agreement.signed_on:
+        preamble += (" " if agreement.number_symbol else " ký ") + format_long(agreement.signed_on)
+    if len(names) > 1 and "giua" not in fold(ref).split():
+        preamble += f" giữa {_join(names)}"
+    subject = _join(names) + (" thống nhất" if len(names) > 1 else "")
+    body: list[Block] = [Paragraph(f"{preamble}, {subject} xây dựng Kế hoạch phối hợp năm {plan.year} như sau:")]
+
+    targets = sum(len(t.indicators.all()) for t in record.tasks)
+    purpose = _paragraphs(plan.notes) or [
+        f"Cụ thể hóa nội dung {_lower_first(agreement.get_kind_display())} trong năm {plan.year} thành "
+        f"{len(record.tasks)} nhiệm vụ"
+        + (f" với {targets} chỉ tiêu" if targets else "")
+        + ", phân công rõ cơ quan chủ trì, cơ quan phối hợp và thời gian thực hiện."
+    ]
+    sections = [
+        _Section("Mục đích, yêu cầu", intro=[Paragraph(t) for t in purpose]),
+        _Section("Nội dung, nhiệm vụ", intro=[
+            Table(columns=PLAN_TABLE_COLUMNS, rows=plan_rows(record), widths=PLAN_TABLE_WIDTHS,
+                  align=PLAN_TABLE_ALIGN)
+        ] if record.tasks else [Paragraph(f"Kế hoạch năm {plan.year} chưa có nhiệm vụ.")]),
+    ]
+    duties = _Section("Tổ chức thực hiện")
+    for party in parties:
+        led = [t.number for t in record.tasks if t.lead_organization_id == party.organization_id]
+        supported = [t.number for t in record.tasks
+                     if any(o.pk == party.organization_id for o in t.supporting_organizations.all())]
+        items: list[Block] = []
+        if led:
+            items.append(ListItem(f"Chủ trì {len(led):02d} nhiệm vụ (số {', '.join(map(str, led))})."))
+        if supported:
+            items.append(ListItem(f"Phối hợp thực hiện {len(supported):02d} nhiệm vụ "
+                                  f"(số {', '.join(map(str, supported))})."))
+        if party.role == Party.Role.LEAD:
+            items.append(ListItem("Theo dõi, đôn đốc, tổng hợp kết quả thực hiện kế hoạch."))
+        if items:
+            duties.items.append((f"{party.name_as_signed}", items))
+    if agreement.reporting:
+        duties.intro.append(Paragraph(f"Chế độ thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}"))
+    sections.append(duties)
+    body.extend(_program_blocks(sections))
+
+    lead = parties[0] if parties else None
+    return OfficialDocument(
+        issuers=issuers,
+        doc_type="KH",
+        title=_summary(f"Phối hợp thực hiện {ref} năm {plan.year}", form),
+        place=place_name(lead.organization if lead else None),
+        date=entry.issued_on if entry else None,
+        number=entry.number if entry else None,
+        symbol_text=entry.symbol if entry else "",
+        body=body,
+        signers=[_signer(p) for p in parties],
+        recipients=_recipients(parties),
+    )
+
+
+def plan_workbook(plan: AnnualPlan) -> bytes:
+    record = load_plan(plan)
+    tasks = [
+        [t.number, t.title, t.content_area.title if t.content_area else "", _org_label(t.lead_organization),
+         "; ".join(_org_label(o) for o in t.supporting_organizations.all()), t.start, t.due,
+         t.responsible_officer.full_name if t.responsible_officer else "", _task_note(t)]
+        for t in record.tasks
+    ]
+    indicators = [
+        [t.number, t.title, i.name, i.get_unit_display(), i.target, i.get_aggregation_display()]
+        for t in record.tasks for i in t.indicators.all()
+    ]
+    title = f"Kế hoạch phối hợp năm {plan.year}"
+    subtitle = _agreement_ref(record.agreement)
+    return render_xlsx(title, [
+        Sheet(name="Nhiệm vụ", title=title, subtitle=subtitle,
+              columns=["TT", "Nội dung", "Nội dung phối hợp", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Bắt đầu", "Hạn hoàn thành", "Cán bộ phụ trách", "Ghi chú"],
+              rows=tasks, widths=[6, 50, 35, 25, 30, 13, 15, 22, 30]),
+        Sheet(name="Chỉ tiêu", title=title, subtitle=subtitle,
+              columns=["TT nhiệm vụ", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị tính", "Mức chỉ tiêu", "Cách tính"],
+              rows=indicators, widths=[10, 45, 40, 14, 14, 22]),
+    ])
+

@@ -1,0 +1,173 @@
+"""Document numbers: suggest the next number of an issuer's series and reserve it once.
+
+Series (see models.IssuedNumber): a state body has one series per calendar year; a Party body
+one per document type per Party-committee term. A joint document takes its number from the lead
+issuer's series and carries every issuer's abbreviation, lead first ("05/CTr-BCHQS-BTGQU").
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import access
+from phoihop.documents.models import IssuedNumber
+from phoihop.orgs.models import Organization
+from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
+
+# Party committees hold their congresses every five years (2020, 2025, 2030 …); the term runs
+# from the close of one congress to the close of the next. The register has no congress dates,
+# so the season's usual end is taken as the turn of the term.
+TERM_YEARS = 5
+TERM_TURNS_ON = (7, 1)  # 1 July of a congress year
+
+
+@dataclass(frozen=True)
+class NumberSuggestion:
+    number: int
+    symbol: str
+    series: str
+    form: str
+
+    @property
+    def number_line(self) -> str:
+        return ("Số " if self.form == IssuedNumber.Form.PARTY else "Số: ") + self.symbol
+
+
+def document_form(issuer: Organization) -> str:
+    """The Party form for Party committees and boards, Decree 30 for everyone else."""
+    return IssuedNumber.Form.PARTY if issuer.is_party_body else IssuedNumber.Form.STATE
+
+
+def party_term(on: datetime.date) -> tuple[int, int]:
+    """The Party-committee term a date falls in, e.g. (2020, 2025) for 05/01/2023."""
+    start = on.year - on.year % TERM_YEARS
+    if on.year % TERM_YEARS == 0 and (on.month, on.day) < TERM_TURNS_ON:
+        start -= TERM_YEARS
+    return start, start + TERM_YEARS
+
+
+def series_key(*, issuer: Organization, doc_type: str, on: datetime.date) -> str:
+    """ "2023" for a state body; "KH/2020-2025" for a Party body."""
+    if document_form(issuer) == IssuedNumber.Form.PARTY:
+        start, end = party_term(on)
+        return f"{doc_type}/{start}-{end}"
+    return str(on.year)
+
+
+def issuer_symbols(issuer: Organization, co_issuers: Sequence[Organization] = ()) -> tuple[str, ...]:
+    from phoihop.documents.official import Issuer
+
+    return tuple(Issuer.from_organization(o).symbol for o in (issuer, *co_issuers))
+
+
+def format_issued_symbol(
+    *, issuer: Organization, doc_type: str, number: int, co_issuers: Sequence[Organization] = ()
+) -> str:
+    form = "party" if document_form(issuer) == IssuedNumber.Form.PARTY else "state"
+    try:
+        return format_symbol(
+            ParsedSymbol(number, None, doc_type, issuer_symbols(issuer, co_issuers), form)
+        )
+    except SymbolError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def _check_type(doc_type: str) -> None:
+    if doc_type not in DOC_TYPES:
+        raise ValidationError(
+            _("Tên loại văn bản “%(code)s” không có trong danh mục viết tắt.") % {"code": doc_type}
+        )
+
+
+def suggest_number(
+    issuer: Organization,
+    doc_type: str,
+    date: datetime.date,
+    *,
+    co_issuers: Sequence[Organization] = (),
+) -> NumberSuggestion:
+    """The next free number of the issuer's series on ``date`` (01 when the series is new)."""
+    _check_type(doc_type)
+    series = series_key(issuer=issuer, doc_type=doc_type, on=date)
+    last = IssuedNumber.objects.filter(issuer=issuer, series=series).aggregate(m=Max("number"))["m"]
+    number = (last or 0) + 1
+    symbol = format_issued_symbol(issuer=issuer, doc_type=doc_type, number=number, co_issuers=co_issuers)
+    return NumberSuggestion(number=number, symbol=symbol, series=series, form=document_form(issuer))
+
+
+def reserve_number(
+    *,
+    actor: Any,
+    issuer: Organization,
+    doc_type: str,
+    issued_on: datetime.date,
+    number: int | None = None,
+    co_issuers: Sequence[Organization] = (),
+    record: Any = None,
+    title: str = "",
+) -> IssuedNumber:
+    """Enter a number in the issuer's register. Without ``number`` the next free one is taken
+    (and taken again if someone reserved it meanwhile); a given number that is already used is
+    refused with a ValidationError."""
+    if not access.scope(actor).can_write_for(issuer.pk):
+        raise PermissionDenied
+    _check_type(doc_type)
+    if issued_on is None:
+        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
+    if number is not None and number < 1:
+        raise ValidationError({"number": _("Số văn bản phải từ 01 trở lên.")})
+    series = series_key(issuer=issuer, doc_type=doc_type, on=issued_on)
+    content_type = ContentType.objects.get_for_model(record) if record is not None else None
+    for _attempt in range(5):
+        chosen = number or suggest_number(issuer, doc_type, issued_on).number
+        if IssuedNumber.objects.filter(issuer=issuer, series=series, number=chosen).exists():
+            if number is not None:
+                raise _duplicate(issuer, series, chosen)
+            continue
+        entry = IssuedNumber(
+            issuer=issuer,
+            doc_type=doc_type,
+            form=document_form(issuer),
+            series=series,
+            number=chosen,
+            symbol=format_issued_symbol(
+                issuer=issuer, doc_type=doc_type, number=chosen, co_issuers=co_issuers
+            ),
+            issued_on=issued_on,
+            title=title[:500],
+            content_type=content_type,
+            object_id=record.pk if record is not None else None,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        try:
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError:
+            # Someone took the number between our check and our insert.
+            if number is not None:
+                raise _duplicate(issuer, series, chosen) from None
+            continue
+        return entry
+    raise ValidationError(_("Không cấp được số văn bản, vui lòng thử lại."))
+
+
+def _duplicate(issuer: Organization, series: str, number: int) -> ValidationError:
+    return ValidationError(
+        {
+            "number": _(
+                "Số %(number)s đã được cấp trong sổ %(series)s của %(issuer)s. Mỗi số chỉ được "
+                "dùng một lần trong một sổ."
+            )
+            % {"number": f"{number:02d}", "series": series, "issuer": issuer.name}
+        }
+    )
+

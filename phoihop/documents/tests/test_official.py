@@ -1,0 +1,288 @@
+"""The generic layer read back with python-docx: every presentation rule of Decree 30 and of
+the Party form that a .docx can show."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from phoihop.documents.official import (
+    PARTY_TITLE,
+    QUOC_HIEU,
+    TIEU_NGU,
+    Appendix,
+    Heading,
+    Issuer,
+    ListItem,
+    OfficialDocument,
+    Paragraph,
+    Sheet,
+    Signer,
+    Table,
+    point_label,
+    render_docx,
+    render_xlsx,
+    roman,
+)
+from phoihop.documents.tests.readback import (
+    all_paragraphs,
+    borders,
+    cell_paragraphs,
+    field_codes,
+    find,
+    following,
+    has_bottom_rule,
+    load,
+    style,
+)
+
+COMMAND = Issuer(name="Ban Chỉ huy Quân sự Quận 4", symbol="BCHQS", superior="Bộ Tư lệnh Thành phố Hồ Chí Minh")
+BOARD = Issuer(name="Ban Tuyên giáo Quận ủy Quận 4", symbol="BTGQU", superior="Quận ủy Quận 4", is_party=True)
+COMMANDER = Signer(authority="KT. Chỉ huy trưởng", position="Phó Chỉ huy trưởng", name="Nguyễn Văn An", rank="Thượng tá")
+SECRETARY = Signer(authority="TM. Ban Thường vụ", position="Phó Bí thư", name="Trần Thị Bình")
+TABLE = Table(columns=["TT", "Nội dung", "Kết quả"], rows=[[1, "Buổi tuyên truyền", 12], [2, "Lượt người", 1250]])
+
+
+def make(issuers: list[Issuer], signers: list[Signer], **extra: object) -> OfficialDocument:
+    fields: dict[str, object] = {
+        "doc_type": "BC", "number": 5, "place": "Quận 4", "date": datetime.date(2023, 1, 5),
+        "title": "Sơ kết 03 năm thực hiện Chương trình phối hợp", "recipients": ["Bộ Tư lệnh Thành phố"],
+        "body": [
+            Paragraph("Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021.", italic=True),
+            Heading(f"{roman(1)}. KẾT QUẢ THỰC HIỆN", 1),
+            Heading("1. Công tác tuyên truyền", 2),
+            Paragraph("Đã tổ chức 12 buổi tuyên truyền với 1.250 lượt người tham gia."),
+            ListItem("Tuyên truyền trên loa truyền thanh.", label=point_label(1)),
+            TABLE,
+        ],
+    }
+    fields.update(extra)
+    return OfficialDocument(issuers=issuers, signers=signers, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def state_doc() -> object:
+    return load(render_docx(make([COMMAND], [COMMANDER], addressees=["Bộ Tư lệnh Thành phố Hồ Chí Minh"])))
+
+
+@pytest.fixture
+def party_doc() -> object:
+    return load(render_docx(make([BOARD], [SECRETARY])))
+
+
+@pytest.fixture
+def joint_doc() -> object:
+    return load(render_docx(make([COMMAND, BOARD], [COMMANDER, Signer(position="Trưởng ban", name="Trần Thị Bình")])))
+
+
+@pytest.mark.parametrize("name", ["state_doc", "party_doc", "joint_doc"])
+def test_it_sets_up_a4_portrait_with_the_margins(name: str, request: pytest.FixtureRequest) -> None:
+    doc = request.getfixturevalue(name)
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    # Decree 30: top/bottom 20-25, left 30-35, right 15-20 mm; the Party form 20/20/30/15.
+    assert round(section.top_margin.mm) == 20 and round(section.bottom_margin.mm) == 20
+    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
+
+
+@pytest.mark.parametrize("name", ["state_doc", "party_doc", "joint_doc"])
+def test_it_writes_every_run_in_black_times_new_roman(name: str, request: pytest.FixtureRequest) -> None:
+    doc = request.getfixturevalue(name)
+    runs = [r for p in all_paragraphs(doc) for r in p.runs if r.text]
+    assert runs
+    for run in runs:
+        assert run.font.name == "Times New Roman", run.text
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:hAnsi")) == "Times New Roman"
+        assert str(run.font.color.rgb) == "000000"
+        assert not run.font.underline or run.text == "Nơi nhận:", run.text
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_it_lays_out_the_state_header_as_a_borderless_two_column_table(state_doc: object) -> None:
+    header = state_doc.tables[0]
+    assert len(header.columns) == 2
+    assert set(borders(header).values()) == {"nil"}
+    left = [p.text for p in header.rows[0].cells[0].paragraphs if p.text]
+    right = [p.text for p in header.rows[0].cells[1].paragraphs if p.text]
+    assert left == ["BỘ TƯ LỆNH TP HỒ CHÍ MINH", "BAN CHỈ HUY QUÂN SỰ QUẬN 4"]
+    assert right == [QUOC_HIEU, TIEU_NGU]
+    # "Số" and the date line share the row under the issuer and the national name.
+    assert header.rows[1].cells[0].paragraphs[0].text == "Số: 05/BC-BCHQS"
+    assert header.rows[1].cells[1].paragraphs[0].text == "Quận 4, ngày 05 tháng 01 năm 2023"
+
+
+def test_it_sizes_and_weights_each_state_header_element(state_doc: object) -> None:
+    paragraphs = list(cell_paragraphs(state_doc.tables[0]))
+    assert style(find(paragraphs, QUOC_HIEU)) == (12, True, False)
+    assert style(find(paragraphs, TIEU_NGU)) == (13, True, False)
+    assert style(find(paragraphs, "BỘ TƯ LỆNH TP HỒ CHÍ MINH")) == (12, False, False)
+    assert style(find(paragraphs, "BAN CHỈ HUY QUÂN SỰ QUẬN 4")) == (12, True, False)
+    assert style(find(paragraphs, "Số: 05/BC-BCHQS")) == (13, False, False)
+    assert style(find(paragraphs, "Quận 4, ngày 05 tháng 01 năm 2023")) == (13, False, True)
+    body = list(state_doc.paragraphs)
+    assert style(find(body, "BÁO CÁO")) == (14, True, False)
+    assert style(find(body, "Sơ kết 03 năm thực hiện Chương trình phối hợp")) == (14, True, False)
+
+
+def test_it_rules_the_motto_issuer_and_summary_with_borders_not_underline(state_doc: object) -> None:
+    paragraphs = list(cell_paragraphs(state_doc.tables[0]))
+    assert has_bottom_rule(following(paragraphs, find(paragraphs, TIEU_NGU)))
+    assert has_bottom_rule(following(paragraphs, find(paragraphs, "BAN CHỈ HUY QUÂN SỰ QUẬN 4")))
+    body = list(state_doc.paragraphs)
+    assert has_bottom_rule(following(body, find(body, "Sơ kết 03 năm thực hiện Chương trình phối hợp")))
+
+
+def test_it_writes_the_body_justified_indented_with_space_after(state_doc: object) -> None:
+    p = find(list(state_doc.paragraphs), "Đã tổ chức 12 buổi tuyên truyền với 1.250 lượt người tham gia.")
+    fmt = p.paragraph_format
+    assert fmt.alignment == 3  # justify
+    assert round(fmt.first_line_indent.cm, 2) == 1.27
+    assert fmt.space_after.pt >= 6
+    assert 1.0 <= fmt.line_spacing <= 1.5
+    assert style(p) == (14, False, False)
+    assert style(find(list(state_doc.paragraphs), "I. KẾT QUẢ THỰC HIỆN")) == (14, True, False)
+    assert style(find(list(state_doc.paragraphs), "Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021.")) == (14, False, True)
+
+
+def test_it_numbers_pages_in_the_top_margin_from_page_two(state_doc: object) -> None:
+    section = state_doc.sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in field_codes(section.header)
+    assert field_codes(section.first_page_header) == []
+    assert "PAGE" not in field_codes(section.footer)
+    number = section.header.paragraphs[0]
+    assert number.alignment == 1  # centred
+
+
+def test_it_puts_the_addressee_on_one_line_when_there_is_one(state_doc: object) -> None:
+    p = find(list(state_doc.paragraphs), "Kính gửi: Bộ Tư lệnh Thành phố Hồ Chí Minh.")
+    assert style(p) == (14, False, False)
+
+
+def test_it_places_recipients_left_and_signature_right(state_doc: object) -> None:
+    block = state_doc.tables[-1]
+    left, right = block.rows[0].cells
+    label = left.paragraphs[0]
+    assert label.text == "Nơi nhận:" and style(label) == (12, True, True)
+    items = [p for p in left.paragraphs[1:] if p.text]
+    assert [p.text for p in items] == ["- Bộ Tư lệnh Thành phố;", "- Lưu: VT."]
+    assert all(style(p) == (11, False, False) for p in items)
+    lines = [p for p in right.paragraphs if p.text]
+    assert [p.text for p in lines] == ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "Thượng tá Nguyễn Văn An"]
+    assert all(style(p) == (14, True, False) for p in lines)
+    assert set(borders(block).values()) == {"nil"}
+
+
+def test_it_uses_the_party_form_for_a_party_issuer(party_doc: object) -> None:
+    header = party_doc.tables[0]
+    assert set(borders(header).values()) == {"nil"}
+    paragraphs = list(cell_paragraphs(header))
+    texts = [p.text for p in paragraphs]
+    assert QUOC_HIEU not in texts and TIEU_NGU not in texts
+    assert style(find(paragraphs, PARTY_TITLE)) == (15, True, False)
+    assert has_bottom_rule(following(paragraphs, find(paragraphs, PARTY_TITLE)))
+    assert style(find(paragraphs, "QUẬN ỦY QUẬN 4")) == (14, False, False)
+    issuer = find(paragraphs, "BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4")
+    assert style(issuer) == (14, True, False)
+    assert following(paragraphs, issuer).text == "*"
+    assert style(find(paragraphs, "Số 05-BC/BTGQU")) == (14, False, False)
+    assert style(find(paragraphs, "Quận 4, ngày 05 tháng 01 năm 2023")) == (14, False, True)
+    body = list(party_doc.paragraphs)
+    assert style(find(body, "BÁO CÁO")) == (16, True, False)
+    left, right = party_doc.tables[-1].rows[0].cells
+    assert [p.text for p in right.paragraphs if p.text][:2] == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
+    label = left.paragraphs[0]
+    assert label.text == "Nơi nhận:" and label.runs[0].font.underline and style(label)[0] == 14
+    assert left.paragraphs[-1].text == "- Lưu Ban Tuyên giáo Quận ủy Quận 4."
+
+
+def test_it_gives_each_issuer_of_a_joint_document_a_header_line_and_signature_column(joint_doc: object) -> None:
+    paragraphs = list(cell_paragraphs(joint_doc.tables[0]))
+    texts = [p.text for p in paragraphs]
+    assert "BAN CHỈ HUY QUÂN SỰ QUẬN 4" in texts and "BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4" in texts
+    assert QUOC_HIEU in texts  # the lead issuer is a state body
+    assert "Số: 05/BC-BCHQS-BTGQU" in texts
+    signatures = next(t for t in joint_doc.tables if "Trần Thị Bình" in [p.text for p in cell_paragraphs(t)])
+    assert len(signatures.columns) == 2
+    assert set(borders(signatures).values()) == {"nil"}
+    columns = [[p.text for c in (signatures.rows[0].cells[i], signatures.rows[1].cells[i]) for p in c.paragraphs if p.text]
+               for i in range(2)]
+    # The lead issuer signs on the right.
+    assert columns[0] == ["TRƯỞNG BAN", "Trần Thị Bình"] or columns[0] == ["BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4", "TRƯỞNG BAN", "Trần Thị Bình"]
+    assert columns[1] == ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "Thượng tá Nguyễn Văn An"]
+    assert "Nơi nhận:" in [p.text for p in joint_doc.paragraphs]
+
+
+def test_it_leaves_the_number_blank_when_not_yet_issued() -> None:
+    doc = load(render_docx(make([COMMAND], [COMMANDER], number=None, date=None)))
+    texts = [p.text for p in cell_paragraphs(doc.tables[0])]
+    assert "Số:      /BC-BCHQS" in texts
+    assert any(t.startswith("Quận 4, ngày ") and "năm" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("day", "line"),
+    [
+        (datetime.date(2023, 1, 5), "Quận 4, ngày 05 tháng 01 năm 2023"),
+        (datetime.date(2023, 2, 28), "Quận 4, ngày 28 tháng 02 năm 2023"),
+        (datetime.date(2019, 6, 29), "Quận 4, ngày 29 tháng 6 năm 2019"),
+        (datetime.date(2024, 12, 9), "Quận 4, ngày 09 tháng 12 năm 2024"),
+    ],
+)
+def test_it_pads_the_date_line_as_the_decree_says(day: datetime.date, line: str) -> None:
+    doc = load(render_docx(make([COMMAND], [COMMANDER], date=day)))
+    assert line in [p.text for p in cell_paragraphs(doc.tables[0])]
+
+
+def test_it_restarts_page_numbers_in_each_appendix() -> None:
+    doc = load(render_docx(make([COMMAND], [COMMANDER], appendices=[
+        Appendix(title="Biểu tổng hợp kết quả", blocks=[TABLE]),
+        Appendix(title="Danh sách mô hình", blocks=[TABLE], landscape=True),
+    ])))
+    assert len(doc.sections) == 3
+    for section in doc.sections[1:]:
+        assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+        assert section.different_first_page_header_footer
+    assert doc.sections[2].page_width > doc.sections[2].page_height
+    body = list(doc.paragraphs)
+    assert style(find(body, "Phụ lục I")) == (14, True, False)
+    assert style(find(body, "BIỂU TỔNG HỢP KẾT QUẢ")) == (14, True, False)
+    note = find(body, "(Kèm theo Báo cáo số 05/BC-BCHQS ngày 05 tháng 01 năm 2023 của Ban Chỉ huy Quân sự Quận 4)")
+    assert style(note) == (14, False, True)
+
+
+def test_it_writes_tables_with_a_bold_repeated_header_row(state_doc: object) -> None:
+    table = next(t for t in state_doc.tables if t.rows[0].cells[0].text == "TT")
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(r.font.bold for p in table.rows[0].cells[1].paragraphs for r in p.runs)
+    assert table.rows[2].cells[2].text == "1.250"
+    assert borders(table)["insideH"] == "single"
+
+
+def test_it_labels_points_in_the_vietnamese_alphabet() -> None:
+    assert [point_label(i) for i in range(1, 8)] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
+    assert [roman(i) for i in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+
+
+def test_it_names_files_in_ascii() -> None:
+    doc = make([COMMAND, BOARD], [COMMANDER])
+    assert doc.filename("docx") == "BC-BCHQS-BTGQU-05-2023.docx"
+    assert make([BOARD], [SECRETARY], doc_type="QĐ").filename("xlsx") == "QD-BTGQU-05-2023.xlsx"
+
+
+def test_it_writes_an_excel_workbook_with_its_table() -> None:
+    import io
+
+    data = render_xlsx("Biểu tổng hợp", [Sheet.from_table("Kết quả", TABLE), Sheet(name="Khác/[x]", columns=["A"], rows=[])])
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["Kết quả", "Khác  x"]
+    ws = wb["Kết quả"]
+    values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    assert values[0][0] == "Biểu tổng hợp"
+    header = values.index(["TT", "Nội dung", "Kết quả"])
+    assert values[header + 2] == [2, "Lượt người", 1250]
+    assert ws.cell(row=header + 1, column=1).font.bold

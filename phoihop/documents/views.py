@@ -1,0 +1,123 @@
+"""Downloads of generated documents and the page listing them for an agreement."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from phoihop.accounts.access import rule
+from phoihop.accounts.access.documents import get_agreement_for_documents, get_plan_for_documents
+from phoihop.documents import generators, selectors, services
+from phoihop.documents.forms import ReserveNumberForm
+from phoihop.documents.official import OfficialDocument, render_docx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(request: HttpRequest, obj: object, data: bytes, filename: str, content_type: str) -> HttpResponse:
+    _record_download(request, obj, filename)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _record_download(request: HttpRequest, obj: object, filename: str) -> None:
+    from phoihop.audit.services import record
+
+    record("document_download", obj=obj, detail=filename, request=request)  # type: ignore[arg-type]
+
+
+def _filename(doc: OfficialDocument, fallback: str, ext: str) -> str:
+    name = doc.filename(ext)
+    return name if not name.startswith(".") else f"{fallback}.{ext}"
+
+
+@rule("object")
+def agreement_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_agreement_for_documents(request.user, pk)
+    context = selectors.agreement_documents(user=request.user, agreement=agreement)
+    context["form"] = ReserveNumberForm(initial={"issued_on": context["today"]})
+    context["nav"] = "agreements"
+    return render(request, "documents/agreement.html", context)
+
+
+@rule("object")
+def agreement_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_agreement_for_documents(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = generators.agreement_document(agreement)
+    name = _filename(doc, f"van-ban-phoi-hop-{agreement.pk}", "docx")
+    return _download(request, agreement, render_docx(doc), name, DOCX)
+
+
+@rule("object")
+def agreement_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_agreement_for_documents(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = generators.agreement_document(agreement)
+    name = _filename(doc, f"van-ban-phoi-hop-{agreement.pk}", "xlsx")
+    return _download(request, agreement, generators.agreement_workbook(agreement), name, XLSX)
+
+
+@rule("object")
+def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_documents(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = generators.plan_document(plan)
+    name = _plan_filename(doc, plan.year, "docx")
+    return _download(request, plan, render_docx(doc), name, DOCX)
+
+
+@rule("object")
+def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_documents(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = generators.plan_document(plan)
+    name = _plan_filename(doc, plan.year, "xlsx")
+    return _download(request, plan, generators.plan_workbook(plan), name, XLSX)
+
+
+def _plan_filename(doc: OfficialDocument, year: int, ext: str) -> str:
+    if doc.number is None:  # not numbered yet: name it by year
+        return f"KH-{doc.issuer_symbol}-{year}.{ext}".replace("/", "-")
+    return doc.filename(ext)
+
+
+@rule("object")
+def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enter the plan in the lead party's register: the next free number, or one typed in."""
+    plan = get_plan_for_documents(request.user, pk, for_edit=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    agreement = plan.agreement
+    parties = sorted(agreement.parties.all(), key=lambda p: (p.role != "lead", p.order, p.pk))
+    form = ReserveNumberForm(request.POST)
+    if form.is_valid() and parties:
+        try:
+            entry = services.reserve_number(
+                actor=request.user,
+                issuer=parties[0].organization,
+                co_issuers=[p.organization for p in parties[1:]],
+                doc_type="KH",
+                issued_on=form.cleaned_data["issued_on"],
+                number=form.cleaned_data["number"],
+                record=plan,
+                title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.") % {"symbol": entry.symbol, "year": plan.year}
+            )
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs) or _("Văn bản chưa có bên tham gia."))
+    return redirect("documents:agreement", pk=agreement.pk)
