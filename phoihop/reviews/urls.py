@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.reviews import views
 
 app_name = "reviews"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.review_list, name="list"),
+    path("van-ban/<int:pk>/tao/", views.review_create, name="create"),
+    path("<int:pk>/", views.review_detail, name="detail"),
+    path("<int:pk>/sua/", views.review_edit, name="edit"),
+    path("<int:pk>/ky-duyet/", views.review_sign_off, name="sign_off"),
+    path("<int:pk>/tham-luan/", views.contribution_edit, name="contribution_edit"),
+    path("<int:pk>/de-nghi-khen-thuong/", views.commendation_propose, name="commendation_propose"),
+    path("<int:pk>/bao-cao.docx", views.review_docx, name="download_docx"),
+    path("<int:pk>/phu-luc.xlsx", views.review_xlsx, name="download_xlsx"),
+    path("<int:pk>/khen-thuong.docx", views.commendations_docx, name="commendations_docx"),
+    path("<int:pk>/khen-thuong.xlsx", views.commendations_xlsx, name="commendations_xlsx"),
+    path("khen-thuong/", views.commendation_list, name="commendation_list"),
+    path("khen-thuong/ghi-moi/", views.commendation_record, name="commendation_create"),
+    path("khen-thuong/<int:pk>/quyet-dinh/", views.commendation_decide, name="commendation_decide"),
+    path("phong-trao/", views.movement_list, name="movement_list"),
+    path("phong-trao/tao/", views.movement_create, name="movement_create"),
+    path("phong-trao/<int:pk>/", views.movement_detail, name="movement_detail"),
+    path("phong-trao/<int:pk>/sua/", views.movement_edit, name="movement_edit"),
+]

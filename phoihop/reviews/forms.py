@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.orgs.models import Organization
+from phoihop.reviews.models import SECTIONS, Commendation, Review
+
+
+class ReviewCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=Review.Kind.choices, initial=Review.Kind.INTERIM)
+    period_start = VNDateField(label=_("Từ ngày"), required=True)
+    period_end = VNDateField(label=_("Đến ngày"), required=True)
+    agreements = forms.ModelMultipleChoiceField(
+        label=_("Văn bản sơ kết, tổng kết cùng"),
+        queryset=None,
+        required=False,
+        help_text=_("Các văn bản ký cùng hội nghị mà cơ quan của bạn cũng chủ trì."),
+    )
+    event = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, together: Any, events: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agreements"].queryset = together
+        self.fields["agreements"].widget.attrs["size"] = 4
+        self.fields["event"].queryset = events
+        self.fields["event"].label_from_instance = lambda e: f"{e.date:%d/%m/%Y} · {e.title}"
+        bootstrap(self)
+
+
+class ReviewForm(forms.Form):
+    number_symbol = forms.CharField(
+        label=_("Số, ký hiệu báo cáo"), required=False, max_length=100,
+        help_text=_("Để trống: hệ thống cấp số tiếp theo trong sổ văn bản khi ký duyệt."),
+    )
+    report_date = VNDateField(label=_("Ngày báo cáo"), required=False)
+    signer_name = forms.CharField(label=_("Họ tên người ký"), required=False, max_length=150)
+    signer_position = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=255)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in SECTIONS:
+            self.fields[name] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 6})
+            )
+        bootstrap(self)
+
+    @property
+    def section_fields(self) -> list[Any]:
+        return [self[name] for name, _label in SECTIONS]
+
+
+class ContributionForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Organization.objects.none())
+    title = forms.CharField(label=_("Tiêu đề tham luận"), required=False, max_length=500)
+    body = forms.CharField(label=_("Nội dung tham luận"), widget=forms.Textarea(attrs={"rows": 12}))
+
+    def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        bootstrap(self)
+
+
+class CommendationForm(forms.Form):
+    awardee_kind = forms.ChoiceField(
+        label=_("Đối tượng"), choices=Commendation.AwardeeKind.choices, initial=Commendation.AwardeeKind.COLLECTIVE
+    )
+    organization = forms.ModelChoiceField(label=_("Tập thể, hoặc đơn vị của cá nhân"), queryset=Organization.objects.none())
+    person_name = forms.CharField(label=_("Họ và tên cá nhân"), required=False, max_length=150)
+    person_title = forms.CharField(label=_("Cấp bậc, chức vụ"), required=False, max_length=255)
+    form = forms.ChoiceField(label=_("Hình thức"), choices=Commendation.Form.choices)
+    authority = forms.CharField(label=_("Cấp khen"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
+    reason = forms.CharField(label=_("Thành tích, lý do"), widget=forms.Textarea(attrs={"rows": 3}))
+    movement = forms.ModelChoiceField(label=_("Phong trào thi đua"), queryset=None, required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, organizations: Any, movements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["movement"].queryset = movements
+        bootstrap(self)
+
+
+class CommendationRecordForm(CommendationForm):
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1945, max_value=2100)
+    decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=100)
+    decision_date = VNDateField(label=_("Ngày quyết định"), required=False)
+
+
+class DecisionForm(forms.Form):
+    DECIDED, NOT_APPROVED = "decided", "not_approved"
+    outcome = forms.ChoiceField(
+        label=_("Kết quả"),
+        choices=[(DECIDED, _("Đã có quyết định khen thưởng")), (NOT_APPROVED, _("Không được duyệt"))],
+        widget=forms.RadioSelect,
+        initial=DECIDED,
+    )
+    decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=100)
+    decision_date = VNDateField(label=_("Ngày quyết định"), required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+        self.fields["outcome"].widget.attrs["class"] = "form-check-input"
+
+
+class MovementForm(forms.Form):
+    name = forms.CharField(label=_("Tên phong trào"), max_length=500)
+    organizer = forms.ModelChoiceField(label=_("Cơ quan phát động"), queryset=None, required=False)
+    organizer_text = forms.CharField(
+        label=_("hoặc ghi tên cơ quan phát động"), required=False, max_length=255,
+        help_text=_("Khi cơ quan phát động không có trong danh mục, ví dụ: Ban Dân vận Trung ương."),
+    )
+    start_year = forms.IntegerField(label=_("Từ năm"), required=False, min_value=1945, max_value=2100)
+    end_year = forms.IntegerField(label=_("Đến năm"), required=False, min_value=1945, max_value=2100)
+    description = forms.CharField(label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from phoihop.core.db import vi
+
+        self.fields["organizer"].queryset = Organization.objects.active().order_by(vi("name"))
+        bootstrap(self)

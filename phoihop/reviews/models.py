@@ -1,0 +1,301 @@
+"""Interim and final reviews of agreements, the parties' contributions, emulation movements and
+commendations.
+
+A review covers one agreement, or several signed together (``agreements`` always includes the
+main ``agreement``, whose lead party writes and signs off the report). Signed off, it is locked.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from phoihop.agreements.models import Agreement
+from phoihop.core.models import Archivable
+from phoihop.orgs.models import Organization
+
+# The narrative sections of the report, in the order they are written and printed.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("situation", _("Tình hình triển khai thực hiện")),
+    ("results", _("Kết quả thực hiện")),
+    ("strengths", _("Ưu điểm")),
+    ("shortcomings", _("Hạn chế, khuyết điểm")),
+    ("causes", _("Nguyên nhân")),
+    ("lessons", _("Bài học kinh nghiệm")),
+    ("directions", _("Phương hướng, nhiệm vụ thời gian tới")),
+    ("proposals", _("Đề xuất, kiến nghị")),
+)
+SECTION_NAMES = tuple(name for name, _label in SECTIONS)
+
+
+class Review(Archivable):
+    class Kind(models.TextChoices):
+        INTERIM = "interim", _("Sơ kết")
+        FINAL = "final", _("Tổng kết")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SIGNED_OFF = "signed_off", _("Đã ký duyệt")
+
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("văn bản phối hợp"),
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    agreements = models.ManyToManyField(
+        Agreement, related_name="+", verbose_name=_("các văn bản sơ kết, tổng kết cùng")
+    )
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviews",
+    )
+    number_symbol = models.CharField(_("số, ký hiệu báo cáo"), max_length=100, blank=True)
+    report_date = models.DateField(_("ngày báo cáo"), null=True, blank=True)
+    situation = models.TextField(_("Tình hình triển khai thực hiện"), blank=True)
+    results = models.TextField(_("Kết quả thực hiện"), blank=True)
+    strengths = models.TextField(_("Ưu điểm"), blank=True)
+    shortcomings = models.TextField(_("Hạn chế, khuyết điểm"), blank=True)
+    causes = models.TextField(_("Nguyên nhân"), blank=True)
+    lessons = models.TextField(_("Bài học kinh nghiệm"), blank=True)
+    directions = models.TextField(_("Phương hướng, nhiệm vụ thời gian tới"), blank=True)
+    proposals = models.TextField(_("Đề xuất, kiến nghị"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ký duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_off_at = models.DateTimeField(_("ký duyệt lúc"), null=True, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords(m2m_fields=[agreements])
+
+    class Meta:
+        verbose_name = _("sơ kết, tổng kết")
+        verbose_name_plural = _("sơ kết, tổng kết")
+        ordering = ["-period_end", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="review_period_order",
+                violation_error_message=_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        from phoihop.vn.dates import format_short
+
+        if self.period_start.year == self.period_end.year:
+            period = str(self.period_end.year)
+        else:
+            period = f"{self.period_start.year}-{self.period_end.year}"
+        if self.period_start.month != 1 or self.period_start.day != 1 or (
+            self.period_end.month,
+            self.period_end.day,
+        ) != (12, 31):
+            period = f"{format_short(self.period_start)} – {format_short(self.period_end)}"
+        if self.kind == self.Kind.FINAL:
+            return str(_("Tổng kết %(period)s")) % {"period": period}
+        return str(_("Sơ kết %(period)s")) % {"period": period}
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == self.Status.SIGNED_OFF
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:detail", args=[self.pk])
+
+    def sections(self) -> list[tuple[str, str, str]]:
+        return [(name, str(label), getattr(self, name)) for name, label in SECTIONS]
+
+
+class Contribution(models.Model):
+    """A party's written contribution (tham luận) to the review."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="contributions")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("tiêu đề tham luận"), max_length=500, blank=True)
+    body = models.TextField(_("nội dung tham luận"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tham luận")
+        verbose_name_plural = _("tham luận")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "organization"], name="contribution_once_per_party"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(self.organization)
+
+
+class Movement(Archivable):
+    """An emulation movement (phong trào thi đua) or campaign (cuộc vận động)."""
+
+    name = models.CharField(_("tên phong trào"), max_length=500)
+    organizer = models.ForeignKey(
+        Organization,
+        verbose_name=_("cơ quan phát động"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="movements",
+    )
+    organizer_text = models.CharField(
+        _("cơ quan phát động (ghi tên)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Khi cơ quan phát động không có trong danh mục, ví dụ: Ban Dân vận Trung ương."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
+    description = models.TextField(_("nội dung"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:movement_detail", args=[self.pk])
+
+    @property
+    def organizer_name(self) -> str:
+        if self.organizer is not None:
+            return self.organizer.name
+        return self.organizer_text
+
+    @property
+    def period_label(self) -> str:
+        if self.start_year and self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.start_year:
+            return str(self.start_year) if self.end_year else f"{self.start_year}–"
+        return ""
+
+
+class Commendation(Archivable):
+    """A commendation of a collective or an individual: proposed (usually during a review), then
+    recorded as decided with the decision's number and date, or as not approved."""
+
+    class AwardeeKind(models.TextChoices):
+        COLLECTIVE = "collective", _("Tập thể")
+        INDIVIDUAL = "individual", _("Cá nhân")
+
+    class Form(models.TextChoices):
+        PRAISE = "praise", _("Biểu dương")
+        CERTIFICATE = "certificate", _("Giấy khen")
+        MERIT = "merit", _("Bằng khen")
+        FLAG = "flag", _("Cờ thi đua")
+        TITLE = "title", _("Danh hiệu thi đua")
+        OTHER = "other", _("Hình thức khác")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Đề nghị")
+        DECIDED = "decided", _("Đã quyết định")
+        NOT_APPROVED = "not_approved", _("Không được duyệt")
+
+    awardee_kind = models.CharField(
+        _("đối tượng"), max_length=20, choices=AwardeeKind.choices, default=AwardeeKind.COLLECTIVE
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("tập thể, hoặc đơn vị của cá nhân"),
+        on_delete=models.PROTECT,
+        related_name="commendations",
+    )
+    person_name = models.CharField(_("họ và tên cá nhân"), max_length=150, blank=True)
+    person_title = models.CharField(_("cấp bậc, chức vụ"), max_length=255, blank=True)
+    form = models.CharField(_("hình thức"), max_length=20, choices=Form.choices)
+    authority = models.CharField(
+        _("cấp khen"), max_length=255, help_text=_("Cơ quan, người có thẩm quyền khen thưởng.")
+    )
+    reason = models.TextField(_("thành tích, lý do"))
+    movement = models.ForeignKey(
+        Movement,
+        verbose_name=_("phong trào thi đua"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commendations",
+    )
+    review = models.ForeignKey(
+        Review,
+        verbose_name=_("đề nghị tại sơ kết, tổng kết"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commendations",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=100, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+        ordering = ["-year", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()}: {self.awardee}"
+
+    @property
+    def awardee(self) -> str:
+        if self.awardee_kind == self.AwardeeKind.INDIVIDUAL and self.person_name:
+            return self.person_name
+        return self.organization.name

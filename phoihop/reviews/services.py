@@ -1,0 +1,344 @@
+"""Every write to reviews, contributions, movements and commendations.
+
+A review goes draft -> signed off. Signed off, it is locked: its narrative, contributions and
+proposals no longer change (history keeps every earlier version). Decisions on proposed
+commendations are still recorded afterwards, since they come from the awarding authority later.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts.access import reviews as review_access
+from phoihop.agreements.models import Agreement
+from phoihop.orgs.models import Organization
+from phoihop.reviews.models import SECTION_NAMES, Commendation, Contribution, Movement, Review
+from phoihop.vn.text import clean
+
+
+def _ensure_open(review: Review) -> None:
+    if review.is_locked:
+        raise ValidationError(_("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+
+
+@transaction.atomic
+def review_create(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    kind: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    together: Sequence[Agreement] = (),
+    event: Any = None,
+) -> Review:
+    if not review_access.can_create_review(actor, agreement):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if kind not in Review.Kind.values:
+        errors["kind"] = [_("Chọn sơ kết hoặc tổng kết.")]
+    if period_start is None or period_end is None:
+        errors["period_start"] = [_("Cần nhập thời gian sơ kết, tổng kết.")]
+    elif period_end < period_start:
+        errors["period_end"] = [_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.")]
+    for other in together:
+        if not review_access.can_edit_review(actor, _Probe(other)):
+            errors.setdefault("agreements", []).append(
+                _("Chỉ gộp các văn bản mà cơ quan của bạn chủ trì: %(title)s.") % {"title": other.title}
+            )
+    if errors:
+        raise ValidationError(errors)
+    review = Review.objects.create(
+        kind=kind,
+        agreement=agreement,
+        period_start=period_start,
+        period_end=period_end,
+        event=event,
+        created_by=actor,
+    )
+    review.agreements.set({agreement, *together})
+    return review
+
+
+class _Probe:
+    """Stands for a review of ``agreement`` when checking who may write one."""
+
+    def __init__(self, agreement: Agreement) -> None:
+        self.agreement = agreement
+
+
+@transaction.atomic
+def review_update(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> Review:
+    """Save the narrative sections and the report's number, date and signer."""
+    if not review_access.can_edit_review(actor, review):
+        raise PermissionDenied
+    _ensure_open(review)
+    allowed = {*SECTION_NAMES, "number_symbol", "report_date", "signer_name", "signer_position", "event"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown review fields: {sorted(unknown)}")
+    changed = []
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = value.strip() if name in SECTION_NAMES else clean(value)
+        if getattr(review, name) != value:
+            setattr(review, name, value)
+            changed.append(name)
+    if changed:
+        review.save(update_fields=[*changed, "updated_at"])
+    return review
+
+
+@transaction.atomic
+def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None = None) -> Review:
+    if not review_access.can_sign_off_review(actor, review):
+        raise PermissionDenied
+    _ensure_open(review)
+    missing = [name for name in ("situation", "results", "directions") if not getattr(review, name).strip()]
+    if missing:
+        raise ValidationError(
+            _("Cần viết các phần tình hình, kết quả và phương hướng trước khi ký duyệt.")
+        )
+    review.status = Review.Status.SIGNED_OFF
+    review.signed_off_by = actor
+    review.signed_off_at = on or timezone.now()
+    if review.report_date is None:
+        review.report_date = timezone.localdate(review.signed_off_at)
+    review.number_symbol = _register_number(actor, review)
+    if not review.signer_name:
+        # Vietnamese order: family name first ("Phạm Đức Thịnh").
+        full = f"{actor.last_name} {actor.first_name}".strip()
+        review.signer_name = full or actor.get_username()
+    review.save(
+        update_fields=[
+            "status", "signed_off_by", "signed_off_at", "signer_name", "report_date", "number_symbol", "updated_at",
+        ]
+    )
+    return review
+
+
+def _register_number(actor: Any, review: Review) -> str:
+    """Enter the report in the lead party's register of documents (documents.services) and
+    return its number and symbol: the number typed on the report, or the next free one."""
+    try:
+        from phoihop.documents.services import reserve_number
+    except ImportError:
+        return review.number_symbol
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    if lead is None:
+        return review.number_symbol
+    number = None
+    if review.number_symbol:
+        from phoihop.vn.symbols import SymbolError, parse_symbol
+
+        try:
+            number = parse_symbol(review.number_symbol).number
+        except SymbolError:
+            raise ValidationError(
+                {"number_symbol": [_("Số, ký hiệu báo cáo không đúng mẫu, ví dụ 05/BC-BCHQS.")]}
+            ) from None
+    try:
+        entry = reserve_number(
+            actor=actor, issuer=lead, doc_type="BC", issued_on=review.report_date, number=number,
+            record=review, title=str(review.title),
+        )
+    except PermissionDenied:
+        return review.number_symbol
+    return str(entry.symbol)
+
+
+@transaction.atomic
+def contribution_save(
+    *, actor: Any, review: Review, organization: Organization, title: str, body: str
+) -> Contribution:
+    """Write or rewrite ``organization``'s contribution; only that party's officers do."""
+    if organization.pk not in review_access.contribution_org_ids(actor, review):
+        raise PermissionDenied
+    _ensure_open(review)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": [_("Cần nhập nội dung tham luận.")]})
+    contribution = Contribution.objects.filter(review=review, organization=organization).first()
+    if contribution is None:
+        return Contribution.objects.create(
+            review=review, organization=organization, title=clean(title or ""), body=body, author=actor
+        )
+    contribution.title = clean(title or "")
+    contribution.body = body
+    contribution.author = actor
+    contribution.save(update_fields=["title", "body", "author", "updated_at"])
+    return contribution
+
+
+COMMENDATION_FIELDS = (
+    "awardee_kind",
+    "organization",
+    "person_name",
+    "person_title",
+    "form",
+    "authority",
+    "reason",
+    "movement",
+    "year",
+    "note",
+)
+
+
+def _commendation_errors(data: dict[str, Any]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if data.get("organization") is None:
+        errors["organization"] = [_("Chọn tập thể, hoặc đơn vị của cá nhân được khen.")]
+    if data.get("awardee_kind") == Commendation.AwardeeKind.INDIVIDUAL and not data.get("person_name"):
+        errors["person_name"] = [_("Cần nhập họ tên cá nhân được khen.")]
+    if data.get("form") not in Commendation.Form.values:
+        errors["form"] = [_("Chọn hình thức khen thưởng.")]
+    if not data.get("authority"):
+        errors["authority"] = [_("Cần nhập cấp khen.")]
+    if not data.get("reason"):
+        errors["reason"] = [_("Cần nêu thành tích được khen.")]
+    return errors
+
+
+@transaction.atomic
+def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> Commendation:
+    """Propose a commendation in the review; the lead party's officers do."""
+    if not review_access.can_edit_review(actor, review):
+        raise PermissionDenied
+    _ensure_open(review)
+    data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
+    for k in ("person_name", "person_title", "authority"):
+        data[k] = clean(data[k] or "")
+    data["reason"] = (data["reason"] or "").strip()
+    data["note"] = (data["note"] or "").strip()
+    data["awardee_kind"] = data["awardee_kind"] or Commendation.AwardeeKind.COLLECTIVE
+    data["year"] = data["year"] or review.period_end.year
+    errors = _commendation_errors(data)
+    org = data.get("organization")
+    if org is not None and org.pk not in review_access.party_org_ids(review):
+        from phoihop.accounts.access import descendants  # a party's own units may be commended
+
+        if org.pk not in descendants(review_access.party_org_ids(review)):
+            errors["organization"] = [
+                _("Chỉ đề nghị khen thưởng các bên tham gia hoặc đơn vị trực thuộc các bên.")
+            ]
+    if errors:
+        raise ValidationError(errors)
+    return Commendation.objects.create(review=review, proposed_by=actor, **data)
+
+
+@transaction.atomic
+def commendation_record(*, actor: Any, fields: Mapping[str, Any]) -> Commendation:
+    """Record a commendation already decided outside any review (for instance under a movement)."""
+    data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
+    probe = Commendation(
+        organization=data["organization"] or Organization(), movement=data.get("movement")
+    )
+    if data["organization"] is not None and not review_access.can_decide_commendation(actor, probe):
+        raise PermissionDenied
+    for k in ("person_name", "person_title", "authority"):
+        data[k] = clean(data[k] or "")
+    data["reason"] = (data["reason"] or "").strip()
+    data["note"] = (data["note"] or "").strip()
+    data["awardee_kind"] = data["awardee_kind"] or Commendation.AwardeeKind.COLLECTIVE
+    decision_number = clean(fields.get("decision_number") or "")
+    decision_date = fields.get("decision_date")
+    data["year"] = data["year"] or (decision_date.year if decision_date else None)
+    errors = _commendation_errors(data)
+    if not data["year"]:
+        errors["year"] = [_("Cần nhập năm khen thưởng.")]
+    if errors:
+        raise ValidationError(errors)
+    return Commendation.objects.create(
+        proposed_by=actor,
+        decided_by=actor,
+        status=Commendation.Status.DECIDED,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        **data,
+    )
+
+
+@transaction.atomic
+def commendation_decide(
+    *,
+    actor: Any,
+    commendation: Commendation,
+    approved: bool,
+    decision_number: str = "",
+    decision_date: datetime.date | None = None,
+    note: str = "",
+) -> Commendation:
+    """Record the authority's answer to a proposal: decided (number and date), or not approved."""
+    if not review_access.can_decide_commendation(actor, commendation):
+        raise PermissionDenied
+    if commendation.status != Commendation.Status.PROPOSED:
+        raise ValidationError(_("Đề nghị này đã được ghi kết quả."))
+    decision_number = clean(decision_number or "")
+    if approved:
+        errors: dict[str, list[str]] = {}
+        if not decision_number:
+            errors["decision_number"] = [_("Cần nhập số quyết định khen thưởng.")]
+        if decision_date is None:
+            errors["decision_date"] = [_("Cần nhập ngày quyết định.")]
+        if errors:
+            raise ValidationError(errors)
+        commendation.status = Commendation.Status.DECIDED
+        commendation.decision_number = decision_number
+        commendation.decision_date = decision_date
+        commendation.year = decision_date.year  # type: ignore[union-attr]
+    else:
+        commendation.status = Commendation.Status.NOT_APPROVED
+    if note.strip():
+        commendation.note = "\n".join(p for p in (commendation.note, note.strip()) if p)
+    commendation.decided_by = actor
+    commendation.save(
+        update_fields=["status", "decision_number", "decision_date", "year", "note", "decided_by", "updated_at"]
+    )
+    return commendation
+
+
+MOVEMENT_FIELDS = ("name", "organizer", "organizer_text", "start_year", "end_year", "description")
+
+
+def _movement_data(fields: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(MOVEMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown movement fields: {sorted(unknown)}")
+    data = {k: fields.get(k) for k in MOVEMENT_FIELDS}
+    data["name"] = clean(data["name"] or "")
+    data["organizer_text"] = clean(data["organizer_text"] or "")
+    data["description"] = (data["description"] or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not data["name"]:
+        errors["name"] = [_("Cần nhập tên phong trào.")]
+    if data["organizer"] is None and not data["organizer_text"]:
+        errors["organizer"] = [_("Chọn cơ quan phát động, hoặc ghi tên cơ quan.")]
+    if data["start_year"] and data["end_year"] and data["end_year"] < data["start_year"]:
+        errors["end_year"] = [_("Năm kết thúc phải bằng hoặc sau năm bắt đầu.")]
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+@transaction.atomic
+def movement_create(*, actor: Any, fields: Mapping[str, Any]) -> Movement:
+    if not review_access.can_create_movement(actor):
+        raise PermissionDenied
+    return Movement.objects.create(created_by=actor, **_movement_data(fields))
+
+
+@transaction.atomic
+def movement_update(*, actor: Any, movement: Movement, fields: Mapping[str, Any]) -> Movement:
+    if not review_access.can_edit_movement(actor, movement):
+        raise PermissionDenied
+    for name, value in _movement_data(fields).items():
+        setattr(movement, name, value)
+    movement.save()
+    return movement

@@ -1,0 +1,61 @@
+"""Fixtures for review tests: a 2024 plan with a hand-countable record, and a review of it."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from phoihop.accounts.models import Membership
+from phoihop.plans.tests.helpers import D, approve, indicator, record
+
+D24 = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+
+
+@pytest.fixture
+def board_leader(orgs: dict[str, Any], django_user_model: Any) -> Any:
+    user = django_user_model.objects.create_user(username="board_leader", password="matkhau-123")
+    Membership.objects.create(user=user, organization=orgs["board"], role=Membership.Role.LEADER)
+    return user
+
+
+@pytest.fixture
+def record_2024(agreement: Any, users: dict[str, Any], orgs: dict[str, Any], board_leader: Any) -> dict[str, Any]:
+    """Plan 2024, task 1 (content area 1, led by the district command) with 10 sessions to hold,
+    task 2 (content area 2, led by the board) with 4 articles; a 2025 plan with one more activity.
+
+    Approved: A1 joint district+board (100 people, 4 sessions), A2 district (50 people,
+    3 sessions), A4 board (30 people, 4 articles). Not counted: A3 submitted (70 people,
+    5 sessions), A5 returned (999 people, 1 article), A6 approved but in 2025 (500 people)."""
+    from phoihop.activities.services import activity_return, activity_submit
+    from phoihop.plans.services import plan_create
+
+    alice, leader, coop = users["alice"], users["leader"], users["coop_officer"]
+    district, board = orgs["district"], orgs["board"]
+    plan = plan_create(actor=alice, agreement=agreement, year=2024)
+    t1, t2 = plan.tasks.get(number=1), plan.tasks.get(number=2)
+    sessions = indicator(alice, t1, "Buổi tuyên truyền", "10")
+    articles = indicator(alice, t2, "Tin bài", "4", unit="article")
+    a1 = record(alice, t1, [district, board], day=datetime.date(2024, 3, 1), participants=100, values={sessions: D("4")})
+    approve(alice, leader, a1)
+    a2 = record(alice, t1, [district], day=datetime.date(2024, 5, 1), participants=50, values={sessions: D("3")})
+    approve(alice, leader, a2)
+    a3 = record(alice, t1, [district], day=datetime.date(2024, 6, 1), participants=70, values={sessions: D("5")})
+    activity_submit(actor=alice, activity=a3)
+    a4 = record(coop, t2, [board], day=datetime.date(2024, 7, 1), participants=30, values={articles: D("4")})
+    approve(coop, board_leader, a4)
+    a5 = record(coop, t2, [board], day=datetime.date(2024, 8, 1), participants=999, values={articles: D("1")})
+    activity_submit(actor=coop, activity=a5)
+    activity_return(actor=board_leader, activity=a5, note="Bổ sung ảnh")
+    plan25 = plan_create(actor=alice, agreement=agreement, year=2025)
+    a6 = record(alice, plan25.tasks.get(number=1), [district], day=datetime.date(2025, 3, 1), participants=500)
+    approve(alice, leader, a6)
+    return {"plan": plan, "t1": t1, "t2": t2, "sessions": sessions, "articles": articles}
+
+
+@pytest.fixture
+def review(agreement: Any, users: dict[str, Any], record_2024: dict[str, Any]) -> Any:
+    from phoihop.reviews.services import review_create
+
+    return review_create(actor=users["alice"], agreement=agreement, kind="interim", period_start=D24[0], period_end=D24[1])

@@ -1,0 +1,454 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import access
+from phoihop.accounts.access import reviews as review_access
+from phoihop.accounts.access import rule
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.orgs.models import Organization
+from phoihop.reviews import selectors, services
+from phoihop.reviews.drafts import narrative_drafts
+from phoihop.reviews.forms import (
+    CommendationForm,
+    CommendationRecordForm,
+    ContributionForm,
+    DecisionForm,
+    MovementForm,
+    ReviewCreateForm,
+    ReviewForm,
+)
+from phoihop.reviews.models import SECTION_NAMES, Commendation, Review
+
+NAV = "reviews"
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+@rule("authenticated")
+def review_list(request: HttpRequest) -> HttpResponse:
+    filters = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
+    filters["agreement"] = int_or_none(filters["agreement"]) or ""
+    filters["year"] = int_or_none(filters["year"]) or ""
+    page = selectors.paginate(selectors.review_list(user=request.user, filters=filters), request.GET.get("page"))
+    agreements = access.visible_agreements(request.user).active().order_by("-signed_on", "-id")
+    return render(
+        request,
+        "reviews/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "agreements": agreements,
+            "kinds": Review.Kind.choices,
+            "statuses": Review.Status.choices,
+            "nav": NAV,
+        },
+    )
+
+
+def _together(user: Any, agreement: Any) -> Any:
+    """Other agreements this user may review together with ``agreement``."""
+    mine = [
+        a.pk
+        for a in access.visible_agreements(user).active().exclude(pk=agreement.pk).prefetch_related("parties")
+        if access.can_edit_agreement(user, a)
+    ]
+    from phoihop.agreements.models import Agreement
+
+    return Agreement.objects.filter(pk__in=mine).order_by("-signed_on", "-id")
+
+
+def _review_events(user: Any, agreement: Any) -> Any:
+    from phoihop.events.models import Event
+
+    return (
+        access.visible_events(user)
+        .active()
+        .filter(kind__in=[Event.Kind.INTERIM_REVIEW, Event.Kind.FINAL_REVIEW, Event.Kind.OTHER])
+        .order_by("-date", "-id")
+    )
+
+
+@rule("object")
+def review_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a review of agreement ``pk``."""
+    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    together, events = _together(request.user, agreement), _review_events(request.user, agreement)
+    if request.method == "POST":
+        form = ReviewCreateForm(request.POST, together=together, events=events)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                review = services.review_create(
+                    actor=request.user,
+                    agreement=agreement,
+                    kind=data["kind"],
+                    period_start=data["period_start"],
+                    period_end=data["period_end"],
+                    together=list(data["agreements"]),
+                    event=data["event"],
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã tạo %(title)s.") % {"title": review.title.lower()})
+                return redirect(review)
+    else:
+        linked = events.filter(agreements=agreement).first()
+        # The year just ended, within the agreement's period; a review conference early in a
+        # year looks back on the year before it (seed 004: 06/01/2023 reviews 2022).
+        year = timezone.localdate().year - 1
+        if agreement.period_end:
+            year = min(year, agreement.period_end)
+        if linked is not None:
+            year = linked.date.year - 1 if linked.date.month <= 3 else linked.date.year
+        form = ReviewCreateForm(
+            initial={
+                "period_start": datetime.date(year, 1, 1),
+                "period_end": datetime.date(year, 12, 31),
+                "event": linked,
+            },
+            together=together,
+            events=events,
+        )
+    return render(request, "reviews/create.html", {"form": form, "agreement": agreement, "nav": NAV})
+
+
+@rule("object")
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.review_detail(user=request.user, pk=pk)
+    context["nav"] = NAV
+    return render(request, "reviews/detail.html", context)
+
+
+@rule("object")
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write the narrative sections; "Tạo bản nháp từ số liệu" fills the empty ones from the figures."""
+    review = review_access.get_review_for_user(request.user, pk, for_edit=True)
+    if review.is_locked:
+        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+        return redirect(review)
+    fields = (*SECTION_NAMES, "number_symbol", "report_date", "signer_name", "signer_position")
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if "prefill" in request.POST:
+            drafts = narrative_drafts(review, selectors.review_figures(review))
+            data = request.POST.copy()
+            filled = 0
+            for name, text in drafts.items():
+                if not data.get(name, "").strip() and text:
+                    data[name] = text
+                    filled += 1
+            form = ReviewForm(data)
+            form.is_valid()
+            form.errors.clear()
+            messages.info(
+                request,
+                _("Đã điền bản nháp vào %(n)s phần còn trống. Xem lại, sửa rồi bấm Lưu.") % {"n": filled},
+            )
+        elif form.is_valid():
+            try:
+                services.review_update(actor=request.user, review=review, fields=form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu báo cáo."))
+                return redirect(review)
+    else:
+        form = ReviewForm(initial={name: getattr(review, name) for name in fields})
+    return render(request, "reviews/edit.html", {"form": form, "review": review, "nav": NAV})
+
+
+@rule("object")
+@require_POST
+def review_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    review = review_access.get_review_for_sign_off(request.user, pk)
+    try:
+        services.review_sign_off(actor=request.user, review=review)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã ký duyệt báo cáo. Báo cáo không còn sửa được."))
+    return redirect(review)
+
+
+@rule("object")
+def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review, org_ids = review_access.get_review_for_contribution(request.user, pk)
+    if review.is_locked:
+        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+        return redirect(review)
+    organizations = Organization.objects.filter(pk__in=org_ids).order_by("name")
+    chosen = int_or_none(request.POST.get("organization") or request.GET.get("organization"))
+    if chosen not in org_ids:
+        chosen = min(org_ids)
+    existing = review.contributions.filter(organization_id=chosen).first()
+    if request.method == "POST":
+        form = ContributionForm(request.POST, organizations=organizations)
+        if form.is_valid():
+            try:
+                services.contribution_save(
+                    actor=request.user,
+                    review=review,
+                    organization=form.cleaned_data["organization"],
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu tham luận."))
+                return redirect(review)
+    else:
+        initial = {"organization": chosen}
+        if existing is not None:
+            initial.update(title=existing.title, body=existing.body)
+        form = ContributionForm(initial=initial, organizations=organizations)
+    return render(
+        request,
+        "reviews/contribution_form.html",
+        {"form": form, "review": review, "existing": existing, "nav": NAV},
+    )
+
+
+def _commendable(review: Review) -> Any:
+    from phoihop.accounts.access import descendants
+
+    return Organization.objects.active().filter(pk__in=descendants(review_access.party_org_ids(review))).order_by("name")
+
+
+@rule("object")
+def commendation_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    review = review_access.get_review_for_user(request.user, pk, for_edit=True)
+    if review.is_locked:
+        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+        return redirect(review)
+    kwargs = {"organizations": _commendable(review), "movements": selectors.movement_list(user=request.user)}
+    if request.method == "POST":
+        form = CommendationForm(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                services.commendation_propose(actor=request.user, review=review, fields=form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi đề nghị khen thưởng."))
+                return redirect(review)
+    else:
+        form = CommendationForm(**kwargs)
+    return render(request, "reviews/commendation_form.html", {"form": form, "review": review, "nav": NAV})
+
+
+@rule("object")
+def commendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    commendation = review_access.get_commendation_for_user(request.user, pk, for_edit=True)
+    back = commendation.review or "reviews:commendation_list"
+    if commendation.status != Commendation.Status.PROPOSED:
+        messages.info(request, _("Đề nghị này đã được ghi kết quả."))
+        return redirect(back)
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.commendation_decide(
+                    actor=request.user,
+                    commendation=commendation,
+                    approved=data["outcome"] == DecisionForm.DECIDED,
+                    decision_number=data["decision_number"],
+                    decision_date=data["decision_date"],
+                    note=data["note"],
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi kết quả khen thưởng."))
+                return redirect(back)
+    else:
+        form = DecisionForm()
+    return render(
+        request, "reviews/decision_form.html", {"form": form, "commendation": commendation, "nav": NAV}
+    )
+
+
+@rule("authenticated")
+def commendation_list(request: HttpRequest) -> HttpResponse:
+    filters: dict[str, Any] = {k: int_or_none(request.GET.get(k)) or "" for k in ("movement", "organization", "year")}
+    filters["status"] = request.GET.get("status", "")
+    qs = selectors.commendation_list(user=request.user, filters=filters)
+    page = selectors.paginate(qs, request.GET.get("page"))
+    visible = selectors.commendation_list(user=request.user, filters={})
+    org_ids = set(visible.values_list("organization_id", flat=True))
+    return render(
+        request,
+        "reviews/commendation_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "movements": selectors.movement_list(user=request.user),
+            "organizations": Organization.objects.filter(pk__in=org_ids).order_by("name"),
+            "years": sorted(set(visible.values_list("year", flat=True)), reverse=True),
+            "statuses": Commendation.Status.choices,
+            "can_record": review_access.can_create_movement(request.user),
+            "nav": NAV,
+        },
+    )
+
+
+@rule("authenticated")
+def commendation_record(request: HttpRequest) -> HttpResponse:
+    """Record a commendation already decided, outside any review."""
+    if not review_access.can_create_movement(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    s = access.scope(request.user)
+    orgs = Organization.objects.active().order_by("name")
+    if not s.is_system_admin:
+        from phoihop.accounts.access import descendants
+
+        orgs = orgs.filter(pk__in=descendants(s.writer_org_ids))
+    kwargs = {"organizations": orgs, "movements": selectors.movement_list(user=request.user)}
+    if request.method == "POST":
+        form = CommendationRecordForm(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                services.commendation_record(actor=request.user, fields=form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi khen thưởng."))
+                return redirect("reviews:commendation_list")
+    else:
+        form = CommendationRecordForm(initial={"movement": int_or_none(request.GET.get("movement"))}, **kwargs)
+    return render(request, "reviews/commendation_record.html", {"form": form, "nav": NAV})
+
+
+# --- movements --------------------------------------------------------------------------------
+
+
+@rule("authenticated")
+def movement_list(request: HttpRequest) -> HttpResponse:
+    page = selectors.paginate(selectors.movement_list(user=request.user), request.GET.get("page"))
+    return render(
+        request,
+        "reviews/movement_list.html",
+        {"page": page, "can_create": review_access.can_create_movement(request.user), "nav": NAV},
+    )
+
+
+@rule("authenticated")
+def movement_create(request: HttpRequest) -> HttpResponse:
+    if not review_access.can_create_movement(request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    if request.method == "POST":
+        form = MovementForm(request.POST)
+        if form.is_valid():
+            try:
+                movement = services.movement_create(actor=request.user, fields=form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã ghi phong trào thi đua."))
+                return redirect(movement)
+    else:
+        form = MovementForm()
+    return render(request, "reviews/movement_form.html", {"form": form, "movement": None, "nav": NAV})
+
+
+@rule("object")
+def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    movement = review_access.get_movement_for_user(request.user, pk, for_edit=True)
+    if request.method == "POST":
+        form = MovementForm(request.POST)
+        if form.is_valid():
+            try:
+                services.movement_update(actor=request.user, movement=movement, fields=form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Đã lưu thay đổi."))
+                return redirect(movement)
+    else:
+        form = MovementForm(
+            initial={n: getattr(movement, n) for n in services.MOVEMENT_FIELDS}
+        )
+    return render(request, "reviews/movement_form.html", {"form": form, "movement": movement, "nav": NAV})
+
+
+@rule("object")
+def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.movement_detail(user=request.user, pk=pk)
+    context["nav"] = NAV
+    context["can_record"] = review_access.can_create_movement(request.user)
+    return render(request, "reviews/movement_detail.html", context)
+
+
+# --- documents --------------------------------------------------------------------------------
+
+
+def _download(request: HttpRequest, review: Review, content: bytes, filename: str, mime: str) -> HttpResponse:
+    try:
+        from phoihop.audit.services import record
+    except ImportError:
+        record = None
+    if record is not None:
+        lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+        record("document_download", obj=review, detail=filename, request=request, organization=lead)
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@rule("object")
+def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    content = documents.review_report_docx(review)
+    return _download(request, review, content, documents.filename(review, "docx"), DOCX)
+
+
+@rule("object")
+def review_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    content = documents.review_annex_xlsx(review)
+    return _download(request, review, content, documents.filename(review, "xlsx", annex=True), XLSX)
+
+
+@rule("object")
+def commendations_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    content = documents.commendations_docx(review)
+    return _download(request, review, content, documents.filename(review, "docx", commendations=True), DOCX)
+
+
+@rule("object")
+def commendations_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    content = documents.commendations_xlsx(review)
+    return _download(request, review, content, documents.filename(review, "xlsx", commendations=True), XLSX)
