@@ -151,3 +151,34 @@ def initial_areas(agreement: Agreement) -> list[dict[str, Any]]:
         }
         for a in agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
     ]
+
+
+class RenewalForm(forms.Form):
+    """The period of the agreement that renews another; the rest is carried over."""
+
+    period_start = forms.IntegerField(
+        label=_("Giai đoạn từ năm"),
+        min_value=1945,
+        max_value=2100,
+        error_messages={
+            "required": _("Nhập năm bắt đầu giai đoạn mới."),
+            "invalid": _("Năm phải là một số, ví dụ 2026."),
+            "min_value": _("Năm bắt đầu không hợp lệ."),
+            "max_value": _("Năm bắt đầu không hợp lệ."),
+        },
+    )
+    period_end = forms.IntegerField(
+        label=_("Đến năm"),
+        min_value=1945,
+        max_value=2100,
+        error_messages={
+            "required": _("Nhập năm kết thúc giai đoạn mới."),
+            "invalid": _("Năm phải là một số, ví dụ 2030."),
+            "min_value": _("Năm kết thúc không hợp lệ."),
+            "max_value": _("Năm kết thúc không hợp lệ."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)

@@ -58,6 +58,10 @@ class Agreement(Archivable, Searchable):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Set when something outside the text changed under the agreement (a party merged or
+    # dissolved in a reorganisation, a renewal with parties dropped); an editor clears it.
+    needs_review = models.BooleanField(_("cần rà soát"), default=False)
+    review_note = models.TextField(_("nội dung cần rà soát"), blank=True)
 
     history = HistoricalRecords()
 

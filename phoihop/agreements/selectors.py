@@ -68,8 +68,12 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     from phoihop.core.attachments import attachments_of
 
+    can_edit = access.can_edit_agreement(user, agreement)
+    from phoihop.agreements.services import can_renew
+
     return {
         "agreement": agreement,
+        "can_renew": can_edit and can_renew(agreement),
         "parties": parties,
         "content_areas": areas,
         "events": events,
@@ -77,7 +81,7 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "renewed_by": renewed_by,
         "plans": plans,
         "attachments": attachments_of(agreement),
-        "can_edit": access.can_edit_agreement(user, agreement),
+        "can_edit": can_edit,
         "history": agreement_history(agreement),
     }
 
@@ -126,3 +130,35 @@ def parse_period_filter(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (start, end) if start <= end else None
+
+
+def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
+    """What renewing would carry over: each party with the bodies that carry it on today (none
+    when dissolved without successor), the content areas, and the unfinished tasks of the last
+    annual plan."""
+    from phoihop.orgs.selectors import current_successors
+    from phoihop.plans.selectors import TaskStatus, task_statuses
+
+    parties = [
+        (p, current_successors(p.organization))
+        for p in agreement.parties.select_related("organization").order_by("order", "id")
+    ]
+    last_plan = (
+        access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id").first()
+    )
+    unfinished: list[Any] = []
+    if last_plan is not None:
+        tasks = list(last_plan.tasks.active().select_related("lead_organization").order_by("number", "id"))
+        statuses = task_statuses(tasks)
+        unfinished = [t for t in tasks if statuses[t.pk] not in (TaskStatus.DONE, TaskStatus.CANCELLED)]
+    # The new lead party is the old lead's body of today: only its officers (or staff) may draft.
+    new_leads = {b.pk: b for p, bodies in parties if p.role == Party.Role.LEAD for b in bodies}
+    allowed = set(access.lead_organizations_for(user).filter(pk__in=new_leads).values_list("pk", flat=True))
+    return {
+        "agreement": agreement,
+        "lead_blocked": [] if allowed else list(new_leads.values()),
+        "party_map": parties,
+        "content_areas": list(agreement.content_areas.order_by("number", "id")),
+        "last_plan": last_plan,
+        "unfinished": unfinished,
+    }

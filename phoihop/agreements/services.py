@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,7 @@ def agreement_create(
         agreement.save()
         _save_parties(agreement, parties, actor)
         _save_areas(agreement, content_areas)
+        _supersede_renewed(agreement)
     return agreement
 
 
@@ -230,6 +232,7 @@ def agreement_update(
         agreement.save()
         _save_parties(agreement, parties, actor)
         _save_areas(agreement, content_areas)
+        _supersede_renewed(agreement)
     return agreement
 
 
@@ -250,3 +253,212 @@ def agreement_restore(*, actor: Any, agreement: Agreement) -> Agreement:
         agreement.save(update_fields=["archived_at", "updated_at"])
     return agreement
 
+
+
+# --- review flag ------------------------------------------------------------------------------
+
+
+def agreement_flag_review(*, agreement: Agreement, note: str) -> Agreement:
+    """Mark an agreement for review by its editors, adding ``note`` to what is to be reviewed.
+
+    Called by other services (a reorganisation, a renewal) that have checked their own rights.
+    """
+    note = note.strip()
+    notes = [line for line in agreement.review_note.splitlines() if line.strip()] if agreement.needs_review else []
+    if note and note not in notes:
+        notes.append(note)
+    agreement.needs_review = True
+    agreement.review_note = "\n".join(notes)
+    agreement.save(update_fields=["needs_review", "review_note", "updated_at"])
+    return agreement
+
+
+def agreement_review_clear(*, actor: Any, agreement: Agreement) -> Agreement:
+    """An editor has reviewed the agreement: the flag goes, the note stays in the history."""
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    if agreement.needs_review:
+        agreement.needs_review = False
+        agreement.review_note = ""
+        agreement.save(update_fields=["needs_review", "review_note", "updated_at"])
+    return agreement
+
+
+# --- renewal ----------------------------------------------------------------------------------
+
+RENEWAL_WINDOW_DAYS = 180
+RENEWABLE_STATUSES = (Agreement.Status.IN_FORCE, Agreement.Status.EXPIRED)
+_PERIOD_IN_TITLE = re.compile(r"(giai\s+đoạn\s+)?\b(1[89]\d\d|2\d\d\d)\s*[-–—]\s*(1[89]\d\d|2\d\d\d)\b", re.IGNORECASE)
+
+
+def renewal_of(agreement: Agreement) -> Agreement | None:
+    """The agreement that renews this one, if any (archived drafts do not count)."""
+    return Agreement.objects.active().filter(renews=agreement).order_by("-id").first()
+
+
+def renewal_due(agreement: Agreement, *, today: datetime.date | None = None) -> bool:
+    """In force and ending within 180 days, or ended (its last year has come); not archived."""
+    today = today or timezone.localdate()
+    if agreement.is_archived or agreement.status not in RENEWABLE_STATUSES or not agreement.period_end:
+        return False
+    ends = datetime.date(agreement.period_end, 12, 31)
+    return agreement.period_end <= today.year or (ends - today).days <= RENEWAL_WINDOW_DAYS
+
+
+def can_renew(agreement: Agreement, *, today: datetime.date | None = None) -> bool:
+    """Renewal is due and the agreement has not been renewed already."""
+    return renewal_due(agreement, today=today) and renewal_of(agreement) is None
+
+
+def next_period(agreement: Agreement) -> tuple[int, int]:
+    """The period after the agreement's, as long as it: 2022–2025 is followed by 2026–2029."""
+    end = agreement.period_end or timezone.localdate().year
+    length = end - (agreement.period_start or end)
+    return end + 1, end + 1 + length
+
+
+def renewed_title(title: str, start: int, end: int) -> str:
+    from phoihop.vn.dates import format_period
+
+    period = f"giai đoạn {format_period(start, end, document=True)}"  # as titles are written
+    if _PERIOD_IN_TITLE.search(title):
+        return clean(_PERIOD_IN_TITLE.sub(period, title, count=1))
+    return clean(f"{title} {period}")
+
+
+@dataclass
+class Renewal:
+    agreement: Agreement
+    # (organisation as in the old agreement, the bodies that carry it on now)
+    replaced: list[tuple[Organization, list[Organization]]] = field(default_factory=list)
+    dropped: list[Organization] = field(default_factory=list)
+    carried_tasks: int = 0
+
+
+def agreement_renew(
+    *, actor: Any, agreement: Agreement, period_start: int, period_end: int
+) -> Renewal:
+    """Draft the agreement for the next period: same kind, title with the new period, legal
+    bases, purpose and reporting; parties and content areas with today's bodies (following the
+    registry's successions; a body dissolved without successor is dropped and listed); linked
+    as renewing the old one; and a first annual plan carrying over the unfinished tasks of the
+    old agreement's last plan. The old agreement is superseded only when the new one is signed."""
+    from phoihop.orgs.selectors import current_successors
+    from phoihop.plans.models import AnnualPlan
+    from phoihop.plans.services import plan_carry_over_renewed
+
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    if not can_renew(agreement):
+        existing = renewal_of(agreement)
+        if existing is not None:
+            raise ValidationError(_("Văn bản này đã có văn bản gia hạn: %(title)s.") % {"title": existing.title})
+        raise ValidationError(
+            _("Chỉ gia hạn được văn bản đang có hiệu lực và sắp hết giai đoạn (trong vòng 180 ngày), "
+              "hoặc đã hết giai đoạn.")
+        )
+    errors: dict[str, list[str]] = {}
+    if not isinstance(period_start, int) or not 1945 <= period_start <= 2100:
+        errors.setdefault("period_start", []).append(_("Năm bắt đầu không hợp lệ."))
+    if not isinstance(period_end, int) or not 1945 <= period_end <= 2100:
+        errors.setdefault("period_end", []).append(_("Năm kết thúc không hợp lệ."))
+    elif not errors and period_end < period_start:
+        errors.setdefault("period_end", []).append(_("Năm kết thúc phải bằng hoặc sau năm bắt đầu."))
+    if not errors and agreement.period_end and period_start <= agreement.period_end:
+        errors.setdefault("period_start", []).append(
+            _("Giai đoạn mới phải bắt đầu sau năm %(year)s, năm kết thúc của văn bản cũ.")
+            % {"year": agreement.period_end}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    renewal = Renewal(agreement=agreement)
+    mapping: dict[int, list[Organization]] = {}
+    parties: list[PartyInput] = []
+    taken: dict[int, PartyInput] = {}
+    for party in agreement.parties.select_related("organization").order_by("order", "id"):
+        bodies = current_successors(party.organization)
+        mapping[party.organization_id] = bodies
+        if not bodies:
+            renewal.dropped.append(party.organization)
+        elif [b.pk for b in bodies] != [party.organization_id]:
+            renewal.replaced.append((party.organization, bodies))
+        for body in bodies:
+            if body.pk in taken:
+                if party.role == Party.Role.LEAD:
+                    taken[body.pk].role = Party.Role.LEAD
+                continue
+            taken[body.pk] = PartyInput(organization=body, role=party.role, name_as_signed=body.name)
+            parties.append(taken[body.pk])
+    if len(parties) < 2 or not any(p.role == Party.Role.LEAD for p in parties):
+        raise ValidationError(
+            _("Sau khi đối chiếu sắp xếp tổ chức, văn bản mới không còn đủ bên chủ trì và bên phối "
+              "hợp. Hãy lập văn bản mới và chọn các bên.")
+        )
+    allowed = set(access.lead_organizations_for(actor).values_list("pk", flat=True))
+    leads = [p.organization for p in parties if p.role == Party.Role.LEAD]
+    if not {o.pk for o in leads} & allowed:
+        raise ValidationError(
+            _("Bên chủ trì của văn bản mới là %(names)s; chỉ cán bộ của cơ quan này hoặc quản trị hệ "
+              "thống lập được văn bản gia hạn.") % {"names": ", ".join(o.name for o in leads)}
+        )
+    areas = []
+    for area in agreement.content_areas.prefetch_related("responsible").order_by("number", "id"):
+        responsible: list[Organization] = []
+        for org in area.responsible.all():
+            for body in mapping.get(org.pk, current_successors(org)):
+                if body.pk in taken and all(r.pk != body.pk for r in responsible):
+                    responsible.append(body)
+        areas.append(ContentAreaInput(number=area.number, title=area.title, text=area.text, responsible=responsible))
+    fields = {
+        "kind": agreement.kind,
+        "number_symbol": "",
+        "title": renewed_title(agreement.title, period_start, period_end),
+        "legal_bases": agreement.legal_bases,
+        "purpose": agreement.purpose,
+        "period_start": period_start,
+        "period_end": period_end,
+        "signed_on": None,
+        "status": Agreement.Status.DRAFT,
+        "reporting": agreement.reporting,
+        "parent": agreement.parent if agreement.parent and agreement.parent.status == Agreement.Status.IN_FORCE else None,
+        "renews": agreement,
+    }
+    with transaction.atomic():
+        new = agreement_create(actor=actor, fields=fields, parties=parties, content_areas=areas)
+        notes = []
+        if renewal.replaced:
+            notes.append(
+                _("Các bên được thay bằng đơn vị kế thừa theo sắp xếp tổ chức: %(pairs)s. Sửa trích yếu, "
+                  "nội dung nếu còn nêu tên cũ.")
+                % {"pairs": "; ".join(f"{old.name} → {', '.join(b.name for b in bodies)}" for old, bodies in renewal.replaced)}
+            )
+        if renewal.dropped:
+            notes.append(
+                _("Không còn đơn vị kế thừa, đã bỏ khỏi các bên: %(names)s.")
+                % {"names": "; ".join(o.name for o in renewal.dropped)}
+            )
+        if notes:
+            agreement_flag_review(agreement=new, note=" ".join(notes))
+        last_plan = AnnualPlan.objects.active().filter(agreement=agreement).order_by("-year", "-id").first()
+        if last_plan is not None:
+            organization_map = {old: [b.pk for b in bodies if b.pk in taken] for old, bodies in mapping.items()}
+            plan = plan_carry_over_renewed(
+                actor=actor, previous=last_plan, agreement=new, year=period_start,
+                organization_map=organization_map,
+            )
+            renewal.carried_tasks = plan.tasks.count() if plan is not None else 0
+    renewal.agreement = new
+    return renewal
+
+
+def _supersede_renewed(agreement: Agreement) -> None:
+    """Once a renewal is signed (in force), the agreement it renews is superseded."""
+    old = agreement.renews
+    if (
+        old is not None
+        and agreement.status == Agreement.Status.IN_FORCE
+        and old.status != Agreement.Status.SUPERSEDED
+    ):
+        old.status = Agreement.Status.SUPERSEDED
+        old.save(update_fields=["status", "updated_at"])

@@ -220,3 +220,45 @@ class PersonForm(forms.Form):
 
     def values(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
+
+
+class SuccessionTransferForm(forms.Form):
+    """The open work ticked to pass to a successor; the page renders the rows itself."""
+
+    successor = forms.ModelChoiceField(
+        label=_("Đơn vị nhận công việc"),
+        queryset=Organization.objects.none(),
+        empty_label=_("— Chọn đơn vị kế thừa —"),
+        error_messages={
+            "required": _("Chọn đơn vị nhận công việc."),
+            "invalid_choice": _("Đơn vị nhận phải là một đơn vị kế thừa của sắp xếp này."),
+        },
+    )
+    tasks = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    agreements = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    reports = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args: Any, work: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "successor": work.successors[0].pk if len(work.successors) == 1 else None,
+                "tasks": [t.pk for t in work.tasks],
+                "agreements": [a.pk for a in work.agreements],
+                "reports": [r.pk for r in work.reports],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = Organization.objects.filter(
+            pk__in=[o.pk for o in work.successors]
+        )
+        error = {"invalid_choice": _("Danh sách đã thay đổi; tải lại trang và chọn lại.")}
+        for name, rows in (("tasks", work.tasks), ("agreements", work.agreements), ("reports", work.reports)):
+            self.fields[name].choices = [(r.pk, str(r.pk)) for r in rows]
+            self.fields[name].error_messages.update(error)
+        bootstrap(self)
+
+    def ticked(self, name: str) -> set[int]:
+        """The rows ticked, as the page shows them (the submitted ones, else all)."""
+        value = self[name].value() or []
+        return {int(v) for v in value if str(v).isdigit()}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -165,6 +166,159 @@ def succession_record(
                 org.valid_to = effective_date - datetime.timedelta(days=1)
                 org.save(update_fields=["valid_to", "updated_at"])
     return succession
+
+
+@dataclass
+class TransferResult:
+    successor: Organization
+    tasks: int = 0
+    agreements: int = 0
+    reports: int = 0
+
+
+TRANSFER_REASON = "Chuyển sang đơn vị kế thừa"  # stored in the history rows (max 100 chars)
+
+
+def succession_transfer(
+    *,
+    actor: Any,
+    succession: Succession,
+    task_ids: Iterable[int] = (),
+    agreement_ids: Iterable[int] = (),
+    report_ids: Iterable[int] = (),
+    successor: Organization | None = None,
+) -> TransferResult:
+    """Pass the ticked open work of a succession's ended bodies to a successor, in one go.
+
+    - an agreement's party row gets the successor as its organisation; the row keeps the name
+      and signatory as signed (signed documents keep the old name); content areas and the
+      reporting schedule follow; the agreement is flagged for review;
+    - a task led or supported by an ended body gets the successor in its place;
+    - an unsubmitted periodic report becomes the successor's.
+    Done tasks, activities and submitted reports are history and are never touched.
+    """
+    from phoihop.agreements.models import Party
+    from phoihop.agreements.services import agreement_flag_review
+    from phoihop.orgs.selectors import succession_open_work
+    from phoihop.vn.dates import format_short
+
+    if not access.can_manage_registry(actor):
+        raise PermissionDenied
+    work = succession_open_work(succession=succession)
+    if not work.successors:
+        raise ValidationError(_("Sắp xếp này không có đơn vị kế thừa; không có nơi nhận công việc."))
+    if successor is None:
+        if len(work.successors) > 1:
+            raise ValidationError({"successor": _("Chọn đơn vị nhận công việc.")})
+        successor = work.successors[0]
+    elif successor.pk not in {o.pk for o in work.successors}:
+        raise ValidationError({"successor": _("Đơn vị nhận phải là một đơn vị kế thừa của sắp xếp này.")})
+    task_ids, agreement_ids, report_ids = set(task_ids), set(agreement_ids), set(report_ids)
+    tasks = [t for t in work.tasks if t.pk in task_ids]
+    agreements = [a for a in work.agreements if a.pk in agreement_ids]
+    reports = [r for r in work.reports if r.pk in report_ids]
+    if len(tasks) != len(task_ids) or len(agreements) != len(agreement_ids) or len(reports) != len(report_ids):
+        raise ValidationError(_("Danh sách đã thay đổi; tải lại trang và chọn lại."))
+    if not (tasks or agreements or reports):
+        raise ValidationError(_("Chưa chọn công việc nào để chuyển."))
+    movers = {o.pk for o in work.movers}
+    moving = {a.pk for a in agreements}
+    # A task can only go to a body that is (or becomes) a party of its agreement.
+    party_orgs = {
+        (p.agreement_id, p.organization_id)
+        for p in Party.objects.filter(agreement_id__in={t.plan.agreement_id for t in tasks})
+    }
+    stranded = [
+        t for t in tasks
+        if t.plan.agreement_id not in moving and (t.plan.agreement_id, successor.pk) not in party_orgs
+    ]
+    if stranded:
+        names = "; ".join(sorted({t.plan.agreement.title for t in stranded}))
+        raise ValidationError(
+            _("%(successor)s chưa là bên tham gia của: %(names)s. Chọn chuyển cả vai trò của "
+              "đơn vị trong văn bản đó, hoặc bỏ chọn các nhiệm vụ của văn bản.")
+            % {"successor": successor.name, "names": names}
+        )
+    result = TransferResult(successor=successor)
+    decision = f" ({succession.decision_number})" if succession.decision_number else ""
+    when = format_short(succession.effective_date)
+    with transaction.atomic():
+        for agreement in agreements:
+            parties = list(agreement.parties.all())
+            existing = next((p for p in parties if p.organization_id == successor.pk), None)
+            notes = []
+            for party in parties:
+                if party.organization_id not in movers:
+                    continue
+                old_name = party.organization.name
+                if existing is None:
+                    party.organization = successor
+                    party._change_reason = TRANSFER_REASON  # type: ignore[attr-defined]
+                    party.save(update_fields=["organization"])
+                    existing = party
+                    notes.append(
+                        _("Vai trò của %(old)s chuyển sang %(new)s.") % {"old": old_name, "new": successor.name}
+                    )
+                else:
+                    # The successor already signed: the old row stays as signed, the
+                    # successor takes the stronger role.
+                    if party.role == Party.Role.LEAD and existing.role != Party.Role.LEAD:
+                        existing.role = Party.Role.LEAD
+                        existing._change_reason = TRANSFER_REASON  # type: ignore[attr-defined]
+                        existing.save(update_fields=["role"])
+                    notes.append(
+                        _("%(new)s đã là một bên; vai trò của %(old)s do %(new)s đảm nhận.")
+                        % {"old": old_name, "new": successor.name}
+                    )
+            for area in agreement.content_areas.prefetch_related("responsible"):
+                responsible = {o.pk for o in area.responsible.all()}
+                if responsible & movers:
+                    area.responsible.set((responsible - movers) | {successor.pk})
+            _transfer_reporting_schedule(agreement, movers, successor)
+            agreement_flag_review(
+                agreement=agreement,
+                note=_("%(kind)s từ %(when)s%(decision)s: %(changes)s "
+                       "Rà soát các bên, nội dung phối hợp, chế độ báo cáo và người ký.")
+                % {"kind": succession.get_kind_display(), "decision": decision, "when": when,
+                   "changes": " ".join(notes)},
+            )
+            result.agreements += 1
+        for task in tasks:
+            changed = []
+            if task.lead_organization_id in movers:
+                task.lead_organization = successor
+                changed.append("lead_organization")
+            supporting = {o.pk for o in task.supporting_organizations.all()}
+            new_supporting = (supporting - movers) | ({successor.pk} if supporting & movers else set())
+            new_supporting.discard(task.lead_organization_id)
+            if changed:
+                task._change_reason = TRANSFER_REASON  # type: ignore[attr-defined]
+                task.save(update_fields=[*changed, "updated_at"])
+            if new_supporting != supporting:
+                task.supporting_organizations.set(new_supporting)
+            result.tasks += 1
+        for report in reports:
+            report.organization = successor
+            report._change_reason = TRANSFER_REASON  # type: ignore[attr-defined]
+            report.save(update_fields=["organization", "updated_at"])
+            result.reports += 1
+    return result
+
+
+def _transfer_reporting_schedule(agreement: Any, movers: set[int], successor: Organization) -> None:
+    """Reports still owed under the agreement are owed by the successor."""
+    from django.apps import apps
+
+    try:
+        schedule_model = apps.get_model("exchange", "ReportingSchedule")
+    except LookupError:
+        return
+    schedule = schedule_model.objects.filter(agreement=agreement).first()
+    if schedule is None:
+        return
+    reporters = {o.pk for o in schedule.reporters.all()}
+    if reporters & movers:
+        schedule.reporters.set((reporters - movers) | {successor.pk})
 
 
 def person_for_signatory(

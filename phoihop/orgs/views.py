@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,9 +16,14 @@ from phoihop.accounts import access
 from phoihop.accounts.access import rule
 from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.orgs import selectors, services
-from phoihop.orgs.forms import OrganizationForm, PersonForm, SuccessionForm
+from phoihop.orgs.forms import (
+    OrganizationForm,
+    PersonForm,
+    SuccessionForm,
+    SuccessionTransferForm,
+)
 from phoihop.orgs.localities import communes_of, provinces
-from phoihop.orgs.models import Organization, Person
+from phoihop.orgs.models import Organization, Person, Succession
 
 PAGE_SIZE = 25
 STATES = {"current", "ended"}
@@ -173,10 +178,12 @@ def succession_create(request: HttpRequest) -> HttpResponse:
             predecessors = list(data.pop("predecessors"))
             successors = list(data.pop("successors"))
             try:
-                services.succession_record(
+                succession = services.succession_record(
                     actor=request.user, predecessors=predecessors, successors=successors, **data
                 )
                 messages.success(request, _("Đã ghi nhận sắp xếp, kế thừa."))
+                if not selectors.succession_open_work(succession=succession).is_empty:
+                    return redirect("orgs:succession_transfer", pk=succession.pk)
                 return redirect(predecessors[0])
             except ValidationError as exc:
                 add_errors(form, exc)
@@ -184,6 +191,50 @@ def succession_create(request: HttpRequest) -> HttpResponse:
         origin = int_or_none(request.GET.get("from"))
         form = SuccessionForm(initial={"predecessors": [origin] if origin else []})
     return render(request, "orgs/succession_form.html", {"form": form, "nav": "orgs"})
+
+
+@rule("staff")
+def succession_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """"Pass open work to the successor": tick the tasks, agreement roles and reports to move."""
+    _staff_only(request)
+    succession = Succession.objects.active().filter(pk=pk).first()
+    if succession is None:
+        raise Http404
+    work = selectors.succession_open_work(succession=succession)
+    if request.method == "POST":
+        form = SuccessionTransferForm(request.POST, work=work)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = services.succession_transfer(
+                    actor=request.user, succession=succession, successor=data["successor"],
+                    task_ids=data["tasks"], agreement_ids=data["agreements"], report_ids=data["reports"],
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Đã chuyển sang %(successor)s: %(tasks)s nhiệm vụ, vai trò trong %(agreements)s "
+                      "văn bản, %(reports)s báo cáo. Các văn bản liên quan được đánh dấu cần rà soát.")
+                    % {"successor": result.successor.name, "tasks": result.tasks,
+                       "agreements": result.agreements, "reports": result.reports},
+                )
+                return redirect(result.successor)
+    else:
+        form = SuccessionTransferForm(work=work)
+    return render(
+        request,
+        "orgs/succession_transfer.html",
+        {
+            "work": work,
+            "form": form,
+            "ticked_tasks": form.ticked("tasks"),
+            "ticked_agreements": form.ticked("agreements"),
+            "ticked_reports": form.ticked("reports"),
+            "nav": "orgs",
+        },
+    )
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -152,6 +152,75 @@ def _carry_over(previous: AnnualPlan, plan: AnnualPlan) -> None:
                 )
 
 
+def plan_carry_over_renewed(
+    *,
+    actor: Any,
+    previous: AnnualPlan,
+    agreement: Agreement,
+    year: int,
+    organization_map: dict[int, list[int]],
+) -> AnnualPlan | None:
+    """The first plan of a renewing agreement: the unfinished tasks of ``previous`` (a plan of
+    the agreement it renews) carried over, each marked with the task it continues, its
+    indicators copied, its content area the new agreement's area of the same number, and its
+    organisations replaced by today's bodies (``organization_map``: old id -> new ids; an
+    organisation mapped to nothing falls to the lead party). None when nothing is unfinished."""
+    from phoihop.plans.selectors import TaskStatus, task_statuses
+
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    tasks = list(
+        previous.tasks.active().prefetch_related("supporting_organizations", "indicators").order_by("number", "id")
+    )
+    statuses = task_statuses(tasks)
+    open_tasks = [t for t in tasks if statuses[t.pk] not in (TaskStatus.DONE, TaskStatus.CANCELLED)]
+    if not open_tasks:
+        return None
+    parties = _party_ids(agreement)
+    lead = _lead_party_id(agreement)
+    areas = {a.number: a for a in agreement.content_areas.all()}
+
+    def bodies(org_id: int) -> list[int]:
+        return [o for o in organization_map.get(org_id, [org_id]) if o in parties]
+
+    with transaction.atomic():
+        if AnnualPlan.objects.filter(agreement=agreement, year=year).exists():
+            raise ValidationError({"year": _("Văn bản này đã có kế hoạch phối hợp năm %(year)s.") % {"year": year}})
+        plan = AnnualPlan.objects.create(
+            agreement=agreement,
+            year=year,
+            created_by=actor,
+            notes=_("Chuyển tiếp các nhiệm vụ chưa hoàn thành của kế hoạch năm %(year)s (%(title)s).")
+            % {"year": previous.year, "title": previous.agreement.title},
+        )
+        for number, old in enumerate(open_tasks, start=1):
+            task_lead = next(iter(bodies(old.lead_organization_id)), lead)
+            if task_lead is None:
+                continue
+            task = Task.objects.create(
+                plan=plan,
+                number=number,
+                title=old.title,
+                content_area=areas.get(old.content_area.number) if old.content_area else None,
+                lead_organization_id=task_lead,
+                responsible_officer_id=old.responsible_officer_id,
+                start=datetime.date(year, 1, 1),
+                due=datetime.date(year, 12, 31),
+                notes=old.notes,
+                carried_over_from=old,
+            )
+            supporting = {b for o in old.supporting_organizations.all() for b in bodies(o.pk)}
+            supporting.discard(task_lead)
+            task.supporting_organizations.set(sorted(supporting))
+            for ind in old.indicators.all():
+                if ind.archived_at is None:
+                    Indicator.objects.create(
+                        task=task, name=ind.name, unit=ind.unit, target=ind.target,
+                        aggregation=ind.aggregation, order=ind.order,
+                    )
+    return plan
+
+
 def plan_set_status(*, actor: Any, plan: AnnualPlan, status: str) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 TITLE = "Chương trình phối hợp tuyên giáo, dân vận và quốc phòng trên địa bàn Quận 4"
 AREAS = [
@@ -88,11 +86,6 @@ def test_it_creates_an_agreement_with_added_rows_and_finds_it_without_diacritics
     for n, title in enumerate(AREAS):
         expect(areas_shown.nth(n)).to_contain_text(f"{n + 1}. {title}")
     detail_url = page.url
-
-    if os.getenv("SAVE_SCREENSHOTS") == "1":
-        docs = settings.BASE_DIR / "docs"
-        docs.mkdir(exist_ok=True)
-        page.screenshot(path=str(docs / "screenshot-agreement.png"))
 
     search = page.locator("nav form[role=search] input[name=q]")
     search.fill("chuong trinh phoi hop tuyen giao")
