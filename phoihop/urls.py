@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -19,5 +21,7 @@ urlpatterns = [
     path("van-ban-mau/", include("phoihop.documents.urls")),
     path("nhat-ky/", include("phoihop.audit.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
+    # Browsers ask for /favicon.ico on pages without the <link rel="icon"> (error pages, files).
+    path("favicon.ico", rule("public")(lambda request: HttpResponsePermanentRedirect(static("phoihop/favicon.svg")))),
     path("quan-tri/", admin.site.urls),
 ]

@@ -20,4 +20,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         and m.organization.archived_at is None
         for m in memberships
     )
-    return {"user_memberships": memberships, "user_approves_activities": approves}
+    # The audit log's rule (access.audit.can_view_audit_log), read from the same memberships.
+    reads_log = user.is_staff or user.is_superuser or any(
+        m.role == Membership.Role.ADMIN and m.organization.archived_at is None for m in memberships
+    )
+    return {
+        "user_memberships": memberships,
+        "user_approves_activities": approves,
+        "user_reads_audit_log": reads_log,
+    }

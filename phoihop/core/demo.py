@@ -1706,7 +1706,7 @@ def _users(orgs: dict[str, Organization], result: DemoResult) -> None:
         )
 
 
-DEMO_APPS = ["exchange", "reviews", "notifications"]
+DEMO_APPS = ["agreements", "exchange", "reviews", "notifications", "documents"]
 
 
 def demo_load(*, today: datetime.date | None = None) -> DemoResult:
