@@ -34,7 +34,7 @@ def build_calendar(items: Iterable[CalendarItem], *, base_url: str, name: str) -
             event.add("summary", f"{item.kind_label}: {item.title}")
             description = item.detail
             if item.late:
-                description = f"{_('Quá hạn')}. {description}"
+                description = _("Quá hạn") + ". " + description
             if description:
                 event.add("description", description)
             event.add("categories", [str(item.kind_label)])

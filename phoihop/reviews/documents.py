@@ -12,7 +12,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N
 
@@ -194,15 +194,15 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
                 "end": review.period_end.strftime("%d/%m/%Y"),
             }
         ),
-        Heading(f"{roman(1)}. {_('TÌNH HÌNH TRIỂN KHAI THỰC HIỆN')}", level=1),
+        Heading(roman(1) + ". " + _("TÌNH HÌNH TRIỂN KHAI THỰC HIỆN"), level=1),
         *_paragraphs(review.situation),
-        Heading(f"{roman(2)}. {_('KẾT QUẢ THỰC HIỆN')}", level=1),
+        Heading(roman(2) + ". " + _("KẾT QUẢ THỰC HIỆN"), level=1),
         *_paragraphs(review.results),
         Paragraph(
             _("Kết quả thực hiện theo từng nội dung phối hợp (chỉ tính hoạt động đã được duyệt):"),
         ),
         _area_table(figures),
-        Heading(f"{roman(3)}. {_('ĐÁNH GIÁ CHUNG')}", level=1),
+        Heading(roman(3) + ". " + _("ĐÁNH GIÁ CHUNG"), level=1),
         Heading(_("1. Ưu điểm"), level=2),
         *_paragraphs(review.strengths),
         Heading(_("2. Hạn chế, khuyết điểm"), level=2),
@@ -211,9 +211,9 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         *_paragraphs(review.causes),
         Heading(_("4. Bài học kinh nghiệm"), level=2),
         *_paragraphs(review.lessons),
-        Heading(f"{roman(4)}. {_('PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI')}", level=1),
+        Heading(roman(4) + ". " + _("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"), level=1),
         *_paragraphs(review.directions),
-        Heading(f"{roman(5)}. {_('ĐỀ XUẤT, KIẾN NGHỊ')}", level=1),
+        Heading(roman(5) + ". " + _("ĐỀ XUẤT, KIẾN NGHỊ"), level=1),
         *_paragraphs(review.proposals),
     ]
     others = []
@@ -263,10 +263,12 @@ def _commendation_table(commendations: list[Commendation]) -> Table:
                  widths=[1, 4, 4, 2, 3, 6, 3, 2])
 
 
+@translation.override("vi")
 def review_report_docx(review: Review) -> bytes:
     return render_docx(report_document(review))
 
 
+@translation.override("vi")
 def review_annex_xlsx(review: Review) -> bytes:
     figures = review_figures(review)
     indicators = [
@@ -300,10 +302,12 @@ def commendations_document(review: Review) -> OfficialDocument:
     )
 
 
+@translation.override("vi")
 def commendations_docx(review: Review) -> bytes:
     return render_docx(commendations_document(review))
 
 
+@translation.override("vi")
 def commendations_xlsx(review: Review) -> bytes:
     commendations = list(review_commendations(review))
     return render_xlsx(

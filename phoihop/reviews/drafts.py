@@ -7,6 +7,7 @@ the record cannot support.
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from phoihop.reviews.models import Review
@@ -31,6 +32,7 @@ def _indicator_line(i: IndicatorFigure) -> str:
     }
 
 
+@translation.override("vi")  # the drafts become the text of a Vietnamese report
 def narrative_drafts(review: Review, figures: Figures) -> dict[str, str]:
     agreements = covered_agreements(review)
     period = _("từ ngày %(start)s đến ngày %(end)s") % {

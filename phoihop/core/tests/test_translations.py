@@ -322,7 +322,7 @@ def test_it_finds_the_messages_of_the_sources():
     base = APP_DIR / "templates" / "base.html"
     assert {"Văn bản phối hợp", "Mở menu", "Đăng xuất"} <= template_msgids(base)
     history = APP_DIR / "core" / "history.py"
-    assert {"có", "không", "Tạo mới"} <= python_msgids(history)
+    assert {"có", "không", "history action\x04Tạo mới"} <= python_msgids(history)
 
 
 def test_it_has_every_message_the_sources_use(catalogue):

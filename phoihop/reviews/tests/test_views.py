@@ -126,6 +126,14 @@ def test_it_downloads_a_word_report_with_the_figures(login: Any, users: dict[str
     assert "Ban Tuyên giáo Quận ủy Quận 4" in text
 
 
+def test_the_report_stays_vietnamese_for_a_reader_of_the_english_interface(login: Any, users: dict[str, Any], review: Any) -> None:
+    client = login(users["bob"])
+    client.cookies["django_language"] = "en"
+    assert "Coordination documents" in client.get(reverse("reviews:list")).content.decode()
+    text = _docx_text(client.get(reverse("reviews:download_docx", args=[review.pk])).content)
+    assert "KẾT QUẢ THỰC HIỆN" in text and "RESULTS ACHIEVED" not in text
+
+
 def test_it_downloads_the_excel_annex(login: Any, users: dict[str, Any], review: Any) -> None:
     import openpyxl
 
