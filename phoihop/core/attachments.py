@@ -30,6 +30,7 @@ OOXML = {
     "xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_MEMBERS = 5000
 ACCEPTED_LABEL = "PDF, Word (.doc, .docx), Excel (.xlsx), ảnh JPEG hoặc PNG"
 
 
@@ -54,8 +55,14 @@ def sniff(stream: IO[bytes]) -> str:
             with zipfile.ZipFile(stream) as archive:
                 names = set(archive.namelist())
                 total = sum(info.file_size for info in archive.infolist())
-                content_types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-        except (zipfile.BadZipFile, KeyError):
+                if len(names) > MAX_MEMBERS:
+                    raise ValidationError(_("Tệp nén chứa quá nhiều tệp; hệ thống không nhận."))
+                content_types = b""
+                if "[Content_Types].xml" in names:
+                    # Read a bounded amount: the declared sizes of a crafted archive may lie.
+                    with archive.open("[Content_Types].xml") as member:
+                        content_types = member.read(1024 * 1024)
+        except (zipfile.BadZipFile, KeyError, EOFError, ValueError, NotImplementedError, RuntimeError):
             raise ValidationError(_("Tệp bị hỏng hoặc không đúng định dạng.")) from None
         finally:
             stream.seek(0)

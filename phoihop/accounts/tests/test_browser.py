@@ -43,8 +43,8 @@ def test_pages_work_under_the_policy_and_two_factor_sign_in_works(
         page.goto(base + path)
         expect(page.locator("main")).to_be_visible()
     # Bootstrap's JavaScript runs: the user menu opens.
-    page.click("nav .dropdown-toggle")
-    expect(page.locator("nav .dropdown-menu")).to_be_visible()
+    page.click("nav div.dropdown > .dropdown-toggle")
+    expect(page.locator("nav .dropdown-menu-end")).to_be_visible()
 
     page.goto(base + "/tai-khoan/hai-lop/")
     qr = page.locator(".qr-code svg")
@@ -58,7 +58,7 @@ def test_pages_work_under_the_policy_and_two_factor_sign_in_works(
     expect(codes).to_have_count(10)
     recovery = codes.first.inner_text().strip()
 
-    page.click("nav .dropdown-toggle")
+    page.click("nav div.dropdown > .dropdown-toggle")
     page.click("nav button:has-text('Đăng xuất')")
     sign_in(page, base, "alice")
     expect(page.locator("h1")).to_have_text("Xác minh đăng nhập")
