@@ -29,12 +29,13 @@ except psycopg.Error as exc:
 endef
 export PG_REACHABLE
 
-.PHONY: help run test lint check-deploy messages system-packages
+.PHONY: help run test lint typecheck check-deploy messages system-packages
 
 help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
 	echo "make test          run every test (SQLite + browser, then PostgreSQL) and the deploy check"
 	echo "make lint          ruff check"
+	echo "make typecheck     mypy with the Django plugin"
 	echo "make check-deploy  Django's deployment checks with production-like settings"
 
 # The virtual environment, made with python3.11 (or python3 when that is 3.11).
@@ -76,6 +77,10 @@ run: $(VENV)/.run-deps messages
 	trap 'kill $$worker 2>/dev/null || true' EXIT
 	echo "==> phoihop is serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Static types: mypy with the Django plugin (configured in pyproject.toml).
+typecheck: $(VENV)/.test-deps
+	@$(VENV)/bin/mypy phoihop
 
 lint: $(VENV)/.run-deps
 	@$(PIP) install -q "$(RUFF)"
@@ -126,6 +131,10 @@ test: $(VENV)/.test-deps system-packages messages
 	echo "==> Lint (ruff)"
 	if $(MAKE) --no-print-directory lint; then note "lint" "ok"
 	else note "lint" "FAILED"; failed=1; fi
+
+	echo "==> Type check (mypy)"
+	if $(MAKE) --no-print-directory typecheck; then note "type check" "ok"
+	else note "type check" "FAILED"; failed=1; fi
 
 	echo "==> Test suite on SQLite, with the browser tests"
 	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)

@@ -77,7 +77,9 @@ def login(request: HttpRequest) -> HttpResponse:
         if security.confirmed_devices(user):
             request.session.cycle_key()
             request.session[security.PENDING_KEY] = {
-                "user": user.pk, "backend": user.backend, "next": next_url,
+                # authenticate() set user.backend; django-stubs do not declare that attribute.
+                "user": user.pk, "backend": user.backend,  # type: ignore[attr-defined]
+                "next": next_url,
                 "since": time.time(), "attempts": 0,
             }
             return redirect("accounts:verify")
@@ -122,8 +124,10 @@ def verify(request: HttpRequest) -> HttpResponse:
         device = match_token(user, form.cleaned_data["otp_token"])
         if device is not None:
             del request.session[security.PENDING_KEY]
-            user.backend = pending["backend"]
-            user.otp_device = device
+            # What authenticate() and django-otp set on a user at run time; django-stubs do not
+            # declare these attributes.
+            user.backend = pending["backend"]  # type: ignore[attr-defined]
+            user.otp_device = device  # type: ignore[attr-defined]
             request._phoihop_otp_device = device  # type: ignore[attr-defined]
             auth_login(request, user)
             from django_otp.plugins.otp_static.models import StaticDevice

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse
@@ -101,7 +101,7 @@ class ActivityForm(forms.Form):
         self, *args: Any, organizations: Any, indicators: list[Indicator], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organizations"].queryset = organizations
+        cast(forms.ModelMultipleChoiceField, self.fields["organizations"]).queryset = organizations
         self.indicators = indicators
         for ind in indicators:
             self.fields[self.value_name(ind)] = VNNumberField(

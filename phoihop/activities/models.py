@@ -104,8 +104,9 @@ class Activity(Searchable, Archivable):
     def place(self) -> str:
         from phoihop.orgs.localities import commune_name, commune_province, province_name
 
-        commune = commune_name(self.commune_code)
-        province = province_name(commune_province(self.commune_code)) if commune else ""
+        code = self.commune_code
+        commune = commune_name(code)
+        province = province_name(commune_province(code)) if commune and code is not None else ""
         return ", ".join(part for part in (self.place_text, commune, province) if part)
 
 

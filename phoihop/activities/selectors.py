@@ -23,6 +23,7 @@ from phoihop.core.attachments import attachments_of
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
+from phoihop.vn.numbers import format_number
 
 
 def _with_related(qs: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -128,7 +129,7 @@ def activity_history(activity: Activity) -> list[history.Entry]:
         history.entries(
             IndicatorValue.history.filter(activity_id=activity.pk),
             IndicatorValue,
-            lambda r: str(r.value),
+            lambda r: format_number(r.value),
         ),
     )
 

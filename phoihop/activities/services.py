@@ -66,12 +66,14 @@ def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
     data["end_date"] = end
     if not isinstance(start, datetime.date):
         errors.setdefault("start_date", []).append(_("Cần nhập ngày tổ chức."))
-    elif end < start:
-        errors.setdefault("end_date", []).append(_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."))
-    elif not start.year <= task.plan.year <= end.year:
-        errors.setdefault("start_date", []).append(
-            _("Hoạt động phải diễn ra trong năm của kế hoạch (%(year)s).") % {"year": task.plan.year}
-        )
+    else:
+        assert end is not None  # no end date means the start date
+        if end < start:
+            errors.setdefault("end_date", []).append(_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."))
+        elif not start.year <= task.plan.year <= end.year:
+            errors.setdefault("start_date", []).append(
+                _("Hoạt động phải diễn ra trong năm của kế hoạch (%(year)s).") % {"year": task.plan.year}
+            )
     code = data.get("commune_code")
     if code is not None:
         from phoihop.orgs.localities import commune_name

@@ -18,7 +18,13 @@ from phoihop.activities.forms import ActivityForm, activity_initial
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
 from phoihop.core.db import vi
-from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
+from phoihop.core.views_util import (
+    AttachmentForm,
+    HtmxHttpRequest,
+    add_errors,
+    attach_uploaded_file,
+    int_or_none,
+)
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 
@@ -37,7 +43,8 @@ def _home_province(organizations: list[Organization]) -> int | None:
     """The province an officer's activity most likely took place in: their organisation's, or
     that of the nearest body above it (a unit closed in 2025 keeps only its old locality)."""
     for org in organizations:
-        node, depth = org, 0
+        node: Organization | None = org
+        depth = 0
         while node is not None and depth < 6:
             if node.province_code:
                 return node.province_code
@@ -137,7 +144,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("authenticated")
-def activity_list(request: HttpRequest) -> HttpResponse:
+def activity_list(request: HtmxHttpRequest) -> HttpResponse:
     """Activities the user may see, filtered by agreement, party, content area, period and status.
 
     The GET parameters (agreement, party, area, year, month, status, q, archived) are also the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -46,16 +46,18 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, linkable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = linkable
-        self.fields["renews"].queryset = linkable
-        self.fields["parent"].empty_label = _("— Không —")
-        self.fields["renews"].empty_label = _("— Không —")
-        self.fields["kind"].choices = Agreement.Kind.choices
+        parent = cast(forms.ModelChoiceField, self.fields["parent"])
+        renews = cast(forms.ModelChoiceField, self.fields["renews"])
+        parent.queryset = linkable
+        renews.queryset = linkable
+        parent.empty_label = _("— Không —")
+        renews.empty_label = _("— Không —")
+        cast(forms.ChoiceField, self.fields["kind"]).choices = Agreement.Kind.choices
         if not self.instance.pk:
             self.initial.setdefault("kind", Agreement.Kind.PROGRAM)
         if self.instance.pk:
-            self.fields["parent"].queryset = linkable.exclude(pk=self.instance.pk)
-            self.fields["renews"].queryset = linkable.exclude(pk=self.instance.pk)
+            parent.queryset = linkable.exclude(pk=self.instance.pk)
+            renews.queryset = linkable.exclude(pk=self.instance.pk)
         for name in ("period_start", "period_end"):
             self.fields[name].widget.attrs.update({"min": 1945, "max": 2100})
         bootstrap(self)
@@ -84,7 +86,7 @@ class PartyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices()
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organization_choices()
         bootstrap(self)
 
     def to_input(self) -> PartyInput:
@@ -109,7 +111,7 @@ class ContentAreaForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = organization_choices()
+        cast(forms.ModelMultipleChoiceField, self.fields["responsible"]).queryset = organization_choices()
         bootstrap(self)
 
     def to_input(self) -> ContentAreaInput:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -21,7 +23,13 @@ from phoihop.agreements.forms import (
     live_rows,
 )
 from phoihop.agreements.models import Agreement, Party
-from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
+from phoihop.core.views_util import (
+    AttachmentForm,
+    HtmxHttpRequest,
+    add_errors,
+    attach_uploaded_file,
+    int_or_none,
+)
 from phoihop.orgs.selectors import organization_options
 from phoihop.reviews.selectors import agreement_reviews
 
@@ -29,20 +37,22 @@ PAGE_SIZE = 25
 
 
 @rule("authenticated")
-def agreement_list(request: HttpRequest) -> HttpResponse:
+def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
-    filters = {
+    period = g.get("period", "")
+    period_bounds = selectors.parse_period_filter(period)
+    filters: dict[str, Any] = {
         "q": g.get("q", "")[:200],
         "status": g.get("status") if g.get("status") in Agreement.Status.values else "",
         "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
         "party": int_or_none(g.get("party")),
         "year": int_or_none(g.get("year")),
-        "period": g.get("period", "") if selectors.parse_period_filter(g.get("period")) else "",
+        "period": period if period_bounds else "",
         "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
         "archived": g.get("archived") == "1",
     }
-    if filters["period"]:
-        filters["period_start"], filters["period_end"] = selectors.parse_period_filter(filters["period"])
+    if period_bounds:
+        filters["period_start"], filters["period_end"] = period_bounds
     page = Paginator(selectors.agreement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         g.get("page")
     )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].choices = [("", _("Mọi cơ quan, đơn vị"))] + [
+        cast(forms.TypedChoiceField, self.fields["organization"]).choices = [("", _("Mọi cơ quan, đơn vị"))] + [
             (o.pk, o.short_name or o.name) for o in (organizations or [])
         ]
         bootstrap(self)

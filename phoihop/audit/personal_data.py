@@ -105,15 +105,17 @@ def export_person(*, actor: Any, person: Person) -> dict[str, Any]:
         }
 
     for rel in Person._meta.related_objects:
-        if rel.related_model is PersonTitle or rel.related_model._meta.app_label == "audit":
-            continue
         model = rel.related_model
+        # A reverse relation always points at a resolved model class, never the lazy "self".
+        assert not isinstance(model, str)
+        if model is PersonTitle or model._meta.app_label == "audit":
+            continue
         if getattr(model, "_meta", None) is None or model.__name__.startswith("Historical"):
             continue
         if rel.many_to_many:
-            rows = model._default_manager.filter(**{rel.field.name: person})
+            linked = model._default_manager.filter(**{rel.field.name: person})
             key = f"{model._meta.label_lower}.{rel.field.name}"
-            data["related"][key] = [_row(r) for r in rows]
+            data["related"][key] = [_row(r) for r in linked]
             continue
         if not (rel.one_to_many or rel.one_to_one):
             continue

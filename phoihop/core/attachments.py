@@ -116,11 +116,13 @@ def attachment_add(
         )
     if kind not in Attachment.Kind.values:
         raise ValidationError(_("Loại tài liệu không hợp lệ."))
-    mime = sniff(upload.file)
+    stream = upload.file
+    assert stream is not None  # an uploaded file always has its stream open here
+    mime = sniff(stream)
     if kind == Attachment.Kind.PHOTO and not mime.startswith("image/"):
         raise ValidationError(_("Ảnh phải là tệp JPEG hoặc PNG."))
     if mime.startswith("image/"):
-        _check_image(upload.file)
+        _check_image(stream)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

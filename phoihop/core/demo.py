@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
@@ -572,17 +572,26 @@ ORGANIZATIONS: tuple[OrgSpec, ...] = (
 # --- the 2025 reorganisation ------------------------------------------------------------------
 
 S = Succession.Kind
-HD31 = {
+class Decision(TypedDict, total=False):
+    """The decision behind a succession, spread into SuccessionSpec(...)."""
+
+    decided_on: datetime.date
+    decision_number: str
+    decision_issuer: str
+    decision_title: str
+
+
+HD31: Decision = {
     "decided_on": D(2025, 4, 23),
     "decision_number": "31-HD/BTCTW",
     "decision_issuer": "Ban Tổ chức Trung ương",
 }
-QD2786 = {
+QD2786: Decision = {
     "decided_on": D(2025, 6, 14),
     "decision_number": "2786/QĐ-BQP",
     "decision_issuer": "Bộ Quốc phòng",
 }
-NQ203 = {
+NQ203: Decision = {
     "decided_on": D(2025, 6, 16),
     "decision_number": "203/2025/QH15",
     "decision_issuer": "Quốc hội",

@@ -1111,11 +1111,8 @@ def _tasks(
         elif task is not None:
             supporting = list(task.supporting_organizations.all())
         else:
-            supporting = [
-                o
-                for o in area.responsible.all()
-                if o.pk != lead.pk  # type: ignore[union-attr]
-            ]
+            assert area is not None  # a new task without a number comes from its content area
+            supporting = [o for o in area.responsible.all() if o.pk != lead.pk]
         fields = {
             "number": task.number if task is not None else ts.number,
             "title": ts.title or (task.title if task is not None else area.title),  # type: ignore[union-attr]

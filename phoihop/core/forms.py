@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -80,10 +81,14 @@ def install_key_bounds() -> None:
     from django.core.exceptions import ValidationError
     from django.forms import models as form_models
 
-    choice, multiple = form_models.ModelChoiceField, form_models.ModelMultipleChoiceField
+    # The classes are patched in place, hence Any: the stubs do not declare the private
+    # _check_values (nor our marker), and mypy refuses assignments to methods.
+    choice: Any = form_models.ModelChoiceField
+    multiple: Any = form_models.ModelMultipleChoiceField
     if getattr(choice, "_phoihop_bounded", False):
         return
-    to_python, check_values = choice.to_python, multiple._check_values
+    to_python: Callable[[Any, Any], Any] = choice.to_python
+    check_values: Callable[[Any, Any], Any] = multiple._check_values
 
     def bounded_to_python(self: Any, value: Any) -> Any:
         if value not in self.empty_values and _out_of_range(value):

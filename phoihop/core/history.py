@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from decimal import Decimal
+from typing import Any, cast
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from phoihop.vn.numbers import format_number
 
 # Fields that change on every save and say nothing to a reader.
 NOISE = {"updated_at", "search_text", "created_at", "order"}
@@ -31,16 +35,19 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _display(model: type[models.Model], name: str, value: Any, names: dict[str, dict[Any, str]]) -> str:
+def _display(f: models.Field[Any, Any], value: Any, names: dict[str, dict[Any, str]]) -> str:
     if value is None or value == "":
         return "—"
-    f = model._meta.get_field(name)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.ForeignKey):
-        return names.get(name, {}).get(value, f"#{value}")
+        return names.get(f.name, {}).get(value, f"#{value}")
     if isinstance(value, datetime.datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        # Stored in UTC; shown in the time zone the rest of the page uses.
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, Decimal):
+        return format_number(value)
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, bool):
@@ -59,17 +66,19 @@ def entries(
     """
     rows = list(history.select_related("history_user").order_by("history_date", "history_id"))
     fields = [
-        f.name
+        f
         for f in model._meta.concrete_fields
         if f.name not in NOISE and not f.primary_key and f.editable is not False
     ]
     fk_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)]
     names: dict[str, dict[Any, str]] = {}
-    for f in fk_fields:
-        ids = {getattr(r, f.attname) for r in rows} - {None}
-        if ids and f.name in fields:
-            related = f.related_model._default_manager.filter(pk__in=ids)  # type: ignore[union-attr]
-            names[f.name] = {o.pk: str(o) for o in related}
+    for fk in fk_fields:
+        ids = {getattr(r, fk.attname) for r in rows} - {None}
+        if ids and fk in fields:
+            # Resolved to a model class once the app registry is ready ("self" only before).
+            related_model = cast(type[models.Model], fk.related_model)
+            related = related_model._default_manager.filter(pk__in=ids)
+            names[fk.name] = {o.pk: str(o) for o in related}
     previous: dict[Any, Any] = {}
     result: list[Entry] = []
     for row in rows:
@@ -83,14 +92,11 @@ def entries(
             action = pgettext("history action", "Sửa")
         changes = []
         if before is not None and row.history_type == "~":
-            for name in fields:
-                attname = model._meta.get_field(name).attname
-                old, new = getattr(before, attname), getattr(row, attname)
+            for f in fields:
+                old, new = getattr(before, f.attname), getattr(row, f.attname)
                 if old != new:
-                    label = str(model._meta.get_field(name).verbose_name)
-                    changes.append(
-                        Change(label[:1].upper() + label[1:], _display(model, name, old, names), _display(model, name, new, names))
-                    )
+                    label = str(f.verbose_name)
+                    changes.append(Change(label[:1].upper() + label[1:], _display(f, old, names), _display(f, new, names)))
             if "archived_at" in [f.name for f in model._meta.concrete_fields]:
                 if before.archived_at is None and row.archived_at is not None:
                     action = pgettext("history action", "Lưu trữ")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
 
@@ -12,6 +12,8 @@ from phoihop.vn.collation import sort_key
 from phoihop.vn.text import exact_key, fold
 
 SECTION_LIMIT = 20
+
+_QS = TypeVar("_QS", bound=QuerySet[Any])
 
 
 def search_filter(query: str) -> Q:
@@ -31,7 +33,7 @@ def rank(items: list[Any], query: str, label: str) -> list[Any]:
     )
 
 
-def filter_by_query(qs: QuerySet[Any], query: str) -> QuerySet[Any]:
+def filter_by_query(qs: _QS, query: str) -> _QS:
     query = (query or "").strip()
     return qs.filter(search_filter(query)) if fold(query) else qs
 

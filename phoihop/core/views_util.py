@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_htmx.middleware import HtmxDetails
 
 from phoihop.core.forms import bootstrap
 from phoihop.core.models import Attachment
@@ -17,6 +18,12 @@ from phoihop.core.models import Attachment
 # Database integer keys are signed 64-bit: a larger number in a URL is no record at all (and
 # would overflow the database driver instead of simply matching nothing).
 MAX_DB_INT = 2**63 - 1
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware (installed for every request)."""
+
+    htmx: HtmxDetails
 
 
 def int_or_none(value: Any) -> int | None:
@@ -65,5 +72,5 @@ def attach_uploaded_file(request: HttpRequest, owner: Any) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(owner)

@@ -255,10 +255,10 @@ def organization_figures(
     all_agreements = sorted(set().union(*party_agreements.values())) if party_agreements else []
     in_force = sorted({a.pk for f in result.values() for a in f.in_force})
     for report in _owed_reports(today=today, agreement_ids=in_force, organization_ids=ids):
-        figures = result.get(report.organization.pk)
-        if figures is None:
+        owing = result.get(report.organization.pk)
+        if owing is None:
             continue
-        {"due": figures.reports_due, "missing": figures.reports_missing, "late": figures.reports_late}[
+        {"due": owing.reports_due, "missing": owing.reports_missing, "late": owing.reports_late}[
             report.state
         ].append(report)
 
@@ -318,14 +318,15 @@ def organization_figures(
     # Indicator attainment of the year's tasks each organisation leads or supports.
     year_lines = task_lines(user=user, today=today, organization_ids=ids, year=year)
     by_task = {line.task.pk: line for line in year_lines}
-    indicators = list(
+    indicators: list[Indicator] = list(
         Indicator.objects.active()
         .filter(task_id__in=list(by_task))
         .order_by("task__plan__agreement_id", "task__number", "order", "id")
     )
     progress = indicator_progress(indicators)
     for ind in indicators:
-        line = by_task[ind.task_id]  # type: ignore[index]
+        assert ind.task_id is not None  # filtered on task_id
+        line = by_task[ind.task_id]
         ind.task = line.task  # already loaded: spares a query per indicator in templates
         for org_id in line.organization_ids:
             result[org_id].indicators.append(progress[ind.pk])
@@ -474,9 +475,9 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
     by_party = {p.organization_id: PartyProgress(p) for p in parties}
     for line in lines:
         area = by_area.setdefault(line.task.content_area_id, AreaProgress(None))
-        counted = [area]
+        counted: list[AreaProgress | PartyProgress] = [area]
         if line.task.lead_organization_id in by_party:
-            counted.append(by_party[line.task.lead_organization_id])  # type: ignore[arg-type]
+            counted.append(by_party[line.task.lead_organization_id])
         for row in counted:
             if line.status == TaskStatus.CANCELLED:
                 continue
@@ -486,7 +487,7 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
 
     # Target against achieved: the year's task indicators and the areas' own indicators.
     task_by_pk = {line.task.pk: line.task for line in lines}
-    indicators = list(
+    indicators: list[Indicator] = list(
         Indicator.objects.active()
         .filter(Q(task_id__in=list(task_by_pk)) | Q(content_area__agreement=agreement))
         .order_by("content_area_id", "order", "id")
@@ -499,7 +500,8 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
             ind.task = task_by_pk[ind.task_id]
             area_id = ind.task.content_area_id
         else:
-            ind.content_area = area_by_pk.get(ind.content_area_id)  # type: ignore[assignment]
+            assert ind.content_area_id is not None  # constraint indicator_has_one_owner
+            ind.content_area = area_by_pk.get(ind.content_area_id)
             area_id = ind.content_area_id
         by_area.setdefault(area_id, AreaProgress(None)).indicators.append(progress[ind.pk])
         target_rows.append(progress[ind.pk])
@@ -512,18 +514,18 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
 
     totals = agreement_totals(agreement=agreement, year=year)
     for org_totals in totals.by_organization:
-        row = by_party.get(org_totals.organization.pk)
-        if row is not None:
-            row.activities = org_totals.activities
-            row.participants = org_totals.participants
+        party_row = by_party.get(org_totals.organization.pk)
+        if party_row is not None:
+            party_row.activities = org_totals.activities
+            party_row.participants = org_totals.participants
 
     from phoihop.exchange.selectors import open_recommendations, timeliness
 
     punctuality = timeliness(agreement=agreement, year=year, today=today)
     for entry in punctuality:
-        row = by_party.get(entry.organization.pk)
-        if row is not None:
-            row.timeliness = entry
+        party_row = by_party.get(entry.organization.pk)
+        if party_row is not None:
+            party_row.timeliness = entry
 
     recommendations = open_recommendations(agreement_ids=[agreement.pk])
     rows = [by_area[a.pk] for a in areas] + ([by_area[None]] if None in by_area else [])

@@ -190,24 +190,28 @@ def tasks(request: HttpRequest) -> HttpResponse:
     org = Organization.objects.filter(pk=org_id).first() if org_id is not None else None
     agreement_id = int_or_none(g.get("agreement"))
     agreement = access.visible_agreements(request.user).filter(pk=agreement_id).first() if agreement_id else None
-    state = g.get("state") if g.get("state") in selectors.TASK_STATES else ""
+    state = g.get("state", "")
+    state = state if state in selectors.TASK_STATES else ""
+    area_id = int_or_none(g.get("area"))
+    year = int_or_none(g.get("year"))
+    lead_only = bool(org) and g.get("lead") == "1"
     filters = {
         "org": org.pk if org else None,
         "agreement": agreement.pk if agreement else None,
-        "area": int_or_none(g.get("area")),
-        "year": int_or_none(g.get("year")),
+        "area": area_id,
+        "year": year,
         "state": state,
-        "lead": bool(org) and g.get("lead") == "1",
+        "lead": lead_only,
     }
     lines = selectors.task_lines(
         user=request.user,
         today=today,
         organization_ids=[org.pk] if org else None,
         agreement_id=agreement.pk if agreement else None,
-        area_id=filters["area"],
-        year=filters["year"],
-        lead_only=filters["lead"],
-    ) if (org or agreement or filters["year"]) else []
+        area_id=area_id,
+        year=year,
+        lead_only=lead_only,
+    ) if (org or agreement or year) else []
     lines = selectors.filter_task_lines(lines, state, today)
     page = Paginator(lines, PAGE_SIZE).get_page(g.get("page"))
     states = [

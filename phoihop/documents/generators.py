@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.documents.models import IssuedNumber
 from phoihop.documents.official import (
+    Align,
     Block,
     Heading,
     Issuer,
@@ -39,14 +40,14 @@ from phoihop.vn.numbers import format_number
 from phoihop.vn.symbols import SymbolError, parse_symbol
 from phoihop.vn.text import fold
 
-AGREEMENT_TYPES = {
+AGREEMENT_TYPES: dict[str, str] = {
     Agreement.Kind.REGULATION: "QC",
     Agreement.Kind.PROGRAM: "CTr",
     Agreement.Kind.PLAN: "KH",
 }
 PLAN_TABLE_COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Ghi chú"]
 PLAN_TABLE_WIDTHS = [0.9, 5.0, 2.5, 2.7, 2.5, 1.9]
-PLAN_TABLE_ALIGN = ["center", "left", "left", "left", "center", "left"]
+PLAN_TABLE_ALIGN: list[Align] = ["center", "left", "left", "left", "center", "left"]
 
 # Generic words before a place name; kept when the name is a number ("Quận 4", "Phường 1") or a
 # person ("Thành phố Hồ Chí Minh"), as Decree 30 asks.
@@ -375,6 +376,7 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
     closing.append(effect + ".")
     if agreement.renews_id:
         old = agreement.renews
+        assert old is not None
         ref = f" số {old.number_symbol}" if old.number_symbol else f" {old.title}"
         closing.append(f"{_upper_first(kind_lower)} này thay thế {old.get_kind_display().lower()}{ref}.")
     if record.plan_years:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils import timezone
 from phoihop.accounts import access
 from phoihop.accounts.access.documents import can_number_plan
 from phoihop.agreements.models import Agreement, Party
+from phoihop.core.models import ActiveQuerySet
 from phoihop.documents.models import IssuedNumber
 from phoihop.documents.services import NumberSuggestion, suggest_number
 from phoihop.plans.models import AnnualPlan
@@ -34,10 +35,12 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
     )
     lead = parties[0].organization if parties else None
     co_issuers = [p.organization for p in parties[1:]]
-    plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
+    # visible_plans is typed as a plain QuerySet; it is built on AnnualPlan.objects (ActiveQuerySet).
+    plans = list(cast(ActiveQuerySet, access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
     ct = ContentType.objects.get_for_model(AnnualPlan)
     issued: dict[int, IssuedNumber] = {}
     for entry in IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans]).order_by("created_at", "id"):
+        assert entry.object_id is not None  # filtered by object_id__in
         issued[entry.object_id] = entry  # the latest wins
     suggestion = suggest_number(lead, "KH", today, co_issuers=co_issuers) if lead else None
     agreement_suggestion = None

@@ -22,6 +22,7 @@ from phoihop.accounts import access
 from phoihop.documents.models import IssuedNumber
 from phoihop.orgs.models import Organization
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
+from phoihop.vn.symbols import Form as SymbolForm
 
 # Party committees hold their congresses every five years (2020, 2025, 2030 …); the term runs
 # from the close of one congress to the close of the next. The register has no congress dates,
@@ -72,7 +73,7 @@ def issuer_symbols(issuer: Organization, co_issuers: Sequence[Organization] = ()
 def format_issued_symbol(
     *, issuer: Organization, doc_type: str, number: int, co_issuers: Sequence[Organization] = ()
 ) -> str:
-    form = "party" if document_form(issuer) == IssuedNumber.Form.PARTY else "state"
+    form: SymbolForm = "party" if document_form(issuer) == IssuedNumber.Form.PARTY else "state"
     try:
         return format_symbol(
             ParsedSymbol(number, None, doc_type, issuer_symbols(issuer, co_issuers), form)

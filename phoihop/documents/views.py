@@ -119,5 +119,5 @@ def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.") % {"symbol": entry.symbol, "year": plan.year}
             )
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs) or _("Văn bản chưa có bên tham gia."))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs) or _("Văn bản chưa có bên tham gia."))
     return redirect("documents:agreement", pk=agreement.pk)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -83,11 +83,12 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args: Any, hosts: Any, agreements: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = hosts
-        self.fields["host"].empty_label = _("— Chọn đơn vị chủ trì —")
-        self.fields["organizations"].queryset = organization_choices()
-        self.fields["agreements"].queryset = agreements
-        self.fields["kind"].choices = [("", _("— Chọn loại —")), *Event.Kind.choices]
+        host = cast(forms.ModelChoiceField, self.fields["host"])
+        host.queryset = hosts
+        host.empty_label = _("— Chọn đơn vị chủ trì —")
+        cast(forms.ModelMultipleChoiceField, self.fields["organizations"]).queryset = organization_choices()
+        cast(forms.ModelMultipleChoiceField, self.fields["agreements"]).queryset = agreements
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("— Chọn loại —")), *Event.Kind.choices]
         bootstrap(self)
 
     def event_fields(self) -> dict[str, Any]:
@@ -121,7 +122,7 @@ class AttendeeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices()
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organization_choices()
         for field in self.fields.values():
             # The column headings stand in for labels on wide screens; readers still hear one.
             field.widget.attrs.setdefault("aria-label", str(field.label))

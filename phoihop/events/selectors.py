@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, Q, QuerySet
 
@@ -10,6 +10,7 @@ from phoihop.accounts import access
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
 from phoihop.core.db import vi
+from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Organization
@@ -17,8 +18,11 @@ from phoihop.orgs.models import Organization
 
 def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
     """Events the user may see, newest first, filtered by kind, year, host and text."""
-    qs = access.visible_events(user)
-    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
+    # visible_events is typed as a plain QuerySet; it is built on Event.objects (ActiveQuerySet).
+    visible = cast(ActiveQuerySet, access.visible_events(user))
+    qs: QuerySet[Event] = (
+        visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
+    )
     if filters.get("kind"):
         qs = qs.filter(kind=filters["kind"])
     if filters.get("year"):
@@ -43,7 +47,7 @@ def host_options(*, user: Any) -> list[Organization]:
 
 
 def year_choices(*, user: Any) -> list[int]:
-    dates = access.visible_events(user).active().dates("date", "year", order="DESC")
+    dates = cast(ActiveQuerySet, access.visible_events(user)).active().dates("date", "year", order="DESC")
     return [d.year for d in dates]
 
 

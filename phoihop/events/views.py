@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, TypedDict
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,16 +12,33 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
-from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
+from phoihop.agreements.models import Agreement
+from phoihop.core.views_util import (
+    AttachmentForm,
+    HtmxHttpRequest,
+    add_errors,
+    attach_uploaded_file,
+    int_or_none,
+)
 from phoihop.events import selectors, services
 from phoihop.events.forms import AttendeeFormSet, EventForm, attendee_rows, initial_attendees
 from phoihop.events.models import Event
+from phoihop.orgs.models import Organization
 
 PAGE_SIZE = 25
 
 
+class _EventInput(TypedDict):
+    """The keyword arguments event_create and event_update take from the form."""
+
+    fields: dict[str, Any]
+    organizations: list[Organization]
+    agreements: list[Agreement]
+    attendees: list[services.AttendeeInput]
+
+
 @rule("authenticated")
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
     filters = {
         "q": g.get("q", "")[:200],
@@ -63,7 +82,7 @@ def _form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
         attendees = AttendeeFormSet(request.POST, prefix="attendees")
         if form.is_valid() and attendees.is_valid():
             d = form.cleaned_data
-            rows = {
+            rows: _EventInput = {
                 "fields": form.event_fields(),
                 "organizations": list(d["organizations"]),
                 "agreements": list(d["agreements"]),

@@ -14,7 +14,7 @@ the period, an inspection when the agreement has one with the same title.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -118,7 +118,25 @@ def _reports(
                 result.created["report_reads"] += 1
 
 
-INSPECTIONS = (
+# (text, responsible org key, due date, follow-ups (username, date, note), closed on)
+RecommendationSpec = tuple[str, str, datetime.date, tuple[tuple[str, datetime.date, str], ...], datetime.date | None]
+
+
+class InspectionSpec(TypedDict):
+    agreement: str
+    kind: str
+    title: str
+    date: datetime.date
+    by: str
+    closer: str
+    inspecting: tuple[str, ...]
+    inspected: tuple[str, ...]
+    scope: str
+    findings: str
+    recommendations: tuple[RecommendationSpec, ...]
+
+
+INSPECTIONS: tuple[InspectionSpec, ...] = (
     {
         "agreement": "q4_btg",
         "kind": Inspection.Kind.INSPECTION,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -27,7 +27,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, parties: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reporters"].queryset = parties
+        cast(forms.ModelMultipleChoiceField, self.fields["reporters"]).queryset = parties
         bootstrap(self)
         self.fields["reporters"].widget.attrs["class"] = "form-check-input"
 
@@ -55,7 +55,7 @@ class AdHocReportForm(ReportForm):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
         self.order_fields(self.field_order)
         bootstrap(self)
 
@@ -79,8 +79,8 @@ class InspectionForm(forms.Form):
         self, *args: Any, inspecting: QuerySet[Organization], inspected: QuerySet[Organization], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["inspecting"].queryset = inspecting
-        self.fields["inspected"].queryset = inspected
+        cast(forms.ModelMultipleChoiceField, self.fields["inspecting"]).queryset = inspecting
+        cast(forms.ModelMultipleChoiceField, self.fields["inspected"]).queryset = inspected
         bootstrap(self)
         for name in ("inspecting", "inspected"):
             self.fields[name].widget.attrs["class"] = "form-check-input"
@@ -93,7 +93,7 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].queryset = organizations
+        cast(forms.ModelChoiceField, self.fields["responsible"]).queryset = organizations
         bootstrap(self)
 
 

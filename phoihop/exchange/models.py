@@ -73,7 +73,7 @@ class PeriodicReport(Archivable):
     body = models.TextField(_("nội dung báo cáo"), blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("người tạo")
     )
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -158,7 +158,7 @@ class Inspection(Archivable):
     scope = models.TextField(_("nội dung, phạm vi"), blank=True)
     findings = models.TextField(_("kết quả, nhận xét"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("người tạo")
     )
 
     history = HistoricalRecords(m2m_fields=[inspecting, inspected])
@@ -190,7 +190,8 @@ class Recommendation(models.Model):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField(_("đóng lúc"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("người đóng"),
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -213,7 +214,9 @@ class FollowUp(models.Model):
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="follow_ups")
     date = models.DateField(_("ngày"))
     note = models.TextField(_("nội dung khắc phục"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("người ghi")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

@@ -353,7 +353,8 @@ def prefill_body(
 
 
 def report_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[PeriodicReport]:
-    qs = exchange_access.visible_reports(user).active()
+    qs = exchange_access.visible_reports(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
         qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("organization"):
@@ -383,7 +384,8 @@ def report_history(report: PeriodicReport) -> list[Any]:
 
 
 def inspection_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Inspection]:
-    qs = exchange_access.visible_inspections(user).active()
+    qs = exchange_access.visible_inspections(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
         qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("year"):
@@ -406,6 +408,18 @@ def inspection_recommendations(inspection: Inspection) -> list[Recommendation]:
         inspection.recommendations.select_related("responsible", "closed_by").prefetch_related(
             Prefetch("follow_ups", queryset=FollowUp.objects.select_related("by"))
         )
+    )
+
+
+def inspection_history(inspection: Inspection) -> list[Any]:
+    """Changes of the inspection and of its recommendations, newest first."""
+    from phoihop.core import history
+
+    return history.merged(
+        history.entries(Inspection.history.filter(id=inspection.pk), Inspection, lambda r: r.title),
+        history.entries(
+            Recommendation.history.filter(inspection_id=inspection.pk), Recommendation, lambda r: r.text[:80]
+        ),
     )
 
 

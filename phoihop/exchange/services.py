@@ -109,6 +109,8 @@ def _check_draft(actor: Any, report: PeriodicReport) -> None:
         raise PermissionDenied
     if report.is_submitted:
         raise ValidationError(_("Báo cáo đã gửi các bên nên không sửa được."))
+    if report.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ; khôi phục trước khi sửa hoặc gửi."))
 
 
 @transaction.atomic
@@ -129,6 +131,49 @@ def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime |
     report.submitted_at = at or timezone.now()
     report.submitted_by = actor
     report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def report_archive(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
+    """Set aside a draft the party will not send (deleting is archiving: the row and its history
+    stay). Its period is then owed again. A sent report is the party's record: never archived."""
+    if not exchange_access.can_write_report(actor, report):
+        raise PermissionDenied
+    if report.is_submitted:
+        raise ValidationError(
+            _("Báo cáo đã gửi các bên là hồ sơ chính thức của đơn vị nên không lưu trữ (xoá) được.")
+        )
+    if not report.is_archived:
+        report.archived_at = timezone.now()
+        report.save(update_fields=["archived_at", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def report_restore(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
+    """Bring an archived draft back, unless the party has since written another report for the
+    same period."""
+    if not exchange_access.can_write_report(actor, report):
+        raise PermissionDenied
+    if not report.is_archived:
+        return report
+    if report.rhythm != Rhythm.AD_HOC and PeriodicReport.objects.active().filter(
+        agreement_id=report.agreement_id, organization_id=report.organization_id,
+        period_start=report.period_start, period_end=report.period_end,
+    ).exclude(rhythm=Rhythm.AD_HOC).exclude(pk=report.pk).exists():
+        raise ValidationError(
+            _("Đơn vị đã có báo cáo khác cho kỳ này nên không khôi phục được bản nháp đã lưu trữ.")
+        )
+    report.archived_at = None
+    try:
+        with transaction.atomic():
+            report.save(update_fields=["archived_at", "updated_at"])
+    except IntegrityError:
+        report.archived_at = PeriodicReport.objects.values_list("archived_at", flat=True).get(pk=report.pk)
+        raise ValidationError(
+            _("Đơn vị đã có báo cáo khác cho kỳ này nên không khôi phục được bản nháp đã lưu trữ.")
+        ) from None
     return report
 
 
@@ -193,6 +238,35 @@ def inspection_create(
     return inspection
 
 
+def _check_inspection_editable(actor: Any, inspection: Inspection) -> None:
+    if not exchange_access.can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    if inspection.is_archived:
+        raise ValidationError(_("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."))
+
+
+@transaction.atomic
+def inspection_archive(*, actor: Any, inspection: Inspection) -> Inspection:
+    """Set aside an inspection recorded by mistake or twice (deleting is archiving: the record,
+    its recommendations and history stay, hidden from lists and follow-up)."""
+    if not exchange_access.can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    if not inspection.is_archived:
+        inspection.archived_at = timezone.now()
+        inspection.save(update_fields=["archived_at", "updated_at"])
+    return inspection
+
+
+@transaction.atomic
+def inspection_restore(*, actor: Any, inspection: Inspection) -> Inspection:
+    if not exchange_access.can_edit_inspection(actor, inspection):
+        raise PermissionDenied
+    if inspection.is_archived:
+        inspection.archived_at = None
+        inspection.save(update_fields=["archived_at", "updated_at"])
+    return inspection
+
+
 @transaction.atomic
 def inspection_update(
     *,
@@ -207,8 +281,7 @@ def inspection_update(
 ) -> Inspection:
     """Correct or complete the record of a visit (findings are often written after it). The
     inspecting organisations stay as recorded."""
-    if not exchange_access.can_edit_inspection(actor, inspection):
-        raise PermissionDenied
+    _check_inspection_editable(actor, inspection)
     inspected = list(inspected)
     errors: dict[str, str] = {}
     parties = {p.organization_id for p in inspection.agreement.parties.all()}
@@ -229,6 +302,16 @@ def inspection_update(
     return inspection
 
 
+def _check_recommendation(inspection: Inspection, text: str, responsible: Organization) -> str:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Nhập nội dung kiến nghị.")})
+    allowed = {o.pk for o in inspection.inspected.all()} | {p.organization_id for p in inspection.agreement.parties.all()}
+    if responsible.pk not in allowed:
+        raise ValidationError({"responsible": _("Đơn vị thực hiện phải là một bên tham gia văn bản.")})
+    return text
+
+
 @transaction.atomic
 def recommendation_add(
     *,
@@ -238,18 +321,33 @@ def recommendation_add(
     responsible: Organization,
     due_date: datetime.date | None = None,
 ) -> Recommendation:
-    if not exchange_access.can_edit_inspection(actor, inspection):
-        raise PermissionDenied
-    text = text.strip()
-    if not text:
-        raise ValidationError({"text": _("Nhập nội dung kiến nghị.")})
-    allowed = {o.pk for o in inspection.inspected.all()} | {p.organization_id for p in inspection.agreement.parties.all()}
-    if responsible.pk not in allowed:
-        raise ValidationError({"responsible": _("Đơn vị thực hiện phải là một bên tham gia văn bản.")})
+    _check_inspection_editable(actor, inspection)
+    text = _check_recommendation(inspection, text, responsible)
     order = inspection.recommendations.count() + 1
     return Recommendation.objects.create(
         inspection=inspection, text=text, responsible=responsible, due_date=due_date, order=order
     )
+
+
+@transaction.atomic
+def recommendation_update(
+    *,
+    actor: Any,
+    recommendation: Recommendation,
+    text: str,
+    responsible: Organization,
+    due_date: datetime.date | None = None,
+) -> Recommendation:
+    """The inspecting side corrects a recommendation's wording, the organisation responsible or
+    the due date while it is still open; a closed one stays as it was closed."""
+    inspection = recommendation.inspection
+    _check_inspection_editable(actor, inspection)
+    if recommendation.is_closed:
+        raise ValidationError(_("Kiến nghị đã đóng nên không sửa được."))
+    text = _check_recommendation(inspection, text, responsible)
+    recommendation.text, recommendation.responsible, recommendation.due_date = text, responsible, due_date
+    recommendation.save(update_fields=["text", "responsible", "due_date"])
+    return recommendation
 
 
 @transaction.atomic
@@ -259,6 +357,8 @@ def follow_up_add(
     """Record what was done about a recommendation; an open one is then in progress."""
     if not exchange_access.can_follow_up(actor, recommendation):
         raise PermissionDenied
+    if recommendation.inspection.is_archived:
+        raise ValidationError(_("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."))
     if recommendation.is_closed:
         raise ValidationError(_("Kiến nghị đã đóng."))
     note = note.strip()
@@ -279,6 +379,8 @@ def recommendation_close(
     note is kept as a last follow-up entry."""
     if not exchange_access.can_edit_inspection(actor, recommendation.inspection):
         raise PermissionDenied
+    if recommendation.inspection.is_archived:
+        raise ValidationError(_("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."))
     if recommendation.is_closed:
         raise ValidationError(_("Kiến nghị đã đóng."))
     when = at or timezone.now()

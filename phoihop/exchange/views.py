@@ -18,8 +18,9 @@ from phoihop.accounts import access
 from phoihop.accounts.access import exchange as exchange_access
 from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
+from phoihop.core.attachments import attachments_of
 from phoihop.core.db import vi
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
 from phoihop.exchange import selectors, services
 from phoihop.exchange.forms import (
     AdHocReportForm,
@@ -266,12 +267,40 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "state": selectors.state_of(report, report.due_date, today),
         "state_labels": selectors.STATE_LABELS,
         "reads": selectors.report_reads(report),
-        "can_edit": exchange_access.can_write_report(request.user, report) and not report.is_submitted,
+        "can_write": exchange_access.can_write_report(request.user, report),
+        "can_edit": (
+            exchange_access.can_write_report(request.user, report) and not report.is_submitted and not report.is_archived
+        ),
         "history": selectors.report_history(report),
         "nav": "reports",
     }
     context["state_label"] = _(selectors.STATE_LABELS[context["state"]])
     return render(request, "exchange/report_detail.html", context)
+
+
+@rule("object")
+@require_POST
+def report_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deleting a draft is archiving it: it leaves the lists and its period is owed again."""
+    report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
+    try:
+        services.report_archive(actor=request.user, report=report)
+        messages.success(request, _("Đã lưu trữ bản nháp báo cáo. Có thể khôi phục lại khi cần."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(report)
+
+
+@rule("object")
+@require_POST
+def report_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
+    try:
+        services.report_restore(actor=request.user, report=report)
+        messages.success(request, _("Đã khôi phục bản nháp báo cáo."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(report)
 
 
 @rule("authenticated")
@@ -281,6 +310,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "organization": int_or_none(request.GET.get("organization")),
         "year": int_or_none(request.GET.get("year")),
         "status": request.GET.get("status") if request.GET.get("status") in PeriodicReport.Status.values else None,
+        "archived": request.GET.get("archived") == "1",
     }
     page = Paginator(selectors.report_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
     agreements = selectors.visible_agreement_choices(request.user)
@@ -310,6 +340,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     filters = {
         "agreement": int_or_none(request.GET.get("agreement")),
         "year": int_or_none(request.GET.get("year")),
+        "archived": request.GET.get("archived") == "1",
     }
     page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
     agreement = None
@@ -359,6 +390,9 @@ def inspection_create(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("object")
 def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    if inspection.is_archived:
+        messages.error(request, _("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."))
+        return redirect(inspection)
     agreement = inspection.agreement
     inspecting = Organization.objects.filter(pk__in=[o.pk for o in inspection.inspecting.all()])
     inspected = _party_orgs(agreement)
@@ -394,27 +428,99 @@ def _recommendation_orgs(inspection: Any) -> Any:
 @rule("object")
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = exchange_access.get_inspection_for_user(request.user, pk)
-    can_edit = exchange_access.can_edit_inspection(request.user, inspection)
+    # The inspecting side may archive and restore; while archived, nothing else changes.
+    can_manage = exchange_access.can_edit_inspection(request.user, inspection)
+    can_edit = can_manage and not inspection.is_archived
     s = access.scope(request.user)
     recommendations = selectors.inspection_recommendations(inspection)
+    open_record = not inspection.is_archived
     rows = [
         {
             "rec": r,
-            "can_follow_up": not r.is_closed and (can_edit or s.can_write_for(r.responsible_id)),
+            "can_follow_up": open_record and not r.is_closed and (can_edit or s.can_write_for(r.responsible_id)),
             "can_close": not r.is_closed and can_edit,
+            "can_edit": not r.is_closed and can_edit,
         }
         for r in recommendations
     ]
+    files = attachments_of(inspection)
     context = {
         "inspection": inspection,
         "agreement": inspection.agreement,
         "rows": rows,
         "can_edit": can_edit,
+        "can_manage": can_manage,
         "recommendation_form": RecommendationForm(organizations=_recommendation_orgs(inspection)) if can_edit else None,
         "follow_up_form": FollowUpForm(initial={"date": timezone.localdate()}),
+        "photos": [f for f in files if f.is_image],
+        "documents": [f for f in files if not f.is_image],
+        "attachment_form": AttachmentForm(initial={"kind": "minutes"}) if can_edit else None,
+        "history": selectors.inspection_history(inspection),
         "nav": "inspections",
     }
     return render(request, "exchange/inspection_detail.html", context)
+
+
+@rule("object")
+@require_POST
+def inspection_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deleting an inspection is archiving it: it leaves the lists and the follow-up of open
+    recommendations; the record and its history stay."""
+    inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    services.inspection_archive(actor=request.user, inspection=inspection)
+    messages.success(request, _("Đã lưu trữ đợt kiểm tra, giám sát. Có thể khôi phục lại khi cần."))
+    return redirect(inspection)
+
+
+@rule("object")
+@require_POST
+def inspection_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    services.inspection_restore(actor=request.user, inspection=inspection)
+    messages.success(request, _("Đã khôi phục đợt kiểm tra, giám sát."))
+    return redirect(inspection)
+
+
+@rule("object")
+@require_POST
+def inspection_attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Minutes, findings documents and photos of a visit, added by the inspecting side."""
+    inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
+    return attach_uploaded_file(request, inspection)
+
+
+@rule("object")
+def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The inspecting side corrects an open recommendation: text, responsible organisation, due date."""
+    recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_edit=True)
+    inspection = recommendation.inspection
+    if recommendation.is_closed or inspection.is_archived:
+        messages.error(
+            request,
+            _("Kiến nghị đã đóng nên không sửa được.") if recommendation.is_closed
+            else _("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."),
+        )
+        return redirect(inspection)
+    organizations = _recommendation_orgs(inspection)
+    if request.method == "POST":
+        form = RecommendationForm(request.POST, organizations=organizations)
+        if form.is_valid():
+            try:
+                services.recommendation_update(actor=request.user, recommendation=recommendation, **form.cleaned_data)
+                messages.success(request, _("Đã lưu kiến nghị."))
+                return redirect(inspection)
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        form = RecommendationForm(
+            initial={"text": recommendation.text, "responsible": recommendation.responsible, "due_date": recommendation.due_date},
+            organizations=organizations,
+        )
+    context = {
+        "recommendation": recommendation, "inspection": inspection, "agreement": inspection.agreement,
+        "form": form, "nav": "inspections",
+    }
+    return render(request, "exchange/recommendation_form.html", context)
 
 
 @rule("object")
@@ -429,7 +535,7 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(inspection)
 
 
@@ -445,7 +551,7 @@ def recommendation_followup(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(recommendation.inspection)
 
 

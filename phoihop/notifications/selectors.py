@@ -88,9 +88,10 @@ def _event_items(user: Any, start: datetime.date, end: datetime.date) -> list[Ca
 def _task_items(
     user: Any, start: datetime.date, end: datetime.date, today: datetime.date
 ) -> list[CalendarItem]:
+    from phoihop.plans.models import Task
     from phoihop.plans.selectors import TaskStatus, task_statuses
 
-    tasks = list(
+    tasks: list[Task] = list(
         access.visible_tasks(user)
         .active()
         .filter(due__gte=start, due__lte=end, cancelled=False, plan__archived_at__isnull=True)
@@ -99,11 +100,12 @@ def _task_items(
     statuses = task_statuses(tasks, today=today)
     items = []
     for t in tasks:
+        assert t.due is not None  # filtered on due
         status = statuses[t.pk]
         agreement = t.plan.agreement
         items.append(
             CalendarItem(
-                date=t.due,  # type: ignore[arg-type]
+                date=t.due,
                 kind="task",
                 title=t.title,
                 url=reverse("plans:task_detail", args=[t.pk]),

@@ -99,6 +99,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             return redirect("notifications:preferences")
     else:
         form = PreferencesForm(initial=services.preferences_of(request.user))
+    assert request.user.is_authenticated  # the "authenticated" rule: only signed-in users get here
     return render(
         request,
         "notifications/preferences.html",

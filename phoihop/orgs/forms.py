@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.urls import reverse
@@ -16,8 +16,11 @@ from phoihop.orgs.localities import communes_of, provinces
 from phoihop.orgs.models import Organization, Person, Succession
 from phoihop.orgs.services import ORGANIZATION_FIELDS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def province_choices() -> list[tuple[Any, str]]:
+
+def province_choices() -> list[tuple[int | str, StrOrPromise]]:
     return [("", _("— Chọn tỉnh, thành phố —")), *provinces().items()]
 
 
@@ -93,7 +96,8 @@ class OrganizationForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.instance = instance
-        self.fields["parent"].queryset = selectors.organization_choices(exclude=instance)
+        parent = cast(forms.ModelChoiceField, self.fields["parent"])
+        parent.queryset = selectors.organization_choices(exclude=instance)
         self.fields["province_code"].widget.attrs.update(
             {
                 "hx-get": reverse("orgs:communes"),
@@ -162,8 +166,8 @@ class SuccessionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = selectors.organization_choices()
-        self.fields["predecessors"].queryset = choices
-        self.fields["successors"].queryset = choices
+        cast(forms.ModelMultipleChoiceField, self.fields["predecessors"]).queryset = choices
+        cast(forms.ModelMultipleChoiceField, self.fields["successors"]).queryset = choices
         bootstrap(self)
 
 
@@ -213,7 +217,7 @@ class PersonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.instance = instance
         choices = selectors.person_organization_choices(user=user)
-        self.fields["organization"].queryset = choices
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = choices
         # Staff may record an official whose organisation is not in the registry yet.
         self.fields["organization"].required = not access.can_manage_registry(user)
         bootstrap(self)
@@ -249,12 +253,12 @@ class SuccessionTransferForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["successor"].queryset = Organization.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["successor"]).queryset = Organization.objects.filter(
             pk__in=[o.pk for o in work.successors]
         )
         error = {"invalid_choice": _("Danh sách đã thay đổi; tải lại trang và chọn lại.")}
         for name, rows in (("tasks", work.tasks), ("agreements", work.agreements), ("reports", work.reports)):
-            self.fields[name].choices = [(r.pk, str(r.pk)) for r in rows]
+            cast(forms.TypedMultipleChoiceField, self.fields[name]).choices = [(r.pk, str(r.pk)) for r in rows]
             self.fields[name].error_messages.update(error)
         bootstrap(self)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Party
 from phoihop.core.db import vi
+from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 
@@ -62,7 +63,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core import history
 
     org = access.get_organization_for_user(user, pk)
-    ancestors = []
+    ancestors: list[Organization] = []
     parent = org.parent
     while parent is not None and len(ancestors) < 20:
         ancestors.insert(0, parent)
@@ -73,14 +74,16 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     successions_in = list(
         Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
     )
+    # The access functions are typed as plain QuerySets; they are built on the models' default
+    # managers (ActiveQuerySet).
     agreements = (
-        access.visible_agreements(user)
+        cast(ActiveQuerySet, access.visible_agreements(user))
         .active()
         .filter(pk__in=Party.objects.filter(organization=org).values("agreement_id"))
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
         .order_by("-signed_on", "-id")
     )
-    people = access.visible_people(user).active().filter(organization=org).order_by(vi("full_name"))
+    people = cast(ActiveQuerySet, access.visible_people(user)).active().filter(organization=org).order_by(vi("full_name"))
     return {
         "org": org,
         "ancestors": ancestors,
@@ -97,7 +100,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
 
 
 def people_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Person]:
-    qs = access.visible_people(user).active().select_related("organization")
+    qs = cast(ActiveQuerySet, access.visible_people(user)).active().select_related("organization")
     if filters.get("organization"):
         qs = qs.filter(organization_id=filters["organization"])
     return filter_by_query(qs, filters.get("q", "")).order_by(vi("full_name"), "id")
@@ -151,7 +154,7 @@ def person_organization_choices(*, user: Any) -> QuerySet[Organization]:
 
 def people_organization_options(*, user: Any) -> list[Organization]:
     """The organisations of the people a user sees (for the people list filter)."""
-    org_ids = access.visible_people(user).active().values("organization_id")
+    org_ids = cast(ActiveQuerySet, access.visible_people(user)).active().values("organization_id")
     return list(Organization.objects.filter(pk__in=org_ids).order_by(vi("name"), "id"))
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.orgs import selectors, services
 from phoihop.orgs.forms import (
     OrganizationForm,
@@ -38,7 +38,7 @@ def _staff_only(request: HttpRequest) -> None:
 
 
 @rule("authenticated")
-def organization_list(request: HttpRequest) -> HttpResponse:
+def organization_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
     province = int_or_none(g.get("province"))
     filters = {
@@ -241,7 +241,7 @@ def succession_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("authenticated")
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
     filters = {"q": g.get("q", "")[:200], "organization": int_or_none(g.get("organization"))}
     page = Paginator(selectors.people_list(user=request.user, filters=filters), PAGE_SIZE).get_page(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -72,16 +72,20 @@ class TaskForm(forms.ModelForm):
         party_ids = [p.organization_id for p in plan.agreement.parties.all()]
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Để trống để đánh số tiếp theo.")
-        self.fields["content_area"].queryset = plan.agreement.content_areas.order_by("number", "id")
-        self.fields["content_area"].empty_label = _("— Không gắn nội dung —")
-        self.fields["lead_organization"].queryset = parties
-        self.fields["lead_organization"].empty_label = _("— Chọn cơ quan chủ trì —")
-        self.fields["supporting_organizations"].queryset = parties
-        self.fields["supporting_organizations"].help_text = _("Giữ Ctrl để chọn nhiều cơ quan.")
-        self.fields["responsible_officer"].queryset = (
+        content_area = cast(forms.ModelChoiceField, self.fields["content_area"])
+        content_area.queryset = plan.agreement.content_areas.order_by("number", "id")
+        content_area.empty_label = _("— Không gắn nội dung —")
+        lead_organization = cast(forms.ModelChoiceField, self.fields["lead_organization"])
+        lead_organization.queryset = parties
+        lead_organization.empty_label = _("— Chọn cơ quan chủ trì —")
+        supporting = cast(forms.ModelMultipleChoiceField, self.fields["supporting_organizations"])
+        supporting.queryset = parties
+        supporting.help_text = _("Giữ Ctrl để chọn nhiều cơ quan.")
+        responsible_officer = cast(forms.ModelChoiceField, self.fields["responsible_officer"])
+        responsible_officer.queryset = (
             access.visible_people(user).filter(organization_id__in=party_ids).order_by(vi("full_name"))
         )
-        self.fields["responsible_officer"].empty_label = _("— Chưa phân công —")
+        responsible_officer.empty_label = _("— Chưa phân công —")
         bootstrap(self)
 
     def _post_clean(self) -> None:

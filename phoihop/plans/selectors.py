@@ -127,11 +127,12 @@ def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> lis
 
     today = today or timezone.localdate()
     ids = [t.pk for t in tasks]
-    indicators = list(Indicator.objects.active().filter(task_id__in=ids).order_by("order", "id"))
+    indicators: list[Indicator] = list(Indicator.objects.active().filter(task_id__in=ids).order_by("order", "id"))
     progress = indicator_progress(indicators)
     by_task: dict[int, list[IndicatorProgress]] = defaultdict(list)
     for ind in indicators:
-        by_task[ind.task_id].append(progress[ind.pk])  # type: ignore[index]
+        assert ind.task_id is not None  # filtered on task_id
+        by_task[ind.task_id].append(progress[ind.pk])
     approved = set(
         Activity.objects.filter(
             task_id__in=ids, status=Activity.Status.APPROVED, archived_at__isnull=True

@@ -435,6 +435,7 @@ def indicator_set(
         errors.setdefault("target", []).append(_("Chỉ tiêu có tối đa hai chữ số thập phân."))
     if errors:
         raise ValidationError(errors)
+    assert amount is not None  # refused above
     with transaction.atomic():
         if indicator is None:
             siblings = owner.indicators.all()
@@ -446,7 +447,7 @@ def indicator_set(
                 indicator.content_area = owner
         indicator.name = name
         indicator.unit = unit
-        indicator.target = amount  # type: ignore[assignment]
+        indicator.target = amount
         indicator.aggregation = aggregation
         indicator.save()
     return indicator

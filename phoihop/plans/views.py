@@ -35,7 +35,7 @@ def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã lập kế hoạch phối hợp năm %(year)s.") % {"year": plan.year})
             return redirect("plans:detail", pk=plan.pk)
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(agreement)
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,25 +9,46 @@ from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import SECTIONS, Commendation, Review
 
+if TYPE_CHECKING:
+    from phoihop.agreements.models import Agreement
+    from phoihop.events.models import Event
+    from phoihop.reviews.models import Movement
+
+    _EventField = forms.ModelChoiceField[Event]
+else:  # ModelChoiceField is not subscriptable at run time
+    _EventField = forms.ModelChoiceField
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """``form.fields[name]``, a model choice field (single or multiple) whose queryset is set
+    when the form is made."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+class EventChoiceField(_EventField):
+    def label_from_instance(self, obj: Event) -> str:
+        return f"{obj.date:%d/%m/%Y} · {obj.title}"
+
 
 class ReviewCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=Review.Kind.choices, initial=Review.Kind.INTERIM)
     period_start = VNDateField(label=_("Từ ngày"), required=True)
     period_end = VNDateField(label=_("Đến ngày"), required=True)
-    agreements = forms.ModelMultipleChoiceField(
+    agreements: forms.ModelMultipleChoiceField[Agreement] = forms.ModelMultipleChoiceField(
         label=_("Văn bản sơ kết, tổng kết cùng"),
         queryset=None,
         required=False,
         help_text=_("Các văn bản ký cùng hội nghị mà cơ quan của bạn cũng chủ trì."),
     )
-    event = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None, required=False)
+    event = EventChoiceField(label=_("Hội nghị"), queryset=None, required=False)
 
     def __init__(self, *args: Any, together: Any, events: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agreements"].queryset = together
+        choice_field(self, "agreements").queryset = together
         self.fields["agreements"].widget.attrs["size"] = 4
-        self.fields["event"].queryset = events
-        self.fields["event"].label_from_instance = lambda e: f"{e.date:%d/%m/%Y} · {e.title}"
+        choice_field(self, "event").queryset = events
         bootstrap(self)
 
 
@@ -60,7 +81,7 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        choice_field(self, "organization").queryset = organizations
         bootstrap(self)
 
 
@@ -74,13 +95,15 @@ class CommendationForm(forms.Form):
     form = forms.ChoiceField(label=_("Hình thức"), choices=Commendation.Form.choices)
     authority = forms.CharField(label=_("Cấp khen"), max_length=255, help_text=_("Ví dụ: Chủ tịch UBND thành phố"))
     reason = forms.CharField(label=_("Thành tích, lý do"), widget=forms.Textarea(attrs={"rows": 3}))
-    movement = forms.ModelChoiceField(label=_("Phong trào thi đua"), queryset=None, required=False)
+    movement: forms.ModelChoiceField[Movement] = forms.ModelChoiceField(
+        label=_("Phong trào thi đua"), queryset=None, required=False
+    )
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, organizations: Any, movements: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        self.fields["movement"].queryset = movements
+        choice_field(self, "organization").queryset = organizations
+        choice_field(self, "movement").queryset = movements
         bootstrap(self)
 
 
@@ -110,7 +133,9 @@ class DecisionForm(forms.Form):
 
 class MovementForm(forms.Form):
     name = forms.CharField(label=_("Tên phong trào"), max_length=500)
-    organizer = forms.ModelChoiceField(label=_("Cơ quan phát động"), queryset=None, required=False)
+    organizer: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        label=_("Cơ quan phát động"), queryset=None, required=False
+    )
     organizer_text = forms.CharField(
         label=_("hoặc ghi tên cơ quan phát động"), required=False, max_length=255,
         help_text=_("Khi cơ quan phát động không có trong danh mục, ví dụ: Ban Dân vận Trung ương."),
@@ -123,5 +148,5 @@ class MovementForm(forms.Form):
         super().__init__(*args, **kwargs)
         from phoihop.core.db import vi
 
-        self.fields["organizer"].queryset = Organization.objects.active().order_by(vi("name"))
+        choice_field(self, "organizer").queryset = Organization.objects.active().order_by(vi("name"))
         bootstrap(self)

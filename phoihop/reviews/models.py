@@ -7,6 +7,8 @@ main ``agreement``, whose lead party writes and signs off the report). Signed of
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -17,8 +19,11 @@ from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable
 from phoihop.orgs.models import Organization
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The narrative sections of the report, in the order they are written and printed.
-SECTIONS: tuple[tuple[str, str], ...] = (
+SECTIONS: tuple[tuple[str, StrOrPromise], ...] = (
     ("situation", _("Tình hình triển khai thực hiện")),
     ("results", _("Kết quả thực hiện")),
     ("strengths", _("Ưu điểm")),

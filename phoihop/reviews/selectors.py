@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -171,7 +171,7 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
     for ind in indicators:
         p = progress[ind.pk]
         figure = IndicatorFigure(ind.name, ind.get_unit_display(), p.target, p.achieved, p.percent)
-        areas[task_area[ind.task_id]].indicators.append(figure)  # type: ignore[index]
+        areas[task_area[ind.task_id]].indicators.append(figure)
         figures.indicators.append(figure)
 
     # Activities by content area: approved, counted once (as agreement_totals counts them).
@@ -204,18 +204,18 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
             figures.participants += totals.participants
             for org_totals in totals.by_organization:
                 org = org_totals.organization
-                row = parties.setdefault(org.pk, PartyFigures(org, ""))
-                row.activities += org_totals.activities
-                row.participants += org_totals.participants
+                party = parties.setdefault(org.pk, PartyFigures(org, ""))
+                party.activities += org_totals.activities
+                party.participants += org_totals.participants
                 for indicator_id, value in org_totals.values.items():
                     credited[org.pk][indicator_id] = credited[org.pk].get(indicator_id, Decimal(0)) + value
     for t in tasks:
-        row = parties.get(t.lead_organization_id)  # type: ignore[assignment]
-        if row is not None:
-            row.tasks_led += 1
-            row.tasks_done += t.pk in done
-    for org_id, row in parties.items():
-        row.values = [
+        lead = parties.get(t.lead_organization_id)
+        if lead is not None:
+            lead.tasks_led += 1
+            lead.tasks_done += t.pk in done
+    for org_id, party in parties.items():
+        party.values = [
             (names[i][0], names[i][1], v) for i, v in sorted(credited.get(org_id, {}).items()) if i in names
         ]
     figures.parties = list(parties.values())
@@ -233,7 +233,9 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
 
 
 def review_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Review]:
-    qs = review_access.visible_reviews(user).active()
+    """The visible reviews, not archived ones; with ``filters["archived"]``, the archived ones."""
+    qs = review_access.visible_reviews(user)
+    qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
         qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("kind"):
@@ -259,27 +261,36 @@ def review_commendations(review: Review) -> QuerySet[Commendation]:
 
 
 def review_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
+    """The review page. An archived review shows its text, contributions and proposals, but no
+    figures, documents or writing until it is restored."""
     review = review_access.get_review_for_user(user, pk)
     contributions = list(
         review.contributions.select_related("organization", "author").order_by("id")
     )
-    figures = review_figures(review, today=today)
+    archived = review.is_archived
+    figures = None if archived else review_figures(review, today=today)
     mine = review_access.contribution_org_ids(user, review)
     written = {c.organization_id for c in contributions}
+    open_ = not review.is_locked and not archived
+    can_edit = review_access.can_edit_review(user, review)
     return {
         "review": review,
         "agreement": review.agreement,
         "agreements": covered_agreements(review),
         "figures": figures,
+        "commendations": figures.commendations if figures is not None else list(review_commendations(review)),
         "contributions": contributions,
         "missing_contributions": [
-            p.organization for p in figures.parties if p.role and p.organization.pk not in written
+            p.organization for p in (figures.parties if figures is not None else []) if p.role and p.organization.pk not in written
         ],
-        "can_edit": review_access.can_edit_review(user, review) and not review.is_locked,
-        "can_sign_off": review_access.can_sign_off_review(user, review) and not review.is_locked,
+        "can_edit": can_edit and open_,
+        "can_sign_off": review_access.can_sign_off_review(user, review) and open_,
         "ready_to_sign": all(getattr(review, n).strip() for n in ("situation", "results", "directions")),
-        "can_contribute": bool(mine) and not review.is_locked,
-        "can_decide": review_access.can_edit_review(user, review),
+        "can_contribute": bool(mine) and open_,
+        "can_decide": can_edit and not archived,
+        "can_withdraw": review_access.can_propose_commendation(user, review) and open_,
+        "can_archive": review_access.can_archive_review(user, review) and open_,
+        "can_restore": review_access.can_archive_review(user, review) and archived,
         "history": review_history(review),
     }
 
@@ -298,12 +309,21 @@ def review_history(review: Review) -> list[history.Entry]:
     )
 
 
-def movement_list(*, user: Any) -> QuerySet[Movement]:
-    return review_access.visible_movements(user).active().select_related("organizer").order_by("name", "id")
+def movement_list(*, user: Any, archived: bool = False) -> QuerySet[Movement]:
+    """The visible movements, not archived ones (those offered in forms); or the archived ones."""
+    qs = review_access.visible_movements(user)
+    qs = qs.filter(archived_at__isnull=False) if archived else qs.active()
+    return qs.select_related("organizer").order_by("name", "id")
 
 
 def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commendation]:
-    qs = review_access.visible_commendations(user).active()
+    """The visible commendations, leaving out withdrawn proposals and those of archived reviews;
+    with ``filters["archived"]``, only those."""
+    qs = review_access.visible_commendations(user)
+    if filters.get("archived"):
+        qs = qs.filter(Q(archived_at__isnull=False) | Q(review__archived_at__isnull=False))
+    else:
+        qs = qs.filter(Q(review__isnull=True) | Q(review__archived_at__isnull=True), archived_at__isnull=True)
     if filters.get("movement"):
         qs = qs.filter(movement_id=filters["movement"])
     if filters.get("organization"):
@@ -317,10 +337,16 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
 
 def movement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     movement = review_access.get_movement_for_user(user, pk)
+    can_edit = review_access.can_edit_movement(user, movement)
     return {
         "movement": movement,
         "commendations": list(commendation_list(user=user, filters={"movement": movement.pk})),
-        "can_edit": review_access.can_edit_movement(user, movement),
+        "can_edit": can_edit and not movement.is_archived,
+        "can_archive": can_edit and not movement.is_archived,
+        "can_restore": can_edit and movement.is_archived,
+        "history": history.merged(
+            history.entries(Movement.history.filter(id=movement.pk), Movement, lambda m: m.name)
+        ),
     }
 
 

@@ -3,6 +3,12 @@
 A review goes draft -> signed off. Signed off, it is locked: its narrative, contributions and
 proposals no longer change (history keeps every earlier version). Decisions on proposed
 commendations are still recorded afterwards, since they come from the awarding authority later.
+
+Deleting is archiving (history keeps every version): a draft review is archived and restored by
+those who write it, never once signed off (a signed-off report is an official document); an
+archived review is not written, signed off or decided on until restored. A proposal of
+commendation not yet decided is withdrawn (archived) by whoever may propose it, while its review
+is open. A movement is archived and restored by those who may edit it.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from phoihop.vn.text import clean
 def _ensure_open(review: Review) -> None:
     if review.is_locked:
         raise ValidationError(_("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ. Khôi phục báo cáo để viết tiếp."))
 
 
 @transaction.atomic
@@ -134,6 +142,7 @@ def _register_number(actor: Any, review: Review) -> str:
     lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
     if lead is None:
         return review.number_symbol
+    assert review.report_date is not None  # review_sign_off sets it before entering the register
     number = None
     if review.number_symbol:
         from phoihop.vn.symbols import SymbolError, parse_symbol
@@ -152,6 +161,32 @@ def _register_number(actor: Any, review: Review) -> str:
     except PermissionDenied:
         return review.number_symbol
     return str(entry.symbol)
+
+
+@transaction.atomic
+def review_archive(*, actor: Any, review: Review) -> Review:
+    """Archive a draft review: it leaves the lists, its history and contents stay."""
+    if not review_access.can_archive_review(actor, review):
+        raise PermissionDenied
+    if review.is_locked:
+        raise ValidationError(
+            _("Báo cáo đã được ký duyệt nên không lưu trữ được: báo cáo đã ký duyệt là văn bản chính thức, "
+              "được giữ nguyên.")
+        )
+    if not review.is_archived:
+        review.archived_at = timezone.now()
+        review.save(update_fields=["archived_at", "updated_at"])
+    return review
+
+
+@transaction.atomic
+def review_restore(*, actor: Any, review: Review) -> Review:
+    if not review_access.can_archive_review(actor, review):
+        raise PermissionDenied
+    if review.is_archived:
+        review.archived_at = None
+        review.save(update_fields=["archived_at", "updated_at"])
+    return review
 
 
 @transaction.atomic
@@ -209,7 +244,7 @@ def _commendation_errors(data: dict[str, Any]) -> dict[str, list[str]]:
 @transaction.atomic
 def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> Commendation:
     """Propose a commendation in the review; the lead party's officers do."""
-    if not review_access.can_edit_review(actor, review):
+    if not review_access.can_propose_commendation(actor, review):
         raise PermissionDenied
     _ensure_open(review)
     data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
@@ -280,6 +315,12 @@ def commendation_decide(
         raise PermissionDenied
     if commendation.status != Commendation.Status.PROPOSED:
         raise ValidationError(_("Đề nghị này đã được ghi kết quả."))
+    if commendation.is_archived:
+        raise ValidationError(_("Đề nghị này đã được rút nên không ghi kết quả được."))
+    if commendation.review is not None and commendation.review.is_archived:
+        raise ValidationError(
+            _("Báo cáo của đề nghị này đã được lưu trữ. Khôi phục báo cáo để ghi kết quả.")
+        )
     decision_number = clean(decision_number or "")
     if approved:
         errors: dict[str, list[str]] = {}
@@ -289,10 +330,11 @@ def commendation_decide(
             errors["decision_date"] = [_("Cần nhập ngày quyết định.")]
         if errors:
             raise ValidationError(errors)
+        assert decision_date is not None  # refused above without one
         commendation.status = Commendation.Status.DECIDED
         commendation.decision_number = decision_number
         commendation.decision_date = decision_date
-        commendation.year = decision_date.year  # type: ignore[union-attr]
+        commendation.year = decision_date.year
     else:
         commendation.status = Commendation.Status.NOT_APPROVED
     if note.strip():
@@ -301,6 +343,28 @@ def commendation_decide(
     commendation.save(
         update_fields=["status", "decision_number", "decision_date", "year", "note", "decided_by", "updated_at"]
     )
+    return commendation
+
+
+@transaction.atomic
+def commendation_withdraw(*, actor: Any, commendation: Commendation) -> Commendation:
+    """Withdraw a proposal not yet decided (it is archived: history keeps it)."""
+    if not review_access.can_withdraw_commendation(actor, commendation):
+        raise PermissionDenied
+    if commendation.status != Commendation.Status.PROPOSED:
+        raise ValidationError(_("Đề nghị này đã được ghi kết quả nên không rút được."))
+    review = commendation.review
+    assert review is not None  # can_withdraw_commendation: only proposals made in a review
+    if review.is_locked:
+        raise ValidationError(
+            _("Báo cáo đã được ký duyệt nên không rút được đề nghị khen thưởng. "
+              "Hãy ghi kết quả “Không được duyệt” khi có ý kiến của cấp khen.")
+        )
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ. Khôi phục báo cáo để viết tiếp."))
+    if not commendation.is_archived:
+        commendation.archived_at = timezone.now()
+        commendation.save(update_fields=["archived_at", "updated_at"])
     return commendation
 
 
@@ -338,7 +402,30 @@ def movement_create(*, actor: Any, fields: Mapping[str, Any]) -> Movement:
 def movement_update(*, actor: Any, movement: Movement, fields: Mapping[str, Any]) -> Movement:
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
+    if movement.is_archived:
+        raise ValidationError(_("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
     for name, value in _movement_data(fields).items():
         setattr(movement, name, value)
     movement.save()
+    return movement
+
+
+@transaction.atomic
+def movement_archive(*, actor: Any, movement: Movement) -> Movement:
+    """Archive a movement: it leaves the lists and the forms; its commendations keep it."""
+    if not review_access.can_edit_movement(actor, movement):
+        raise PermissionDenied
+    if not movement.is_archived:
+        movement.archived_at = timezone.now()
+        movement.save(update_fields=["archived_at", "updated_at"])
+    return movement
+
+
+@transaction.atomic
+def movement_restore(*, actor: Any, movement: Movement) -> Movement:
+    if not review_access.can_edit_movement(actor, movement):
+        raise PermissionDenied
+    if movement.is_archived:
+        movement.archived_at = None
+        movement.save(update_fields=["archived_at", "updated_at"])
     return movement

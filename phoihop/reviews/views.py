@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -37,9 +38,10 @@ NAV = "reviews"
 
 @rule("authenticated")
 def review_list(request: HttpRequest) -> HttpResponse:
-    filters = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
+    filters: dict[str, Any] = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
     filters["agreement"] = int_or_none(filters["agreement"]) or ""
     filters["year"] = int_or_none(filters["year"]) or ""
+    filters["archived"] = request.GET.get("archived") == "1"
     page = selectors.paginate(selectors.review_list(user=request.user, filters=filters), request.GET.get("page"))
     agreements = access.visible_agreements(request.user).active().order_by("-signed_on", "-id")
     return render(
@@ -125,6 +127,15 @@ def review_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/create.html", {"form": form, "agreement": agreement, "nav": NAV})
 
 
+def _closed(review: Review) -> str:
+    """Why ``review`` is not written any more, or "" while it is an open draft."""
+    if review.is_locked:
+        return _("Báo cáo đã được ký duyệt nên không sửa được nữa.")
+    if review.is_archived:
+        return _("Báo cáo đã được lưu trữ. Khôi phục báo cáo để viết tiếp.")
+    return ""
+
+
 @rule("object")
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.review_detail(user=request.user, pk=pk)
@@ -136,8 +147,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Write the narrative sections; "Tạo bản nháp từ số liệu" fills the empty ones from the figures."""
     review = review_access.get_review_for_user(request.user, pk, for_edit=True)
-    if review.is_locked:
-        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+    closed = _closed(review)
+    if closed:
+        messages.error(request, closed)
         return redirect(review)
     fields = (*SECTION_NAMES, "number_symbol", "report_date", "signer_name", "signer_position")
     if request.method == "POST":
@@ -184,10 +196,30 @@ def review_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
+@require_POST
+def review_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a draft review ("Lưu trữ"), or restore it (``restore`` in the form)."""
+    review = review_access.get_review_for_user(request.user, pk, for_edit=True)
+    try:
+        if request.POST.get("restore"):
+            services.review_restore(actor=request.user, review=review)
+            messages.success(request, _("Đã khôi phục báo cáo."))
+        else:
+            services.review_archive(actor=request.user, review=review)
+            messages.success(
+                request, _("Đã lưu trữ báo cáo. Báo cáo vẫn xem được trong mục “Xem báo cáo đã lưu trữ”.")
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(review)
+
+
+@rule("object")
 def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review, org_ids = review_access.get_review_for_contribution(request.user, pk)
-    if review.is_locked:
-        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+    closed = _closed(review)
+    if closed:
+        messages.error(request, closed)
         return redirect(review)
     organizations = Organization.objects.filter(pk__in=org_ids).order_by("name")
     chosen = int_or_none(request.POST.get("organization") or request.GET.get("organization"))
@@ -231,8 +263,9 @@ def _commendable(review: Review) -> Any:
 @rule("object")
 def commendation_propose(request: HttpRequest, pk: int) -> HttpResponse:
     review = review_access.get_review_for_user(request.user, pk, for_edit=True)
-    if review.is_locked:
-        messages.error(request, _("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+    closed = _closed(review)
+    if closed:
+        messages.error(request, closed)
         return redirect(review)
     kwargs = {"organizations": _commendable(review), "movements": selectors.movement_list(user=request.user)}
     if request.method == "POST":
@@ -256,6 +289,12 @@ def commendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     back = commendation.review or "reviews:commendation_list"
     if commendation.status != Commendation.Status.PROPOSED:
         messages.info(request, _("Đề nghị này đã được ghi kết quả."))
+        return redirect(back)
+    if commendation.is_archived:
+        messages.error(request, _("Đề nghị này đã được rút nên không ghi kết quả được."))
+        return redirect(back)
+    if commendation.review is not None and commendation.review.is_archived:
+        messages.error(request, _("Báo cáo của đề nghị này đã được lưu trữ. Khôi phục báo cáo để ghi kết quả."))
         return redirect(back)
     if request.method == "POST":
         form = DecisionForm(request.POST)
@@ -282,10 +321,25 @@ def commendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@rule("object")
+@require_POST
+def commendation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a proposal of commendation not yet decided (it is archived, not deleted)."""
+    commendation = review_access.get_commendation_for_withdrawal(request.user, pk)
+    try:
+        services.commendation_withdraw(actor=request.user, commendation=commendation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã rút đề nghị khen thưởng. Đề nghị vẫn được giữ trong lịch sử thay đổi."))
+    return redirect(commendation.review or "reviews:commendation_list")
+
+
 @rule("authenticated")
 def commendation_list(request: HttpRequest) -> HttpResponse:
     filters: dict[str, Any] = {k: int_or_none(request.GET.get(k)) or "" for k in ("movement", "organization", "year")}
     filters["status"] = request.GET.get("status", "")
+    filters["archived"] = request.GET.get("archived") == "1"
     qs = selectors.commendation_list(user=request.user, filters=filters)
     page = selectors.paginate(qs, request.GET.get("page"))
     visible = selectors.commendation_list(user=request.user, filters={})
@@ -341,11 +395,17 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 def movement_list(request: HttpRequest) -> HttpResponse:
-    page = selectors.paginate(selectors.movement_list(user=request.user), request.GET.get("page"))
+    archived = request.GET.get("archived") == "1"
+    page = selectors.paginate(selectors.movement_list(user=request.user, archived=archived), request.GET.get("page"))
     return render(
         request,
         "reviews/movement_list.html",
-        {"page": page, "can_create": review_access.can_create_movement(request.user), "nav": NAV},
+        {
+            "page": page,
+            "archived": archived,
+            "can_create": review_access.can_create_movement(request.user),
+            "nav": NAV,
+        },
     )
 
 
@@ -373,6 +433,9 @@ def movement_create(request: HttpRequest) -> HttpResponse:
 @rule("object")
 def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     movement = review_access.get_movement_for_user(request.user, pk, for_edit=True)
+    if movement.is_archived:
+        messages.error(request, _("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
+        return redirect(movement)
     if request.method == "POST":
         form = MovementForm(request.POST)
         if form.is_valid():
@@ -391,6 +454,23 @@ def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
+@require_POST
+def movement_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a movement ("Lưu trữ"), or restore it (``restore`` in the form)."""
+    movement = review_access.get_movement_for_user(request.user, pk, for_edit=True)
+    if request.POST.get("restore"):
+        services.movement_restore(actor=request.user, movement=movement)
+        messages.success(request, _("Đã khôi phục phong trào thi đua."))
+    else:
+        services.movement_archive(actor=request.user, movement=movement)
+        messages.success(
+            request,
+            _("Đã lưu trữ phong trào thi đua. Phong trào vẫn xem được trong mục “Xem phong trào đã lưu trữ”."),
+        )
+    return redirect(movement)
+
+
+@rule("object")
 def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.movement_detail(user=request.user, pk=pk)
     context["nav"] = NAV
@@ -402,16 +482,24 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _download(request: HttpRequest, review: Review, content: bytes, filename: str, mime: str) -> HttpResponse:
+    record: Callable[..., object] | None
     try:
-        from phoihop.audit.services import record
+        from phoihop.audit.services import record as audit_record
     except ImportError:
         record = None
+    else:
+        record = audit_record
     if record is not None:
         lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
         record("document_download", obj=review, detail=filename, request=request, organization=lead)
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _not_offered(request: HttpRequest, review: Review) -> HttpResponse:
+    messages.error(request, _("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
+    return redirect(review)
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -423,6 +511,8 @@ def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
     review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
     content = documents.review_report_docx(review)
     return _download(request, review, content, documents.filename(review, "docx"), DOCX)
 
@@ -432,6 +522,8 @@ def review_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
     review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
     content = documents.review_annex_xlsx(review)
     return _download(request, review, content, documents.filename(review, "xlsx", annex=True), XLSX)
 
@@ -441,6 +533,8 @@ def commendations_docx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
     review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
     content = documents.commendations_docx(review)
     return _download(request, review, content, documents.filename(review, "docx", commendations=True), DOCX)
 
@@ -450,5 +544,7 @@ def commendations_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
     review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
     content = documents.commendations_xlsx(review)
     return _download(request, review, content, documents.filename(review, "xlsx", commendations=True), XLSX)

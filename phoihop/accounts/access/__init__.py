@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -28,6 +28,9 @@ from django.http import Http404
 
 from phoihop.accounts.models import Membership
 from phoihop.orgs.models import Organization
+
+if TYPE_CHECKING:
+    from phoihop.core.models import ActiveQuerySet
 
 RuleKind = Literal["public", "authenticated", "object", "staff"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -135,7 +138,7 @@ def agreements_filter(user: Any) -> Q:
     return Q(pk__in=party_of_mine)
 
 
-def visible_agreements(user: Any) -> QuerySet[Any]:
+def visible_agreements(user: Any) -> ActiveQuerySet:
     from phoihop.agreements.models import Agreement
 
     if not getattr(user, "is_authenticated", False):
@@ -204,7 +207,7 @@ def events_filter(user: Any) -> Q:
     return Q(host_id__in=s.visible_org_ids) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
 
 
-def visible_events(user: Any) -> QuerySet[Any]:
+def visible_events(user: Any) -> ActiveQuerySet:
     from phoihop.events.models import Event
 
     if not getattr(user, "is_authenticated", False):
@@ -259,7 +262,7 @@ def people_filter(user: Any) -> Q:
     )
 
 
-def visible_people(user: Any) -> QuerySet[Any]:
+def visible_people(user: Any) -> ActiveQuerySet:
     from phoihop.orgs.models import Person
 
     if not getattr(user, "is_authenticated", False):
@@ -304,6 +307,10 @@ def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
         # An approved activity is locked, its files with it; a correction is a new revision.
         if for_edit and not activity.is_editable:
             raise PermissionDenied
+    elif model == "inspection":
+        from phoihop.accounts.access.exchange import get_inspection_for_user
+
+        get_inspection_for_user(user, attachment.object_id, for_edit=for_edit)
     else:
         raise Http404
     return attachment
@@ -312,7 +319,7 @@ def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
 # --- annual plans and tasks -------------------------------------------------------------------
 
 
-def visible_plans(user: Any) -> QuerySet[Any]:
+def visible_plans(user: Any) -> ActiveQuerySet:
     """Plans are seen by whoever sees their agreement."""
     from phoihop.plans.models import AnnualPlan
 
@@ -321,7 +328,7 @@ def visible_plans(user: Any) -> QuerySet[Any]:
     return AnnualPlan.objects.filter(agreement__in=visible_agreements(user))
 
 
-def visible_tasks(user: Any) -> QuerySet[Any]:
+def visible_tasks(user: Any) -> ActiveQuerySet:
     from phoihop.plans.models import Task
 
     if not getattr(user, "is_authenticated", False):
@@ -382,7 +389,7 @@ def activities_filter(user: Any) -> Q:
     return Q(task__plan__agreement__in=visible_agreements(user)) & (shared | Q(pk__in=mine))
 
 
-def visible_activities(user: Any) -> QuerySet[Any]:
+def visible_activities(user: Any) -> ActiveQuerySet:
     from phoihop.activities.models import Activity
 
     if not getattr(user, "is_authenticated", False):

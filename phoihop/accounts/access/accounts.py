@@ -55,7 +55,10 @@ def get_membership_for_admin(user: Any, pk: int) -> Membership:
 
 
 def get_session_for_user(user: Any, pk: int) -> UserSession:
-    record = UserSession.objects.filter(pk=pk, user_id=getattr(user, "pk", None)).first()
+    user_pk = getattr(user, "pk", None)
+    if user_pk is None:
+        raise Http404  # anonymous: has no sessions
+    record = UserSession.objects.filter(pk=pk, user_id=user_pk).first()
     if record is None:
         raise Http404
     return record

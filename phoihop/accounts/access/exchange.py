@@ -7,17 +7,23 @@
   that is a party of the agreement or a body above a party (the inspecting side). Recommendations
   are added and closed by the inspecting organisations; follow-up is written by them or by the
   organisation responsible for the recommendation.
+- Archiving (deleting): a draft report by officers of its party (a sent report never); an
+  inspection, and restoring it, by officers of the inspecting organisations, who also edit open
+  recommendations and add files (minutes, documents, photos). Files are seen like the inspection.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 
 from phoihop.accounts.access import descendants, scope, visible_agreements
+
+if TYPE_CHECKING:
+    from phoihop.core.models import ActiveQuerySet
 
 # --- the reporting schedule ---------------------------------------------------------------------
 
@@ -60,7 +66,7 @@ def reports_filter(user: Any) -> Q:
     return shared | own_drafts
 
 
-def visible_reports(user: Any) -> QuerySet[Any]:
+def visible_reports(user: Any) -> ActiveQuerySet:
     from phoihop.exchange.models import PeriodicReport
 
     if not getattr(user, "is_authenticated", False):
@@ -100,7 +106,7 @@ def reader_org_id(user: Any, report: Any) -> int | None:
 # --- inspections --------------------------------------------------------------------------------
 
 
-def visible_inspections(user: Any) -> QuerySet[Any]:
+def visible_inspections(user: Any) -> ActiveQuerySet:
     from phoihop.exchange.models import Inspection
 
     if not getattr(user, "is_authenticated", False):

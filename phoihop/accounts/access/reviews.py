@@ -5,18 +5,21 @@
 - each party's officers write that party's contribution, and nobody else does (a contribution
   is the party's own word, so neither a superior body nor a system administrator writes it);
 - only a leader of the lead party signs it off (like approving, the organisation's own act);
+- those who write a draft review archive and restore it (a signed-off review is kept as it is:
+  services refuse it), and withdraw its proposals of commendation not yet decided;
 - emulation movements are public campaigns: every signed-in user sees them; officers of the
-  organiser and system administrators change them; any officer may record one;
+  organiser and system administrators change, archive and restore them; any officer may record
+  one;
 - a commendation is seen with its review, or, outside a review, by those who see the awarded
   organisation's work, its partners in a visible agreement, or the movement organiser's side.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 
 from phoihop.accounts.access import (
@@ -27,6 +30,9 @@ from phoihop.accounts.access import (
     visible_agreements,
 )
 
+if TYPE_CHECKING:
+    from phoihop.core.models import ActiveQuerySet
+
 
 def _signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
@@ -35,7 +41,7 @@ def _signed_in(user: Any) -> bool:
 # --- reviews ----------------------------------------------------------------------------------
 
 
-def visible_reviews(user: Any) -> QuerySet[Any]:
+def visible_reviews(user: Any) -> ActiveQuerySet:
     from phoihop.reviews.models import Review
 
     if not _signed_in(user):
@@ -90,6 +96,11 @@ def get_review_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
     return review
 
 
+def can_archive_review(user: Any, review: Any) -> bool:
+    """Whoever writes the report archives and restores it (services refuse a signed-off one)."""
+    return can_edit_review(user, review)
+
+
 def get_review_for_sign_off(user: Any, pk: int) -> Any:
     review = get_review_for_user(user, pk)
     if not can_sign_off_review(user, review):
@@ -108,7 +119,7 @@ def get_review_for_contribution(user: Any, pk: int) -> tuple[Any, set[int]]:
 # --- movements --------------------------------------------------------------------------------
 
 
-def visible_movements(user: Any) -> QuerySet[Any]:
+def visible_movements(user: Any) -> ActiveQuerySet:
     from phoihop.reviews.models import Movement
 
     if not _signed_in(user):
@@ -154,7 +165,7 @@ def commendations_filter(user: Any) -> Q:
     return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 
 
-def visible_commendations(user: Any) -> QuerySet[Any]:
+def visible_commendations(user: Any) -> ActiveQuerySet:
     from phoihop.reviews.models import Commendation
 
     if not _signed_in(user):
@@ -174,6 +185,23 @@ def can_decide_commendation(user: Any, commendation: Any) -> bool:
     return s.can_write_for(commendation.organization_id) or (
         movement is not None and movement.organizer_id is not None and s.can_write_for(movement.organizer_id)
     )
+
+
+def can_propose_commendation(user: Any, review: Any) -> bool:
+    return can_edit_review(user, review)
+
+
+def can_withdraw_commendation(user: Any, commendation: Any) -> bool:
+    """A proposal is withdrawn by whoever may propose it in its review; a commendation recorded
+    outside a review was never proposed, so nobody withdraws it."""
+    return commendation.review_id is not None and can_propose_commendation(user, commendation.review)
+
+
+def get_commendation_for_withdrawal(user: Any, pk: int) -> Any:
+    commendation = get_commendation_for_user(user, pk)
+    if not can_withdraw_commendation(user, commendation):
+        raise PermissionDenied
+    return commendation
 
 
 def get_commendation_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:

@@ -25,6 +25,7 @@ def invite(client: Any, org: Any, email: str = "moi@example.org", role: str = "o
 
 def link_from_mail() -> str:
     body = mail.outbox[-1].body
+    assert isinstance(body, str)
     found = re.search(r"https?://\S+/tai-khoan/loi-moi/\S+/", body)
     assert found, body
     return found.group(0).split("://", 1)[1].split("/", 1)[1].join(["/", ""])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,7 +15,14 @@ from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 
 A = AuditEvent.Action
-FROM = {"REMOTE_ADDR": "203.0.113.7", "HTTP_USER_AGENT": "Trình duyệt thử/1.0"}
+
+
+class RequestMeta(TypedDict):
+    REMOTE_ADDR: str
+    HTTP_USER_AGENT: str
+
+
+FROM: RequestMeta = {"REMOTE_ADDR": "203.0.113.7", "HTTP_USER_AGENT": "Trình duyệt thử/1.0"}
 
 
 def last(action: str) -> AuditEvent:

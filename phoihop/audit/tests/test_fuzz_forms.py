@@ -215,13 +215,14 @@ def check_form(form: forms.BaseForm, data: dict[str, Any]) -> None:
     files = {k: v for k, v in data.items() if isinstance(v, SimpleUploadedFile)}
     from django.utils.datastructures import MultiValueDict
 
-    plain = MultiValueDict()
+    plain: MultiValueDict[str, Any] = MultiValueDict()
     for k, v in data.items():
         if k in files:
             continue
         plain.setlist(k, v if isinstance(v, list) else [v])
     form.data, form.files, form.is_bound = plain, MultiValueDict({k: [v] for k, v in files.items()}), True
-    form._errors = None
+    # Forget the cached errors. Django sets BaseForm._errors in __init__; the stubs omit it.
+    form._errors = None  # type: ignore[attr-defined]
     form.is_valid()  # validation errors are answers; anything raised is a bug
     form.errors.as_text()
 

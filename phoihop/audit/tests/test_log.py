@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.contrib import admin
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -54,9 +55,10 @@ def test_the_admin_cannot_change_events() -> None:
     model_admin = admin.site._registry.get(AuditEvent)
     if model_admin is None:
         return  # not registered: nothing to check
-    assert not model_admin.has_add_permission(None)
-    assert not model_admin.has_change_permission(None)
-    assert not model_admin.has_delete_permission(None)
+    request = RequestFactory().get("/quan-tri/")
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request)
+    assert not model_admin.has_delete_permission(request)
 
 
 def test_no_route_changes_the_log(client: Any, users: dict[str, Any], agreement: Any) -> None:

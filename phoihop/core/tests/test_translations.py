@@ -248,7 +248,8 @@ def test_it_goes_back_to_vietnamese_when_chosen_again(english):
 
 
 # What makemessages would extract, found without gettext: literal msgids in the sources.
-GETTEXT_FUNCTIONS = {
+# name: (index of the context argument or None, indexes of the message arguments...)
+GETTEXT_FUNCTIONS: dict[str, tuple[int | None, *tuple[int, ...]]] = {
     "_": (None, 0),
     "gettext": (None, 0),
     "gettext_lazy": (None, 0),
@@ -280,6 +281,11 @@ def source_files(*suffixes: str) -> list[Path]:
     )
 
 
+def _string_value(node: ast.expr) -> str:
+    assert isinstance(node, ast.Constant) and isinstance(node.value, str)
+    return node.value
+
+
 def python_msgids(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
@@ -294,9 +300,9 @@ def python_msgids(path: Path) -> set[str]:
         needed = [i for i in (context_at, *message_at) if i is not None]
         if not args or not all(i < len(args) and literal[i] for i in needed):
             continue  # a variable, not a message: nothing for makemessages either
-        context = args[context_at].value if context_at is not None else None
+        context = _string_value(args[context_at]) if context_at is not None else None
         for i in message_at:
-            text = args[i].value
+            text = _string_value(args[i])
             found.add(f"{context}{CONTEXT_SEPARATOR}{text}" if context is not None else text)
     return found
 

@@ -27,6 +27,13 @@ def figure(body: str, key: str) -> str:
     return match.group(2).strip() + " " + match.group(1).replace("&amp;", "&")
 
 
+def script_json(body: str, element_id: str) -> Any:
+    """The data of a chart, sent as a JSON script element."""
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', body, re.S)
+    assert match, f"chart data {element_id} not found"
+    return json.loads(match.group(1))
+
+
 def task_ids(body: str) -> list[int]:
     return [int(pk) for pk in re.findall(r'data-task="(\d+)"', body)]
 
@@ -51,10 +58,10 @@ def test_it_draws_charts_from_data_without_inline_scripts(login: Any, users: dic
     assert "vendor/chartjs/chart.umd.min.js" in body and "dashboards/charts.js" in body
     assert " on" not in "".join(re.findall(r"<[^>]+ on[a-z]+=", body))
     assert "style=" not in body
-    attainment = json.loads(re.search(r'<script id="chart-attainment" type="application/json">(.*?)</script>', body, re.S).group(1))
+    attainment = script_json(body, "chart-attainment")
     assert attainment["datasets"][0]["raw"] == [40.0, 120.0]
     assert attainment["datasets"][0]["links"][0] == reverse("plans:task_detail", args=[dash["tasks"][1].pk])
-    monthly = json.loads(re.search(r'<script id="chart-monthly" type="application/json">(.*?)</script>', body, re.S).group(1))
+    monthly = script_json(body, "chart-monthly")
     assert sorted(sum(ds["data"]) for ds in monthly["datasets"]) == [1, 1]
 
 
@@ -96,7 +103,7 @@ def test_it_lets_the_superior_body_drill_down(login: Any, users: dict[str, Any],
     assert re.findall(r'data-org="(\d+)"', body) == [str(orgs["district"].pk), str(quiet.pk)]
     assert f'href="/theo-doi/nhiem-vu/?org={orgs["district"].pk}&state=overdue">2</a>' in body
     assert reverse("dashboards:organization", args=[orgs["district"].pk]) in body
-    chart = json.loads(re.search(r'<script id="chart-subordinates" type="application/json">(.*?)</script>', body, re.S).group(1))
+    chart = script_json(body, "chart-subordinates")
     assert chart["datasets"][0]["data"] == [2, 0]
     assert chart["datasets"][0]["links"][0] == f'/theo-doi/nhiem-vu/?org={orgs["district"].pk}&state=overdue'
     body = client.get(url, {"sort": "overdue"}).content.decode()

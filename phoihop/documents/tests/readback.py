@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 
-def load(data: bytes) -> Any:
+def load(data: bytes) -> DocxDocument:
     return Document(io.BytesIO(data))
 
 

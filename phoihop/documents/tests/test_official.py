@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
@@ -64,17 +65,17 @@ def make(issuers: list[Issuer], signers: list[Signer], **extra: object) -> Offic
 
 
 @pytest.fixture
-def state_doc() -> object:
+def state_doc() -> DocxDocument:
     return load(render_docx(make([COMMAND], [COMMANDER], addressees=["Bộ Tư lệnh Thành phố Hồ Chí Minh"])))
 
 
 @pytest.fixture
-def party_doc() -> object:
+def party_doc() -> DocxDocument:
     return load(render_docx(make([BOARD], [SECRETARY])))
 
 
 @pytest.fixture
-def joint_doc() -> object:
+def joint_doc() -> DocxDocument:
     return load(render_docx(make([COMMAND, BOARD], [COMMANDER, Signer(position="Trưởng ban", name="Trần Thị Bình")])))
 
 
@@ -102,7 +103,7 @@ def test_it_writes_every_run_in_black_times_new_roman(name: str, request: pytest
     assert doc.styles["Normal"].font.name == "Times New Roman"
 
 
-def test_it_lays_out_the_state_header_as_a_borderless_two_column_table(state_doc: object) -> None:
+def test_it_lays_out_the_state_header_as_a_borderless_two_column_table(state_doc: DocxDocument) -> None:
     header = state_doc.tables[0]
     assert len(header.columns) == 2
     assert set(borders(header).values()) == {"nil"}
@@ -115,7 +116,7 @@ def test_it_lays_out_the_state_header_as_a_borderless_two_column_table(state_doc
     assert header.rows[1].cells[1].paragraphs[0].text == "Quận 4, ngày 05 tháng 01 năm 2023"
 
 
-def test_it_sizes_and_weights_each_state_header_element(state_doc: object) -> None:
+def test_it_sizes_and_weights_each_state_header_element(state_doc: DocxDocument) -> None:
     paragraphs = list(cell_paragraphs(state_doc.tables[0]))
     assert style(find(paragraphs, QUOC_HIEU)) == (12, True, False)
     assert style(find(paragraphs, TIEU_NGU)) == (13, True, False)
@@ -128,7 +129,7 @@ def test_it_sizes_and_weights_each_state_header_element(state_doc: object) -> No
     assert style(find(body, "Sơ kết 03 năm thực hiện Chương trình phối hợp")) == (14, True, False)
 
 
-def test_it_rules_the_motto_issuer_and_summary_with_borders_not_underline(state_doc: object) -> None:
+def test_it_rules_the_motto_issuer_and_summary_with_borders_not_underline(state_doc: DocxDocument) -> None:
     paragraphs = list(cell_paragraphs(state_doc.tables[0]))
     assert has_bottom_rule(following(paragraphs, find(paragraphs, TIEU_NGU)))
     assert has_bottom_rule(following(paragraphs, find(paragraphs, "BAN CHỈ HUY QUÂN SỰ QUẬN 4")))
@@ -136,7 +137,7 @@ def test_it_rules_the_motto_issuer_and_summary_with_borders_not_underline(state_
     assert has_bottom_rule(following(body, find(body, "Sơ kết 03 năm thực hiện Chương trình phối hợp")))
 
 
-def test_it_writes_the_body_justified_indented_with_space_after(state_doc: object) -> None:
+def test_it_writes_the_body_justified_indented_with_space_after(state_doc: DocxDocument) -> None:
     p = find(list(state_doc.paragraphs), "Đã tổ chức 12 buổi tuyên truyền với 1.250 lượt người tham gia.")
     fmt = p.paragraph_format
     assert fmt.alignment == 3  # justify
@@ -148,7 +149,7 @@ def test_it_writes_the_body_justified_indented_with_space_after(state_doc: objec
     assert style(find(list(state_doc.paragraphs), "Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021.")) == (14, False, True)
 
 
-def test_it_numbers_pages_in_the_top_margin_from_page_two(state_doc: object) -> None:
+def test_it_numbers_pages_in_the_top_margin_from_page_two(state_doc: DocxDocument) -> None:
     section = state_doc.sections[0]
     assert section.different_first_page_header_footer
     assert "PAGE" in field_codes(section.header)
@@ -158,12 +159,12 @@ def test_it_numbers_pages_in_the_top_margin_from_page_two(state_doc: object) -> 
     assert number.alignment == 1  # centred
 
 
-def test_it_puts_the_addressee_on_one_line_when_there_is_one(state_doc: object) -> None:
+def test_it_puts_the_addressee_on_one_line_when_there_is_one(state_doc: DocxDocument) -> None:
     p = find(list(state_doc.paragraphs), "Kính gửi: Bộ Tư lệnh Thành phố Hồ Chí Minh.")
     assert style(p) == (14, False, False)
 
 
-def test_it_places_recipients_left_and_signature_right(state_doc: object) -> None:
+def test_it_places_recipients_left_and_signature_right(state_doc: DocxDocument) -> None:
     block = state_doc.tables[-1]
     left, right = block.rows[0].cells
     label = left.paragraphs[0]
@@ -177,7 +178,7 @@ def test_it_places_recipients_left_and_signature_right(state_doc: object) -> Non
     assert set(borders(block).values()) == {"nil"}
 
 
-def test_it_uses_the_party_form_for_a_party_issuer(party_doc: object) -> None:
+def test_it_uses_the_party_form_for_a_party_issuer(party_doc: DocxDocument) -> None:
     header = party_doc.tables[0]
     assert set(borders(header).values()) == {"nil"}
     paragraphs = list(cell_paragraphs(header))
@@ -200,7 +201,7 @@ def test_it_uses_the_party_form_for_a_party_issuer(party_doc: object) -> None:
     assert left.paragraphs[-1].text == "- Lưu Ban Tuyên giáo Quận ủy Quận 4."
 
 
-def test_it_gives_each_issuer_of_a_joint_document_a_header_line_and_signature_column(joint_doc: object) -> None:
+def test_it_gives_each_issuer_of_a_joint_document_a_header_line_and_signature_column(joint_doc: DocxDocument) -> None:
     paragraphs = list(cell_paragraphs(joint_doc.tables[0]))
     texts = [p.text for p in paragraphs]
     assert "BAN CHỈ HUY QUÂN SỰ QUẬN 4" in texts and "BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4" in texts
@@ -247,7 +248,9 @@ def test_it_restarts_page_numbers_in_each_appendix() -> None:
     for section in doc.sections[1:]:
         assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
         assert section.different_first_page_header_footer
-    assert doc.sections[2].page_width > doc.sections[2].page_height
+    landscape = doc.sections[2]
+    assert landscape.page_width is not None and landscape.page_height is not None
+    assert landscape.page_width > landscape.page_height
     body = list(doc.paragraphs)
     assert style(find(body, "Phụ lục I")) == (14, True, False)
     assert style(find(body, "BIỂU TỔNG HỢP KẾT QUẢ")) == (14, True, False)
@@ -255,9 +258,11 @@ def test_it_restarts_page_numbers_in_each_appendix() -> None:
     assert style(note) == (14, False, True)
 
 
-def test_it_writes_tables_with_a_bold_repeated_header_row(state_doc: object) -> None:
+def test_it_writes_tables_with_a_bold_repeated_header_row(state_doc: DocxDocument) -> None:
     table = next(t for t in state_doc.tables if t.rows[0].cells[0].text == "TT")
-    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    header_props = table.rows[0]._tr.trPr
+    assert header_props is not None
+    assert header_props.find(qn("w:tblHeader")) is not None
     assert all(r.font.bold for p in table.rows[0].cells[1].paragraphs for r in p.runs)
     assert table.rows[2].cells[2].text == "1.250"
     assert borders(table)["insideH"] == "single"

@@ -101,12 +101,14 @@ def test_it_keeps_each_days_title_when_the_same_official_attends_again(
         ],
     )
     first = conference.attendees.get(full_name="Nguyễn Tuấn Bảo").person
+    assert first is not None
     again = review.attendees.get()
     assert again.person == first
     assert again.position == "Chính ủy Bộ Tư lệnh Thành phố"
     person = Person.objects.get(pk=first.pk)
-    assert person.title_on(SIGNING_DAY).position == "Phó Chính ủy Bộ Tư lệnh Thành phố"
-    assert person.title_on(review_day).position == "Chính ủy Bộ Tư lệnh Thành phố"
+    at_signing, at_review = person.title_on(SIGNING_DAY), person.title_on(review_day)
+    assert at_signing is not None and at_signing.position == "Phó Chính ủy Bộ Tư lệnh Thành phố"
+    assert at_review is not None and at_review.position == "Chính ủy Bộ Tư lệnh Thành phố"
     assert Person.objects.filter(organization=orgs["city"]).count() == 1
 
 
@@ -221,6 +223,7 @@ def test_it_ignores_attendee_ids_of_another_event(
     conference: Event, orgs: dict[str, Any], users: dict[str, Any]
 ) -> None:
     foreign = conference.attendees.first()
+    assert foreign is not None
     other = event_create(actor=users["alice"], fields=fields(orgs, title="Hội nghị khác"))
     event_update(
         actor=users["alice"],

@@ -438,7 +438,8 @@ def test_it_edits_an_event(
     conference.refresh_from_db()
     assert conference.title == "Hội nghị ký kết (đã sửa)"
     assert [a.full_name for a in conference.attendees.all()] == ["Nguyễn Tuấn Bảo", "Trần Thị Bình"]
-    assert conference.attendees.first().pk == existing.pk
+    first = conference.attendees.first()
+    assert first is not None and first.pk == existing.pk
     history = client.get(reverse("events:detail", args=[conference.pk])).content.decode()
     assert "Hội nghị ký kết (đã sửa)" in history and "Sửa" in history
 

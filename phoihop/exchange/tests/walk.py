@@ -3,7 +3,9 @@
 The world's report is a draft of the lead party (district): seen only by the district's members
 and staff, not by the other party or the superior body until it is submitted. The inspection is
 made by the co-operating party (board) on the district: seen like the agreement, its
-recommendations added and closed by the board, followed up by the board or the district.
+recommendations added, edited and closed by the board, followed up by the board or the district.
+Archiving and restoring follow the same lines: the draft by the district's officers, the
+inspection (and its files) by the board's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ RECORDS_INSPECTION = {"alice", "leader", "coop_officer", "staff"}
 EDITS_INSPECTION = {"coop_officer", "staff"}
 FOLLOWS_UP = {"coop_officer", "alice", "leader", "staff"}
 
-CHANGING_WORDS = ("followup", "close")
+CHANGING_WORDS = ("followup", "close", "archive", "restore", "upload", "edit")
 
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
@@ -57,10 +59,13 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["agreement"], SEES_AGREEMENT, RECORDS_INSPECTION
     if short.startswith("report_"):
         return world["exchange_report"], SEES_DRAFT, WRITES_REPORT
-    if short in ("inspection_detail", "inspection_edit", "recommendation_create"):
+    if short in (
+        "inspection_detail", "inspection_edit", "recommendation_create", "inspection_archive",
+        "inspection_restore", "inspection_attachment_upload",
+    ):
         return world["exchange_inspection"], SEES_AGREEMENT, EDITS_INSPECTION
     if short == "recommendation_followup":
         return world["exchange_recommendation"], SEES_AGREEMENT, FOLLOWS_UP
-    if short == "recommendation_close":
+    if short in ("recommendation_close", "recommendation_edit"):
         return world["exchange_recommendation"], SEES_AGREEMENT, EDITS_INSPECTION
     return None

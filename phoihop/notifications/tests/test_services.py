@@ -77,6 +77,7 @@ def test_it_marks_read_and_clears(users: dict[str, Any]) -> None:
         services.notify(users=[users["alice"]], kind=Kind.TASK_OVERDUE, title=f"n{i}")
     services.notify(users=[users["bob"]], kind=Kind.TASK_OVERDUE, title="bob's")
     first = Notification.objects.filter(user=users["alice"]).first()
+    assert first is not None
     services.notification_mark_read(actor=users["alice"], notification=first)
     assert Notification.objects.filter(user=users["alice"]).unread().count() == 2
     assert services.notifications_mark_all_read(actor=users["alice"]) == 2

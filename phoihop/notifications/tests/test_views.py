@@ -20,7 +20,9 @@ SECRET_EVENT = "Hội nghị sơ kết bí mật của Quận 4"
 
 def note(user: Any, title: str, **extra: Any) -> Notification:
     services.notify(users=[user], kind=Kind.TASK_OVERDUE, title=title, **extra)
-    return Notification.objects.filter(user=user).first()  # type: ignore[return-value]
+    notification = Notification.objects.filter(user=user).first()
+    assert notification is not None
+    return notification
 
 
 # --- notifications ------------------------------------------------------------------------------

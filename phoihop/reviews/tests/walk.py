@@ -3,7 +3,8 @@
 The world's review covers the fixture agreement (district command lead, board co-operating), so
 it is seen as the agreement is. The lead party's officers write it; each party's officers write
 their own contribution (the board's officer too; not a viewer, a superior body or staff); only
-the lead party's leader signs it off.
+the lead party's leader signs it off. Those who write the review archive and restore it and
+withdraw its proposals of commendation ("archive" routes); those who edit a movement archive it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ EVERYONE = {"alice", "bob", "leader", "coop_officer", "superior", "subordinate",
 # The movement is organised by the co-operating board.
 EDITS_MOVEMENT = {"coop_officer", "staff"}
 
-CHANGING_WORDS = ("sign_off", "contribution", "propose", "decide")
+CHANGING_WORDS = ("sign_off", "contribution", "propose", "decide", "archive")
 
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
@@ -48,7 +49,7 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["review"], SEES, SIGNS_OFF
     if short == "contribution_edit":
         return world["review"], SEES, CONTRIBUTES
-    if short == "commendation_decide":
+    if short in ("commendation_decide", "commendation_archive"):
         return world["commendation"], SEES, EDITS
     if short.startswith("movement"):
         return world["movement"], EVERYONE, EDITS_MOVEMENT
