@@ -10,25 +10,10 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import rule
 from phoihop.accounts.access.documents import get_agreement_for_documents, get_plan_for_documents
+from phoihop.core.views_util import generated_download
 from phoihop.documents import generators, selectors, services
 from phoihop.documents.forms import ReserveNumberForm
 from phoihop.documents.official import OfficialDocument, render_docx
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(request: HttpRequest, obj: object, data: bytes, filename: str, content_type: str) -> HttpResponse:
-    _record_download(request, obj, filename)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _record_download(request: HttpRequest, obj: object, filename: str) -> None:
-    from phoihop.audit.services import record
-
-    record("document_download", obj=obj, detail=filename, request=request)  # type: ignore[arg-type]
 
 
 def _filename(doc: OfficialDocument, fallback: str, ext: str) -> str:
@@ -52,7 +37,7 @@ def agreement_docx(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     doc = generators.agreement_document(agreement)
     name = _filename(doc, f"van-ban-phoi-hop-{agreement.pk}", "docx")
-    return _download(request, agreement, render_docx(doc), name, DOCX)
+    return generated_download(request, agreement, render_docx(doc), name)
 
 
 @rule("object")
@@ -62,7 +47,7 @@ def agreement_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     doc = generators.agreement_document(agreement)
     name = _filename(doc, f"van-ban-phoi-hop-{agreement.pk}", "xlsx")
-    return _download(request, agreement, generators.agreement_workbook(agreement), name, XLSX)
+    return generated_download(request, agreement, generators.agreement_workbook(agreement), name)
 
 
 @rule("object")
@@ -72,7 +57,7 @@ def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     doc = generators.plan_document(plan)
     name = _plan_filename(doc, plan.year, "docx")
-    return _download(request, plan, render_docx(doc), name, DOCX)
+    return generated_download(request, plan, render_docx(doc), name)
 
 
 @rule("object")
@@ -82,7 +67,7 @@ def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     doc = generators.plan_document(plan)
     name = _plan_filename(doc, plan.year, "xlsx")
-    return _download(request, plan, generators.plan_workbook(plan), name, XLSX)
+    return generated_download(request, plan, generators.plan_workbook(plan), name)
 
 
 def _plan_filename(doc: OfficialDocument, year: int, ext: str) -> str:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import reviews as review_access
 from phoihop.accounts.access import rule
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import add_errors, generated_download, int_or_none
 from phoihop.orgs.models import Organization
 from phoihop.reviews import selectors, services
 from phoihop.reviews.drafts import narrative_drafts
@@ -481,70 +481,48 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- documents --------------------------------------------------------------------------------
 
 
-def _download(request: HttpRequest, review: Review, content: bytes, filename: str, mime: str) -> HttpResponse:
-    record: Callable[..., object] | None
-    try:
-        from phoihop.audit.services import record as audit_record
-    except ImportError:
-        record = None
-    else:
-        record = audit_record
-    if record is not None:
-        lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
-        record("document_download", obj=review, detail=filename, request=request, organization=lead)
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _not_offered(request: HttpRequest, review: Review) -> HttpResponse:
     messages.error(request, _("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
     return redirect(review)
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+def _review_file(
+    request: HttpRequest, pk: int, render_file: Callable[[Review], bytes], ext: str, **name: bool
+) -> HttpResponse:
+    """One of the review's generated files, for whoever may see the review (not once archived)."""
+    from phoihop.reviews import documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    filename = documents.filename(review, ext, **name)
+    return generated_download(request, review, render_file(review), filename, organization=lead)
 
 
 @rule("object")
 def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    from phoihop.reviews import documents
+    from phoihop.reviews.documents import review_report_docx
 
-    review = review_access.get_review_for_user(request.user, pk)
-    if review.is_archived:
-        return _not_offered(request, review)
-    content = documents.review_report_docx(review)
-    return _download(request, review, content, documents.filename(review, "docx"), DOCX)
+    return _review_file(request, pk, review_report_docx, "docx")
 
 
 @rule("object")
 def review_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    from phoihop.reviews import documents
+    from phoihop.reviews.documents import review_annex_xlsx
 
-    review = review_access.get_review_for_user(request.user, pk)
-    if review.is_archived:
-        return _not_offered(request, review)
-    content = documents.review_annex_xlsx(review)
-    return _download(request, review, content, documents.filename(review, "xlsx", annex=True), XLSX)
+    return _review_file(request, pk, review_annex_xlsx, "xlsx", annex=True)
 
 
 @rule("object")
 def commendations_docx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
-    review = review_access.get_review_for_user(request.user, pk)
-    if review.is_archived:
-        return _not_offered(request, review)
-    content = documents.commendations_docx(review)
-    return _download(request, review, content, documents.filename(review, "docx", commendations=True), DOCX)
+    return _review_file(request, pk, documents.commendations_docx, "docx", commendations=True)
 
 
 @rule("object")
 def commendations_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews import documents
 
-    review = review_access.get_review_for_user(request.user, pk)
-    if review.is_archived:
-        return _not_offered(request, review)
-    content = documents.commendations_xlsx(review)
-    return _download(request, review, content, documents.filename(review, "xlsx", commendations=True), XLSX)
+    return _review_file(request, pk, documents.commendations_xlsx, "xlsx", commendations=True)
