@@ -11,6 +11,7 @@ from django.utils import timezone
 from phoihop.accounts.access import scope
 from phoihop.accounts.access.audit import audit_admin_org_ids, visible_audit_events
 from phoihop.audit.models import AuditEvent
+from phoihop.core.db import vi
 from phoihop.orgs.models import Organization
 
 
@@ -38,5 +39,5 @@ def audit_log(*, user: Any, filters: dict[str, Any]) -> QuerySet[AuditEvent]:
 
 def organization_filter_options(*, user: Any) -> list[Organization]:
     if scope(user).is_system_admin:
-        return list(Organization.objects.active().order_by("name"))
-    return list(Organization.objects.filter(pk__in=audit_admin_org_ids(user)).order_by("name"))
+        return list(Organization.objects.active().order_by(vi("name")))
+    return list(Organization.objects.filter(pk__in=audit_admin_org_ids(user)).order_by(vi("name")))

@@ -16,6 +16,7 @@ from phoihop.accounts.access.dashboards import (
     dashboard_organizations,
     get_dashboard_organization_for_user,
 )
+from phoihop.core.db import vi
 from phoihop.core.views_util import int_or_none
 from phoihop.dashboards import charts, selectors
 from phoihop.dashboards.charts import link
@@ -92,7 +93,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return _organization_page(request, mine[0], choices=mine)
     # System administrators belong to no organisation: they pick a top-level body.
     roots = (
-        list(Organization.objects.active().filter(parent__isnull=True).order_by("level", "name"))
+        list(Organization.objects.active().filter(parent__isnull=True).order_by("level", vi("name")))
         if access.scope(request.user).is_system_admin
         else []
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import reviews as review_access
 from phoihop.accounts.access import rule
+from phoihop.core.db import vi
 from phoihop.core.views_util import add_errors, generated_download, int_or_none
 from phoihop.orgs.models import Organization
 from phoihop.reviews import selectors, services
@@ -221,7 +222,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if closed:
         messages.error(request, closed)
         return redirect(review)
-    organizations = Organization.objects.filter(pk__in=org_ids).order_by("name")
+    organizations = Organization.objects.filter(pk__in=org_ids).order_by(vi("name"))
     chosen = int_or_none(request.POST.get("organization") or request.GET.get("organization"))
     if chosen not in org_ids:
         chosen = min(org_ids)
@@ -257,7 +258,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _commendable(review: Review) -> Any:
     from phoihop.accounts.access import descendants
 
-    return Organization.objects.active().filter(pk__in=descendants(review_access.party_org_ids(review))).order_by("name")
+    return Organization.objects.active().filter(pk__in=descendants(review_access.party_org_ids(review))).order_by(vi("name"))
 
 
 @rule("object")
@@ -352,7 +353,7 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "filtered": any(filters.values()),
             "movements": selectors.movement_list(user=request.user),
-            "organizations": Organization.objects.filter(pk__in=org_ids).order_by("name"),
+            "organizations": Organization.objects.filter(pk__in=org_ids).order_by(vi("name")),
             "years": sorted(set(visible.values_list("year", flat=True)), reverse=True),
             "statuses": Commendation.Status.choices,
             "can_record": review_access.can_create_movement(request.user),
@@ -369,7 +370,7 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
 
         raise PermissionDenied
     s = access.scope(request.user)
-    orgs = Organization.objects.active().order_by("name")
+    orgs = Organization.objects.active().order_by(vi("name"))
     if not s.is_system_admin:
         from phoihop.accounts.access import descendants
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.http import Http404
 
 from phoihop.accounts.access import scope
+from phoihop.core.db import vi
 from phoihop.orgs.models import Organization
 
 
@@ -34,5 +35,5 @@ def dashboard_organizations(user: Any) -> list[Organization]:
     """The organisations a user belongs to (their own dashboards), in their membership order."""
     s = scope(user)
     return list(
-        Organization.objects.active().filter(pk__in=list(s.roles)).order_by("level", "name")
+        Organization.objects.active().filter(pk__in=list(s.roles)).order_by("level", vi("name"))
     )
