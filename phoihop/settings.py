@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "phoihop.reviews",
     "phoihop.documents",
     "phoihop.audit",
+    "phoihop.scale",
     "django_tasks",
     "django_tasks_db",
     "axes",

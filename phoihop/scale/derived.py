@@ -1,0 +1,26 @@
+"""Derived data that bulk loading bypasses: rebuilt in one place after rows are written in bulk.
+
+The scale generator writes with ``bulk_create`` for speed, so the columns and summary rows that
+the services keep up to date on every write (organisation paths, an activity's agreement,
+dashboard figures, ...) are rebuilt here afterwards, each by its own app's function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+
+def rebuilders() -> list[tuple[str, Callable[[], object]]]:
+    """(label, function) for every piece of derived data, in dependency order."""
+    steps: list[tuple[str, Callable[[], object]]] = []
+    return steps
+
+
+def rebuild_derived(*, progress: Callable[[str], None] | None = None) -> None:
+    for label, step in rebuilders():
+        if progress is not None:
+            progress(label)
+        with transaction.atomic():
+            step()
