@@ -87,6 +87,8 @@ class PeriodicReport(Archivable):
         verbose_name = _("báo cáo định kỳ")
         verbose_name_plural = _("báo cáo định kỳ")
         ordering = ["-period_end", "-id"]
+        # The owed-reports computation reads an agreement's reports overlapping a window.
+        indexes = [models.Index(fields=["agreement", "period_end"], name="exchange_report_agr_end")]
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "organization", "period_start", "period_end"],

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from phoihop.accounts import access
 from phoihop.accounts.access import exchange as exchange_access
 from phoihop.activities.models import Activity, IndicatorValue
-from phoihop.agreements.models import Agreement
+from phoihop.agreements.models import Agreement, Party
 from phoihop.exchange.models import (
     FollowUp,
     Inspection,
@@ -126,6 +126,114 @@ def _org_active_in(org: Organization, period: Period) -> bool:
     return not (org.valid_from and period.end < org.valid_from)
 
 
+# Columns the owed-reports computation reads: never a report's body, nor an agreement's long
+# texts (legal bases, purpose, search text), whatever the number of rows.
+REPORT_SLOT_FIELDS = (
+    "id", "agreement_id", "organization_id", "rhythm", "period_start", "period_end", "period_label",
+    "due_date", "title", "status", "submitted_at", "archived_at",
+)
+AGREEMENT_SLOT_FIELDS = (
+    "id", "kind", "number_symbol", "title", "status", "period_start", "period_end", "signed_on", "archived_at",
+)
+
+
+def _owes(agreement: Agreement) -> bool:
+    """Draft and archived agreements owe nothing."""
+    return agreement.archived_at is None and agreement.status != Agreement.Status.DRAFT
+
+
+def _schedule_agreements(agreement_ids: Iterable[int] | None, *, idle_too: bool = False) -> list[Agreement]:
+    """The agreements that may owe reports (with ``idle_too``, drafts and archived ones too), with
+    schedule, reporters and parties' organisations (three queries)."""
+    agreements_qs = Agreement.objects.all() if idle_too else Agreement.objects.active().exclude(status=Agreement.Status.DRAFT)
+    if agreement_ids is not None:
+        agreements_qs = agreements_qs.filter(pk__in=list(agreement_ids))
+    return list(
+        agreements_qs.select_related("reporting_schedule")
+        .only(*AGREEMENT_SLOT_FIELDS, *(f"reporting_schedule__{f}" for f in ("id", "agreement_id", "rhythm", "due_days")))
+        .prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("organization").order_by("order", "id")),
+            Prefetch("reporting_schedule__reporters"),
+        )
+        .order_by("pk")
+    )
+
+
+def _slot_range(
+    agreement: Agreement, start: datetime.date | None, end: datetime.date | None, today: datetime.date
+) -> tuple[datetime.date, datetime.date] | None:
+    valid_from, valid_to = agreement_validity(agreement)
+    if valid_from is None:
+        return None
+    lo = max(valid_from, start) if start else valid_from
+    hi = min(d for d in (valid_to, end or today + datetime.timedelta(days=HORIZON_DAYS)) if d is not None)
+    return lo, hi
+
+
+def _iter_owed(
+    agreements: list[Agreement],
+    reports: Iterable[PeriodicReport],
+    *,
+    today: datetime.date,
+    org_filter: set[int] | None,
+    start: datetime.date | None,
+    end: datetime.date | None,
+) -> Iterator[OwedReport]:
+    by_slot: dict[tuple[int, int, datetime.date, datetime.date], PeriodicReport] = {}
+    ad_hoc: dict[int, list[PeriodicReport]] = defaultdict(list)
+    for report in reports:
+        if report.rhythm == Rhythm.AD_HOC:
+            ad_hoc[report.agreement_id].append(report)
+        else:
+            by_slot[(report.agreement_id, report.organization_id, report.period_start, report.period_end)] = report
+    for agreement in agreements:
+        if not _owes(agreement):
+            continue
+        bounds = _slot_range(agreement, start, end, today)
+        if bounds is None:
+            continue
+        lo, hi = bounds
+        orgs = [o for o in _owing_orgs(agreement) if org_filter is None or o.pk in org_filter]
+        schedule: ReportingSchedule | None = getattr(agreement, "reporting_schedule", None)
+        if schedule is not None and orgs:
+            due_after = datetime.timedelta(days=schedule.due_days)
+            periods = list(periods_overlapping(schedule.rhythm, lo, hi))
+            for org in orgs:
+                for period in periods:
+                    if not _org_active_in(org, period):
+                        continue
+                    due = period.end + due_after
+                    report = by_slot.get((agreement.pk, org.pk, period.start, period.end))
+                    label = report.period_label if report else period.label
+                    yield OwedReport(agreement, org, label, period.start, period.end, due, report, state_of(report, due, today))
+        names = {p.organization_id: p.organization for p in agreement.parties.all()}
+        for report in ad_hoc.get(agreement.pk, []):
+            if report.period_end < lo or report.period_start > hi or report.organization_id not in names:
+                continue
+            yield OwedReport(
+                agreement, names[report.organization_id], report.period_label, report.period_start,
+                report.period_end, report.due_date, report, state_of(report, report.due_date, today),
+            )
+
+
+def _slot_reports(
+    agreements: list[Agreement],
+    *,
+    org_filter: set[int] | None,
+    start: datetime.date | None,
+    end: datetime.date | None,
+) -> QuerySet[PeriodicReport]:
+    """The reports that can fill a slot overlapping [start, end]: one query, no bodies."""
+    qs = PeriodicReport.objects.active().filter(agreement_id__in=[a.pk for a in agreements])
+    if org_filter is not None:
+        qs = qs.filter(organization_id__in=org_filter)
+    if start is not None:
+        qs = qs.filter(period_end__gte=start)
+    if end is not None:
+        qs = qs.filter(period_start__lte=end)
+    return qs.only(*REPORT_SLOT_FIELDS).order_by("period_start", "id")
+
+
 def owed_reports(
     *,
     today: datetime.date,
@@ -137,64 +245,19 @@ def owed_reports(
     """Every report a party owes under the agreements' reporting schedules, one per party and
     calendar period overlapping [start, end] (default: the agreement's validity up to today + 31
     days), with the report written for it if any and its state; then the ad hoc reports written
-    in that range. Draft agreements owe nothing. Four queries, whatever the number of rows."""
-    agreements_qs = Agreement.objects.active().exclude(status=Agreement.Status.DRAFT)
-    if agreement_ids is not None:
-        agreements_qs = agreements_qs.filter(pk__in=list(agreement_ids))
+    in that range. Draft agreements owe nothing. Four queries, whatever the number of rows; the
+    reports read are those overlapping [start, end], without their bodies.
+
+    The rows grow with ``agreement_ids`` × periods: pass the agreements a page is about (one
+    agreement, the user's own organisations' agreements), never a whole province's, and a
+    window."""
     org_filter = set(organization_ids) if organization_ids is not None else None
-    agreements = list(
-        agreements_qs.select_related("reporting_schedule")
-        .prefetch_related(
-            Prefetch("parties__organization"),
-            Prefetch("reporting_schedule__reporters"),
-        )
-        .order_by("pk")
-    )
+    agreements = _schedule_agreements(agreement_ids)
     if not agreements:
         return []
-    reports_qs = PeriodicReport.objects.active().filter(agreement__in=[a.pk for a in agreements])
-    if org_filter is not None:
-        reports_qs = reports_qs.filter(organization_id__in=org_filter)
-    by_slot: dict[tuple[int, int, datetime.date, datetime.date], PeriodicReport] = {}
-    ad_hoc: dict[int, list[PeriodicReport]] = defaultdict(list)
-    for report in reports_qs.order_by("period_start", "id"):
-        if report.rhythm == Rhythm.AD_HOC:
-            ad_hoc[report.agreement_id].append(report)
-        else:
-            by_slot[(report.agreement_id, report.organization_id, report.period_start, report.period_end)] = report
-    result: list[OwedReport] = []
-    horizon = today + datetime.timedelta(days=HORIZON_DAYS)
-    for agreement in agreements:
-        valid_from, valid_to = agreement_validity(agreement)
-        if valid_from is None:
-            continue
-        lo = max(valid_from, start) if start else valid_from
-        hi = min(d for d in (valid_to, end or horizon) if d is not None)
-        orgs = [o for o in _owing_orgs(agreement) if org_filter is None or o.pk in org_filter]
-        schedule: ReportingSchedule | None = getattr(agreement, "reporting_schedule", None)
-        if schedule is not None:
-            due_after = datetime.timedelta(days=schedule.due_days)
-            for org in orgs:
-                for period in periods_overlapping(schedule.rhythm, lo, hi):
-                    if not _org_active_in(org, period):
-                        continue
-                    due = period.end + due_after
-                    report = by_slot.get((agreement.pk, org.pk, period.start, period.end))
-                    label = report.period_label if report else period.label
-                    result.append(
-                        OwedReport(agreement, org, label, period.start, period.end, due, report, state_of(report, due, today))
-                    )
-        names = {p.organization_id: p.organization for p in agreement.parties.all()}
-        for report in ad_hoc.get(agreement.pk, []):
-            if report.period_end < lo or report.period_start > hi or report.organization_id not in names:
-                continue
-            result.append(
-                OwedReport(
-                    agreement, names[report.organization_id], report.period_label, report.period_start,
-                    report.period_end, report.due_date, report, state_of(report, report.due_date, today),
-                )
-            )
-    return result
+    # An agreement's own validity bounds its slots anyway; the window bounds the reports read.
+    reports = _slot_reports(agreements, org_filter=org_filter, start=start, end=end)
+    return list(_iter_owed(agreements, reports, today=today, org_filter=org_filter, start=start, end=end))
 
 
 def _rate(on_time: int, owed: int) -> Decimal | None:
@@ -203,34 +266,72 @@ def _rate(on_time: int, owed: int) -> Decimal | None:
     return (Decimal(on_time) * 100 / Decimal(owed)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
+def timeliness_many(
+    *, agreement_ids: Iterable[int], years: Iterable[int], today: datetime.date
+) -> dict[tuple[int, int], list[PartyTimeliness]]:
+    """Reporting timeliness of many agreements over many years at once, for reviews and
+    dashboards: ``{(agreement_id, year): [PartyTimeliness per reporting party]}``.
+
+    For each agreement and year, per reporting party: the reports of periods ending in that year
+    whose due date has passed or that were sent (``owed``), how many were sent on time, late or
+    are missing, and the on-time rate in percent (None when nothing was owed yet). The parties
+    listed are those owing a slot that overlaps the year (or, when none does, every party the
+    schedule names), in the parties' order. Exactly what ``timeliness`` gives one pair.
+
+    Four queries whatever the number of agreements and years (agreements with their schedules,
+    their parties, the named reporters, then the reports of the years' range without their
+    bodies); the work in Python grows with agreements × parties × periods of the years, so keep
+    the agreements to those a review or a page covers. Draft and archived agreements owe nothing
+    (their parties are listed with zeros); unknown ids get no entry. ``today`` decides what is
+    already due (a review passes its end date)."""
+    ids = sorted(set(agreement_ids))
+    wanted = sorted(set(years))
+    if not ids or not wanted:
+        return {}
+    agreements = _schedule_agreements(ids, idle_too=True)
+    start, end = datetime.date(wanted[0], 1, 1), datetime.date(wanted[-1], 12, 31)
+    reports = _slot_reports([a for a in agreements if _owes(a)], org_filter=None, start=start, end=end)
+    slots = _iter_owed(agreements, reports, today=today, org_filter=None, start=start, end=end)
+    return _tally(agreements, slots, wanted)
+
+
+def _tally(
+    agreements: list[Agreement], slots: Iterable[OwedReport], years: list[int]
+) -> dict[tuple[int, int], list[PartyTimeliness]]:
+    """Count the slots into timeliness rows per (agreement, year); ``years`` sorted."""
+    counts: dict[tuple[int, int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen: dict[tuple[int, int], dict[int, Organization]] = defaultdict(dict)
+    year_set = set(years)
+    for slot in slots:
+        org = slot.organization
+        for year in range(max(slot.period_start.year, years[0]), min(slot.period_end.year, years[-1]) + 1):
+            if year in year_set:
+                seen[(slot.agreement.pk, year)].setdefault(org.pk, org)
+        if slot.period_end.year in year_set:
+            counts[(slot.agreement.pk, slot.period_end.year, org.pk)][slot.state] += 1
+    result: dict[tuple[int, int], list[PartyTimeliness]] = {}
+    for agreement in agreements:
+        owing = None
+        for year in years:
+            orgs = seen.get((agreement.pk, year))
+            if not orgs:
+                owing = owing if owing is not None else {o.pk: o for o in _owing_orgs(agreement)}
+                orgs = owing
+            rows = []
+            for org_id, org in orgs.items():
+                c = counts.get((agreement.pk, year, org_id), {})
+                on_time, late, missing = c.get(State.ON_TIME, 0), c.get(State.LATE, 0), c.get(State.MISSING, 0)
+                owed = on_time + late + missing
+                rows.append(PartyTimeliness(org, owed, on_time, late, missing, _rate(on_time, owed)))
+            result[(agreement.pk, year)] = rows
+    return result
+
+
 def timeliness(*, agreement: Agreement, year: int, today: datetime.date) -> list[PartyTimeliness]:
     """Per reporting party, the reports of periods ending in ``year`` whose due date has passed
-    or that were sent: how many on time, late, missing, and the on-time rate in percent."""
-    slots = owed_reports(
-        today=today, agreement_ids=[agreement.pk], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
-    )
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    orgs: dict[int, Organization] = {}
-    for slot in slots:
-        orgs.setdefault(slot.organization.pk, slot.organization)
-        if slot.period_end.year == year:
-            counts[slot.organization.pk][slot.state] += 1
-    if not orgs:
-        agreement = (
-            Agreement.objects.filter(pk=agreement.pk)
-            .select_related("reporting_schedule")
-            .prefetch_related("parties__organization", "reporting_schedule__reporters")
-            .get()
-        )
-        orgs = {o.pk: o for o in _owing_orgs(agreement)}
-    result = []
-    for org_id, org in orgs.items():
-        c = counts[org_id]
-        owed = c[State.ON_TIME] + c[State.LATE] + c[State.MISSING]
-        result.append(
-            PartyTimeliness(org, owed, c[State.ON_TIME], c[State.LATE], c[State.MISSING], _rate(c[State.ON_TIME], owed))
-        )
-    return result
+    or that were sent: how many on time, late, missing, and the on-time rate in percent. One
+    pair of ``timeliness_many``: for several agreements or years call that instead."""
+    return timeliness_many(agreement_ids=[agreement.pk], years=[year], today=today).get((agreement.pk, year), [])
 
 
 @dataclass
@@ -238,13 +339,17 @@ class Matrix:
     periods: list[Period]
     rows: list[tuple[Organization, list[OwedReport | None]]]
     ad_hoc: list[OwedReport]
+    timeliness: list[PartyTimeliness] = field(default_factory=list)
 
 
 def report_matrix(*, agreement: Agreement, year: int, today: datetime.date) -> Matrix:
-    """Parties × periods of ``year`` for the schedule page."""
-    slots = owed_reports(
-        today=today, agreement_ids=[agreement.pk], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
-    )
+    """Parties × periods of ``year`` for the schedule page, with each party's timeliness that
+    year (as ``timeliness`` gives it). Four queries; rows bounded by parties × periods."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    agreements = _schedule_agreements([agreement.pk], idle_too=True)
+    owing = [a for a in agreements if _owes(a)]
+    reports = _slot_reports(owing, org_filter=None, start=start, end=end)
+    slots = list(_iter_owed(owing, reports, today=today, org_filter=None, start=start, end=end))
     regular = [s for s in slots if not s.is_ad_hoc]
     starts = sorted({(s.period_start, s.period_end, s.period_label) for s in regular}, key=lambda p: p[0])
     periods: list[Period] = []
@@ -258,7 +363,8 @@ def report_matrix(*, agreement: Agreement, year: int, today: datetime.date) -> M
     for x in regular:
         orgs.setdefault(x.organization.pk, x.organization)
     rows = [(org, [cells.get((org.pk, p.start)) for p in periods]) for org in orgs.values()]
-    return Matrix(periods, rows, [s for s in slots if s.is_ad_hoc])
+    punctuality = _tally(agreements, slots, [year]).get((agreement.pk, year), [])
+    return Matrix(periods, rows, [s for s in slots if s.is_ad_hoc], punctuality)
 
 
 def years_of(agreement: Agreement, today: datetime.date) -> list[int]:

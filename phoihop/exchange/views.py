@@ -81,7 +81,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "matrix": matrix,
         "rows": rows,
-        "timeliness": selectors.timeliness(agreement=agreement, year=year, today=today),
+        "timeliness": matrix.timeliness,
         "can_edit_schedule": exchange_access.can_edit_schedule(request.user, agreement),
         "can_write_adhoc": bool(writable),
         "nav": "reports",
