@@ -164,3 +164,62 @@ def activity_initial(activity: Activity) -> dict[str, Any]:
     for row in activity.values.all():
         initial[f"value_{row.indicator_id}"] = format_number(row.value)
     return initial
+
+
+class _AgreementChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        from phoihop.agreements.selectors import agreement_choice_label
+
+        return agreement_choice_label(obj)
+
+
+class _PartyChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.short_name or obj.name)
+
+
+def _choice_widget(url: str, *, search_label: str, label: str) -> forms.Select:
+    """The autocomplete box when its endpoint exists; otherwise a ``<select>`` that still holds
+    only the chosen option (never the whole list)."""
+    from django.urls import NoReverseMatch
+
+    from phoihop.core.widgets import AutocompleteSelect
+
+    attrs = {"class": "form-select", "aria-label": label}
+    widget = AutocompleteSelect(url=url, search_label=search_label, attrs=attrs)
+    try:
+        reverse(url)
+    except NoReverseMatch:
+        widget.template_name = "django/forms/widgets/select.html"
+        widget.get_context = lambda name, value, attrs: forms.Select.get_context(widget, name, value, attrs)  # type: ignore[method-assign]
+    return widget
+
+
+class ActivityFilterForm(forms.Form):
+    """The agreement and party choices of the activity list: only the chosen one is rendered,
+    others are found by typing (a province body sees thousands of agreements)."""
+
+    def __init__(self, *, user: Any, agreement: int | None, party: int | None) -> None:
+        from phoihop.accounts import access
+
+        super().__init__(initial={"agreement": agreement, "party": party})
+        self.fields["agreement"] = _AgreementChoice(
+            label=_("Văn bản phối hợp"),
+            queryset=access.visible_agreements(user).only("id", "title", "number_symbol"),
+            required=False,
+            empty_label=_("Mọi văn bản phối hợp"),
+            widget=_choice_widget(
+                "agreements:autocomplete",
+                search_label=_("Gõ số, ký hiệu hoặc tên văn bản để tìm"),
+                label=_("Văn bản phối hợp"),
+            ),
+        )
+        self.fields["party"] = _PartyChoice(
+            label=_("Đơn vị tổ chức"),
+            queryset=Organization.objects.only("id", "name", "short_name"),
+            required=False,
+            empty_label=_("Mọi đơn vị tổ chức"),
+            widget=_choice_widget(
+                "orgs:autocomplete", search_label=_("Gõ tên đơn vị để tìm"), label=_("Đơn vị tổ chức")
+            ),
+        )

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable, Searchable
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
@@ -27,9 +28,24 @@ class Activity(Searchable, Archivable):
         SUPERSEDED = "superseded", _("Đã được thay bằng bản sửa")
 
     EDITABLE = (Status.DRAFT, Status.RETURNED)
+    # Seen by whoever sees the agreement; drafts and returned work stay with the organisers.
+    SHARED = (Status.SUBMITTED, Status.APPROVED, Status.SUPERSEDED)
 
     task = models.ForeignKey(
         Task, verbose_name=_("nhiệm vụ"), on_delete=models.PROTECT, related_name="activities"
+    )
+    # The task's agreement, copied so visibility and the list order are served by one index.
+    # A task never changes plan nor a plan agreement; rows written in bulk get it from
+    # ``activity_columns_rebuild``.
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("văn bản phối hợp"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     organizations = models.ManyToManyField(
         Organization, related_name="activities", verbose_name=_("đơn vị tổ chức")
@@ -86,9 +102,40 @@ class Activity(Searchable, Archivable):
                 violation_error_message=_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."),
             )
         ]
+        indexes = [
+            # One agreement's activities (and the visible ones of a few agreements) newest first.
+            models.Index(
+                "agreement", models.F("end_date").desc(), models.F("id").desc(), name="activity_agr_end"
+            ),
+            # The list of everything a superior body sees, newest first.
+            models.Index(
+                models.F("end_date").desc(),
+                models.F("id").desc(),
+                name="activity_live_end",
+                condition=models.Q(archived_at__isnull=True),
+            ),
+            # Counted values and task progress: approved work of given tasks.
+            models.Index(
+                fields=["task"],
+                name="activity_approved_task",
+                condition=models.Q(status="approved", archived_at__isnull=True),
+            ),
+            # The approvals inbox: submissions, oldest first.
+            models.Index(fields=["status", "submitted_at"], name="activity_status_submitted"),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.agreement_id is None and self.task_id is not None:
+            self.agreement_id = Task.objects.filter(pk=self.task_id).values_list(
+                "plan__agreement_id", flat=True
+            ).first()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "agreement"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", args=[self.pk])

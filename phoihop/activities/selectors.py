@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
 
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
@@ -24,6 +24,10 @@ from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number
+
+PAGE_SIZE = 25
+# The list says "more than 1,000" rather than counting a whole province's activities.
+COUNT_CAP = 1000
 
 
 def _with_related(qs: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -41,7 +45,7 @@ def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
     qs = access.visible_activities(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
-        qs = qs.filter(task__plan__agreement_id=filters["agreement"])
+        qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("plan"):
         qs = qs.filter(task__plan_id=filters["plan"])
     if filters.get("task"):
@@ -58,7 +62,9 @@ def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         qs = qs.filter(start_date__lte=last, end_date__gte=first)
     elif filters.get("year"):
-        qs = qs.filter(start_date__year__lte=int(filters["year"]), end_date__year__gte=int(filters["year"]))
+        # Date bounds rather than a year function, so the end-date index serves the range.
+        year = int(filters["year"])
+        qs = qs.filter(start_date__lte=datetime.date(year, 12, 31), end_date__gte=datetime.date(year, 1, 1))
     if filters.get("date_from"):
         qs = qs.filter(end_date__gte=filters["date_from"])
     if filters.get("date_to"):
@@ -68,28 +74,105 @@ def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
     return _with_related(qs).order_by("-end_date", "-id")
 
 
-def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any]:
-    """What the activity list's filters offer: the agreements the user sees, their parties, the
-    content areas of the chosen agreement and the years that have activities."""
-    from phoihop.agreements.models import ContentArea
-    from phoihop.core.db import vi
-    from phoihop.orgs.selectors import organization_options
+@dataclass
+class KeysetPage:
+    """One page of a list ordered by (end date, id) descending, reached by a cursor instead of a
+    page number, so no page costs more than its rows and no row is lost or repeated between
+    pages when several share an end date."""
 
-    agreements = access.visible_agreements(user).active().order_by("-period_start", vi("title"))
+    object_list: list[Activity]
+    count: int
+    count_capped: bool
+    next_cursor: str | None
+    previous_cursor: str | None
+
+    @property
+    def has_other_pages(self) -> bool:
+        return bool(self.next_cursor or self.previous_cursor)
+
+
+def cursor_of(activity: Activity) -> str:
+    return f"{activity.end_date.isoformat()}.{activity.pk}"
+
+
+def parse_cursor(text: str | None) -> tuple[datetime.date, int] | None:
+    """``2024-03-05.123`` -> (date, id); None for anything else."""
+    day, _, pk = (text or "").partition(".")
+    try:
+        parsed = (datetime.date.fromisoformat(day), int(pk))
+    except ValueError:
+        return None
+    return parsed if 0 < parsed[1] < 2**63 else None
+
+
+def keyset_page(
+    qs: QuerySet[Activity], *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE
+) -> KeysetPage:
+    """The page of ``qs`` (ordered newest first) after or before a cursor: three queries (the
+    rows, their organisations and values) plus one count bounded by ``COUNT_CAP``."""
+    count = qs.order_by()[: COUNT_CAP + 1].count()
+    capped = count > COUNT_CAP
+    older, newer = parse_cursor(after), parse_cursor(before)
+    if newer is not None and older is None:
+        day, pk = newer
+        # ``end_date >= day`` lets the index start at the cursor; the OR settles ties by id.
+        rows = list(
+            qs.filter(Q(end_date__gt=day) | Q(end_date=day, pk__gt=pk), end_date__gte=day)
+            .order_by("end_date", "id")[: size + 1]
+        )
+        if rows:
+            more_newer = len(rows) > size
+            rows = rows[:size][::-1]
+            return KeysetPage(
+                rows,
+                min(count, COUNT_CAP),
+                capped,
+                next_cursor=cursor_of(rows[-1]),
+                previous_cursor=cursor_of(rows[0]) if more_newer else None,
+            )
+        # Nothing newer than the cursor (the first rows were removed): show the first page.
+    elif older is not None:
+        day, pk = older
+        qs = qs.filter(Q(end_date__lt=day) | Q(end_date=day, pk__lt=pk), end_date__lte=day)
+    rows = list(qs[: size + 1])
+    more_older = len(rows) > size
+    rows = rows[:size]
+    return KeysetPage(
+        rows,
+        min(count, COUNT_CAP),
+        capped,
+        next_cursor=cursor_of(rows[-1]) if rows and more_older else None,
+        previous_cursor=cursor_of(rows[0]) if rows and older is not None else None,
+    )
+
+
+def year_options() -> list[int]:
+    """The years the activity filter offers: those of the annual plans, newest first. Two index
+    lookups (lowest and highest plan year), whatever the number of activities."""
+    from phoihop.plans.models import AnnualPlan
+
+    bounds = AnnualPlan.objects.aggregate(first=Min("year"), last=Max("year"))
+    if bounds["first"] is None:
+        return []
+    return list(range(bounds["last"], bounds["first"] - 1, -1))
+
+
+def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any]:
+    """What the activity list's filters offer besides the agreement and party boxes (which find
+    choices by typing, never listing them all): the content areas of the chosen agreement and the
+    years of the annual plans."""
+    from phoihop.agreements.models import ContentArea
+
     areas = (
-        ContentArea.objects.filter(agreement_id=agreement_id, agreement__in=agreements).order_by("number")
+        list(
+            ContentArea.objects.filter(
+                agreement_id=agreement_id, agreement_id__in=access.visible_agreements(user).values("pk")
+            ).order_by("number")
+        )
         if agreement_id
-        else ContentArea.objects.none()
+        else []
     )
-    years = (
-        access.visible_activities(user).active().dates("start_date", "year", order="DESC")
-    )
-    return {
-        "agreement_options": list(agreements.only("id", "title", "number_symbol")),
-        "party_options": organization_options(user=user),
-        "area_options": list(areas),
-        "year_options": [d.year for d in years],
-    }
+    return {"area_options": areas, "year_options": year_options()}
 
 
 def approvals_inbox(*, user: Any) -> QuerySet[Activity]:

@@ -172,7 +172,9 @@ def activity_create(
     data = _clean_fields(task, fields)
     amounts = _clean_values(task, values or {})
     with transaction.atomic():
-        activity = Activity.objects.create(task=task, created_by=actor, **data)
+        activity = Activity.objects.create(
+            task=task, agreement_id=task.plan.agreement_id, created_by=actor, **data
+        )
         activity.organizations.set([o.pk for o in organizations])
         _save_values(activity, amounts)
     return activity
@@ -278,6 +280,7 @@ def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
     with transaction.atomic():
         revision = Activity.objects.create(
             task=activity.task,
+            agreement_id=activity.task.plan.agreement_id,
             title=activity.title,
             start_date=activity.start_date,
             end_date=activity.end_date,
@@ -310,3 +313,29 @@ def activity_restore(*, actor: Any, activity: Activity) -> Activity:
         activity.archived_at = None
         activity.save(update_fields=["archived_at", "updated_at"])
     return activity
+
+
+# --- derived columns --------------------------------------------------------------------------
+
+
+def fill_agreement_column(*, activity_model: Any, task_model: Any, plan_model: Any) -> int:
+    """Set every activity's agreement from its task's plan in one statement; the number changed.
+
+    Takes the models so the data migration can run it on the historical ones."""
+    from django.db import connection
+
+    activity, task, plan = (m._meta.db_table for m in (activity_model, task_model, plan_model))
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{activity}" AS a SET agreement_id = p.agreement_id '  # noqa: S608 (model table names)
+            f'FROM "{task}" AS t JOIN "{plan}" AS p ON p.id = t.plan_id '
+            f"WHERE t.id = a.task_id AND a.agreement_id {differs} p.agreement_id"
+        )
+        return int(cursor.rowcount)
+
+
+def activity_columns_rebuild() -> int:
+    """Rebuild the columns activities copy from their task (the agreement) for the whole
+    database, after rows were written in bulk. Set-based; returns the number of rows changed."""
+    return fill_agreement_column(activity_model=Activity, task_model=Task, plan_model=AnnualPlan)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
 from phoihop.activities import selectors, services
-from phoihop.activities.forms import ActivityForm, activity_initial
+from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_initial
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
 from phoihop.core.db import vi
@@ -147,14 +147,17 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_list(request: HtmxHttpRequest) -> HttpResponse:
     """Activities the user may see, filtered by agreement, party, content area, period and status.
 
-    The GET parameters (agreement, party, area, year, month, status, q, archived) are also the
-    links the dashboards' figures drill down to."""
+    The GET parameters (agreement, party, area, plan, task, year, month, status, q, archived) are
+    also the links the dashboards' figures drill down to; ``after`` and ``before`` are the page
+    cursors."""
     g = request.GET
     year = int_or_none(g.get("year"))
     month = int_or_none(g.get("month")) if year else None
     filters: dict[str, Any] = {
         "q": g.get("q", "").strip()[:200],
         "agreement": int_or_none(g.get("agreement")),
+        "plan": int_or_none(g.get("plan")),
+        "task": int_or_none(g.get("task")),
         "organization": int_or_none(g.get("party")),
         "content_area": int_or_none(g.get("area")),
         "year": year if year and 1900 < year < 2200 else None,
@@ -166,20 +169,26 @@ def activity_list(request: HtmxHttpRequest) -> HttpResponse:
         filters["agreement"] = ContentArea.objects.filter(pk=filters["content_area"]).values_list(
             "agreement_id", flat=True
         ).first()
-    page = Paginator(selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        g.get("page")
+    page = selectors.keyset_page(
+        selectors.activity_list(user=request.user, filters=filters), after=g.get("after"), before=g.get("before")
     )
     context = {
         "page": page,
         "filters": filters,
-        "filtered": any(filters[k] for k in ("q", "agreement", "organization", "content_area", "year", "status")),
-        "statuses": Activity.Status.choices,
-        "months": range(1, 13),
+        "filtered": any(
+            filters[k] for k in ("q", "agreement", "plan", "task", "organization", "content_area", "year", "status")
+        ),
         "nav": "activities",
-        **selectors.list_filter_options(user=request.user, agreement_id=filters["agreement"]),
     }
-    template = "activities/list.html#results" if request.htmx else "activities/list.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "activities/list.html#results", context)
+    context.update(
+        filter_form=ActivityFilterForm(user=request.user, agreement=filters["agreement"], party=filters["organization"]),
+        statuses=Activity.Status.choices,
+        months=range(1, 13),
+        **selectors.list_filter_options(user=request.user, agreement_id=filters["agreement"]),
+    )
+    return render(request, "activities/list.html", context)
 
 
 @rule("object")

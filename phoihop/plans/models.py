@@ -34,6 +34,10 @@ class AnnualPlan(Archivable):
         verbose_name = _("kế hoạch phối hợp năm")
         verbose_name_plural = _("kế hoạch phối hợp năm")
         ordering = ["-year", "-id"]
+        indexes = [
+            # Plans in force of a year; the lowest and highest year offered by the filters.
+            models.Index(fields=["year", "status"], name="plan_year_status"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "year"],
@@ -94,6 +98,11 @@ class Task(Archivable):
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["number", "id"]
+        indexes = [
+            # A plan's deadlines, and deadlines in a date window (calendar, agenda, feed).
+            models.Index(fields=["plan", "due"], name="task_plan_due"),
+            models.Index(fields=["due"], name="task_due"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "number"],

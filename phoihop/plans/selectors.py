@@ -64,11 +64,12 @@ def counted_values(indicator_ids: Iterable[int]) -> QuerySet[Any]:
     """The values that count: from approved activities that are not archived."""
     from phoihop.activities.models import Activity, IndicatorValue
 
+    # No model ordering: it would join and sort the whole indicator table for nothing.
     return IndicatorValue.objects.filter(
         indicator_id__in=list(indicator_ids),
         activity__status=Activity.Status.APPROVED,
         activity__archived_at__isnull=True,
-    )
+    ).order_by()
 
 
 def _percent(achieved: Decimal | None, target: Decimal) -> Decimal | None:
@@ -134,9 +135,10 @@ def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> lis
         assert ind.task_id is not None  # filtered on task_id
         by_task[ind.task_id].append(progress[ind.pk])
     approved = set(
-        Activity.objects.filter(
-            task_id__in=ids, status=Activity.Status.APPROVED, archived_at__isnull=True
-        ).values_list("task_id", flat=True)
+        Activity.objects.filter(task_id__in=ids, status=Activity.Status.APPROVED, archived_at__isnull=True)
+        .order_by()
+        .values_list("task_id", flat=True)
+        .distinct()
     )
     return [
         TaskRow(t, _status(t, by_task.get(t.pk, []), t.pk in approved, today), by_task.get(t.pk, []))
@@ -182,20 +184,24 @@ def plan_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
     }
 
 
+# The task page shows the latest activities; the rest are in the activity list filtered by task.
+TASK_ACTIVITY_LIMIT = 20
+
+
 def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
     from phoihop.activities.models import Activity, IndicatorValue
 
     task = access.get_task_for_user(user, pk)
     row = _task_rows([task], today)[0]
+    visible = access.visible_activities(user).filter(task=task).active()
+    counts = visible.order_by().aggregate(
+        total=models.Count("id"), approved=models.Count("id", filter=models.Q(status=Activity.Status.APPROVED))
+    )
     activities = list(
-        access.visible_activities(user)
-        .filter(task=task)
-        .active()
-        .prefetch_related(
+        visible.prefetch_related(
             "organizations",
             Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator")),
-        )
-        .order_by("-end_date", "-id")
+        ).order_by("-end_date", "-id")[:TASK_ACTIVITY_LIMIT]
     )
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
     s = access.scope(user)
@@ -205,7 +211,9 @@ def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
         "status_label": row.status_label,
         "indicators": row.indicators,
         "activities": activities,
-        "approved_count": sum(1 for a in activities if a.status == Activity.Status.APPROVED),
+        "activity_count": counts["total"],
+        "more_activities": counts["total"] > len(activities),
+        "approved_count": counts["approved"],
         "can_edit": access.can_edit_plan(user, task.plan),
         "can_record": any(s.can_write_for(org) for org in parties),
         "history": task_history(task),
