@@ -50,6 +50,8 @@ class Event(Archivable, Searchable):
         verbose_name = _("hội nghị, sự kiện")
         verbose_name_plural = _("hội nghị, sự kiện")
         ordering = ["-date", "-id"]
+        # Calendar windows, the feed and upcoming-event lists filter and order by date.
+        indexes = [models.Index(fields=["date", "id"], name="events_event_date_idx")]
 
     def __str__(self) -> str:
         return self.title
