@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,31 @@ from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import ContentAreaInput, PartyInput, normalize_number_symbol
 from phoihop.core.db import vi
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
+from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs.models import Organization
+
+if TYPE_CHECKING:
+    _AgreementField = forms.ModelChoiceField[Agreement]
+else:  # ModelChoiceField is not subscriptable at run time
+    _AgreementField = forms.ModelChoiceField
+
+
+class AgreementChoiceField(_AgreementField):
+    """One agreement, chosen through a search box that asks ``agreements:autocomplete``: the
+    page carries the chosen agreement only, never every visible one. ``queryset`` must be the
+    user's visible agreements (it validates the submitted key)."""
+
+    def __init__(self, *, queryset: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget",
+            AutocompleteSelect(url="agreements:autocomplete", search_label=_("Gõ tên hoặc số, ký hiệu văn bản để tìm")),
+        )
+        super().__init__(queryset=queryset, **kwargs)
+
+    def label_from_instance(self, obj: Agreement) -> str:
+        from phoihop.agreements.selectors import agreement_choice_label
+
+        return agreement_choice_label(obj)
 
 
 def organization_choices() -> Any:

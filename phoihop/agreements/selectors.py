@@ -11,6 +11,7 @@ from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.selectors import filter_by_query
+from phoihop.core.widgets import autocomplete_results
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -98,6 +99,19 @@ def agreement_history(agreement: Agreement) -> list[history.Entry]:
             lambda r: f"{r.number}. {r.title}",
         ),
     )
+
+
+def agreement_choice_label(agreement: Agreement) -> str:
+    """How an agreement reads in a choice list: its number and symbol, then its title."""
+    title = agreement.title if len(agreement.title) <= 120 else agreement.title[:119] + "…"
+    return f"{agreement.number_symbol} · {title}" if agreement.number_symbol else title
+
+
+def agreement_autocomplete(*, user: Any, query: str) -> tuple[list[Agreement], bool]:
+    """At most 20 active agreements the user may see whose folded title, number and symbol or
+    bases hold every word of ``query``, newest signed first; and whether there were more."""
+    qs = filter_by_query(access.visible_agreements(user).active(), query[:200])
+    return autocomplete_results(qs.only("pk", "title", "number_symbol").order_by(*SORTS["signed"]))
 
 
 def linkable_agreements(*, user: Any) -> QuerySet[Agreement]:

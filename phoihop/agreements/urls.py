@@ -5,6 +5,7 @@ from phoihop.agreements import views
 app_name = "agreements"
 urlpatterns = [
     path("", views.agreement_list, name="list"),
+    path("goi-y/", views.agreement_autocomplete, name="autocomplete"),
     path("tao-moi/", views.agreement_create, name="create"),
     path("<int:pk>/", views.agreement_detail, name="detail"),
     path("<int:pk>/sua/", views.agreement_edit, name="edit"),

@@ -30,6 +30,7 @@ from phoihop.core.views_util import (
     attach_uploaded_file,
     int_or_none,
 )
+from phoihop.core.widgets import autocomplete_response
 from phoihop.orgs.selectors import organization_options
 from phoihop.reviews.selectors import agreement_reviews
 
@@ -77,6 +78,13 @@ def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     template = "agreements/list.html#results" if request.htmx else "agreements/list.html"
     return render(request, template, context)
+
+
+@rule("authenticated")
+def agreement_autocomplete(request: HttpRequest) -> HttpResponse:
+    """Matches for an agreement choice box (contract: phoihop.core.widgets)."""
+    found, more = selectors.agreement_autocomplete(user=request.user, query=request.GET.get("q", ""))
+    return autocomplete_response(((a.pk, selectors.agreement_choice_label(a)) for a in found), more=more)
 
 
 @rule("object")
