@@ -89,6 +89,9 @@ class Review(Archivable):
     signed_off_at = models.DateTimeField(_("ký duyệt lúc"), null=True, blank=True)
     signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
+    # The figures as compiled at sign-off (reviews.selectors.figures_data): a signed-off report
+    # keeps the numbers it was signed with.
+    figures = models.JSONField(_("số liệu khi ký duyệt"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

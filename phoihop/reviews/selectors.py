@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,46 +94,140 @@ def review_years(review: Review) -> list[int]:
 
 
 def covered_agreements(review: Review) -> list[Any]:
-    """The main agreement first, then the others signed together, each once."""
-    found = [review.agreement]
-    for a in sorted(review.agreements.all(), key=lambda a: a.pk):
-        if a.pk != review.agreement_id:
-            found.append(a)
+    """The main agreement first, then the others signed together, each once; with their parties
+    and the parties' organisations. Two queries."""
+    from phoihop.agreements.models import Agreement, Party
+
+    through = Review.agreements.through.objects.filter(review_id=review.pk).values("agreement_id")
+    found = list(
+        Agreement.objects.filter(Q(pk=review.agreement_id) | Q(pk__in=through))
+        .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
+        .order_by("pk")
+    )
+    found.sort(key=lambda a: (a.pk != review.agreement_id, a.pk))
+    if found and found[0].pk == review.agreement_id:
+        review.agreement = found[0]  # the same instance, its parties prefetched
     return found
+
+
+def _timeliness(agreements: list[Any], years: list[int], today: datetime.date) -> list[Any] | None:
+    """Per agreement and year (in that order), each reporting party's timeliness, exactly as
+    exchange.selectors.timeliness gives it, from one call to owed_reports over the whole period."""
+    try:
+        from phoihop.exchange import selectors as exchange
+        from phoihop.exchange.models import ReportingSchedule
+    except ImportError:
+        return None
+    slots = exchange.owed_reports(
+        today=today,
+        agreement_ids=[a.pk for a in agreements],
+        start=datetime.date(years[0], 1, 1),
+        end=datetime.date(years[-1], 12, 31),
+    )
+    by_agreement: dict[int, list[Any]] = defaultdict(list)
+    for slot in slots:
+        by_agreement[slot.agreement.pk].append(slot)
+    named: dict[int, set[int]] = defaultdict(set)
+    for agreement_id, org_id in ReportingSchedule.reporters.through.objects.filter(
+        reportingschedule__agreement_id__in=[a.pk for a in agreements]
+    ).values_list("reportingschedule__agreement_id", "organization_id"):
+        named[agreement_id].add(org_id)
+    rows: list[Any] = []
+    for agreement in agreements:
+        valid_from, valid_to = exchange.agreement_validity(agreement)
+        for year in years:
+            first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+            orgs: dict[int, Organization] = {}
+            if valid_from is not None:
+                lo = max(valid_from, first)
+                hi = min(valid_to, last) if valid_to is not None else last
+                for slot in by_agreement.get(agreement.pk, []):
+                    # The slots owed_reports gives for this one year: calendar periods overlapping
+                    # [lo, hi] (none when the agreement binds nobody that year), ad hoc reports
+                    # overlapping it.
+                    if not slot.is_ad_hoc and hi < lo:
+                        continue
+                    if slot.period_end < lo or slot.period_start > hi:
+                        continue
+                    orgs.setdefault(slot.organization.pk, slot.organization)
+                    if slot.period_end.year == year:
+                        counts[slot.organization.pk][slot.state] += 1
+            if not orgs:
+                chosen = named.get(agreement.pk, set())
+                orgs = {
+                    p.organization.pk: p.organization
+                    for p in agreement.parties.all()
+                    if not chosen or p.organization_id in chosen
+                }
+            for org_id, org in orgs.items():
+                c = counts[org_id]
+                owed = c[exchange.State.ON_TIME] + c[exchange.State.LATE] + c[exchange.State.MISSING]
+                rows.append(
+                    exchange.PartyTimeliness(
+                        org, owed, c[exchange.State.ON_TIME], c[exchange.State.LATE], c[exchange.State.MISSING],
+                        _rate(c[exchange.State.ON_TIME], owed),
+                    )
+                )
+    return rows
+
+
+def _rate(on_time: int, owed: int) -> Decimal | None:
+    if not owed:
+        return None
+    return (Decimal(on_time) * 100 / Decimal(owed)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def _inspections(agreement_ids: list[int], start: datetime.date, end: datetime.date) -> dict[str, Any] | None:
+    """Inspections held in [start, end] under the agreements and the fate of their
+    recommendations (as exchange.selectors.inspection_summary, summed): one query."""
+    try:
+        from phoihop.exchange.models import Inspection, Recommendation
+    except ImportError:
+        return None
+    closed = Recommendation.Status.CLOSED
+    found = (
+        Inspection.objects.active()
+        .filter(agreement_id__in=agreement_ids, date__gte=start, date__lte=end)
+        .aggregate(
+            n_inspections=Count("pk", distinct=True),
+            n_recommendations=Count("recommendations"),
+            n_closed=Count("recommendations", filter=Q(recommendations__status=closed)),
+        )
+    )
+    return {
+        "inspections": found["n_inspections"],
+        "recommendations": found["n_recommendations"],
+        "closed": found["n_closed"],
+        "open": found["n_recommendations"] - found["n_closed"],
+    }
 
 
 def _exchange_figures(
     agreements: list[Any], years: list[int], start: datetime.date, end: datetime.date, today: datetime.date
 ) -> tuple[list[Any] | None, dict[str, Any] | None]:
-    try:
-        from phoihop.exchange import selectors as exchange
-    except ImportError:
-        return None, None
-    timeliness_fn = getattr(exchange, "timeliness", None)
-    inspections_fn = getattr(exchange, "inspection_summary", None)
-    timeliness: list[Any] | None = None
-    inspections: dict[str, Any] | None = None
-    if timeliness_fn is not None:
-        timeliness = []
-        for agreement in agreements:
-            for year in years:
-                for row in timeliness_fn(agreement=agreement, year=year, today=min(today, end)):
-                    timeliness.append(row)
-    if inspections_fn is not None:
-        inspections = {}
-        for agreement in agreements:
-            for key, value in inspections_fn(agreement=agreement, start=start, end=end).items():
-                if isinstance(value, int | Decimal):
-                    inspections[key] = inspections.get(key, 0) + value
-    return timeliness, inspections
+    return _timeliness(agreements, years, min(today, end)), _inspections([a.pk for a in agreements], start, end)
 
 
 def review_figures(review: Review, *, today: datetime.date | None = None) -> Figures:
-    """The figures of ``review`` for its period. The number of queries grows with the number of
-    agreements and years covered, never with tasks, activities or parties."""
-    from phoihop.activities.models import Activity
-    from phoihop.activities.selectors import agreement_totals
-    from phoihop.plans.selectors import indicator_progress, task_statuses
+    """The figures of ``review`` for its period. A signed-off review answers with the figures
+    frozen at sign-off. Otherwise they are compiled by grouped queries over every covered
+    agreement and year at once: the number of queries is the same for one agreement and one
+    year as for many, and never grows with tasks, activities or parties."""
+    if review.is_locked and review.figures:
+        figures = figures_from_data(review.figures)
+        figures.commendations = list(review_commendations(review))
+        return figures
+    figures = compute_figures(review, today=today)
+    figures.commendations = list(review_commendations(review))
+    return figures
+
+
+def compute_figures(review: Review, *, today: datetime.date | None = None) -> Figures:
+    """The figures of ``review`` compiled from the record now (without commendations)."""
+    from phoihop.activities.models import Activity, IndicatorValue
+    from phoihop.agreements.models import ContentArea
+    from phoihop.plans.selectors import indicator_progress
 
     years = review_years(review)
     agreements = covered_agreements(review)
@@ -143,19 +238,26 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
         Task.objects.active()
         .filter(plan__agreement_id__in=agreement_ids, plan__year__in=years, plan__archived_at__isnull=True)
         .exclude(cancelled=True)
-        .select_related("content_area", "plan")
+        .select_related("plan")
+        .only("id", "content_area_id", "lead_organization_id", "completed_on", "plan__agreement_id")
         .order_by("plan__agreement_id", "plan__year", "number", "id")
     )
-    statuses = task_statuses(tasks, today=review.period_end)
-    done = {pk for pk, status in statuses.items() if status == "done"}
     indicators = list(
         Indicator.objects.active().filter(task__in=[t.pk for t in tasks]).order_by("task_id", "order", "id")
     )
     progress = indicator_progress(indicators)
+    # Done as plans.selectors judges it on any day: completed, or every indicator reached
+    # (a task's status depends on the day only between overdue, in progress and not started).
+    by_task: dict[int, list[Any]] = defaultdict(list)
+    for ind in indicators:
+        assert ind.task_id is not None  # filtered on task
+        by_task[ind.task_id].append(progress[ind.pk])
+    done = {
+        t.pk for t in tasks
+        if t.completed_on is not None or (by_task.get(t.pk) and all(p.reached for p in by_task[t.pk]))
+    }
 
     # Content areas: every area of the covered agreements, then a row for tasks outside them.
-    from phoihop.agreements.models import ContentArea
-
     areas: dict[Any, AreaFigures] = {}
     for area in ContentArea.objects.filter(agreement_id__in=agreement_ids).order_by("agreement_id", "number", "id"):
         areas[area.pk] = AreaFigures(area.number, area.title, area.agreement_id)
@@ -174,41 +276,81 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
         areas[task_area[ind.task_id]].indicators.append(figure)
         figures.indicators.append(figure)
 
-    # Activities by content area: approved, counted once (as agreement_totals counts them).
+    # Approved work counts, once per activity in the totals and by content area.
     approved = Activity.objects.filter(
         task__plan__agreement_id__in=agreement_ids,
         task__plan__year__in=years,
         status=Activity.Status.APPROVED,
         archived_at__isnull=True,
-    ).values_list("task__content_area_id", "task__plan__agreement_id", "participants")
-    for area_id, agreement_id, participants in approved:
+    )
+    by_area = (
+        approved.order_by()
+        .values("task__content_area_id", "task__plan__agreement_id")
+        .annotate(n=Count("pk"), people=Coalesce(Sum("participants"), 0))
+        .order_by("task__plan__agreement_id", "task__content_area_id")
+    )
+    for row_data in by_area:
+        area_id, agreement_id = row_data["task__content_area_id"], row_data["task__plan__agreement_id"]
         key = area_id if area_id in areas else ("other", agreement_id)
         if key not in areas:
             areas[key] = AreaFigures(None, _("Nhiệm vụ khác"), agreement_id)
         row = areas[key]
-        row.activities += 1
-        row.participants += participants or 0
+        row.activities += row_data["n"]
+        row.participants += row_data["people"]
+        figures.activities += row_data["n"]
+        figures.participants += row_data["people"]
 
-    # Totals and parties, from the activities selector (a joint activity credited to each).
+    # Parties: those of each agreement in order, then units credited outside them (first credited
+    # first). A joint activity is credited in full to each co-organiser.
     parties: dict[int, PartyFigures] = {}
     for agreement in agreements:
-        for p in agreement.parties.all():
-            if p.organization_id not in parties:
-                parties[p.organization_id] = PartyFigures(p.organization, p.role)
+        for party in agreement.parties.all():
+            if party.organization_id not in parties:
+                parties[party.organization_id] = PartyFigures(party.organization, party.role)
+    links = Activity.organizations.through.objects.filter(activity__in=approved)
+    position = {pk: i for i, pk in enumerate(agreement_ids)}
+    first_seen: dict[int, tuple[int, int, int]] = {}
+    credited_rows = (
+        links.order_by()
+        .values("organization_id", "activity__task__plan__agreement_id", "activity__task__plan__year")
+        .annotate(n=Count("pk"), people=Coalesce(Sum("activity__participants"), 0), first=Min("pk"))
+    )
+    per_org: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for row_data in credited_rows:
+        org_id = row_data["organization_id"]
+        per_org[org_id][0] += row_data["n"]
+        per_org[org_id][1] += row_data["people"]
+        seen = (position[row_data["activity__task__plan__agreement_id"]], row_data["activity__task__plan__year"],
+                row_data["first"])
+        first_seen[org_id] = min(first_seen.get(org_id, seen), seen)
+    outsiders = {
+        o.pk: o
+        for o in Organization.objects.filter(pk__in=links.values("organization_id")).exclude(pk__in=list(parties))
+    }
+    for org_id in sorted((o for o in per_org if o not in parties), key=lambda o: first_seen[o]):
+        if org_id in outsiders:
+            parties[org_id] = PartyFigures(outsiders[org_id], "")
+    for org_id, (n, people) in per_org.items():
+        if org_id in parties:
+            parties[org_id].activities += n
+            parties[org_id].participants += people
     names = {i.pk: (i.name, i.get_unit_display()) for i in indicators}
+    summed = [i.pk for i in indicators if i.aggregation == Indicator.Aggregation.SUM]
     credited: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for agreement in agreements:
-        for year in years:
-            totals = agreement_totals(agreement=agreement, year=year)
-            figures.activities += totals.activities
-            figures.participants += totals.participants
-            for org_totals in totals.by_organization:
-                org = org_totals.organization
-                party = parties.setdefault(org.pk, PartyFigures(org, ""))
-                party.activities += org_totals.activities
-                party.participants += org_totals.participants
-                for indicator_id, value in org_totals.values.items():
-                    credited[org.pk][indicator_id] = credited[org.pk].get(indicator_id, Decimal(0)) + value
+    values = (
+        IndicatorValue.objects.filter(activity__in=approved, indicator_id__in=summed)
+        .annotate(organization_id=F("activity__organizations__id"))
+        .order_by()
+        .values("organization_id", "indicator_id")
+        .annotate(total=Sum("value"))
+    )
+    # Sums come back as the database adds them (SQLite in floating point): written to the
+    # value's own decimal places, as Python's sum of the stored values gives them.
+    places = Decimal(1).scaleb(-(IndicatorValue._meta.get_field("value").decimal_places or 0))
+    for row_data in values:
+        if row_data["organization_id"] is not None:
+            total = Decimal(row_data["total"]).quantize(places)
+            credited[row_data["organization_id"]][row_data["indicator_id"]] = total
     for t in tasks:
         lead = parties.get(t.lead_organization_id)
         if lead is not None:
@@ -225,7 +367,101 @@ def review_figures(review: Review, *, today: datetime.date | None = None) -> Fig
     figures.timeliness, figures.inspections = _exchange_figures(
         agreements, years, review.period_start, review.period_end, today or timezone.localdate()
     )
-    figures.commendations = list(review_commendations(review))
+    return figures
+
+
+# --- frozen figures ---------------------------------------------------------------------------
+
+FIGURES_VERSION = 1
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _undec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _indicator_data(i: IndicatorFigure) -> dict[str, Any]:
+    return {"name": i.name, "unit": str(i.unit), "target": str(i.target), "achieved": _dec(i.achieved),
+            "percent": _dec(i.percent)}
+
+
+def _indicator_from(d: dict[str, Any]) -> IndicatorFigure:
+    return IndicatorFigure(d["name"], d["unit"], Decimal(d["target"]), _undec(d["achieved"]), _undec(d["percent"]))
+
+
+def _org_from(d: dict[str, Any]) -> Organization:
+    # The name as it was at sign-off; enough for the report's tables and links.
+    return Organization(pk=d["organization_id"], name=d["organization_name"])
+
+
+def figures_data(figures: Figures) -> dict[str, Any]:
+    """``figures`` as JSON-ready data, to freeze on a review at sign-off (commendations are not
+    part of it: their decisions come later)."""
+    return {
+        "version": FIGURES_VERSION,
+        "years": list(figures.years),
+        "tasks_planned": figures.tasks_planned,
+        "tasks_done": figures.tasks_done,
+        "activities": figures.activities,
+        "participants": figures.participants,
+        "areas": [
+            {"number": a.number, "title": str(a.title), "agreement_id": a.agreement_id,
+             "tasks_planned": a.tasks_planned, "tasks_done": a.tasks_done, "activities": a.activities,
+             "participants": a.participants, "indicators": [_indicator_data(i) for i in a.indicators]}
+            for a in figures.areas
+        ],
+        "parties": [
+            {"organization_id": p.organization.pk, "organization_name": p.organization.name, "role": p.role,
+             "tasks_led": p.tasks_led, "tasks_done": p.tasks_done, "activities": p.activities,
+             "participants": p.participants, "values": [[n, str(u), str(v)] for n, u, v in p.values]}
+            for p in figures.parties
+        ],
+        "indicators": [_indicator_data(i) for i in figures.indicators],
+        "timeliness": None if figures.timeliness is None else [
+            {"organization_id": t.organization.pk, "organization_name": t.organization.name, "owed": t.owed,
+             "on_time": t.on_time, "late": t.late, "missing": t.missing, "rate": _dec(t.rate)}
+            for t in figures.timeliness
+        ],
+        "inspections": None if figures.inspections is None else {k: int(v) for k, v in figures.inspections.items()},
+    }
+
+
+@dataclass
+class FrozenTimeliness:
+    organization: Organization
+    owed: int
+    on_time: int
+    late: int
+    missing: int
+    rate: Decimal | None
+
+
+def figures_from_data(data: dict[str, Any]) -> Figures:
+    """The figures frozen by ``figures_data``; commendations are left for the caller to read."""
+    figures = Figures(
+        years=list(data["years"]), tasks_planned=data["tasks_planned"], tasks_done=data["tasks_done"],
+        activities=data["activities"], participants=data["participants"],
+    )
+    figures.areas = [
+        AreaFigures(a["number"], a["title"], a["agreement_id"], a["tasks_planned"], a["tasks_done"], a["activities"],
+                    a["participants"], [_indicator_from(i) for i in a["indicators"]])
+        for a in data["areas"]
+    ]
+    figures.parties = [
+        PartyFigures(_org_from(p), p["role"], p["tasks_led"], p["tasks_done"], p["activities"], p["participants"],
+                     [(n, u, Decimal(v)) for n, u, v in p["values"]])
+        for p in data["parties"]
+    ]
+    figures.indicators = [_indicator_from(i) for i in data["indicators"]]
+    if data["timeliness"] is not None:
+        figures.timeliness = [
+            FrozenTimeliness(_org_from(t), t["owed"], t["on_time"], t["late"], t["missing"], _undec(t["rate"]))
+            for t in data["timeliness"]
+        ]
+    figures.inspections = data["inspections"]
     return figures
 
 

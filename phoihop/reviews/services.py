@@ -114,6 +114,14 @@ def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None 
         raise ValidationError(
             _("Cần viết các phần tình hình, kết quả và phương hướng trước khi ký duyệt.")
         )
+    # Two leaders signing at once: the second finds it signed (the row is locked until commit).
+    current = list(Review.objects.select_for_update().filter(pk=review.pk).values_list("status", flat=True))
+    if current == [Review.Status.SIGNED_OFF]:
+        raise ValidationError(_("Báo cáo đã được ký duyệt nên không sửa được nữa."))
+    # The report is signed with these numbers: freeze them (reviews.selectors reads them back).
+    from phoihop.reviews.selectors import compute_figures, figures_data
+
+    review.figures = figures_data(compute_figures(review))
     review.status = Review.Status.SIGNED_OFF
     review.signed_off_by = actor
     review.signed_off_at = on or timezone.now()
@@ -126,7 +134,8 @@ def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None 
         review.signer_name = full or actor.get_username()
     review.save(
         update_fields=[
-            "status", "signed_off_by", "signed_off_at", "signer_name", "report_date", "number_symbol", "updated_at",
+            "status", "signed_off_by", "signed_off_at", "signer_name", "report_date", "number_symbol", "figures",
+            "updated_at",
         ]
     )
     return review
@@ -257,9 +266,9 @@ def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any
     errors = _commendation_errors(data)
     org = data.get("organization")
     if org is not None and org.pk not in review_access.party_org_ids(review):
-        from phoihop.accounts.access import descendants  # a party's own units may be commended
+        from phoihop.accounts.access import within  # a party's own units may be commended
 
-        if org.pk not in descendants(review_access.party_org_ids(review)):
+        if not within(org, review_access.party_org_ids(review)):
             errors["organization"] = [
                 _("Chỉ đề nghị khen thưởng các bên tham gia hoặc đơn vị trực thuộc các bên.")
             ]

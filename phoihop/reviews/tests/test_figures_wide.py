@@ -1,0 +1,110 @@
+"""Figures of a review over several agreements and years: the same numbers as the record counted
+one agreement and one year at a time gave (wide_review_figures.json was written by that
+compilation on tests.world), in a number of queries that does not depend on how many agreements
+and years the review covers; frozen at sign-off."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from phoihop.reviews.selectors import covered_agreements, figures_data, review_figures
+from phoihop.reviews.tests import world
+
+KNOWN = json.loads((pathlib.Path(__file__).parent / "wide_review_figures.json").read_text())
+TODAY = datetime.date(2025, 1, 10)
+# Covered agreements with their parties, tasks, indicators and their values, content areas,
+# activities by area, credits by party, units outside the parties, credited values, reporters,
+# owed reports (agreements, parties, organisations, reports), inspections, commendations.
+FIGURE_QUERIES = 17
+
+
+@pytest.fixture
+def wide_users(users: dict[str, Any], board_leader: Any) -> dict[str, Any]:
+    return {**users, "board_leader": board_leader}
+
+
+def _normalised(review: Any) -> dict[str, Any]:
+    """Figures without database ids: agreements by their place in the review, units by name."""
+    data = figures_data(review_figures(review, today=TODAY))
+    place = {a.pk: i for i, a in enumerate(covered_agreements(review))}
+    for area in data["areas"]:
+        area["agreement_id"] = place[area["agreement_id"]]
+    for row in [*data["parties"], *(data["timeliness"] or [])]:
+        row.pop("organization_id")
+    return data
+
+
+def test_it_compiles_many_agreements_and_years_as_each_one_counted_alone(wide_users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    review = world.build(wide_users, orgs, agreements=3, years=(2023, 2024))
+    data = _normalised(review)
+    assert data == KNOWN["2023-2024"]
+    # What the reference holds, in words: 2 approved activities a year in area 1 (one joint with
+    # the board and a unit outside the parties), 1 in area 2; waiting, returned and archived
+    # work left out; a task done only when completed or every indicator reached.
+    assert (data["activities"], data["tasks_planned"], data["tasks_done"]) == (18, 12, 3)
+    assert data["participants"] == sum(100 + i + 50 + 30 + year % 10 for i in range(3) for year in (2023, 2024)) == 1107
+    assert [(p["organization_name"], p["role"], p["activities"]) for p in data["parties"]] == [
+        ("Ban Chỉ huy Quân sự Quận 4", "lead", 12),
+        ("Ban Tuyên giáo Quận ủy Quận 4", "cooperating", 12),
+        ("Ban Chỉ huy Quân sự Phường 1 Quận 4", "", 6),
+    ]
+    assert data["inspections"] == {"inspections": 3, "recommendations": 6, "closed": 3, "open": 3}
+    review.period_end = datetime.date(2023, 12, 31)
+    assert _normalised(review) == KNOWN["2023"]
+
+
+def test_it_needs_the_same_queries_for_two_agreements_as_for_many(wide_users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    small = world.build(wide_users, orgs, agreements=2, years=(2024, 2024))
+    with CaptureQueriesContext(connection) as few:
+        review_figures(small, today=TODAY)
+    large = world.build(wide_users, orgs, agreements=4, years=(2023, 2024))
+    with CaptureQueriesContext(connection) as many:
+        figures = review_figures(large, today=TODAY)
+    assert figures.activities == 4 * 2 * 3
+    assert len(few) == len(many) == FIGURE_QUERIES
+
+
+def test_it_freezes_the_figures_at_sign_off(review: Any, users: dict[str, Any], orgs: dict[str, Any], record_2024: dict[str, Any]) -> None:
+    from phoihop.plans.tests.helpers import D, approve, record
+    from phoihop.reviews.models import Review
+    from phoihop.reviews.services import review_sign_off, review_update
+
+    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
+    before = review_figures(review)
+    review_sign_off(actor=users["leader"], review=review)
+    stored = Review.objects.get(pk=review.pk)
+    assert stored.figures["activities"] == before.activities == 3
+    # Work approved afterwards does not change a signed report.
+    late = record(users["alice"], record_2024["t1"], [orgs["district"]], day=datetime.date(2024, 12, 1), participants=40, values={record_2024["sessions"]: D("3")})
+    approve(users["alice"], users["leader"], late)
+    frozen = review_figures(stored)
+    assert (frozen.activities, frozen.participants) == (3, 180)
+    assert figures_data(frozen) == figures_data(before)
+    [district] = [p for p in frozen.parties if p.organization.pk == orgs["district"].pk]
+    assert district.organization.name == "Ban Chỉ huy Quân sự Quận 4"
+    assert district.values == [("Buổi tuyên truyền", "buổi", Decimal("7.00"))]
+    # Read back in a constant, small number of queries (the commendations).
+    with CaptureQueriesContext(connection) as queries:
+        review_figures(stored)
+    assert len(queries) == 1
+
+
+def test_it_refuses_a_second_sign_off(review: Any, users: dict[str, Any]) -> None:
+    from django.core.exceptions import ValidationError
+
+    from phoihop.reviews.models import Review
+    from phoihop.reviews.services import review_sign_off, review_update
+
+    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
+    stale = Review.objects.get(pk=review.pk)
+    review_sign_off(actor=users["leader"], review=review)
+    with pytest.raises(ValidationError):
+        review_sign_off(actor=users["leader"], review=stale)
