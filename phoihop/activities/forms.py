@@ -178,7 +178,7 @@ class _PartyChoice(forms.ModelChoiceField):
         return str(obj.short_name or obj.name)
 
 
-def _choice_widget(url: str, *, search_label: str, label: str) -> forms.Select:
+def _choice_widget(url: str, *, search_label: Any, label: Any) -> forms.Select:
     """The autocomplete box when its endpoint exists; otherwise a ``<select>`` that still holds
     only the chosen option (never the whole list)."""
     from django.urls import NoReverseMatch

@@ -156,7 +156,7 @@ def test_it_pages_forward_and_back_without_losing_or_repeating_rows(login, users
     client = login(users["alice"])
     url = reverse("activities:list")
 
-    pages: list[list[int]] = []
+    pages = []
     response = client.get(url)
     assert response.context["page"].previous_cursor is None
     while True:
@@ -170,7 +170,7 @@ def test_it_pages_forward_and_back_without_losing_or_repeating_rows(login, users
     assert [pk for page in pages for pk in page] == expected
 
     # Back from the last page: the same pages in reverse, and the first one has no "previous".
-    back: list[list[int]] = [pages[-1]]
+    back = [pages[-1]]
     while response.context["page"].previous_cursor is not None:
         response = client.get(url, {"before": response.context["page"].previous_cursor})
         back.append(page_ids(response))
