@@ -46,7 +46,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.db.models import Model, QuerySet
 from django.http import JsonResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 AUTOCOMPLETE_LIMIT = 20
@@ -93,7 +93,14 @@ class AutocompleteSelect(forms.Select):
         self.search_label = search_label
 
     def _endpoint(self) -> str:
-        return self.url if self.url.startswith("/") else reverse(self.url)
+        """The URL to ask; empty (no search box, the chosen option only) when the named route
+        is not installed."""
+        if self.url.startswith("/"):
+            return self.url
+        try:
+            return reverse(self.url)
+        except NoReverseMatch:
+            return ""
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)

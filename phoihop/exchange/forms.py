@@ -6,8 +6,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.accounts import access
+from phoihop.agreements.forms import AgreementChoiceField
+from phoihop.agreements.models import Agreement
 from phoihop.core.forms import VNDateField, bootstrap
-from phoihop.exchange.models import Inspection, Rhythm
+from phoihop.core.widgets import AutocompleteSelect
+from phoihop.exchange.models import Inspection, PeriodicReport, Rhythm
 from phoihop.orgs.models import Organization
 
 
@@ -104,3 +108,61 @@ class FollowUpForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+# --- list filters ---------------------------------------------------------------------------------
+
+
+class _ListFilterForm(forms.Form):
+    """A list's filters read from the query string. A value that does not validate (an
+    agreement the user may not see, a year that is not a number) is simply not applied."""
+
+    agreement = AgreementChoiceField(
+        label=_("Văn bản phối hợp"), queryset=Agreement.objects.none(), required=False, empty_label=_("Tất cả")
+    )
+    archived = forms.BooleanField(required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["agreement"]).queryset = access.visible_agreements(user).active()
+        bootstrap(self)
+        for name, field in self.fields.items():
+            if name != "archived":
+                field.widget.attrs["class"] += " form-select-sm" if "form-select" in field.widget.attrs["class"] else " form-control-sm"
+                field.widget.attrs["id"] = f"f-{name}"
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters: keys for the chosen records, None for what is not filtered."""
+        self.is_valid()
+        data = {name: self.cleaned_data.get(name) for name in self.fields}
+        return {name: getattr(value, "pk", value) or (False if name == "archived" else None) for name, value in data.items()}
+
+
+class ReportFilterForm(_ListFilterForm):
+    organization = forms.ModelChoiceField(
+        label=_("Bên báo cáo"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label=_("Tất cả"),
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
+    )
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *PeriodicReport.Status.choices]
+    )
+
+    field_order = ["agreement", "organization", "year", "status", "archived"]
+
+    def __init__(self, *args: Any, user: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [("", _("Tất cả")), *((y, y) for y in years)]
+
+
+class InspectionFilterForm(_ListFilterForm):
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1900, max_value=2999)
+
+    field_order = ["agreement", "year", "archived"]
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["year"].widget.attrs["inputmode"] = "numeric"

@@ -20,13 +20,21 @@ from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
 from phoihop.core.attachments import attachments_of
 from phoihop.core.db import vi
-from phoihop.core.views_util import AttachmentForm, add_errors, attach_uploaded_file, int_or_none
+from phoihop.core.views_util import (
+    AttachmentForm,
+    HtmxHttpRequest,
+    add_errors,
+    attach_uploaded_file,
+    int_or_none,
+)
 from phoihop.exchange import selectors, services
 from phoihop.exchange.forms import (
     AdHocReportForm,
     FollowUpForm,
+    InspectionFilterForm,
     InspectionForm,
     RecommendationForm,
+    ReportFilterForm,
     ReportForm,
     ScheduleForm,
 )
@@ -304,32 +312,14 @@ def report_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("authenticated")
-def report_list(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "agreement": int_or_none(request.GET.get("agreement")),
-        "organization": int_or_none(request.GET.get("organization")),
-        "year": int_or_none(request.GET.get("year")),
-        "status": request.GET.get("status") if request.GET.get("status") in PeriodicReport.Status.values else None,
-        "archived": request.GET.get("archived") == "1",
-    }
-    page = Paginator(selectors.report_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    agreements = selectors.visible_agreement_choices(request.user)
-    from phoihop.agreements.models import Party
-
-    parties = Organization.objects.filter(
-        pk__in=Party.objects.filter(agreement__in=agreements).values("organization_id")
-    ).order_by(vi("name"))
+def report_list(request: HtmxHttpRequest) -> HttpResponse:
     this_year = timezone.localdate().year
-    context = {
-        "page": page,
-        "filters": filters,
-        "agreements": agreements,
-        "parties": parties,
-        "years": list(range(this_year, this_year - 8, -1)),
-        "statuses": PeriodicReport.Status.choices,
-        "nav": "reports",
-    }
-    return render(request, "exchange/report_list.html", context)
+    form = ReportFilterForm(request.GET, user=request.user, years=list(range(this_year, this_year - 8, -1)))
+    filters = form.filters()
+    page = Paginator(selectors.report_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "filters": filters, "form": form, "nav": "reports"}
+    template = "exchange/report_list.html#results" if request.htmx else "exchange/report_list.html"
+    return render(request, template, context)
 
 
 # --- inspections --------------------------------------------------------------------------------
@@ -337,20 +327,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 def inspection_list(request: HttpRequest) -> HttpResponse:
-    filters = {
-        "agreement": int_or_none(request.GET.get("agreement")),
-        "year": int_or_none(request.GET.get("year")),
-        "archived": request.GET.get("archived") == "1",
-    }
+    form = InspectionFilterForm(request.GET, user=request.user)
+    filters = form.filters()
     page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    agreement = None
-    if filters["agreement"]:
-        agreement = selectors.visible_agreement_choices(request.user).filter(pk=filters["agreement"]).first()
+    agreement = form.cleaned_data.get("agreement")
     context = {
         "page": page,
         "filters": filters,
+        "form": form,
         "agreement": agreement,
-        "agreements": selectors.visible_agreement_choices(request.user),
         "can_record": agreement is not None and exchange_access.can_record_inspection(request.user, agreement),
         "nav": "inspections",
     }
