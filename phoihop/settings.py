@@ -139,7 +139,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{DATA_DIR / 'phoihop.sqlite3'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", "0"),
+        # Connections are kept a minute rather than opened per request (0 turns this off).
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", "60"),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -215,7 +217,9 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True
+# Saved when changed, not on every request: the account middleware stamps the last use at most
+# once a minute, which also keeps the cookie's expiry sliding (a read stays a read).
+SESSION_SAVE_EVERY_REQUEST = False
 # A session unused for this long ends (checked on the server, whatever the cookie says).
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "60")
 CSRF_COOKIE_HTTPONLY = True
@@ -263,6 +267,10 @@ if set(OTP_REQUIRED_ROLES) - {"viewer", "officer", "leader", "admin", "staff"}:
 OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "phoihop")
 # How long a signed invitation link stays valid.
 INVITATION_DAYS = envint("INVITATION_DAYS", "7")
+# The personal calendar feed: the days it covers around today, and at most how many items.
+FEED_PAST_DAYS = envint("FEED_PAST_DAYS", "60")
+FEED_FUTURE_DAYS = envint("FEED_FUTURE_DAYS", "400")
+FEED_MAX_ITEMS = envint("FEED_MAX_ITEMS", "1000")
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     AGREEMENT_ENDING = "agreement_ending", _("Văn bản phối hợp sắp hết thời hạn")
     ACTIVITY_SUBMITTED = "activity_submitted", _("Hoạt động chờ duyệt")
     ACTIVITY_RETURNED = "activity_returned", _("Hoạt động bị trả lại để sửa")
+    DOCUMENT_READY = "document_ready", _("Văn bản đã tạo xong")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
@@ -113,8 +114,12 @@ class CalendarFeedToken(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     reset_at = models.DateTimeField(_("đặt lại lúc"), null=True, blank=True)
+    # The validator of the feed last served and when its content last changed: the feed's ETag
+    # and Last-Modified, the same in every server process.
+    feed_etag = models.CharField(max_length=64, blank=True, default="", editable=False)
+    feed_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords(excluded_fields=["token", "feed_etag", "feed_changed_at"])
 
     class Meta:
         verbose_name = _("liên kết lịch cá nhân")

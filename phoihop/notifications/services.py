@@ -3,6 +3,7 @@ clearing, e-mail preferences and the calendar feed link."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -179,6 +180,27 @@ def feed_token_reset(*, actor: Any) -> CalendarFeedToken:
     token.reset_at = timezone.now()
     token.save(update_fields=["token", "reset_at"])
     return token
+
+
+def feed_version_record(*, token: CalendarFeedToken, etag: str) -> datetime.datetime:
+    """When the feed's content last changed: now if ``etag`` differs from the one last served.
+
+    One conditional UPDATE, so two calendar programs polling at once agree on the stamp (the
+    later write carries the same ETag), and a retry changes nothing."""
+    if token.feed_etag == etag and token.feed_changed_at is not None:
+        return token.feed_changed_at
+    now = timezone.now().replace(microsecond=0)
+    with transaction.atomic():
+        updated = CalendarFeedToken.objects.filter(pk=token.pk).exclude(feed_etag=etag).update(
+            feed_etag=etag, feed_changed_at=now
+        )
+        if not updated:  # another request recorded this content first
+            token.refresh_from_db(fields=["feed_etag", "feed_changed_at"])
+            if token.feed_changed_at is not None:
+                return token.feed_changed_at
+            CalendarFeedToken.objects.filter(pk=token.pk).update(feed_changed_at=now)
+    token.feed_etag, token.feed_changed_at = etag, now
+    return now
 
 
 # --- what activities tell -------------------------------------------------------------------------

@@ -5,26 +5,31 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import (
+    http_date,
+    parse_http_date_safe,
+    quote_etag,
+    url_has_allowed_host_and_scheme,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import rule
 from phoihop.accounts.access.notifications import get_notification_for_user, user_for_feed_token
 from phoihop.notifications import selectors, services
-from phoihop.notifications.feed import build_calendar
+from phoihop.notifications.feed import etag_of, render_calendar, stamped
 from phoihop.notifications.forms import PreferencesForm
 from phoihop.notifications.selectors import ITEM_KINDS
 
 PAGE_SIZE = 25
+AGENDA_PAGE_SIZE = 50
 AGENDA_DAYS = 366
-# The feed carries a year back and two ahead: enough for any calendar program's view.
-FEED_PAST_DAYS = 366
-FEED_FUTURE_DAYS = 2 * 366
+# A day of the month grid lists this many items, then "+N more" to the agenda of that day.
+MONTH_ITEMS_PER_DAY = 4
 
 
 def _back(request: HttpRequest) -> HttpResponse:
@@ -122,7 +127,7 @@ def _month_arg(value: str | None, today: datetime.date) -> tuple[int, int]:
 def calendar_month(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     year, month = _month_arg(request.GET.get("thang"), today)
-    grid = selectors.month_grid(user=request.user, year=year, month=month, today=today)
+    grid = selectors.month_grid(user=request.user, year=year, month=month, today=today, per_day=MONTH_ITEMS_PER_DAY)
     return render(
         request,
         "notifications/calendar_month.html",
@@ -130,17 +135,31 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _day_arg(value: str | None, today: datetime.date) -> datetime.date:
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return today
+    return day if 1900 <= day.year <= 2200 else today
+
+
 @rule("authenticated")
 def calendar_agenda(request: HttpRequest) -> HttpResponse:
+    """From a day (``tu``, default today) a year ahead, a page at a time after a cursor (``sau``)."""
     today = timezone.localdate()
-    items = selectors.calendar_items(
-        user=request.user, start=today, end=today + datetime.timedelta(days=AGENDA_DAYS), today=today
+    start = _day_arg(request.GET.get("tu"), today)
+    page = selectors.agenda_page(
+        user=request.user,
+        start=start,
+        end=start + datetime.timedelta(days=AGENDA_DAYS),
+        today=today,
+        after=selectors.Cursor.decode(request.GET.get("sau")),
+        size=AGENDA_PAGE_SIZE,
     )
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "notifications/calendar_agenda.html",
-        {"page": page, "today": today, "nav": "calendar"},
+        {"page": page, "start": start, "today": today, "after": request.GET.get("sau"), "nav": "calendar"},
     )
 
 
@@ -166,21 +185,52 @@ def feed_reset(request: HttpRequest) -> HttpResponse:
     return redirect("notifications:feed_settings")
 
 
+def _not_modified(request: HttpRequest, etag: str, changed_at: datetime.datetime) -> bool:
+    """RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return "*" in tags or quote_etag(etag) in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(changed_at.timestamp()) <= since
+
+
 @rule("public")
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The calendar a program subscribes to: the secret token stands for the user."""
+    """The calendar a program subscribes to: the secret token stands for the user.
+
+    What it holds: the items of the user's OWN organisations (events they host or attend, and
+    the task deadlines, report due dates and ends of the agreements they are parties to), from
+    FEED_PAST_DAYS back to FEED_FUTURE_DAYS ahead, at most FEED_MAX_ITEMS (the nearest first).
+    Not the subtree: a province body's feed would otherwise carry every deadline of hundreds of
+    bodies below it (tens of megabytes, polled every few minutes on a link that needs no
+    sign-in); what subordinates do is followed in the app's calendar and dashboards. An officer
+    gets exactly their own unit's deadlines and events, as before.
+
+    Calendar programs poll: the ETag is a hash of the content and Last-Modified the moment it
+    last changed, so an unchanged feed answers 304 without a body."""
     user = user_for_feed_token(token)
     today = timezone.localdate()
     items = selectors.calendar_items(
         user=user,
-        start=today - datetime.timedelta(days=FEED_PAST_DAYS),
-        end=today + datetime.timedelta(days=FEED_FUTURE_DAYS),
+        start=today - datetime.timedelta(days=settings.FEED_PAST_DAYS),
+        end=today + datetime.timedelta(days=settings.FEED_FUTURE_DAYS),
         today=today,
+        own=True,
+        limit=settings.FEED_MAX_ITEMS,
     )
     name = _("phoihop — lịch của %(name)s") % {"name": user.get_full_name() or user.username}
-    body = build_calendar(items, base_url=request.build_absolute_uri("/") or settings.SITE_URL, name=name)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="phoihop.ics"'
-    response["Cache-Control"] = "private, no-store"
+    text = render_calendar(items, base_url=request.build_absolute_uri("/") or settings.SITE_URL, name=name)
+    etag = etag_of(text)
+    changed_at = services.feed_version_record(token=user.calendar_feed_token, etag=etag)
+    if _not_modified(request, etag, changed_at):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(stamped(text, changed_at), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="phoihop.ics"'
+    response["ETag"] = quote_etag(etag)
+    response["Last-Modified"] = http_date(changed_at.timestamp())
+    # Only the link's holder may keep a copy; it must ask again, and a 304 is cheap.
+    response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
     return response
