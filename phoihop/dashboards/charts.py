@@ -124,13 +124,13 @@ def subordinates_chart(rows: Sequence[Any]) -> dict[str, Any]:
         "datasets": [
             {
                 "label": _("Nhiệm vụ quá hạn"),
-                "data": [len(r.overdue) for r in rows],
+                "data": [r.overdue for r in rows],
                 "links": [link("dashboards:tasks", org=r.organization.pk, state="overdue") for r in rows],
                 "color": "danger",
             },
             {
                 "label": _("Nhiệm vụ đến hạn trong tháng"),
-                "data": [len(r.due_this_month) for r in rows],
+                "data": [r.due_this_month for r in rows],
                 "links": [link("dashboards:tasks", org=r.organization.pk, state="due_month") for r in rows],
                 "color": "warning",
             },

@@ -25,28 +25,31 @@ the number of organisations, agreements, tasks or activities.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.dashboards.models import ActivityFigure, ReportSlot, TaskFigure
 from phoihop.events.models import Event
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
-from phoihop.plans.selectors import IndicatorProgress, TaskStatus, indicator_progress, task_statuses
+from phoihop.plans.selectors import IndicatorProgress, TaskStatus, indicator_progress
 
 ENDING_WINDOW = 90
 EVENT_WINDOW = 60
 HUNDRED = Decimal(100)
-OPEN_STATES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.OVERDUE)
-REPORT_STATES = ("due", "missing", "late")
+# Rows listed on one organisation's page; the counts cover everything.
+AGREEMENT_LIMIT = 10
+EVENT_LIMIT = 10
+INDICATOR_LIMIT = 30
 
 # Extra states the task list understands besides the derived statuses.
 DUE_THIS_MONTH = "due_month"
@@ -82,11 +85,78 @@ def average_attainment(progress: Iterable[IndicatorProgress]) -> Decimal | None:
 class TaskLine:
     task: Task
     status: str
-    organization_ids: set[int] = field(default_factory=set)
 
     @property
     def status_label(self) -> str:
         return str(TaskStatus(self.status).label)
+
+
+def figure_status(figure: TaskFigure, today: datetime.date) -> str:
+    """A task's status (plans.selectors) from its summary row and the date."""
+    if figure.state == TaskFigure.State.CANCELLED:
+        return TaskStatus.CANCELLED
+    if figure.state == TaskFigure.State.DONE:
+        return TaskStatus.DONE
+    if figure.due is not None and figure.due < today:
+        return TaskStatus.OVERDUE
+    return TaskStatus.IN_PROGRESS if figure.started else TaskStatus.NOT_STARTED
+
+
+def state_filter(state: str, today: datetime.date) -> Q:
+    """The task states the task list understands, as a filter on summary rows."""
+    open_ = Q(state=TaskFigure.State.OPEN)
+    late = Q(due__lt=today)
+    on_time = Q(due__isnull=True) | Q(due__gte=today)
+    if state == DUE_THIS_MONTH:
+        return open_ & Q(due__gte=today, due__lte=month_bounds(today)[1])
+    return {
+        TaskStatus.OVERDUE: open_ & late,
+        OPEN: open_,
+        PENDING: open_ & on_time,
+        LIVE: ~Q(state=TaskFigure.State.CANCELLED),
+        TaskStatus.DONE: Q(state=TaskFigure.State.DONE),
+        TaskStatus.CANCELLED: Q(state=TaskFigure.State.CANCELLED),
+        TaskStatus.IN_PROGRESS: open_ & on_time & Q(started=True),
+        TaskStatus.NOT_STARTED: open_ & on_time & Q(started=False),
+    }.get(state, Q())
+
+
+def task_figures(
+    *,
+    today: datetime.date,
+    organization_id: int | None = None,
+    agreement_id: int | None = None,
+    area_id: int | None = None,
+    year: int | None = None,
+    lead_only: bool = False,
+    state: str = "",
+) -> QuerySet[TaskFigure]:
+    """Summary rows of active tasks, one per task, in due-date order. Without ``year`` only
+    plans in force count; with it, that year's plans whatever their status. With
+    ``organization_id``, the tasks it leads or supports (``lead_only``: leads). Not scoped to a
+    reader: callers pass an organisation or agreement the reader may see, or use ``task_page``."""
+    if organization_id is not None:
+        qs = TaskFigure.objects.filter(organization_id=organization_id)
+        if lead_only:
+            qs = qs.filter(lead=True)
+    else:
+        qs = TaskFigure.objects.filter(lead=True)
+    qs = qs.filter(year=year) if year is not None else qs.filter(in_force=True)
+    if agreement_id is not None:
+        qs = qs.filter(agreement_id=agreement_id)
+    if area_id is not None:
+        qs = qs.filter(content_area_id=area_id)
+    return qs.filter(state_filter(state, today)).order_by("due", "agreement_id", "task__number", "task_id")
+
+
+def task_lines_of(figures: Iterable[TaskFigure], today: datetime.date) -> list[TaskLine]:
+    """Lines to show, the tasks loaded with what the rows print (one query)."""
+    rows = list(
+        figures.select_related(  # type: ignore[attr-defined]
+            "task__plan__agreement", "task__lead_organization", "task__content_area"
+        )
+    )
+    return [TaskLine(f.task, figure_status(f, today)) for f in rows]
 
 
 def task_lines(
@@ -98,86 +168,17 @@ def task_lines(
     area_id: int | None = None,
     year: int | None = None,
     lead_only: bool = False,
-) -> list[TaskLine]:
-    """Visible tasks with their derived status, in due-date order.
-
-    Without ``year`` only plans in force count; with it, that year's plans whatever their status.
-    With ``organization_ids``, the tasks those organisations lead or support, each line knowing
-    which of them it belongs to (``lead_only``: the tasks they lead). Six queries whatever the number of tasks."""
-    qs = (
-        access.visible_tasks(user)
-        .active()
-        .filter(plan__archived_at__isnull=True, plan__agreement__archived_at__isnull=True)
+    state: str = "",
+) -> QuerySet[TaskFigure]:
+    """The task list behind a figure, scoped to what the user may see (a queryset to paginate)."""
+    org_id = organization_ids[0] if organization_ids else None
+    qs = task_figures(
+        today=today, organization_id=org_id, agreement_id=agreement_id, area_id=area_id, year=year,
+        lead_only=lead_only, state=state,
     )
-    qs = qs.filter(plan__year=year) if year is not None else qs.filter(plan__status=AnnualPlan.Status.IN_FORCE)
-    if agreement_id is not None:
-        qs = qs.filter(plan__agreement_id=agreement_id)
-    if area_id is not None:
-        qs = qs.filter(content_area_id=area_id)
-    support = Task.supporting_organizations.through.objects
-    if organization_ids is not None and lead_only:
-        qs = qs.filter(lead_organization_id__in=list(organization_ids))
-    elif organization_ids is not None:
-        ids = list(organization_ids)
-        qs = qs.filter(
-            Q(lead_organization_id__in=ids)
-            | Q(pk__in=support.filter(organization_id__in=ids).values("task_id"))
-        )
-    tasks = list(
-        qs.select_related("plan__agreement", "lead_organization", "content_area").order_by(
-            "due", "plan__agreement_id", "number", "id"
-        )
-    )
-    statuses = task_statuses(tasks, today=today)
-    lines = [TaskLine(t, statuses[t.pk]) for t in tasks]
-    if organization_ids is not None:
-        wanted = set(organization_ids)
-        supporters: dict[int, set[int]] = defaultdict(set)
-        for task_id, org_id in support.filter(
-            task_id__in=[t.pk for t in tasks], organization_id__in=wanted
-        ).values_list("task_id", "organization_id"):
-            supporters[task_id].add(org_id)
-        for line in lines:
-            line.organization_ids = supporters.get(line.task.pk, set()) | (
-                {line.task.lead_organization_id} & wanted
-            )
-    return lines
-
-
-def is_due_this_month(line: TaskLine, today: datetime.date) -> bool:
-    first, last = month_bounds(today)
-    due = line.task.due
-    return due is not None and first <= due <= last and line.status in (
-        TaskStatus.NOT_STARTED,
-        TaskStatus.IN_PROGRESS,
-    )
-
-
-def filter_task_lines(lines: Iterable[TaskLine], state: str, today: datetime.date) -> list[TaskLine]:
-    if state == DUE_THIS_MONTH:
-        return [line for line in lines if is_due_this_month(line, today)]
-    if state == OPEN:
-        return [line for line in lines if line.status in OPEN_STATES]
-    if state == LIVE:
-        return [line for line in lines if line.status != TaskStatus.CANCELLED]
-    if state == PENDING:
-        return [line for line in lines if line.status in (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)]
-    if state in TaskStatus.values:
-        return [line for line in lines if line.status == state]
-    return list(lines)
-
-
-# --- reports (from the report exchange) ---------------------------------------------------------
-
-
-def _owed_reports(*, today: datetime.date, agreement_ids: list[int], organization_ids: list[int]) -> list[Any]:
-    """Reports the organisations owe under the agreements, due soon, missing or sent late."""
-    from phoihop.exchange.selectors import owed_reports
-
-    if not agreement_ids:
-        return []
-    found = owed_reports(today=today, agreement_ids=agreement_ids, organization_ids=organization_ids)
-    return [r for r in found if r.state in REPORT_STATES]
+    if agreement_id is None:
+        qs = qs.filter(agreement_id__in=access.visible_agreements(user).values("pk"))
+    return qs
 
 
 # --- organisations ----------------------------------------------------------------------------
@@ -186,26 +187,35 @@ def _owed_reports(*, today: datetime.date, agreement_ids: list[int], organizatio
 @dataclass
 class OrganizationFigures:
     organization: Organization
-    in_force: list[Agreement] = field(default_factory=list)
-    ending_soon: list[Agreement] = field(default_factory=list)
-    due_this_month: list[TaskLine] = field(default_factory=list)
-    overdue: list[TaskLine] = field(default_factory=list)
-    reports_due: list[Any] = field(default_factory=list)
-    reports_missing: list[Any] = field(default_factory=list)
-    reports_late: list[Any] = field(default_factory=list)
+    in_force: int = 0
+    ending_soon: int = 0
+    due_this_month: int = 0
+    overdue: int = 0
+    reports_due: int = 0
+    reports_missing: int = 0
+    reports_late: int = 0
     approvals: int = 0
-    events: list[Event] = field(default_factory=list)
     activities: int = 0
-    indicators: list[IndicatorProgress] = field(default_factory=list)
     attainment: Decimal | None = None
+    # Bounded lists for one organisation's page (``organization_detail``).
+    agreements: list[Agreement] = field(default_factory=list)
+    ending_ids: set[int] = field(default_factory=set)
+    overdue_lines: list[TaskLine] = field(default_factory=list)
+    due_lines: list[TaskLine] = field(default_factory=list)
+    missing_list: list[ReportSlot] = field(default_factory=list)
+    due_list: list[ReportSlot] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    event_count: int = 0
+    indicators: list[IndicatorProgress] = field(default_factory=list)
+    indicator_count: int = 0
 
     def sort_value(self, column: str) -> Any:
         return {
-            "in_force": len(self.in_force),
-            "ending": len(self.ending_soon),
-            "due_month": len(self.due_this_month),
-            "overdue": len(self.overdue),
-            "reports": len(self.reports_missing),
+            "in_force": self.in_force,
+            "ending": self.ending_soon,
+            "due_month": self.due_this_month,
+            "overdue": self.overdue,
+            "reports": self.reports_missing,
             "approvals": self.approvals,
             "activities": self.activities,
             "attainment": self.attainment if self.attainment is not None else Decimal(-1),
@@ -215,124 +225,161 @@ class OrganizationFigures:
 SORT_COLUMNS = ("name", "in_force", "ending", "due_month", "overdue", "reports", "approvals", "activities", "attainment")
 
 
+def ending_years(today: datetime.date) -> list[int]:
+    """The last years of period whose agreements end within ``ENDING_WINDOW`` days."""
+    horizon = today + datetime.timedelta(days=ENDING_WINDOW)
+    return [y for y in range(today.year, horizon.year + 1) if today <= datetime.date(y, 12, 31) <= horizon]
+
+
+def _in_force_parties(ids: Sequence[int]) -> QuerySet[Party]:
+    return Party.objects.filter(
+        organization_id__in=list(ids),
+        agreement__status=Agreement.Status.IN_FORCE,
+        agreement__archived_at__isnull=True,
+    )
+
+
 def organization_figures(
-    *, user: Any, organizations: Sequence[Organization], today: datetime.date, year: int
+    *, organizations: Sequence[Organization], today: datetime.date, year: int, user: Any = None
 ) -> dict[int, OrganizationFigures]:
-    """The dashboard figures of each organisation, as the user may see them. ``year`` picks the
-    plans whose indicators and activities are charted. A fixed number of queries."""
+    """The dashboard counts of each organisation, read from the summary rows: four queries
+    whatever the number of organisations and records. ``year`` picks the plan year of the
+    attainment and the calendar year of the approved activities. The reader must be allowed to
+    see these organisations' dashboards (their agreements are then visible to them)."""
     ids = [o.pk for o in organizations]
     result = {o.pk: OrganizationFigures(o) for o in organizations}
-    visible = access.visible_agreements(user).active()
-
-    # Agreements in force and ending soon.
-    horizon = today + datetime.timedelta(days=ENDING_WINDOW)
-    parties = (
-        Party.objects.filter(organization_id__in=ids, agreement__in=visible)
-        .select_related("agreement")
-        .order_by("agreement__period_end", "agreement__title", "agreement_id")
-    )
-    party_agreements: dict[int, set[int]] = defaultdict(set)
-    for party in parties:
-        agreement = party.agreement
-        party_agreements[party.organization_id].add(agreement.pk)
-        if agreement.status != Agreement.Status.IN_FORCE:
-            continue
-        figures = result[party.organization_id]
-        figures.in_force.append(agreement)
-        end = agreement_end(agreement)
-        if end is not None and today <= end <= horizon:
-            figures.ending_soon.append(agreement)
-
-    # Tasks due this month and overdue.
-    for line in task_lines(user=user, today=today, organization_ids=ids):
-        for org_id in line.organization_ids:
-            if is_due_this_month(line, today):
-                result[org_id].due_this_month.append(line)
-            if line.status == TaskStatus.OVERDUE:
-                result[org_id].overdue.append(line)
-
-    # Reports owed, missing and late under the agreements in force.
-    all_agreements = sorted(set().union(*party_agreements.values())) if party_agreements else []
-    in_force = sorted({a.pk for f in result.values() for a in f.in_force})
-    for report in _owed_reports(today=today, agreement_ids=in_force, organization_ids=ids):
-        owing = result.get(report.organization.pk)
-        if owing is None:
-            continue
-        {"due": owing.reports_due, "missing": owing.reports_missing, "late": owing.reports_late}[
-            report.state
-        ].append(report)
-
-    # Activities waiting for approval, and approved activities held (at least partly) in the year,
-    # as the activity list counts them.
-    links = Activity.organizations.through.objects.filter(
-        organization_id__in=ids, activity__in=access.visible_activities(user), activity__archived_at__isnull=True
-    )
-    for org_id, status in links.filter(
-        Q(activity__status=Activity.Status.SUBMITTED)
-        | Q(
-            activity__status=Activity.Status.APPROVED,
-            activity__start_date__year__lte=year,
-            activity__end_date__year__gte=year,
+    for org_id, in_force, ending in (
+        _in_force_parties(ids)
+        .values("organization_id")
+        .annotate(
+            n=Count("agreement_id", distinct=True),
+            ending=Count("agreement_id", distinct=True, filter=Q(agreement__period_end__in=ending_years(today))),
         )
-    ).values_list("organization_id", "activity__status"):
-        if status == Activity.Status.SUBMITTED:
-            result[org_id].approvals += 1
-        else:
-            result[org_id].activities += 1
+        .values_list("organization_id", "n", "ending")
+        .order_by()
+    ):
+        result[org_id].in_force, result[org_id].ending_soon = in_force, ending
 
-    # Upcoming conferences.
-    upcoming = list(
+    tasks = TaskFigure.objects.filter(organization_id__in=ids).values("organization_id").annotate(
+        overdue=Count("id", filter=Q(in_force=True) & state_filter(TaskStatus.OVERDUE, today)),
+        due_month=Count("id", filter=Q(in_force=True) & state_filter(DUE_THIS_MONTH, today)),
+        tenths=Sum("percent_tenths", filter=Q(year=year)),
+        counted=Sum("percent_count", filter=Q(year=year)),
+    )
+    for row in tasks.values_list("organization_id", "overdue", "due_month", "tenths", "counted").order_by():
+        org_id, overdue, due_month, tenths, counted = row
+        figures = result[org_id]
+        figures.overdue, figures.due_this_month = overdue, due_month
+        if counted:
+            figures.attainment = (Decimal(tenths) / 10 / counted).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+    states = report_slot_states(today)
+    for org_id, due, missing, late in (
+        ReportSlot.objects.filter(organization_id__in=ids)
+        .values("organization_id")
+        .annotate(
+            due=Count("id", filter=states["due"]),
+            missing=Count("id", filter=states["missing"]),
+            late=Count("id", filter=states["late"]),
+        )
+        .values_list("organization_id", "due", "missing", "late")
+        .order_by()
+    ):
+        figures = result[org_id]
+        figures.reports_due, figures.reports_missing, figures.reports_late = due, missing, late
+
+    for org_id, approved, submitted in (
+        ActivityFigure.objects.filter(organization_id__in=ids)
+        .values("organization_id")
+        .annotate(approved=Sum("approved", filter=Q(year=year)), submitted=Sum("submitted"))
+        .values_list("organization_id", "approved", "submitted")
+        .order_by()
+    ):
+        result[org_id].activities, result[org_id].approvals = approved or 0, submitted or 0
+    return result
+
+
+def report_slot_states(today: datetime.date) -> dict[str, Q]:
+    """The report exchange's states of an owed report (exchange.selectors.state_of) as filters."""
+    from phoihop.exchange.selectors import DUE_SOON_DAYS
+
+    unsent = Q(sent_on__isnull=True)
+    return {
+        "due": unsent & Q(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)),
+        "missing": unsent & Q(due_date__lt=today),
+        "late": Q(sent_on__isnull=False, sent_on__gt=F("due_date")),
+    }
+
+
+def report_slots(*, organization_id: int, state: str, today: datetime.date) -> QuerySet[ReportSlot]:
+    """The reports an organisation owes in a state (due, missing, late), in the exchange's order."""
+    return (
+        ReportSlot.objects.filter(organization_id=organization_id)
+        .filter(report_slot_states(today)[state])
+        .select_related("agreement")
+        .only(*ReportSlot.LIST_FIELDS)
+        .order_by("agreement_id", "order", "id")
+    )
+
+
+def organization_detail(
+    *, user: Any, organization: Organization, today: datetime.date, year: int, limit: int
+) -> OrganizationFigures:
+    """One organisation's page: its counts and the first ``limit`` records behind each. A fixed
+    number of queries whatever the number of records."""
+    org_id = organization.pk
+    figures = organization_figures(organizations=[organization], today=today, year=year)[org_id]
+    figures.agreements = list(
+        Agreement.objects.filter(pk__in=_in_force_parties([org_id]).values("agreement_id"))
+        .only("id", "title", "number_symbol", "period_start", "period_end", "kind", "status")
+        .order_by("period_end", "title", "id")[:AGREEMENT_LIMIT]
+    )
+    ending = set(ending_years(today))
+    figures.ending_ids = {a.pk for a in figures.agreements if a.period_end in ending}
+    figures.overdue_lines = task_lines_of(
+        task_figures(today=today, organization_id=org_id, state=TaskStatus.OVERDUE)[:limit], today
+    )
+    figures.due_lines = task_lines_of(
+        task_figures(today=today, organization_id=org_id, state=DUE_THIS_MONTH)[:limit], today
+    )
+    figures.missing_list = _with_state(list(report_slots(organization_id=org_id, state="missing", today=today)[:limit]), "missing")
+    figures.due_list = _with_state(list(report_slots(organization_id=org_id, state="due", today=today)[:limit]), "due")
+    events = (
         access.visible_events(user)
         .active()
         .filter(date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_WINDOW))
         .filter(
-            Q(host_id__in=ids)
-            | Q(organizations__in=ids)
-            | Q(agreements__in=list(all_agreements))
+            Q(host_id=org_id)
+            | Q(organizations=org_id)
+            | Q(
+                agreements__in=Party.objects.filter(
+                    organization_id=org_id, agreement__archived_at__isnull=True
+                ).values("agreement_id")
+            )
         )
         .distinct()
-        .select_related("host")
-        .order_by("date", "id")
     )
-    if upcoming:
-        event_ids = [e.pk for e in upcoming]
-        attending: dict[int, set[int]] = defaultdict(set)
-        for event_id, org_id in Event.organizations.through.objects.filter(
-            event_id__in=event_ids, organization_id__in=ids
-        ).values_list("event_id", "organization_id"):
-            attending[event_id].add(org_id)
-        under: dict[int, set[int]] = defaultdict(set)
-        for event_id, agreement_id in Event.agreements.through.objects.filter(
-            event_id__in=event_ids, agreement_id__in=all_agreements
-        ).values_list("event_id", "agreement_id"):
-            under[event_id].add(agreement_id)
-        for event in upcoming:
-            for org_id in ids:
-                if (
-                    event.host_id == org_id
-                    or org_id in attending[event.pk]
-                    or under[event.pk] & party_agreements.get(org_id, set())
-                ):
-                    result[org_id].events.append(event)
+    figures.event_count = events.count()
+    figures.events = list(events.select_related("host").order_by("date", "id")[:EVENT_LIMIT])
+    # Indicator attainment of the year's tasks it leads or supports: the average over all of
+    # them (from the summary rows), the first ones charted.
+    year_tasks = TaskFigure.objects.filter(organization_id=org_id, year=year).values("task_id")
+    indicators = Indicator.objects.active().filter(task_id__in=year_tasks)
+    figures.indicator_count = indicators.count()
+    shown: list[Indicator] = list(
+        indicators.select_related("task").order_by("task__plan__agreement_id", "task__number", "order", "id")[
+            :INDICATOR_LIMIT
+        ]
+    )
+    progress = indicator_progress(shown)
+    figures.indicators = [progress[i.pk] for i in shown]
+    return figures
 
-    # Indicator attainment of the year's tasks each organisation leads or supports.
-    year_lines = task_lines(user=user, today=today, organization_ids=ids, year=year)
-    by_task = {line.task.pk: line for line in year_lines}
-    indicators: list[Indicator] = list(
-        Indicator.objects.active()
-        .filter(task_id__in=list(by_task))
-        .order_by("task__plan__agreement_id", "task__number", "order", "id")
-    )
-    progress = indicator_progress(indicators)
-    for ind in indicators:
-        assert ind.task_id is not None  # filtered on task_id
-        line = by_task[ind.task_id]
-        ind.task = line.task  # already loaded: spares a query per indicator in templates
-        for org_id in line.organization_ids:
-            result[org_id].indicators.append(progress[ind.pk])
-    for figures in result.values():
-        figures.attainment = average_attainment(figures.indicators)
-    return result
+
+def _with_state(slots: list[ReportSlot], state: str) -> list[ReportSlot]:
+    for slot in slots:
+        slot.state = state
+    return slots
 
 
 def sort_figures(rows: list[OrganizationFigures], sort: str) -> list[OrganizationFigures]:
@@ -352,13 +399,14 @@ def subordinates(organization: Organization) -> list[Organization]:
 
 
 def plan_years(*, user: Any, organization_ids: Sequence[int] | None = None, agreement_id: int | None = None) -> list[int]:
-    """The years of the visible plans of some organisations' agreements (or of one agreement)."""
-    plans = access.visible_plans(user).active()
+    """The years of the plans of some organisations' agreements (or of one agreement), newest
+    first. The caller has checked that the user may see those organisations or that agreement."""
+    plans = AnnualPlan.objects.active()
     if agreement_id is not None:
         plans = plans.filter(agreement_id=agreement_id)
     if organization_ids is not None:
         plans = plans.filter(agreement__parties__organization_id__in=list(organization_ids))
-    return sorted(set(plans.values_list("year", flat=True)), reverse=True)
+    return list(plans.values_list("year", flat=True).distinct().order_by("-year"))
 
 
 def default_year(years: list[int], today: datetime.date) -> int:
@@ -387,7 +435,8 @@ class MonthlySeries:
 def monthly_activities(
     *, user: Any, year: int, organization_id: int | None = None, agreement_id: int | None = None
 ) -> MonthlySeries:
-    """Approved activities started in the year, by month started and content area. One query."""
+    """Approved activities started in the year, by month started and content area. Two
+    queries, counted in the database: a row per content area and month."""
     qs = access.visible_activities(user).active().filter(
         status=Activity.Status.APPROVED, start_date__year=year
     )
@@ -399,33 +448,44 @@ def monthly_activities(
         )
     if agreement_id is not None:
         qs = qs.filter(task__plan__agreement_id=agreement_id)
-    rows = qs.values_list(
-        "start_date",
-        "task__content_area_id",
-        "task__content_area__number",
-        "task__content_area__title",
-        "task__plan__agreement_id",
-        "task__plan__agreement__number_symbol",
+    rows = (
+        qs.annotate(month=ExtractMonth("start_date"))
+        .values_list("task__content_area_id", "task__plan__agreement_id", "month")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     counts: dict[int | None, list[int]] = {}
-    labels: dict[int | None, tuple[Any, ...]] = {}
+    area_agreement: dict[int | None, int] = {}
     agreements = set()
-    for start, area_id, number, title, agreement, symbol in rows:
-        counts.setdefault(area_id, [0] * 12)[start.month - 1] += 1
-        labels[area_id] = (agreement, symbol, number, title)
+    for area_id, agreement, month, n in rows:
+        counts.setdefault(area_id, [0] * 12)[month - 1] += n
+        area_agreement[area_id] = agreement
         agreements.add(agreement)
+    areas = {
+        a.pk: a
+        for a in ContentArea.objects.filter(pk__in=[a for a in counts if a is not None])
+        .select_related("agreement")
+        .only("id", "number", "title", "agreement__id", "agreement__number_symbol")
+    }
     result = MonthlySeries(year)
-    for area_id in sorted(counts, key=lambda a: (a is None, labels[a][0] or 0, labels[a][2] or 0)):
-        agreement, symbol, number, title = labels[area_id]
-        if area_id is None:
+
+    def order(area_id: int | None) -> tuple[bool, int, int]:
+        area = areas.get(area_id) if area_id is not None else None
+        return (area is None, area.agreement_id if area else 0, area.number if area else 0)
+
+    for area_id in sorted(counts, key=order):
+        area = areas.get(area_id) if area_id is not None else None
+        if area is None:
             label = _("Chưa gắn nội dung phối hợp")
         else:
-            label = f"{number}. {title}"
+            label = f"{area.number}. {area.title}"
             if len(label) > 48:
                 label = label[:47] + "…"
-            if len(agreements) > 1 and symbol:
-                label = f"{symbol} — {label}"
-        result.series.append({"area_id": area_id, "agreement_id": agreement, "label": label, "counts": counts[area_id]})
+            if len(agreements) > 1 and area.agreement.number_symbol:
+                label = f"{area.agreement.number_symbol} — {label}"
+        result.series.append(
+            {"area_id": area_id, "agreement_id": area_agreement[area_id], "label": label, "counts": counts[area_id]}
+        )
     return result
 
 
@@ -470,26 +530,40 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
 
     areas = list(agreement.content_areas.order_by("number", "id"))
     parties = list(agreement.parties.select_related("organization").order_by("order", "id"))
-    lines = task_lines(user=user, today=today, agreement_id=agreement.pk, year=year)
     by_area: dict[int | None, AreaProgress] = {a.pk: AreaProgress(a) for a in areas}
     by_party = {p.organization_id: PartyProgress(p) for p in parties}
-    for line in lines:
-        area = by_area.setdefault(line.task.content_area_id, AreaProgress(None))
-        counted: list[AreaProgress | PartyProgress] = [area]
-        if line.task.lead_organization_id in by_party:
-            counted.append(by_party[line.task.lead_organization_id])
+    year_tasks = task_figures(today=today, agreement_id=agreement.pk, year=year)
+    totals_row = {"tasks": 0, "done": 0, "overdue": 0}
+    for area_id, lead_id, live, done, overdue in (
+        year_tasks.values("content_area_id", "organization_id")
+        .annotate(
+            live=Count("id", filter=state_filter(LIVE, today)),
+            done=Count("id", filter=state_filter(TaskStatus.DONE, today)),
+            overdue=Count("id", filter=state_filter(TaskStatus.OVERDUE, today)),
+        )
+        .values_list("content_area_id", "organization_id", "live", "done", "overdue")
+        .order_by()
+    ):
+        if area_id not in by_area:
+            by_area[area_id] = AreaProgress(None)
+        counted: list[Any] = [by_area[area_id], totals_row]
+        if lead_id in by_party:
+            counted.append(by_party[lead_id])
         for row in counted:
-            if line.status == TaskStatus.CANCELLED:
-                continue
-            row.tasks += 1
-            row.done += line.status == TaskStatus.DONE
-            row.overdue += line.status == TaskStatus.OVERDUE
+            if isinstance(row, dict):
+                row["tasks"] += live
+                row["done"] += done
+                row["overdue"] += overdue
+            else:
+                row.tasks += live
+                row.done += done
+                row.overdue += overdue
 
     # Target against achieved: the year's task indicators and the areas' own indicators.
-    task_by_pk = {line.task.pk: line.task for line in lines}
     indicators: list[Indicator] = list(
         Indicator.objects.active()
-        .filter(Q(task_id__in=list(task_by_pk)) | Q(content_area__agreement=agreement))
+        .filter(Q(task_id__in=year_tasks.values("task_id")) | Q(content_area__agreement=agreement))
+        .select_related("task")
         .order_by("content_area_id", "order", "id")
     )
     progress = indicator_progress(indicators)
@@ -497,7 +571,7 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
     target_rows = []
     for ind in indicators:
         if ind.task_id is not None:
-            ind.task = task_by_pk[ind.task_id]
+            assert ind.task is not None
             area_id = ind.task.content_area_id
         else:
             assert ind.content_area_id is not None  # constraint indicator_has_one_owner
@@ -506,11 +580,16 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
         by_area.setdefault(area_id, AreaProgress(None)).indicators.append(progress[ind.pk])
         target_rows.append(progress[ind.pk])
 
-    activity_areas = access.visible_activities(user).active().filter(
-        task__plan__agreement=agreement, task__plan__year=year, status=Activity.Status.APPROVED
-    ).values_list("task__content_area_id", flat=True)
-    for area_id in activity_areas:
-        by_area.setdefault(area_id, AreaProgress(None)).activities += 1
+    activity_areas = (
+        access.visible_activities(user)
+        .active()
+        .filter(task__plan__agreement=agreement, task__plan__year=year, status=Activity.Status.APPROVED)
+        .values_list("task__content_area_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for area_id, n in activity_areas:
+        by_area.setdefault(area_id, AreaProgress(None)).activities += n
 
     totals = agreement_totals(agreement=agreement, year=year)
     for org_totals in totals.by_organization:
@@ -534,9 +613,9 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
         "parties": list(by_party.values()),
         "targets": target_rows,
         "attainment": average_attainment(target_rows),
-        "tasks": len([line for line in lines if line.status != TaskStatus.CANCELLED]),
-        "done": len([line for line in lines if line.status == TaskStatus.DONE]),
-        "overdue": len([line for line in lines if line.status == TaskStatus.OVERDUE]),
+        "tasks": totals_row["tasks"],
+        "done": totals_row["done"],
+        "overdue": totals_row["overdue"],
         "activities": totals.activities,
         "participants": totals.participants,
         "timeliness": punctuality,

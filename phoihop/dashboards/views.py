@@ -44,7 +44,7 @@ def _organization_page(
     today = _today()
     years = selectors.plan_years(user=request.user, organization_ids=[org.pk])
     year = _year(request, years, today)
-    figures = selectors.organization_figures(user=request.user, organizations=[org], today=today, year=year)[org.pk]
+    figures = selectors.organization_detail(user=request.user, organization=org, today=today, year=year, limit=LIST_LIMIT)
     monthly = selectors.monthly_activities(user=request.user, year=year, organization_id=org.pk)
     approves = org.pk in access.approver_org_ids(request.user)
     children = selectors.subordinates(org)
@@ -143,7 +143,7 @@ def subordinates(request: HttpRequest, pk: int) -> HttpResponse:
     children = selectors.subordinates(org)
     years = selectors.plan_years(user=request.user, organization_ids=[c.pk for c in children])
     year = _year(request, years, today)
-    figures = selectors.organization_figures(user=request.user, organizations=children, today=today, year=year)
+    figures = selectors.organization_figures(organizations=children, today=today, year=year)
     sort = request.GET.get("sort", "name")
     if sort.lstrip("-") not in selectors.SORT_COLUMNS:
         sort = "name"
@@ -204,17 +204,20 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "state": state,
         "lead": lead_only,
     }
-    lines = selectors.task_lines(
-        user=request.user,
-        today=today,
-        organization_ids=[org.pk] if org else None,
-        agreement_id=agreement.pk if agreement else None,
-        area_id=area_id,
-        year=year,
-        lead_only=lead_only,
-    ) if (org or agreement or year) else []
-    lines = selectors.filter_task_lines(lines, state, today)
-    page = Paginator(lines, PAGE_SIZE).get_page(g.get("page"))
+    page = None
+    if org or agreement or year:
+        lines = selectors.task_lines(
+            user=request.user,
+            today=today,
+            organization_ids=[org.pk] if org else None,
+            agreement_id=agreement.pk if agreement else None,
+            area_id=area_id,
+            year=year,
+            lead_only=lead_only,
+            state=state,
+        )
+        page = Paginator(lines, PAGE_SIZE).get_page(g.get("page"))
+        page.object_list = selectors.task_lines_of(page.object_list, today)
     states = [
         ("", _("Tất cả")),
         (selectors.DUE_THIS_MONTH, _("Đến hạn trong tháng")),

@@ -23,16 +23,21 @@ def numbers(lines: list[Any]) -> list[int]:
     return sorted(line.task.number for line in lines)
 
 
-def figures_of(user: Any, *orgs: Any, year: int = 2025) -> dict[int, selectors.OrganizationFigures]:
-    return selectors.organization_figures(user=user, organizations=list(orgs), today=TODAY, year=year)
+def figures_of(user: Any, *orgs: Any, year: int = 2025, today: datetime.date = TODAY) -> dict[int, selectors.OrganizationFigures]:
+    return selectors.organization_figures(organizations=list(orgs), today=today, year=year)
+
+
+def detail(user: Any, org: Any, *, today: datetime.date = TODAY, year: int = 2025) -> selectors.OrganizationFigures:
+    return selectors.organization_detail(user=user, organization=org, today=today, year=year, limit=5)
 
 
 def test_it_computes_the_district_figures(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
-    f = figures_of(users["leader"], orgs["district"])[orgs["district"].pk]
-    assert {a.pk for a in f.in_force} == {agreement.pk, dash["later"].pk}
-    assert [a.pk for a in f.ending_soon] == [agreement.pk]
-    assert numbers(f.due_this_month) == [3, 7]
-    assert numbers(f.overdue) == [4, 5]
+    f = detail(users["leader"], orgs["district"])
+    assert (f.in_force, f.ending_soon, f.due_this_month, f.overdue) == (2, 1, 2, 2)
+    assert {a.pk for a in f.agreements} == {agreement.pk, dash["later"].pk}
+    assert f.ending_ids == {agreement.pk}
+    assert numbers(f.due_lines) == [3, 7]
+    assert numbers(f.overdue_lines) == [4, 5]
     assert f.approvals == 1
     assert f.activities == 2
     assert f.attainment == Decimal("70.0")
@@ -40,10 +45,10 @@ def test_it_computes_the_district_figures(dash: dict[str, Any], users: dict[str,
 
 
 def test_it_computes_the_cooperating_partys_figures(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    f = figures_of(users["staff"], orgs["board"])[orgs["board"].pk]
-    assert len(f.in_force) == 1 and len(f.ending_soon) == 1
-    assert numbers(f.due_this_month) == [7]
-    assert f.overdue == []
+    f = detail(users["staff"], orgs["board"])
+    assert f.in_force == 1 and f.ending_soon == 1
+    assert numbers(f.due_lines) == [7]
+    assert f.overdue == 0 and f.overdue_lines == []
     assert f.approvals == 0
     assert f.activities == 1  # the joint activity, credited to each co-organiser
     assert f.attainment == Decimal("70.0")
@@ -51,26 +56,27 @@ def test_it_computes_the_cooperating_partys_figures(dash: dict[str, Any], users:
 
 def test_it_computes_figures_of_many_organisations_at_once(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     both = figures_of(users["staff"], orgs["district"], orgs["board"], orgs["unrelated"])
-    assert numbers(both[orgs["district"].pk].overdue) == [4, 5]
-    assert numbers(both[orgs["board"].pk].due_this_month) == [7]
+    assert both[orgs["district"].pk].overdue == 2
+    assert both[orgs["board"].pk].due_this_month == 1
     nothing = both[orgs["unrelated"].pk]
-    assert (nothing.in_force, nothing.overdue, nothing.activities, nothing.attainment) == ([], [], 0, None)
+    assert (nothing.in_force, nothing.overdue, nothing.activities, nothing.attainment) == (0, 0, 0, None)
 
 
 def test_it_moves_with_the_date(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     # On 01/10/2025: nothing overdue yet (task 8 is cancelled), task 4 due this month, and the
     # agreement's end (31/12/2025) is 91 days away: not yet "ending soon".
-    f = selectors.organization_figures(
-        user=users["leader"], organizations=[orgs["district"]], today=datetime.date(2025, 10, 1), year=2025
-    )[orgs["district"].pk]
-    assert f.overdue == []
-    assert numbers(f.due_this_month) == [4]
-    assert f.ending_soon == []
+    f = detail(users["leader"], orgs["district"], today=datetime.date(2025, 10, 1))
+    assert f.overdue == 0
+    assert numbers(f.due_lines) == [4]
+    assert f.ending_soon == 0 and f.ending_ids == set()
 
 
-def test_it_counts_only_what_the_reader_sees(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    f = figures_of(users["charlie"], orgs["district"])[orgs["district"].pk]
-    assert (f.in_force, f.overdue, f.due_this_month, f.approvals, f.activities) == ([], [], [], 0, 0)
+def test_it_lists_only_the_tasks_the_reader_sees(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    # The figures of an organisation are shown only to whoever may see its dashboard; the task
+    # list behind them may be asked for any organisation, and shows only visible tasks.
+    lines = selectors.task_lines(user=users["charlie"], today=TODAY, organization_ids=[orgs["district"].pk])
+    assert list(lines) == []
+    assert selectors.task_lines(user=users["leader"], today=TODAY, organization_ids=[orgs["district"].pk]).count() == 7
 
 
 def test_it_lists_upcoming_conferences_of_the_organisation(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
@@ -81,9 +87,9 @@ def test_it_lists_upcoming_conferences_of_the_organisation(dash: dict[str, Any],
     under.agreements.add(agreement)
     Event.objects.create(kind="other", title="Đã qua", date=datetime.date(2025, 11, 1), host=orgs["district"])
     Event.objects.create(kind="other", title="Quá xa", date=datetime.date(2026, 3, 1), host=orgs["district"])
-    f = figures_of(users["leader"], orgs["district"], orgs["board"])
-    assert [e.pk for e in f[orgs["district"].pk].events] == [hosted.pk, under.pk]
-    assert [e.pk for e in f[orgs["board"].pk].events] == [under.pk]
+    district = detail(users["leader"], orgs["district"])
+    assert [e.pk for e in district.events] == [hosted.pk, under.pk] and district.event_count == 2
+    assert [e.pk for e in detail(users["leader"], orgs["board"]).events] == [under.pk]
 
 
 def test_it_computes_the_agreement_dashboard(dash: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
@@ -115,15 +121,19 @@ def test_it_counts_activities_per_month_and_content_area(dash: dict[str, Any], u
 
 
 def test_it_filters_task_lines_by_state(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
-    lines = selectors.task_lines(user=users["bob"], today=TODAY, agreement_id=agreement.pk, year=2025)
-    assert numbers(selectors.filter_task_lines(lines, "overdue", TODAY)) == [4, 5]
-    assert numbers(selectors.filter_task_lines(lines, "done", TODAY)) == [6]
-    assert numbers(selectors.filter_task_lines(lines, "cancelled", TODAY)) == [8]
-    assert numbers(selectors.filter_task_lines(lines, "live", TODAY)) == [1, 2, 3, 4, 5, 6, 7]
-    assert numbers(selectors.filter_task_lines(lines, "open", TODAY)) == [1, 2, 3, 4, 5, 7]
-    assert numbers(selectors.filter_task_lines(lines, "pending", TODAY)) == [1, 2, 3, 7]
+    def of(state: str) -> list[int]:
+        lines = selectors.task_lines(user=users["bob"], today=TODAY, agreement_id=agreement.pk, year=2025, state=state)
+        return numbers(selectors.task_lines_of(lines, TODAY))
+
+    assert of("overdue") == [4, 5]
+    assert of("done") == [6]
+    assert of("cancelled") == [8]
+    assert of("live") == [1, 2, 3, 4, 5, 6, 7]
+    assert of("open") == [1, 2, 3, 4, 5, 7]
+    assert of("pending") == [1, 2, 3, 7]
+    assert of("in_progress") == [1, 3] and of("not_started") == [2, 7]
     led = selectors.task_lines(user=users["bob"], today=TODAY, organization_ids=[orgs["board"].pk], lead_only=True)
-    assert numbers(led) == [2, 7]
+    assert numbers(selectors.task_lines_of(led, TODAY)) == [2, 7]
 
 
 def test_it_sorts_subordinate_rows(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
@@ -164,13 +174,14 @@ def test_it_keeps_the_query_count_when_rows_grow(dash: dict[str, Any], users: di
         access.forget(user)
         with CaptureQueriesContext(connection) as ctx:
             figures_of(user, orgs["district"], orgs["board"])
+            detail(user, orgs["district"])
             selectors.monthly_activities(user=user, year=2025, organization_id=orgs["district"].pk)
             selectors.agreement_dashboard(user=user, agreement=agreement, year=2025, today=TODAY)
         return len(ctx)
 
     few = measure()
     grow(users["alice"], user, orgs, 4)
-    assert figures_of(user, orgs["district"])[orgs["district"].pk].overdue.__len__() == 6
+    assert figures_of(user, orgs["district"])[orgs["district"].pk].overdue == 6
     assert measure() == few
 
 
@@ -184,16 +195,15 @@ def test_it_ends_an_agreement_on_the_last_day_of_its_period(end: int | None, exp
 def test_it_counts_reports_owed_missing_and_late(reports: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     f = figures_of(users["leader"], orgs["district"], orgs["board"])
     district = f[orgs["district"].pk]
-    assert [r.period_start.year for r in district.reports_missing] == [2024]
-    assert [r.period_start.year for r in district.reports_late] == [2023]
-    assert district.reports_due == []
+    assert (district.reports_missing, district.reports_late, district.reports_due) == (1, 1, 0)
+    assert [r.period_start.year for r in detail(users["leader"], orgs["district"]).missing_list] == [2024]
     # The board owes nothing: the schedule names only the district.
     board = f[orgs["board"].pk]
-    assert (board.reports_missing, board.reports_late, board.reports_due) == ([], [], [])
+    assert (board.reports_missing, board.reports_late, board.reports_due) == (0, 0, 0)
     # Ten days before the 2025 report is due, it is "due".
-    on = datetime.date(2026, 1, 3)
-    later = selectors.organization_figures(user=users["leader"], organizations=[orgs["district"]], today=on, year=2025)
-    assert [r.period_start.year for r in later[orgs["district"].pk].reports_due] == [2025]
+    later = detail(users["leader"], orgs["district"], today=datetime.date(2026, 1, 3))
+    assert later.reports_due == 1
+    assert [r.period_start.year for r in later.due_list] == [2025]
 
 
 def test_it_shows_timeliness_and_open_recommendations_on_the_agreement(reports: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
