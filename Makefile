@@ -29,7 +29,18 @@ except psycopg.Error as exc:
 endef
 export PG_REACHABLE
 
-.PHONY: help run test lint typecheck check-deploy messages system-packages
+# Drops and creates again the database of the URL in argv[1] (the benchmark's own database).
+define PG_RECREATE
+import sys, dj_database_url, psycopg
+c = dj_database_url.parse(sys.argv[1])
+with psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password=c["PASSWORD"] or None,
+                     dbname="postgres", autocommit=True, connect_timeout=5) as conn:
+    conn.execute(f'DROP DATABASE IF EXISTS "{c["NAME"]}" WITH (FORCE)')
+    conn.execute(f'CREATE DATABASE "{c["NAME"]}"')
+endef
+export PG_RECREATE
+
+.PHONY: help run test lint typecheck check-deploy messages system-packages bench
 
 help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
@@ -37,6 +48,10 @@ help:
 	echo "make lint          ruff check"
 	echo "make typecheck     mypy with the Django plugin"
 	echo "make check-deploy  Django's deployment checks with production-like settings"
+	echo "make bench         time every page and download on a generated province (made once, then reused)"
+	echo "                     DB=sqlite|postgres (sqlite), PROVINCES=N (1; 34 for the nation), SEED=S (1),"
+	echo "                     UNITS=N (communes per province, for a quick run), ROUNDS=N (10 timed requests),"
+	echo "                     BENCH_ARGS='--only dashboard --roles leader' (more manage.py bench options)"
 
 # The virtual environment, made with python3.11 (or python3 when that is 3.11).
 $(PY):
@@ -156,3 +171,42 @@ test: $(VENV)/.test-deps system-packages messages
 	printf '%s\n' "$${summary[@]}"
 	if [ "$$failed" = 1 ]; then echo "FAILED (logs and screenshots in test-artifacts/)"; exit 1; fi
 	echo "All passed."
+
+# The benchmark. Each dataset lives in its own database, named after its settings: a SQLite file
+# in data/scale/ or a PostgreSQL database phoihop_scale_<N>p_s<seed>[_u<units>] on BENCH_PG. It is
+# generated when missing or unfinished, reused otherwise; the table is printed and the figures
+# are written as JSON to data/scale/. Production settings (DEBUG off), cold caches.
+DB ?= sqlite
+PROVINCES ?= 1
+SEED ?= 1
+UNITS ?=
+ROUNDS ?= 10
+BENCH_ARGS ?=
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+bench: $(VENV)/.run-deps
+	@export DEBUG=false PHOIHOP_INSECURE_DEV_KEY=true
+	dataset=(--provinces "$(PROVINCES)" --seed "$(SEED)" $(if $(UNITS),--units "$(UNITS)"))
+	case "$(DB)" in
+	  sqlite)
+	    mkdir -p data/scale
+	    file="data/scale/province-$(PROVINCES)-seed$(SEED)$(if $(UNITS),-units$(UNITS)).sqlite3"
+	    export DATABASE_URL="sqlite:///$$file"
+	    reset() { rm -f "$$file" "$$file-wal" "$$file-shm"; } ;;
+	  postgres)
+	    export DATABASE_URL="$(BENCH_PG)/phoihop_scale_$(PROVINCES)p_s$(SEED)$(if $(UNITS),_u$(UNITS))"
+	    if ! $(PY) -c "$$PG_REACHABLE" "$$DATABASE_URL"; then echo "PostgreSQL is not reachable at $(BENCH_PG)" >&2; exit 1; fi
+	    reset() { $(PY) -c "$$PG_RECREATE" "$$DATABASE_URL"; } ;;
+	  *) echo "DB must be sqlite or postgres, not $(DB)" >&2; exit 1 ;;
+	esac
+	db=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$$DATABASE_URL")  # shown without its password
+	if $(PY) manage.py bench --dataset-ready "$${dataset[@]}" 2>/dev/null; then
+	  echo "==> Reusing the dataset in $$db"
+	else
+	  echo "==> Generating the dataset into a new database $$db"
+	  reset
+	  $(PY) manage.py migrate --noinput -v 0
+	  $(PY) manage.py generate_scale "$${dataset[@]}" --force
+	fi
+	$(PY) manage.py migrate --noinput -v 0
+	echo "==> Benchmark ($(ROUNDS) timed requests per page)"
+	$(PY) manage.py bench --rounds "$(ROUNDS)" $(BENCH_ARGS)
