@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.accounts import access
+from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import SECTIONS, Commendation, Review
@@ -150,3 +152,23 @@ class MovementForm(forms.Form):
 
         choice_field(self, "organizer").queryset = Organization.objects.active().order_by(vi("name"))
         bootstrap(self)
+
+
+class ReviewFilterForm(forms.Form):
+    """The review list's agreement filter: the chosen agreement only, others found by search.
+    A key the user may not see does not validate and is not applied."""
+
+    agreement = AgreementChoiceField(
+        label=_("Văn bản phối hợp"), queryset=None, required=False, empty_label=_("Mọi văn bản phối hợp")
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice_field(self, "agreement").queryset = access.visible_agreements(user).active()
+        bootstrap(self)
+        self.fields["agreement"].widget.attrs["aria-label"] = _("Văn bản phối hợp")
+
+    def agreement_pk(self) -> int | str:
+        self.is_valid()
+        chosen = self.cleaned_data.get("agreement")
+        return chosen.pk if chosen is not None else ""

@@ -27,6 +27,7 @@ from phoihop.reviews.forms import (
     DecisionForm,
     MovementForm,
     ReviewCreateForm,
+    ReviewFilterForm,
     ReviewForm,
 )
 from phoihop.reviews.models import SECTION_NAMES, Commendation, Review
@@ -40,11 +41,11 @@ NAV = "reviews"
 @rule("authenticated")
 def review_list(request: HttpRequest) -> HttpResponse:
     filters: dict[str, Any] = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
-    filters["agreement"] = int_or_none(filters["agreement"]) or ""
+    filter_form = ReviewFilterForm(request.GET, user=request.user)
+    filters["agreement"] = filter_form.agreement_pk()
     filters["year"] = int_or_none(filters["year"]) or ""
     filters["archived"] = request.GET.get("archived") == "1"
     page = selectors.paginate(selectors.review_list(user=request.user, filters=filters), request.GET.get("page"))
-    agreements = access.visible_agreements(request.user).active().order_by("-signed_on", "-id")
     return render(
         request,
         "reviews/list.html",
@@ -52,7 +53,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "filtered": any(filters.values()),
-            "agreements": agreements,
+            "filter_form": filter_form,
             "kinds": Review.Kind.choices,
             "statuses": Review.Status.choices,
             "nav": NAV,
