@@ -149,13 +149,10 @@ def task_figures(
     return qs.filter(state_filter(state, today)).order_by("due", "agreement_id", "task__number", "task_id")
 
 
-def task_lines_of(figures: Iterable[TaskFigure], today: datetime.date) -> list[TaskLine]:
-    """Lines to show, the tasks loaded with what the rows print (one query)."""
-    rows = list(
-        figures.select_related(  # type: ignore[attr-defined]
-            "task__plan__agreement", "task__lead_organization", "task__content_area"
-        )
-    )
+def task_lines_of(figures: QuerySet[TaskFigure] | Any, today: datetime.date) -> list[TaskLine]:
+    """Lines to show from a (sliced) queryset of rows, the tasks loaded with what the rows print
+    (one query)."""
+    rows = list(figures.select_related("task__plan__agreement", "task__lead_organization", "task__content_area"))
     return [TaskLine(f.task, figure_status(f, today)) for f in rows]
 
 

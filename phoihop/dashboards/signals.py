@@ -56,7 +56,7 @@ def _flush() -> None:
     dashboard_summaries_refresh(agreement_ids=agreements)
 
 
-def _task_agreement(task_id: int | None) -> int | None:
+def _task_agreement(task_id: int) -> int | None:
     from phoihop.plans.models import Task
 
     return Task.objects.filter(pk=task_id).values_list("plan__agreement_id", flat=True).first()
@@ -126,11 +126,11 @@ def connect() -> None:
     uid = "dashboards-summaries"
     for signal in (post_save, post_delete):
         signal.connect(on_agreement, sender=Agreement, dispatch_uid=f"{uid}-agreement")
-        for model in (Party, AnnualPlan, PeriodicReport, ReportingSchedule):
-            signal.connect(on_agreement_part, sender=model, dispatch_uid=f"{uid}-{model.__name__}")
+        for part in (Party, AnnualPlan, PeriodicReport, ReportingSchedule):
+            signal.connect(on_agreement_part, sender=part, dispatch_uid=f"{uid}-{part.__name__}")
         signal.connect(on_task, sender=Task, dispatch_uid=f"{uid}-task")
-        for model in (Indicator, Activity):
-            signal.connect(on_task_part, sender=model, dispatch_uid=f"{uid}-{model.__name__}")
+        for work in (Indicator, Activity):
+            signal.connect(on_task_part, sender=work, dispatch_uid=f"{uid}-{work.__name__}")
         signal.connect(on_value, sender=IndicatorValue, dispatch_uid=f"{uid}-value")
     for through in (
         Task.supporting_organizations.through,

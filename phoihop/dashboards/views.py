@@ -205,6 +205,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "lead": lead_only,
     }
     page = None
+    shown: list[selectors.TaskLine] = []
     if org or agreement or year:
         lines = selectors.task_lines(
             user=request.user,
@@ -217,7 +218,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
             state=state,
         )
         page = Paginator(lines, PAGE_SIZE).get_page(g.get("page"))
-        page.object_list = selectors.task_lines_of(page.object_list, today)
+        shown = selectors.task_lines_of(page.object_list, today)
     states = [
         ("", _("Tất cả")),
         (selectors.DUE_THIS_MONTH, _("Đến hạn trong tháng")),
@@ -227,6 +228,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     ]
     context = {
         "page": page,
+        "lines": shown,
         "filters": filters,
         "org": org,
         "agreement": agreement,

@@ -150,6 +150,9 @@ def test_it_keeps_page_query_counts_when_rows_grow(login: Any, users: dict[str, 
         (reverse("dashboards:subordinates", args=[orgs["city"].pk]), {"year": 2025}),
         (reverse("dashboards:agreement", args=[agreement.pk]), {"year": 2025}),
         (reverse("dashboards:tasks"), {"org": orgs["district"].pk}),
+        (reverse("dashboards:tasks"), {"org": orgs["district"].pk, "state": "overdue", "page": 2}),
+        (reverse("dashboards:tasks"), {"agreement": agreement.pk, "year": 2025, "state": "live"}),
+        (reverse("dashboards:home"), {}),
     ]
     client.get(pages[0][0])  # the first request of a session also records the session's activity
     few = [count_queries(client, url, **params) for url, params in pages]
