@@ -34,7 +34,9 @@ class AccountSecurityMiddleware:
         now = time.time()
         idle = settings.SESSION_IDLE_MINUTES * 60
         last = session.get(security.LAST_SEEN_KEY)
-        if idle > 0 and last is not None and now - last > idle:
+        # The stamp may be up to LAST_SEEN_RESOLUTION old: count from its most recent possible
+        # use, so an active session never ends early.
+        if idle > 0 and last is not None and now - last > idle + security.LAST_SEEN_RESOLUTION:
             logout(request)
             messages.info(
                 request,
@@ -46,8 +48,10 @@ class AccountSecurityMiddleware:
                 response["HX-Redirect"] = reverse("accounts:login")
                 return response
             return None  # now anonymous: LoginRequiredMiddleware sends them to sign in
-        # Read back by the sessions page; no query here (the session is saved every request).
-        session[security.LAST_SEEN_KEY] = now
+        # Read back by the sessions page. Stamped at most once a minute: a changed session is a
+        # write (UPDATE and COMMIT), which a plain page view should not cost.
+        if last is None or now - last >= security.LAST_SEEN_RESOLUTION:
+            session[security.LAST_SEEN_KEY] = now
 
         if session.get(security.OTP_NEEDED_KEY) and not request.user.is_verified():  # type: ignore[union-attr]
             # Signed in without the second factor the account has (e.g. another sign-in form).

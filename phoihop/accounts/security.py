@@ -13,6 +13,7 @@ PENDING_KEY = "_phoihop_otp_pending"  # password accepted, second factor still t
 OTP_NEEDED_KEY = "_phoihop_otp_needed"  # signed in another way while owning a device
 SETUP_REQUIRED_KEY = "_phoihop_otp_setup_required"  # role requires a device; none yet
 LAST_SEEN_KEY = "_phoihop_last_seen"
+LAST_SEEN_RESOLUTION = 60  # seconds: the last-use stamp is rewritten at most this often
 
 
 def client_ip(request: HttpRequest) -> str | None:

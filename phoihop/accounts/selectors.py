@@ -40,7 +40,7 @@ def open_sessions(user: Any) -> list[UserSession]:
     from django.conf import settings
     from django.contrib.sessions.models import Session
 
-    from phoihop.accounts.security import LAST_SEEN_KEY
+    from phoihop.accounts.security import LAST_SEEN_KEY, LAST_SEEN_RESOLUTION
 
     now = timezone.now()
     rows = list(UserSession.objects.filter(user=user, ended_at__isnull=True))
@@ -62,7 +62,10 @@ def open_sessions(user: Any) -> list[UserSession]:
             kept.append(row)
         rows = kept
     if settings.SESSION_IDLE_MINUTES > 0:
-        cutoff = now - datetime.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
+        # The same rule as the middleware's idle check (the stamp is kept to the minute).
+        cutoff = now - datetime.timedelta(
+            minutes=settings.SESSION_IDLE_MINUTES, seconds=LAST_SEEN_RESOLUTION
+        )
         rows = [r for r in rows if r.last_seen_at > cutoff]
     rows.sort(key=lambda r: r.last_seen_at, reverse=True)
     for row in rows:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import DEFERRED
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,12 +75,22 @@ class Organization(Archivable, Searchable):
     valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
     valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    # Materialised path of ancestor keys, the organisation's own last: "/1/17/305/". Everything
+    # below an organisation is then one indexed prefix match (see phoihop.orgs.tree). Derived
+    # from ``parent``: kept by save(), rebuilt after bulk loading by organization_paths_rebuild().
+    path = models.CharField(max_length=255, default="", editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["path"])
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
         verbose_name_plural = _("cơ quan, đơn vị")
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL serve LIKE 'prefix%' whatever the collation;
+            # other databases ignore the operator class.
+            models.Index(fields=["path"], name="orgs_org_path_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["province_code", "kind"], name="orgs_org_province_kind_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_to__isnull=True)
@@ -89,8 +101,33 @@ class Organization(Archivable, Searchable):
             )
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read from __dict__: a deferred parent_id must not cost a query here.
+        self._saved_parent_id = self.__dict__.get("parent_id", DEFERRED)
+
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, keeping the materialised path (of this organisation and of everything below it)
+        right when the organisation is new or its superior body changes."""
+        from phoihop.orgs.tree import path_after_save
+
+        adding = self._state.adding or self.pk is None
+        moved = (
+            not adding
+            and "parent_id" in self.__dict__
+            and self.__dict__["parent_id"] != self._saved_parent_id
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "parent" not in update_fields and "parent_id" not in update_fields:
+            moved = False
+        if adding or moved or ("path" in self.__dict__ and not self.path):
+            path_after_save(self, save=lambda: super(Organization, self).save(*args, **kwargs), adding=adding)
+        else:
+            super().save(*args, **kwargs)
+        self._saved_parent_id = self.__dict__.get("parent_id", DEFERRED)
 
     def search_source(self) -> list[str]:
         return [self.name, self.short_name, self.symbol]

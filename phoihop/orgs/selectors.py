@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Party
@@ -13,26 +14,100 @@ from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.orgs.tree import path_ids
+
+TREE_PAGE = 50  # children shown per level before "xem thêm"
 
 
 @dataclass
 class TreeNode:
     org: Organization
+    has_children: bool = False
     children: list[TreeNode] = field(default_factory=list)
+    open: bool = False  # children already loaded and shown
+    more: bool = False  # more children than shown: the next ones load on demand
+    next_offset: int = 0
+
+    @property
+    def level(self) -> TreeLevel:
+        return TreeLevel(self.org, self.children, self.more, self.next_offset)
 
 
-def organization_tree(*, include_ended: bool = True) -> list[TreeNode]:
-    """The whole registry as a tree in Vietnamese order (one query)."""
-    qs = Organization.objects.active().order_by(vi("name"))
-    orgs = list(qs)
-    nodes = {o.pk: TreeNode(o) for o in orgs}
-    roots: list[TreeNode] = []
-    for o in orgs:
-        if not include_ended and o.valid_to is not None:
-            continue
-        parent = nodes.get(o.parent_id) if o.parent_id else None
-        (parent.children if parent else roots).append(nodes[o.pk])
-    return roots
+def _tree_rows() -> ActiveQuerySet:
+    """Organisations with whether they have children below them (one EXISTS on the parent index)."""
+    below = Organization.objects.filter(parent=OuterRef("pk"), archived_at__isnull=True)
+    return cast(
+        ActiveQuerySet,
+        Organization.objects.active()
+        .annotate(has_children=Exists(below))
+        .only("id", "name", "short_name", "parent_id", "valid_to", "path", "archived_at"),
+    )
+
+
+@dataclass
+class TreeLevel:
+    parent: Organization | None
+    nodes: list[TreeNode]
+    more: bool
+    next_offset: int
+
+
+def organization_tree_level(*, parent_id: int | None, offset: int = 0) -> TreeLevel:
+    """One level of the tree: up to TREE_PAGE children of ``parent_id`` (the top level when
+    None) from ``offset``, in Vietnamese order, each knowing whether it has children. Two
+    queries at most, whatever the registry's size."""
+    parent = None
+    if parent_id is not None:
+        parent = Organization.objects.active().only("id", "name", "parent_id", "path").filter(pk=parent_id).first()
+        if parent is None:
+            raise Organization.DoesNotExist
+    offset = max(offset, 0)
+    rows = list(
+        _tree_rows()
+        .filter(parent_id=parent_id)
+        .order_by(vi("name"), "id")[offset : offset + TREE_PAGE + 1]
+    )
+    nodes = [TreeNode(o, has_children=bool(getattr(o, "has_children", False))) for o in rows[:TREE_PAGE]]
+    return TreeLevel(parent, nodes, len(rows) > TREE_PAGE, offset + TREE_PAGE)
+
+
+def organization_tree(*, user: Any) -> TreeLevel:
+    """The tree as first shown: the top level, and the branches down to the user's own
+    organisations open, their own too (their subordinates show). Each level shows up to TREE_PAGE children (more load on demand), plus
+    the ones on the way to the user's organisations wherever they fall in the order.
+    One query whatever the registry's size (a row number per parent, in a subquery)."""
+    own: set[int] = set()
+    open_ids: set[int] = set()
+    for org_path in access.scope(user).root_paths.values():
+        ids = path_ids(org_path)
+        open_ids.update(ids)  # the ancestors, so the user's own show, and their subordinates
+        own.update(ids)
+    level = Q(parent_id__isnull=True) | Q(parent_id__in=open_ids)
+    rank = Window(RowNumber(), partition_by=[F("parent_id")], order_by=[vi("name").asc(), F("id").asc()])
+    first = Organization.objects.active().filter(level).annotate(rank=rank).filter(rank__lte=TREE_PAGE + 1)
+    rows = list(
+        _tree_rows()
+        .filter(level)
+        .filter(Q(pk__in=first.values("pk")) | Q(pk__in=own))
+        .order_by(vi("name"), "id")
+    )
+    by_parent: dict[int | None, list[Organization]] = {}
+    for o in rows:
+        by_parent.setdefault(o.parent_id, []).append(o)
+
+    def level_of(parent_id: int | None) -> tuple[list[TreeNode], bool]:
+        found = by_parent.get(parent_id, [])
+        shown = found[:TREE_PAGE] + [o for o in found[TREE_PAGE:] if o.pk in own]
+        nodes = [TreeNode(o, has_children=bool(getattr(o, "has_children", False))) for o in shown]
+        for node in nodes:
+            if node.org.pk in open_ids and node.has_children:
+                node.open = True
+                node.children, node.more = level_of(node.org.pk)
+                node.next_offset = TREE_PAGE
+        return nodes, len(found) > TREE_PAGE
+
+    roots, more = level_of(None)
+    return TreeLevel(None, roots, more, TREE_PAGE)
 
 
 def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
@@ -44,11 +119,30 @@ def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
         qs = qs.filter(level=filters["level"])
     if filters.get("province"):
         qs = qs.filter(province_code=filters["province"])
+    if filters.get("parent"):
+        qs = qs.filter(parent_id=filters["parent"])
     if filters.get("state") == "current":
         qs = qs.filter(valid_to__isnull=True)
     elif filters.get("state") == "ended":
         qs = qs.filter(valid_to__isnull=False)
     return filter_by_query(qs, filters.get("q", "")).order_by(vi("name"), "id")
+
+
+def organization_brief(*, pk: int) -> Organization | None:
+    """An organisation's name and key (the registry is readable by every signed-in user)."""
+    return Organization.objects.only("id", "name", "short_name").filter(pk=pk).first()
+
+
+def organization_autocomplete(*, user: Any, query: str, visible_only: bool = False) -> QuerySet[Organization]:
+    """Organisations matching ``query`` word by word on the folded names, in Vietnamese order
+    (the caller slices it). The registry is readable by every signed-in user; ``visible_only``
+    keeps the user's own organisations and those below them (everything for system admins)."""
+    qs = Organization.objects.active().only("id", "name", "path")
+    if visible_only:
+        s = access.scope(user)
+        if not s.is_system_admin:
+            qs = qs.filter(s.visible_orgs_q())
+    return filter_by_query(qs, query).order_by(vi("name"), "id")
 
 
 def organization_options(*, user: Any) -> list[Organization]:

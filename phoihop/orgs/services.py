@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import access
 from phoihop.orgs.localities import commune_province, provinces
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.orgs.tree import organization_paths_rebuild as organization_paths_rebuild  # re-export
+from phoihop.orgs.tree import path_ids
 from phoihop.vn.text import clean, fold
 
 ORGANIZATION_FIELDS = (
@@ -52,12 +54,13 @@ def _check_organization(org: Organization) -> None:
         )
     if org.valid_from and org.valid_to and org.valid_to < org.valid_from:
         errors["valid_to"] = _("Ngày kết thúc hoạt động phải sau ngày bắt đầu.")
-    ancestor = org.parent
-    while ancestor is not None:
-        if org.pk is not None and ancestor.pk == org.pk:
-            errors["parent"] = _("Cơ quan cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó.")
-            break
-        ancestor = ancestor.parent
+    # A cycle: the new superior body is the organisation itself or below it (its path says so;
+    # save() checks again on the locked rows).
+    parent = org.parent
+    if org.pk is not None and parent is not None and (
+        parent.pk == org.pk or org.pk in path_ids(parent.path)
+    ):
+        errors["parent"] = _("Cơ quan cấp trên không thể là chính nó hoặc đơn vị cấp dưới của nó.")
     if errors:
         raise ValidationError(errors)
 
@@ -84,12 +87,15 @@ def organization_create(*, actor: Any, fields: dict[str, Any]) -> Organization:
 
 
 def organization_update(*, actor: Any, organization: Organization, fields: dict[str, Any]) -> Organization:
+    """Change an organisation; a new superior body moves its whole subtree (save() rewrites the
+    paths below it in one statement, in the same transaction)."""
     if not access.can_manage_registry(actor):
         raise PermissionDenied
     _apply(organization, fields)
     _check_organization(organization)
     organization.full_clean(exclude=["parent"])
-    organization.save()
+    with transaction.atomic():
+        organization.save()
     return organization
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
+from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import selectors, services
 from phoihop.orgs.forms import (
     OrganizationForm,
@@ -41,6 +42,7 @@ def _staff_only(request: HttpRequest) -> None:
 def organization_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
     province = int_or_none(g.get("province"))
+    parent_id = int_or_none(g.get("parent"))
     filters = {
         "q": g.get("q", "")[:200],
         "kind": g.get("kind") if g.get("kind") in Organization.Kind.values else "",
@@ -48,6 +50,7 @@ def organization_list(request: HtmxHttpRequest) -> HttpResponse:
         "province": province if province in provinces() else None,
         "state": g.get("state") if g.get("state") in STATES else "",
         "archived": g.get("archived") == "1",
+        "parent": parent_id,
     }
     page = Paginator(selectors.organization_list(filters=filters), PAGE_SIZE).get_page(
         g.get("page")
@@ -58,6 +61,7 @@ def organization_list(request: HtmxHttpRequest) -> HttpResponse:
         "kinds": Organization.Kind.choices,
         "levels": Organization.Level.choices,
         "provinces": list(provinces().items()),
+        "parent": selectors.organization_brief(pk=parent_id) if parent_id else None,
         "can_create": access.can_manage_registry(request.user),
         "nav": "orgs",
     }
@@ -67,15 +71,51 @@ def organization_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 def organization_tree(request: HttpRequest) -> HttpResponse:
+    """The tree, top level first with the branches to the user's own organisations open; other
+    branches open on demand (organization_tree_children)."""
     return render(
         request,
         "orgs/tree.html",
         {
-            "roots": selectors.organization_tree(),
+            "level": selectors.organization_tree(user=request.user),
             "can_create": access.can_manage_registry(request.user),
             "nav": "orgs",
         },
     )
+
+
+@rule("authenticated")
+@require_GET
+def organization_tree_children(request: HttpRequest) -> HttpResponse:
+    """One level of the tree as list items (HTMX): the children of ``?parent=`` (the top level
+    without it) from ``?offset=``, at most selectors.TREE_PAGE, then a "xem thêm" item."""
+    raw_parent = request.GET.get("parent")
+    parent_id = int_or_none(raw_parent)
+    if raw_parent and parent_id is None:
+        raise Http404
+    try:
+        level = selectors.organization_tree_level(
+            parent_id=parent_id, offset=int_or_none(request.GET.get("offset")) or 0
+        )
+    except Organization.DoesNotExist:
+        raise Http404 from None
+    return render(request, "orgs/tree.html#level", {"level": level})
+
+
+@rule("authenticated")
+@require_GET
+def organization_autocomplete(request: HttpRequest) -> HttpResponse:
+    """Organisations for a search-as-you-type choice (``AutocompleteSelect``), following the
+    endpoint contract in phoihop.core.widgets: ``?q=`` folded words, at most 20 results as
+    ``{"results": [{"id", "text"}], "more"}``; ``?scope=visible`` keeps only the user's own
+    organisations and those below them."""
+    qs = selectors.organization_autocomplete(
+        user=request.user,
+        query=request.GET.get("q", "")[:200],
+        visible_only=request.GET.get("scope") == "visible",
+    )
+    rows, more = autocomplete_results(qs)
+    return autocomplete_response(((o.pk, o.name) for o in rows), more=more)
 
 
 @rule("object")

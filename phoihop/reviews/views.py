@@ -257,9 +257,9 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _commendable(review: Review) -> Any:
-    from phoihop.accounts.access import descendants
+    from phoihop.accounts.access import subtree
 
-    return Organization.objects.active().filter(pk__in=descendants(review_access.party_org_ids(review))).order_by(vi("name"))
+    return subtree(review_access.party_org_ids(review)).active().order_by(vi("name"))
 
 
 @rule("object")
@@ -373,9 +373,7 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
     s = access.scope(request.user)
     orgs = Organization.objects.active().order_by(vi("name"))
     if not s.is_system_admin:
-        from phoihop.accounts.access import descendants
-
-        orgs = orgs.filter(pk__in=descendants(s.writer_org_ids))
+        orgs = orgs.filter(pk__in=s.orgs_below(s.writer_org_ids).values("pk"))
     kwargs = {"organizations": orgs, "movements": selectors.movement_list(user=request.user)}
     if request.method == "POST":
         form = CommendationRecordForm(request.POST, **kwargs)

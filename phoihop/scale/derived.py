@@ -15,6 +15,9 @@ from django.db import transaction
 def rebuilders() -> list[tuple[str, Callable[[], object]]]:
     """(label, function) for every piece of derived data, in dependency order."""
     steps: list[tuple[str, Callable[[], object]]] = []
+    from phoihop.orgs.services import organization_paths_rebuild
+
+    steps.append(("organisation paths", organization_paths_rebuild))
     return steps
 
 

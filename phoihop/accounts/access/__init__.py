@@ -16,10 +16,9 @@ The rules (DESIGN §4):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -28,6 +27,7 @@ from django.http import Http404
 
 from phoihop.accounts.models import Membership
 from phoihop.orgs.models import Organization
+from phoihop.orgs.tree import is_within, subtree_q
 
 if TYPE_CHECKING:
     from phoihop.core.models import ActiveQuerySet
@@ -63,11 +63,20 @@ def rule(kind: RuleKind) -> Callable[[F], F]:
 
 @dataclass
 class Scope:
-    """What one user may reach, computed once per request."""
+    """What one user may reach, computed once per request by one indexed query.
+
+    ``memberships`` are the user's memberships with their organisation's name and path (the
+    menu reads them too); ``roles`` and ``root_paths`` cover those whose organisation is not
+    archived. The organisations the user sees are the subtrees under ``root_paths``: use
+    ``visible_orgs()`` as a subquery (``organization_id__in=s.visible_orgs().values("pk")``) and
+    ``sees_org`` / ``sees_path`` for one organisation.
+    """
 
     is_system_admin: bool
     roles: dict[int, str] = field(default_factory=dict)
-    visible_org_ids: frozenset[int] = frozenset()
+    root_paths: dict[int, str] = field(default_factory=dict)
+    memberships: list[Membership] = field(default_factory=list)
+    _seen: dict[int, bool] = field(default_factory=dict, repr=False)
 
     def role_in(self, org_id: int | None) -> str | None:
         return self.roles.get(org_id) if org_id is not None else None
@@ -82,21 +91,53 @@ class Scope:
     def writer_org_ids(self) -> set[int]:
         return {org for org, role in self.roles.items() if ROLE_RANK[Membership.Role(role)] >= 1}
 
+    def visible_orgs_q(self, *, field: str = "path") -> Q:
+        """The condition "in the user's subtrees" on an organisation path column (``field``,
+        e.g. ``organization__path``), by indexed prefix matches of the user's roots."""
+        return subtree_q(self.root_paths.values(), field=field)
 
-def descendants(root_ids: Iterable[int]) -> set[int]:
-    """The organisations in the trees below ``root_ids``, roots included (one query)."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Organization.objects.values_list("pk", "parent_id"):
-        children[parent_id].append(pk)
-    seen: set[int] = set()
-    stack = list(root_ids)
-    while stack:
-        pk = stack.pop()
-        if pk in seen:
-            continue
-        seen.add(pk)
-        stack.extend(children.get(pk, ()))
-    return seen
+    def visible_orgs(self) -> QuerySet[Organization]:
+        """The organisations in the user's subtrees (their own and everything below them,
+        archived ones included), as a queryset to use as a subquery. Empty without memberships;
+        system administrators are let through by the callers, as before."""
+        if not self.root_paths:
+            return Organization.objects.none()
+        return Organization.objects.filter(self.visible_orgs_q())
+
+    def orgs_below(self, org_ids: Iterable[int]) -> QuerySet[Organization]:
+        """The subtrees under some of the user's own organisations (``org_ids`` among ``roles``)."""
+        paths = [self.root_paths[pk] for pk in org_ids if pk in self.root_paths]
+        return Organization.objects.filter(subtree_q(paths))
+
+    def sees_path(self, path: str) -> bool:
+        """Whether the organisation with this materialised path is in the user's subtrees."""
+        return bool(path) and any(path.startswith(root) for root in self.root_paths.values())
+
+    def sees_org(self, org_id: int | None) -> bool:
+        """Whether one organisation is in the user's subtrees (at most one small query, cached)."""
+        if org_id is None or not self.root_paths:
+            return False
+        if org_id in self.root_paths:
+            return True
+        if org_id not in self._seen:
+            path = Organization.objects.filter(pk=org_id).values_list("path", flat=True).first()
+            self._seen[org_id] = path is not None and self.sees_path(path)
+        return self._seen[org_id]
+
+
+def subtree(root_ids: Iterable[int]) -> ActiveQuerySet:
+    """The organisations in the trees below ``root_ids``, roots included, as a queryset (its
+    condition reads the roots' paths in a subquery-free form: one small query by key first)."""
+    roots = list(root_ids)
+    if not roots:
+        return cast("ActiveQuerySet", Organization.objects.none())
+    paths = Organization.objects.filter(pk__in=roots).values_list("path", flat=True)
+    return cast("ActiveQuerySet", Organization.objects.filter(subtree_q(paths)))
+
+
+def within(org: Organization, root_ids: Iterable[int]) -> bool:
+    """Whether ``org`` is one of ``root_ids`` or below one of them (read from its path, no query)."""
+    return is_within(org.path, root_ids) if org.path else org.pk in set(root_ids)
 
 
 def scope(user: Any) -> Scope:
@@ -106,13 +147,23 @@ def scope(user: Any) -> Scope:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     is_admin = bool(user.is_active and (user.is_superuser or user.is_staff))
-    roles = dict(
-        Membership.objects.filter(user=user, organization__archived_at__isnull=True).values_list(
-            "organization_id", "role"
+    # One query on the membership's user index, joined to each organisation for its path.
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .only(
+            "id", "role", "user_id", "organization_id", "organization__id", "organization__name",
+            "organization__short_name", "organization__path", "organization__archived_at",
         )
+        .order_by("id")
     )
-    visible = frozenset(descendants(roles)) if roles else frozenset()
-    result = Scope(is_system_admin=is_admin, roles=roles, visible_org_ids=visible)
+    roles: dict[int, str] = {}
+    root_paths: dict[int, str] = {}
+    for m in memberships:
+        if m.organization.archived_at is None:
+            roles[m.organization_id] = m.role
+            root_paths[m.organization_id] = m.organization.path
+    result = Scope(is_system_admin=is_admin, roles=roles, root_paths=root_paths, memberships=memberships)
     user._phoihop_scope = result
     return result
 
@@ -132,7 +183,7 @@ def agreements_filter(user: Any) -> Q:
         return Q()
     from phoihop.agreements.models import Party
 
-    party_of_mine = Party.objects.filter(organization_id__in=s.visible_org_ids).values(
+    party_of_mine = Party.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values(
         "agreement_id"
     )
     return Q(pk__in=party_of_mine)
@@ -202,9 +253,9 @@ def events_filter(user: Any) -> Q:
         agreement__in=visible_agreements(user)
     ).values("event_id")
     via_org = Event.organizations.through.objects.filter(
-        organization_id__in=s.visible_org_ids
+        organization_id__in=s.visible_orgs().values("pk")
     ).values("event_id")
-    return Q(host_id__in=s.visible_org_ids) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
+    return Q(host_id__in=s.visible_orgs().values("pk")) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
 
 
 def visible_events(user: Any) -> ActiveQuerySet:
@@ -258,7 +309,7 @@ def people_filter(user: Any) -> Q:
     signed = Party.objects.filter(agreement__in=visible_agreements(user)).values("signatory_id")
     attended = Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
     return (
-        Q(organization_id__in=s.visible_org_ids) | Q(pk__in=signed) | Q(pk__in=attended)
+        Q(organization_id__in=s.visible_orgs().values("pk")) | Q(pk__in=signed) | Q(pk__in=attended)
     )
 
 
@@ -382,11 +433,18 @@ def activities_filter(user: Any) -> Q:
         return Q()
     from phoihop.activities.models import Activity
 
-    mine = Activity.organizations.through.objects.filter(
-        organization_id__in=s.visible_org_ids
-    ).values("activity_id")
-    shared = ~Q(status__in=[Activity.Status.DRAFT, Activity.Status.RETURNED])
-    return Q(task__plan__agreement__in=visible_agreements(user)) & (shared | Q(pk__in=mine))
+    from django.db.models import Exists, OuterRef
+
+    # Correlated, so it is only asked of drafts and returned records (a few per page), instead
+    # of hashing every organiser link of a province's activities up front.
+    mine = Exists(
+        Activity.organizations.through.objects.filter(
+            s.visible_orgs_q(field="organization__path"), activity_id=OuterRef("pk")
+        )
+    )
+    shared = Q(status__in=Activity.SHARED)
+    # The agreement copied onto the activity, so an index serves visibility and the list order.
+    return Q(agreement_id__in=visible_agreements(user).values("pk")) & (shared | mine)
 
 
 def visible_activities(user: Any) -> ActiveQuerySet:

@@ -18,15 +18,16 @@ from phoihop.orgs.models import Organization
 
 def can_view_organization_dashboard(user: Any, org_id: int) -> bool:
     s = scope(user)
-    return s.is_system_admin or org_id in s.visible_org_ids
+    return s.is_system_admin or s.sees_org(org_id)
 
 
 def get_dashboard_organization_for_user(user: Any, pk: int) -> Organization:
     """The organisation whose dashboard the user asks for; 404 when missing or not theirs."""
-    if not getattr(user, "is_authenticated", False) or not can_view_organization_dashboard(user, pk):
+    if not getattr(user, "is_authenticated", False):
         raise Http404
     org = Organization.objects.select_related("parent").filter(pk=pk).first()
-    if org is None:
+    s = scope(user)
+    if org is None or not (s.is_system_admin or s.sees_path(org.path)):
         raise Http404
     return org
 

@@ -20,7 +20,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from phoihop.accounts.access import descendants, scope, visible_agreements
+from phoihop.accounts.access import scope, visible_agreements
+from phoihop.orgs.models import Organization
+from phoihop.orgs.tree import path_ids
 
 if TYPE_CHECKING:
     from phoihop.core.models import ActiveQuerySet
@@ -123,7 +125,10 @@ def inspecting_org_ids_for(user: Any, agreement: Any) -> list[int]:
     parties = {p.organization_id for p in agreement.parties.all()}
     if s.is_system_admin:
         return sorted(parties)
-    return sorted(org for org in s.writer_org_ids if descendants([org]) & parties)
+    # A writer organisation qualifies when some party's path passes through it.
+    party_paths = Organization.objects.filter(pk__in=parties).values_list("path", flat=True)
+    writers = s.writer_org_ids
+    return sorted({pk for path in party_paths for pk in path_ids(path) if pk in writers})
 
 
 def can_record_inspection(user: Any, agreement: Any) -> bool:

@@ -158,9 +158,9 @@ def commendations_filter(user: Any) -> Q:
 
     partners = Party.objects.filter(agreement__in=visible_agreements(user)).values("organization_id")
     outside_review = (
-        Q(organization_id__in=s.visible_org_ids)
+        Q(organization_id__in=s.visible_orgs().values("pk"))
         | Q(organization_id__in=partners)
-        | Q(movement__organizer_id__in=s.visible_org_ids)
+        | Q(movement__organizer_id__in=s.visible_orgs().values("pk"))
     )
     return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 

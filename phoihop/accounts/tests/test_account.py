@@ -104,7 +104,7 @@ def test_an_idle_session_ends(client: Any, users: dict[str, Any], sign_in: Any, 
     session.save()
     assert client.get(reverse("core:home")).status_code == 200  # still within the limit
     session = client.session
-    session["_phoihop_last_seen"] = time.time() - 31 * 60
+    session["_phoihop_last_seen"] = time.time() - 32 * 60
     session.save()
     response = client.get(reverse("agreements:list"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
