@@ -32,20 +32,19 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
-    if len(line.encode()) <= 75:
+    data = line.encode()
+    if len(data) <= 75:
         return line
-    parts: list[str] = []
-    current: list[str] = []
-    size, limit = 0, 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    parts: list[bytes] = []
+    begin, limit = 0, 75
+    while len(data) - begin > limit:
+        cut = begin + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        parts.append(data[begin:cut])
+        begin, limit = cut, 74  # continuation lines start with a space
+    parts.append(data[begin:])
+    return b"\r\n ".join(parts).decode()
 
 
 def _date(day: datetime.date) -> str:
