@@ -42,6 +42,12 @@ def organization_choices() -> Any:
     return Organization.objects.active().order_by(vi("name"))
 
 
+def _agreement_label(agreement: Agreement) -> str:
+    from phoihop.agreements.selectors import agreement_choice_label
+
+    return agreement_choice_label(agreement)
+
+
 class AgreementForm(forms.ModelForm):
     signed_on = VNDateField(label=_("Ngày ký"), required=False)
 
@@ -76,6 +82,13 @@ class AgreementForm(forms.ModelForm):
         renews.queryset = linkable
         parent.empty_label = _("— Không —")
         renews.empty_label = _("— Không —")
+        # The chosen agreement only, others found by search: never every visible agreement.
+        for field in (parent, renews):
+            field.widget = AutocompleteSelect(
+                url="agreements:autocomplete", search_label=_("Gõ tên hoặc số, ký hiệu văn bản để tìm")
+            )
+            field.widget.choices = field.choices
+            field.label_from_instance = _agreement_label  # type: ignore[method-assign]
         cast(forms.ChoiceField, self.fields["kind"]).choices = Agreement.Kind.choices
         if not self.instance.pk:
             self.initial.setdefault("kind", Agreement.Kind.PROGRAM)
@@ -208,3 +221,26 @@ class RenewalForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+class AgreementListFilterForm(forms.Form):
+    """The agreement list's party filter: the chosen organisation only, others found by search
+    (an organisation that does not exist is not applied)."""
+
+    party = forms.ModelChoiceField(
+        label=_("Bên tham gia"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label=_("Mọi bên tham gia"),
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+        self.fields["party"].widget.attrs["aria-label"] = _("Bên tham gia")
+
+    def party_pk(self) -> int | None:
+        self.is_valid()
+        chosen = self.cleaned_data.get("party")
+        return chosen.pk if chosen is not None else None

@@ -68,6 +68,10 @@ class Agreement(Archivable, Searchable):
     class Meta:
         verbose_name = _("văn bản phối hợp")
         verbose_name_plural = _("văn bản phối hợp")
+        # The list's sort orders. The "newest signed" and "period" orders put empty dates last,
+        # which each database spells differently: their indexes are in migration 0004, as is
+        # the search index (trigram, PostgreSQL).
+        indexes = [models.Index(fields=["-updated_at", "-id"], name="agreement_updated")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(period_end__isnull=True)
@@ -132,6 +136,8 @@ class Party(models.Model):
     class Meta:
         verbose_name = _("bên tham gia")
         ordering = ["order", "id"]
+        # Visibility asks "agreements where these organisations are parties": index-only.
+        indexes = [models.Index(fields=["organization", "agreement"], name="party_org_agreement")]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "organization"], name="party_once")
         ]

@@ -15,6 +15,7 @@ from phoihop.accounts.access import rule
 from phoihop.agreements import selectors, services
 from phoihop.agreements.forms import (
     AgreementForm,
+    AgreementListFilterForm,
     ContentAreaFormSet,
     PartyFormSet,
     RenewalForm,
@@ -31,7 +32,6 @@ from phoihop.core.views_util import (
     int_or_none,
 )
 from phoihop.core.widgets import autocomplete_response
-from phoihop.orgs.selectors import organization_options
 from phoihop.reviews.selectors import agreement_reviews
 
 PAGE_SIZE = 25
@@ -41,12 +41,13 @@ PAGE_SIZE = 25
 def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
     period = g.get("period", "")
+    filter_form = AgreementListFilterForm(g)
     period_bounds = selectors.parse_period_filter(period)
     filters: dict[str, Any] = {
         "q": g.get("q", "")[:200],
         "status": g.get("status") if g.get("status") in Agreement.Status.values else "",
         "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
-        "party": int_or_none(g.get("party")),
+        "party": filter_form.party_pk(),
         "year": int_or_none(g.get("year")),
         "period": period if period_bounds else "",
         "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
@@ -64,7 +65,7 @@ def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
         "kinds": Agreement.Kind.choices,
         "years": selectors.year_choices(user=request.user),
         "periods": selectors.period_choices(user=request.user),
-        "party_options": organization_options(user=request.user),
+        "filter_form": filter_form,
         "sorts": [
             ("signed", _("Ngày ký mới nhất")),
             ("-signed", _("Ngày ký cũ nhất")),

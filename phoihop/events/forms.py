@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
+from phoihop.core.widgets import AutocompleteSelect
 from phoihop.events.models import Attendee, Event
 from phoihop.events.selectors import organization_choices
 from phoihop.events.services import EVENT_FIELDS, AttendeeInput
@@ -175,3 +176,25 @@ def initial_attendees(event: Event) -> list[dict[str, Any]]:
         }
         for a in Attendee.objects.filter(event=event).order_by("order", "id")
     ]
+
+
+class EventListFilterForm(forms.Form):
+    """The event list's host filter: the chosen organisation only, others found by search."""
+
+    host = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label=_("Mọi đơn vị chủ trì"),
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+        self.fields["host"].widget.attrs["aria-label"] = _("Đơn vị chủ trì")
+
+    def host_pk(self) -> int | None:
+        self.is_valid()
+        chosen = self.cleaned_data.get("host")
+        return chosen.pk if chosen is not None else None

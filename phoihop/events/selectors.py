@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Agreement
@@ -30,25 +31,25 @@ def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
     if filters.get("host"):
         qs = qs.filter(host_id=filters["host"])
     qs = filter_by_query(qs, filters.get("q", ""))
+    # Subqueries rather than joins and GROUP BY: the paginator's COUNT(*) then leaves them out.
+    attendees = Attendee.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(n=Count("pk")).values("n")
+    links = (
+        Event.agreements.through.objects.filter(event=OuterRef("pk"))
+        .order_by().values("event").annotate(n=Count("pk")).values("n")
+    )
     return (
         qs.select_related("host")
-        .annotate(
-            attendee_count=Count("attendees", distinct=True),
-            agreement_count=Count("agreements", distinct=True),
-        )
+        .annotate(attendee_count=Coalesce(Subquery(attendees), 0), agreement_count=Coalesce(Subquery(links), 0))
         .order_by("-date", "-id")
     )
 
 
-def host_options(*, user: Any) -> list[Organization]:
-    """Organisations that host events the user sees (for the list filter)."""
-    hosts = access.visible_events(user).values("host_id")
-    return list(Organization.objects.filter(pk__in=hosts).order_by(vi("name")))
-
-
 def year_choices(*, user: Any) -> list[int]:
-    dates = cast(ActiveQuerySet, access.visible_events(user)).active().dates("date", "year", order="DESC")
-    return [d.year for d in dates]
+    """Every year from the first to the last visible event (one aggregate query)."""
+    bounds = cast(ActiveQuerySet, access.visible_events(user)).active().aggregate(first=Min("date"), last=Max("date"))
+    if bounds["first"] is None:
+        return []
+    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
 
 
 def event_detail(*, user: Any, pk: int) -> dict[str, Any]:

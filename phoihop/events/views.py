@@ -21,7 +21,13 @@ from phoihop.core.views_util import (
     int_or_none,
 )
 from phoihop.events import selectors, services
-from phoihop.events.forms import AttendeeFormSet, EventForm, attendee_rows, initial_attendees
+from phoihop.events.forms import (
+    AttendeeFormSet,
+    EventForm,
+    EventListFilterForm,
+    attendee_rows,
+    initial_attendees,
+)
 from phoihop.events.models import Event
 from phoihop.orgs.models import Organization
 
@@ -40,11 +46,12 @@ class _EventInput(TypedDict):
 @rule("authenticated")
 def event_list(request: HtmxHttpRequest) -> HttpResponse:
     g = request.GET
+    filter_form = EventListFilterForm(g)
     filters = {
         "q": g.get("q", "")[:200],
         "kind": g.get("kind") if g.get("kind") in Event.Kind.values else "",
         "year": int_or_none(g.get("year")),
-        "host": int_or_none(g.get("host")),
+        "host": filter_form.host_pk(),
         "archived": g.get("archived") == "1",
     }
     page = Paginator(selectors.event_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
@@ -55,7 +62,7 @@ def event_list(request: HtmxHttpRequest) -> HttpResponse:
         "filters": filters,
         "kinds": Event.Kind.choices,
         "years": selectors.year_choices(user=request.user),
-        "host_options": selectors.host_options(user=request.user),
+        "filter_form": filter_form,
         "can_create": access.can_create_event(request.user),
         "nav": "events",
     }
