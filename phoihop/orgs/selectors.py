@@ -157,11 +157,11 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core import history
 
     org = access.get_organization_for_user(user, pk)
-    ancestors: list[Organization] = []
-    parent = org.parent
-    while parent is not None and len(ancestors) < 20:
-        ancestors.insert(0, parent)
-        parent = parent.parent
+    # The ancestors from the path, in one query (top first), however deep the body sits.
+    above = path_ids(org.path)[:-1]
+    by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
+    ancestors = [by_pk[a] for a in above if a in by_pk]
+    children = list(org.children.active().order_by(vi("name"), "id")[: TREE_PAGE + 1])
     successions_out = list(
         Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
     )
@@ -181,7 +181,8 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     return {
         "org": org,
         "ancestors": ancestors,
-        "children": list(org.children.active().order_by(vi("name"))),
+        "children": children[:TREE_PAGE],
+        "more_children": len(children) > TREE_PAGE,
         "successions_out": successions_out,
         "successions_in": successions_in,
         "agreements": list(agreements[:50]),

@@ -252,3 +252,25 @@ def test_it_keeps_to_the_users_subtree_when_asked(client: Any, orgs: dict[str, A
     assert mine == {orgs["city"].pk, orgs["district"].pk, orgs["ward"].pk}
     client.force_login(users["staff"])
     assert orgs["board"].pk in {r["id"] for r in client.get(url, {"scope": "visible"}).json()["results"]}
+
+
+def test_it_shows_an_organisation_in_the_same_queries_however_deep_or_wide(
+    client: Any, orgs: dict[str, Any], users: dict[str, Any]
+) -> None:
+    def count(org: O) -> tuple[int, str]:
+        client.force_login(users["charlie"])
+        client.get(reverse("orgs:detail", args=[org.pk]))
+        with CaptureQueriesContext(connection) as ctx:
+            body = client.get(reverse("orgs:detail", args=[org.pk])).content.decode()
+        return len(ctx), body
+
+    shallow, _ = count(orgs["ward"])
+    deep = orgs["ward"]
+    for i in range(8):
+        deep = _unit(f"Cấp {i}", deep)
+    for i in range(55):
+        _unit(f"Tổ {i:03d}", deep)
+    queries, body = count(deep)
+    assert queries == shallow
+    assert body.index(orgs["city"].short_name) < body.index("Cấp 6")  # the breadcrumb, top first
+    assert "Tổ 049" in body and "Tổ 050" not in body and f"?parent={deep.pk}" in body
