@@ -105,6 +105,15 @@ def parse_cursor(text: str | None) -> tuple[datetime.date, int] | None:
     return parsed if 0 < parsed[1] < 2**63 else None
 
 
+def _rows(keys: QuerySet[Activity], order: tuple[str, str], limit: int) -> list[Activity]:
+    """The first ``limit`` rows of ``keys`` in ``order``, loaded with their related records.
+
+    The keys are chosen by a subquery without joins, so the planner picks the index that suits
+    the user (one agreement's range, or the whole list's order) instead of joining first."""
+    chosen = keys.order_by(*order).values("pk")[:limit]
+    return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*order))
+
+
 def keyset_page(
     qs: QuerySet[Activity], *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE
 ) -> KeysetPage:
@@ -116,10 +125,7 @@ def keyset_page(
     if newer is not None and older is None:
         day, pk = newer
         # ``end_date >= day`` lets the index start at the cursor; the OR settles ties by id.
-        rows = list(
-            qs.filter(Q(end_date__gt=day) | Q(end_date=day, pk__gt=pk), end_date__gte=day)
-            .order_by("end_date", "id")[: size + 1]
-        )
+        rows = _rows(qs.filter(Q(end_date__gt=day) | Q(end_date=day, pk__gt=pk), end_date__gte=day), ("end_date", "id"), size + 1)
         if rows:
             more_newer = len(rows) > size
             rows = rows[:size][::-1]
@@ -134,7 +140,7 @@ def keyset_page(
     elif older is not None:
         day, pk = older
         qs = qs.filter(Q(end_date__lt=day) | Q(end_date=day, pk__lt=pk), end_date__lte=day)
-    rows = list(qs[: size + 1])
+    rows = _rows(qs, ("-end_date", "-id"), size + 1)
     more_older = len(rows) > size
     rows = rows[:size]
     return KeysetPage(
@@ -239,8 +245,8 @@ def agreement_totals(*, agreement: Agreement, year: int | None = None) -> Agreem
     here and is credited in full to each co-organiser in ``by_organization``.
     Four queries, whatever the number of activities."""
     qs = Activity.objects.filter(
-        task__plan__agreement=agreement, status=Activity.Status.APPROVED, archived_at__isnull=True
-    )
+        agreement_id=agreement.pk, status=Activity.Status.APPROVED, archived_at__isnull=True
+    ).order_by()
     if year is not None:
         qs = qs.filter(task__plan__year=year)
     people = dict(qs.values_list("pk", "participants"))
