@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -203,9 +204,9 @@ def _iter_owed(
                     if not _org_active_in(org, period):
                         continue
                     due = period.end + due_after
-                    report = by_slot.get((agreement.pk, org.pk, period.start, period.end))
-                    label = report.period_label if report else period.label
-                    yield OwedReport(agreement, org, label, period.start, period.end, due, report, state_of(report, due, today))
+                    found = by_slot.get((agreement.pk, org.pk, period.start, period.end))
+                    label = found.period_label if found else period.label
+                    yield OwedReport(agreement, org, label, period.start, period.end, due, found, state_of(found, due, today))
         names = {p.organization_id: p.organization for p in agreement.parties.all()}
         for report in ad_hoc.get(agreement.pk, []):
             if report.period_end < lo or report.period_start > hi or report.organization_id not in names:
@@ -469,9 +470,12 @@ def report_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[PeriodicRepor
         qs = qs.filter(period_end__year=int(filters["year"]))
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
+    # Counts by subquery, not by join and GROUP BY, so the paginator's COUNT(*) leaves them out.
+    reads = ReportRead.objects.filter(report=OuterRef("pk")).order_by().values("report").annotate(n=Count("pk")).values("n")
     return (
         qs.select_related("agreement", "organization", "submitted_by")
-        .annotate(read_count=Count("reads"))
+        .defer("body")
+        .annotate(read_count=Coalesce(Subquery(reads), 0))
         .order_by("-period_end", "agreement_id", "organization_id", "-id")
     )
 
@@ -496,13 +500,17 @@ def inspection_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Inspectio
         qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("year"):
         qs = qs.filter(date__year=int(filters["year"]))
+    recommendations = Recommendation.objects.filter(inspection=OuterRef("pk")).order_by().values("inspection")
     return (
         qs.select_related("agreement")
         .prefetch_related("inspecting", "inspected")
         .annotate(
-            recommendation_count=Count("recommendations", distinct=True),
-            open_count=Count(
-                "recommendations", filter=~Q(recommendations__status=Recommendation.Status.CLOSED), distinct=True
+            recommendation_count=Coalesce(Subquery(recommendations.annotate(n=Count("pk")).values("n")), 0),
+            open_count=Coalesce(
+                Subquery(
+                    recommendations.exclude(status=Recommendation.Status.CLOSED).annotate(n=Count("pk")).values("n")
+                ),
+                0,
             ),
         )
         .order_by("-date", "-id")

@@ -424,7 +424,7 @@ def month_grid(*, user: Any, year: int, month: int, today: datetime.date, per_da
     ):
         for row in rows:
             day = day_of(row)
-            if (kind, day) not in seen_day:
+            if day is not None and (kind, day) not in seen_day:
                 seen_day.add((kind, day))
                 totals[day] += row.day_total
     reports = _report_items(user, start, end, today)

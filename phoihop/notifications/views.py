@@ -170,7 +170,13 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "notifications/feed_settings.html",
-        {"feed_url": url, "token": token, "nav": "calendar"},
+        {
+            "feed_url": url,
+            "token": token,
+            "past_days": settings.FEED_PAST_DAYS,
+            "future_days": settings.FEED_FUTURE_DAYS,
+            "nav": "calendar",
+        },
     )
 
 
@@ -223,6 +229,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     text = render_calendar(items, base_url=request.build_absolute_uri("/") or settings.SITE_URL, name=name)
     etag = etag_of(text)
     changed_at = services.feed_version_record(token=user.calendar_feed_token, etag=etag)
+    response: HttpResponse
     if _not_modified(request, etag, changed_at):
         response = HttpResponseNotModified()
     else:

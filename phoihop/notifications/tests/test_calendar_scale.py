@@ -234,3 +234,8 @@ def test_the_feed_folds_long_lines_and_escapes_text(client: Any, users: dict[str
     cal = icalendar.Calendar.from_ical(response.content)
     found = {str(v["UID"]): v for v in cal.walk("VEVENT")}[f"event-{e.pk}@phoihop"]
     assert str(found["SUMMARY"]).endswith(title)
+
+
+def test_the_feed_page_says_what_the_feed_holds(login: Any, users: dict[str, Any]) -> None:
+    body = login(users["alice"]).get(reverse("notifications:feed_settings")).content.decode()
+    assert "mà đơn vị của bạn tham gia, từ 60 ngày trước đến 400 ngày tới" in body
