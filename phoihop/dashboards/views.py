@@ -148,6 +148,10 @@ def subordinates(request: HttpRequest, pk: int) -> HttpResponse:
     if sort.lstrip("-") not in selectors.SORT_COLUMNS:
         sort = "name"
     rows = selectors.sort_figures(list(figures.values()), sort)
+    # One reversal per page, not one per row and column: a province body has a hundred rows.
+    org_url = charts.url_maker("dashboards:organization")
+    for row in rows:
+        row.url = org_url(row.organization.pk)
     columns = [
         ("name", _("Cơ quan, đơn vị")),
         ("in_force", _("Văn bản đang hiệu lực")),
@@ -170,6 +174,11 @@ def subordinates(request: HttpRequest, pk: int) -> HttpResponse:
         "org": org,
         "rows": rows,
         "chart": charts.subordinates_chart(rows),
+        "urls": {
+            "agreements": link("agreements:list"),
+            "tasks": link("dashboards:tasks"),
+            "activities": link("activities:list"),
+        },
         "late_anywhere": any(r.overdue or r.due_this_month for r in rows),
         "headers": headers,
         "sort": sort,
