@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts import access
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.views_util import int_or_none
+from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs import selectors
 from phoihop.orgs.localities import communes_of, provinces
 from phoihop.orgs.models import Organization, Person, Succession
@@ -55,6 +56,8 @@ class OrganizationForm(forms.Form):
         required=False,
         empty_label=_("— Không có —"),
         error_messages={"invalid_choice": _("Cơ quan cấp trên không hợp lệ.")},
+        # The registry is tens of thousands of bodies nationally: search, never list them all.
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan cấp trên để tìm")),
     )
     province_code = forms.TypedChoiceField(
         label=_("Tỉnh, thành phố"),

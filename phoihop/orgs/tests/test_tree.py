@@ -274,3 +274,15 @@ def test_it_shows_an_organisation_in_the_same_queries_however_deep_or_wide(
     assert queries == shallow
     assert body.index(orgs["city"].short_name) < body.index("Cấp 6")  # the breadcrumb, top first
     assert "Tổ 049" in body and "Tổ 050" not in body and f"?parent={deep.pk}" in body
+
+
+def test_it_offers_the_superior_body_by_search_not_as_a_list_of_the_registry(
+    client: Any, orgs: dict[str, Any], users: dict[str, Any]
+) -> None:
+    _wide_world(5)
+    client.force_login(users["staff"])
+    body = client.get(reverse("orgs:create")).content.decode()
+    assert "Đảng ủy xã 003" not in body and reverse("orgs:autocomplete") in body
+    body = client.get(reverse("orgs:edit", args=[orgs["ward"].pk])).content.decode()
+    assert orgs["district"].name in body  # the chosen one only
+    assert orgs["board"].name not in body and "Đảng ủy xã 003" not in body
