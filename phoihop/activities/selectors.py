@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -114,6 +115,31 @@ def _rows(keys: QuerySet[Activity], order: tuple[str, str], limit: int) -> list[
     return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*order))
 
 
+class KeyedRows:
+    """Rows for a paginator, each slice chosen by a join-free key subquery (with its LIMIT and
+    OFFSET) and then loaded with its related records: joining first makes PostgreSQL join a
+    province's activities before it filters them."""
+
+    ordered = True
+
+    def __init__(self, keys: QuerySet[Activity], *, order: tuple[str, ...]) -> None:
+        self.keys = keys.order_by(*order)
+        self.order = order
+
+    def count(self) -> int:
+        return self.keys.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Activity]:
+        chosen = self.keys.values("pk")[index]
+        return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*self.order))
+
+    def __iter__(self) -> Iterator[Activity]:
+        return iter(self[:])
+
+
 def keyset_page(
     qs: QuerySet[Activity], *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE
 ) -> KeysetPage:
@@ -181,17 +207,18 @@ def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any
     return {"area_options": areas, "year_options": year_options()}
 
 
-def approvals_inbox(*, user: Any) -> QuerySet[Activity]:
+def approvals_inbox(*, user: Any) -> KeyedRows | QuerySet[Activity]:
     """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
     orgs = access.approver_org_ids(user)
     if not orgs:
         return Activity.objects.none()
     through = Activity.organizations.through.objects.filter(organization_id__in=orgs)
-    return _with_related(
+    return KeyedRows(
         access.visible_activities(user)
         .active()
-        .filter(status=Activity.Status.SUBMITTED, pk__in=through.values("activity_id"))
-    ).order_by("submitted_at", "id")
+        .filter(status=Activity.Status.SUBMITTED, pk__in=through.values("activity_id")),
+        order=("submitted_at", "id"),
+    )
 
 
 def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
