@@ -535,7 +535,7 @@ class ProvinceBuilder:
         if end < start:
             end = start
         # Not every content area has a task every year.
-        areas = agr.areas if len(agr.areas) <= 3 else rng.sample(agr.areas, max(3, round(len(agr.areas) * 0.65)))
+        areas = agr.areas if len(agr.areas) <= 3 else rng.sample(agr.areas, max(3, round(len(agr.areas) * 0.72)))
         areas.sort(key=lambda pair: pair[0])
         number = 0
         for cid, area in areas:
