@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 
@@ -132,7 +132,13 @@ class KeyedRows:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, index: slice) -> list[Activity]:
+    @overload
+    def __getitem__(self, index: int) -> Activity: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Activity]: ...
+    def __getitem__(self, index: int | slice) -> Activity | list[Activity]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
         chosen = self.keys.values("pk")[index]
         return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*self.order))
 
@@ -207,11 +213,11 @@ def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any
     return {"area_options": areas, "year_options": year_options()}
 
 
-def approvals_inbox(*, user: Any) -> KeyedRows | QuerySet[Activity]:
+def approvals_inbox(*, user: Any) -> KeyedRows:
     """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
     orgs = access.approver_org_ids(user)
     if not orgs:
-        return Activity.objects.none()
+        return KeyedRows(Activity.objects.none(), order=("submitted_at", "id"))
     through = Activity.organizations.through.objects.filter(organization_id__in=orgs)
     return KeyedRows(
         access.visible_activities(user)
