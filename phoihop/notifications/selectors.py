@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,24 +164,45 @@ def _agreements(user: Any, start: datetime.date, end: datetime.date, *, own: boo
     return qs.only("id", "kind", "number_symbol", "title", "period_end", "status")
 
 
-def _event_item(e: Any) -> CalendarItem:
-    return CalendarItem(
-        date=e.date,
-        kind="event",
-        title=e.title,
-        url=e.get_absolute_url(),
-        detail=" · ".join(
-            p for p in (str(e.get_kind_display()), e.time_of_day, e.place, e.host.short_name or e.host.name) if p
-        ),
-        uid=f"event-{e.pk}",
-        order=(e.pk,),
-    )
+# A page lists hundreds of items: each URL and choice label is worked out once per request, not
+# once per item (reverse() and translated choice labels cost about a millisecond each under load).
+_SENTINEL = 2147483647
+
+
+def _url_for(name: str) -> Callable[[int], str]:
+    pattern = reverse(name, args=[_SENTINEL])
+    return lambda pk: pattern.replace(str(_SENTINEL), str(pk))
+
+
+def _labels(choices: Any) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+def _event_items(events: list[Any]) -> list[CalendarItem]:
+    from phoihop.events.models import Event
+
+    url, kinds = _url_for("events:detail"), _labels(Event.Kind.choices)
+    return [
+        CalendarItem(
+            date=e.date,
+            kind="event",
+            title=e.title,
+            url=url(e.pk),
+            detail=" · ".join(
+                p for p in (kinds.get(e.kind, e.kind), e.time_of_day, e.place, e.host.short_name or e.host.name) if p
+            ),
+            uid=f"event-{e.pk}",
+            order=(e.pk,),
+        )
+        for e in events
+    ]
 
 
 def _task_items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
     from phoihop.plans.selectors import TaskStatus, task_statuses
 
     statuses = task_statuses(tasks, today=today) if tasks else {}
+    url, labels = _url_for("plans:task_detail"), _labels(TaskStatus.choices)
     items = []
     for t in tasks:
         assert t.due is not None  # filtered on due
@@ -191,11 +213,11 @@ def _task_items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
                 date=t.due,
                 kind="task",
                 title=t.title,
-                url=reverse("plans:task_detail", args=[t.pk]),
+                url=url(t.pk),
                 detail=" · ".join(
                     p
                     for p in (
-                        str(TaskStatus(status).label),
+                        labels[status],
                         t.lead_organization.short_name or t.lead_organization.name,
                         f"{t.plan} — {agreement.number_symbol or agreement.title}",
                     )
@@ -209,19 +231,28 @@ def _task_items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
     return items
 
 
-def _agreement_item(a: Any) -> CalendarItem | None:
-    last_day = agreement_end_date(a)
-    if last_day is None:
-        return None
-    return CalendarItem(
-        date=last_day,
-        kind="agreement",
-        title=a.number_symbol or a.title,
-        url=a.get_absolute_url(),
-        detail=f"{a.get_kind_display()} {a.title}" if a.number_symbol else str(a.get_kind_display()),
-        uid=f"agreement-end-{a.pk}",
-        order=(a.pk,),
-    )
+def _agreement_items(agreements: list[Any]) -> list[CalendarItem]:
+    from phoihop.agreements.models import Agreement
+
+    url, kinds = _url_for("agreements:detail"), _labels(Agreement.Kind.choices)
+    items = []
+    for a in agreements:
+        last_day = agreement_end_date(a)
+        if last_day is None:
+            continue
+        kind = kinds.get(a.kind, a.kind)
+        items.append(
+            CalendarItem(
+                date=last_day,
+                kind="agreement",
+                title=a.number_symbol or a.title,
+                url=url(a.pk),
+                detail=f"{kind} {a.title}" if a.number_symbol else kind,
+                uid=f"agreement-end-{a.pk}",
+                order=(a.pk,),
+            )
+        )
+    return items
 
 
 def _report_items(
@@ -237,6 +268,7 @@ def _report_items(
     if not own:
         return []
     items = []
+    url = _url_for("agreements:detail")
     # A period ending before ``start`` can fall due within it: look back a reporting delay.
     owed_list = owed_reports(
         today=today, agreement_ids=own, start=start - datetime.timedelta(days=REPORT_DELAY_DAYS), end=end
@@ -250,7 +282,7 @@ def _report_items(
                 date=owed.due_date,
                 kind="report",
                 title=f"{org} — {owed.period_label}",
-                url=owed.agreement.get_absolute_url(),
+                url=url(owed.agreement.pk),
                 detail=owed.agreement.number_symbol or owed.agreement.title,
                 uid=f"report-{owed.agreement.pk}-{owed.organization.pk}-{owed.period_start.isoformat()}",
                 late=owed.state in ("late", "missing"),
@@ -280,10 +312,10 @@ def calendar_items(
         return list(qs[:limit] if limit is not None else qs)
 
     items = (
-        [_event_item(e) for e in bounded(_events(user, start, end, own=own), "date", "pk")]
+        _event_items(bounded(_events(user, start, end, own=own), "date", "pk"))
         + _task_items(bounded(_tasks(user, start, end, own=own), "due", "pk"), today)
         + _report_items(user, start, end, today)
-        + [i for a in bounded(_agreements(user, start, end, own=own), "period_end", "pk") if (i := _agreement_item(a))]
+        + _agreement_items(bounded(_agreements(user, start, end, own=own), "period_end", "pk"))
     )
     items.sort(key=lambda i: i.sort_key)
     return items[:limit] if limit is not None else items
@@ -352,10 +384,10 @@ def agenda_page(
         r for r in _report_items(user, start_from, end, today) if after is None or r.sort_key > after.key()
     ]
     items = (
-        [_event_item(e) for e in events]
+        _event_items(events)
         + _task_items(tasks, today)
         + sorted(reports, key=lambda i: i.sort_key)[:take]
-        + [i for a in agreements if (i := _agreement_item(a))]
+        + _agreement_items(agreements)
     )
     items.sort(key=lambda i: i.sort_key)
     shown = items[:size]
@@ -414,8 +446,7 @@ def month_grid(*, user: Any, year: int, month: int, today: datetime.date, per_da
     events = _ranked(_events(user, start, end, own=False), "date", per_day)
     tasks = _ranked(_tasks(user, start, end, own=False), "due", per_day)
     agreements = _ranked(_agreements(user, start, end, own=False), "period_end", per_day)
-    items = [_event_item(e) for e in events] + _task_items(tasks, today)
-    items += [i for a in agreements if (i := _agreement_item(a))]
+    items = _event_items(events) + _task_items(tasks, today) + _agreement_items(agreements)
     seen_day: set[tuple[str, datetime.date]] = set()
     for kind, rows, day_of in (
         ("event", events, lambda r: r.date),
