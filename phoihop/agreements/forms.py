@@ -88,7 +88,7 @@ class AgreementForm(forms.ModelForm):
                 url="agreements:autocomplete", search_label=_("Gõ tên hoặc số, ký hiệu văn bản để tìm")
             )
             field.widget.choices = field.choices
-            field.label_from_instance = _agreement_label  # type: ignore[method-assign]
+            setattr(field, "label_from_instance", _agreement_label)  # noqa: B010 (an instance override)
         cast(forms.ChoiceField, self.fields["kind"]).choices = Agreement.Kind.choices
         if not self.instance.pk:
             self.initial.setdefault("kind", Agreement.Kind.PROGRAM)

@@ -116,7 +116,8 @@ def agreement_autocomplete(*, user: Any, query: str) -> tuple[list[Agreement], b
     """At most 20 active agreements the user may see whose folded title, number and symbol or
     bases hold every word of ``query``, newest signed first; and whether there were more."""
     qs = filter_by_query(access.visible_agreements(user).active(), query[:200])
-    return autocomplete_results(qs.only("pk", "title", "number_symbol").order_by(*SORTS["signed"]))
+    newest_signed = (F("signed_on").desc(nulls_last=True), "-id")
+    return autocomplete_results(qs.only("pk", "title", "number_symbol").order_by(*newest_signed))
 
 
 def linkable_agreements(*, user: Any) -> QuerySet[Agreement]:

@@ -47,6 +47,7 @@ from django import forms
 from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 AUTOCOMPLETE_LIMIT = 20
@@ -85,7 +86,7 @@ class AutocompleteSelect(forms.Select):
         self,
         *,
         url: str,
-        search_label: str | None = None,
+        search_label: str | Promise | None = None,
         attrs: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(attrs)
@@ -126,7 +127,8 @@ class AutocompleteSelect(forms.Select):
                 for obj in queryset.filter(pk__in=keys) if keys else []:
                     options.append(self.create_option(name, str(obj.pk), label(obj), True, len(options), attrs=attrs))
         else:
-            for option_value, option_label in self.choices:
+            plain: Iterable[tuple[Any, Any]] = self.choices
+            for option_value, option_label in plain:
                 text = str(option_value)
                 if text == "" or text in chosen:
                     options.append(

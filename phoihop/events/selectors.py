@@ -34,7 +34,7 @@ def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
     # Subqueries rather than joins and GROUP BY: the paginator's COUNT(*) then leaves them out.
     attendees = Attendee.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(n=Count("pk")).values("n")
     links = (
-        Event.agreements.through.objects.filter(event=OuterRef("pk"))
+        cast(Any, Event.agreements.through).objects.filter(event=OuterRef("pk"))
         .order_by().values("event").annotate(n=Count("pk")).values("n")
     )
     return (
