@@ -207,7 +207,8 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
     What it holds: the items of the user's OWN organisations (events they host or attend, and
     the task deadlines, report due dates and ends of the agreements they are parties to), from
-    FEED_PAST_DAYS back to FEED_FUTURE_DAYS ahead, at most FEED_MAX_ITEMS (the nearest first).
+    FEED_PAST_DAYS back to FEED_FUTURE_DAYS ahead, at most FEED_MAX_ITEMS in date order (the
+    furthest ones are left out; they come in as the window moves).
     Not the subtree: a province body's feed would otherwise carry every deadline of hundreds of
     bodies below it (tens of megabytes, polled every few minutes on a link that needs no
     sign-in); what subordinates do is followed in the app's calendar and dashboards. An officer
