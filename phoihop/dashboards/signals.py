@@ -32,7 +32,7 @@ def touch(kind: str, *ids: int | None) -> None:
     if not found:
         return
     _state()[kind] |= found
-    on_commit(_flush)
+    on_commit(_flush, robust=True)  # a failed refresh is logged; the nightly rebuild repairs it
 
 
 def _flush() -> None:
