@@ -173,26 +173,10 @@ class _AgreementChoice(forms.ModelChoiceField):
         return agreement_choice_label(obj)
 
 
-class _PartyChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.short_name or obj.name)
-
-
 def _choice_widget(url: str, *, search_label: Any, label: Any) -> forms.Select:
-    """The autocomplete box when its endpoint exists; otherwise a ``<select>`` that still holds
-    only the chosen option (never the whole list)."""
-    from django.urls import NoReverseMatch
-
     from phoihop.core.widgets import AutocompleteSelect
 
-    attrs = {"class": "form-select", "aria-label": label}
-    widget = AutocompleteSelect(url=url, search_label=search_label, attrs=attrs)
-    try:
-        reverse(url)
-    except NoReverseMatch:
-        widget.template_name = "django/forms/widgets/select.html"
-        widget.get_context = lambda name, value, attrs: forms.Select.get_context(widget, name, value, attrs)  # type: ignore[method-assign]
-    return widget
+    return AutocompleteSelect(url=url, search_label=search_label, attrs={"class": "form-select", "aria-label": label})
 
 
 class ActivityFilterForm(forms.Form):
@@ -214,9 +198,10 @@ class ActivityFilterForm(forms.Form):
                 label=_("Văn bản phối hợp"),
             ),
         )
-        self.fields["party"] = _PartyChoice(
+        # Labelled by full name, as the organisation search answers.
+        self.fields["party"] = forms.ModelChoiceField(
             label=_("Đơn vị tổ chức"),
-            queryset=Organization.objects.only("id", "name", "short_name"),
+            queryset=Organization.objects.only("id", "name"),
             required=False,
             empty_label=_("Mọi đơn vị tổ chức"),
             widget=_choice_widget(

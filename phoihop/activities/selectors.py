@@ -195,22 +195,18 @@ def year_options() -> list[int]:
     return list(range(bounds["last"], bounds["first"] - 1, -1))
 
 
-def list_filter_options(*, user: Any, agreement_id: int | None) -> dict[str, Any]:
-    """What the activity list's filters offer besides the agreement and party boxes (which find
-    choices by typing, never listing them all): the content areas of the chosen agreement and the
-    years of the annual plans."""
+def content_area_options(*, user: Any, agreement_id: int | None) -> list[Any]:
+    """The content areas the activity list offers: those of the chosen agreement, if the user
+    sees it (one query; none without a chosen agreement)."""
     from phoihop.agreements.models import ContentArea
 
-    areas = (
-        list(
-            ContentArea.objects.filter(
-                agreement_id=agreement_id, agreement_id__in=access.visible_agreements(user).values("pk")
-            ).order_by("number")
-        )
-        if agreement_id
-        else []
+    if not agreement_id:
+        return []
+    return list(
+        ContentArea.objects.filter(
+            agreement_id=agreement_id, agreement_id__in=access.visible_agreements(user).values("pk")
+        ).order_by("number")
     )
-    return {"area_options": areas, "year_options": year_options()}
 
 
 def approvals_inbox(*, user: Any) -> KeyedRows:

@@ -180,13 +180,15 @@ def activity_list(request: HtmxHttpRequest) -> HttpResponse:
         ),
         "nav": "activities",
     }
+    # The content areas follow the chosen agreement, also when only the results are redrawn.
+    context["area_options"] = selectors.content_area_options(user=request.user, agreement_id=filters["agreement"])
     if request.htmx:
-        return render(request, "activities/list.html#results", context)
+        return render(request, "activities/list.html#live", context)
     context.update(
         filter_form=ActivityFilterForm(user=request.user, agreement=filters["agreement"], party=filters["organization"]),
         statuses=Activity.Status.choices,
         months=range(1, 13),
-        **selectors.list_filter_options(user=request.user, agreement_id=filters["agreement"]),
+        year_options=selectors.year_options(),
     )
     return render(request, "activities/list.html", context)
 

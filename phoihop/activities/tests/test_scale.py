@@ -297,3 +297,18 @@ def test_the_plan_and_task_pages_make_the_same_queries_in_a_larger_world(login, 
     assert "Xem cả 41 hoạt động của nhiệm vụ" in response.content.decode()
     large = (queries(client, plan_url), queries(client, task_url))
     assert large == small
+
+
+def test_the_live_filter_redraws_the_content_areas_of_the_chosen_agreement(login, users, orgs, task, agreement):
+    bulk_activities(task, orgs["district"], 2)
+    activity_columns_rebuild()
+    client = login(users["alice"])
+    body = client.get(reverse("activities:list"), {"agreement": agreement.pk}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Hoạt động số" in body
+    assert 'id="area-filter" hx-swap-oob="true"' in body
+    assert "Định hướng tư tưởng, tuyên truyền về quốc phòng" in body and " disabled" not in body
+    body = client.get(reverse("activities:list"), HTTP_HX_REQUEST="true").content.decode()
+    assert "Chọn văn bản để lọc theo nội dung" in body and " disabled" in body
+    # An agreement the user does not see offers no content areas.
+    body = login(users["charlie"]).get(reverse("activities:list"), {"agreement": agreement.pk}).content.decode()
+    assert "Định hướng tư tưởng" not in body
