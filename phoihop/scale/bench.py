@@ -207,19 +207,22 @@ def pick_records(*, users: dict[str, Any], today: datetime.date | None = None) -
         agreements.annotate(n=Count("annual_plans__tasks")).order_by("-n", "pk").values_list("pk", flat=True).first()
     )
     r.agreement = agreements.filter(pk=busiest).first() if busiest else None
-    if r.agreement is not None:
-        r.plan = (
-            AnnualPlan.objects.filter(agreement=r.agreement)
-            .annotate(n=Count("tasks"))
-            .order_by("-n", "-year", "pk")
-            .first()
-        )
+    # The plan with most tasks the officer sees, of this year or before when there is one.
+    plans = AnnualPlan.objects.filter(agreement__in=agreements).annotate(n=Count("tasks")).order_by("-n", "-year", "pk")
+    r.plan = plans.filter(year__lte=today.year).first() or plans.first()
     if r.plan is not None:
         r.year = r.plan.year
-        r.task = Task.objects.filter(plan=r.plan).annotate(n=Count("activities")).order_by("-n", "pk").first()
-    if r.task is not None:
+    if r.agreement is not None:
+        # The plan with most tasks may be a coming year's: the task and activity are the busiest
+        # of the whole agreement.
+        r.task = (
+            Task.objects.filter(plan__agreement=r.agreement)
+            .annotate(n=Count("activities"))
+            .order_by("-n", "pk")
+            .first()
+        )
         r.activity = (
-            Activity.objects.filter(task=r.task, status=Activity.Status.APPROVED)
+            Activity.objects.filter(task__plan__agreement=r.agreement, status=Activity.Status.APPROVED)
             .order_by("-end_date", "-pk")
             .first()
         )
