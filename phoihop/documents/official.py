@@ -55,6 +55,7 @@ Usage (e.g. a review report)::
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import os
@@ -456,6 +457,21 @@ def text_width_mm(text: str, size: float, *, bold: bool = False) -> float:
 
 # --- Word ------------------------------------------------------------------------------------
 
+CORE_PROPERTY_LIMIT = 255
+
+
+def core_property_text(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
+    """``text`` cut to Word's limit for a core property, on a word boundary, ending with "…"."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    text = " ".join(text.split())
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–") + "…"
+
 
 def _set_fonts(rPr: Any, size: float | None = None) -> None:
     fonts = rPr.find(qn("w:rFonts"))
@@ -494,6 +510,11 @@ _ALIGN = {
 }
 
 
+# Formatted paragraphs by their formatting and the shape of their runs, copied for each new
+# paragraph formatted the same way (they hold no reference to a document).
+_PARAGRAPHS: dict[tuple[Any, ...], Any] = {}
+
+
 class _Writer:
     """Adds paragraphs to a document body or a table cell with one set of defaults."""
 
@@ -505,6 +526,16 @@ class _Writer:
              italic: bool = False, underline: bool = False, align: Align = "center",
              before: float = 0, after: float = 0, line: float = 1.0, first_indent_mm: float = 0,
              left_mm: float = 0, right_mm: float = 0, keep_next: bool = False) -> Any:
+        runs = ([(text, bold, italic)] if text else []) if isinstance(text, str) else [
+            (r.text, bold or r.bold, italic or r.italic) for r in text
+        ]
+        key = (size, underline, align, before, after, line, first_indent_mm, left_mm, right_mm, keep_next,
+               tuple((bool(t), b, i) for t, b, i in runs))
+        simple = not any(ch in t for t, _b, _i in runs for ch in "\n\r\t")
+        model = _PARAGRAPHS.get(key) if simple else None
+        if model is not None:
+            # A copy of a paragraph formatted the same way: python-docx's setters are slow.
+            return self._copy(model, [t for t, _b, _i in runs if t])
         if self._fresh:
             p = self.container.paragraphs[0]
             self._fresh = False
@@ -528,7 +559,26 @@ class _Writer:
             for r in text:
                 _run(p, r.text, size, bold=bold or r.bold, italic=italic or r.italic,
                      underline=underline)
+        if simple and len(_PARAGRAPHS) < 1024:
+            _PARAGRAPHS[key] = copy.deepcopy(p._p)
         return p
+
+    def _copy(self, model: Any, texts: Sequence[str]) -> Any:
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        new = copy.deepcopy(model)
+        for t, value in zip(new.iter(qn("w:t")), texts, strict=True):
+            t.text = value
+            t.attrib.pop(qn("xml:space"), None)
+            if value != value.strip():
+                t.set(qn("xml:space"), "preserve")
+        if self._fresh:
+            old = self.container.paragraphs[0]._p
+            self._fresh = False
+        else:
+            old = self.container.add_paragraph()._p
+        old.getparent().replace(old, new)
+        return DocxParagraph(new, self.container)
 
     def rule(self, length_mm: float, cell_mm: float, *, before: float = 0, after: float = 0) -> Any:
         """A solid rule of ``length_mm`` centred in ``cell_mm``: a bottom border, not underline."""
@@ -695,8 +745,9 @@ class _Renderer:
         rPr.append(lang)
         normal.paragraph_format.space_after = Pt(0)
         props = self.word.core_properties
-        props.title = self.doc.title
-        props.author = self.doc.issuers[0].name
+        # Word keeps core properties to 255 characters; the full title stays in the body.
+        props.title = core_property_text(self.doc.title)
+        props.author = core_property_text(self.doc.issuers[0].name)
         props.language = "vi-VN"
 
     def _page_numbers(self, section: Any) -> None:
@@ -808,28 +859,32 @@ class _Renderer:
         rel = list(block.widths) if block.widths else [1.0] * n
         widths = [width_mm * w / sum(rel) for w in rel]
         aligns: list[Align | None] = list(block.align) if block.align else [None] * n
-        table = _table(self.word, 1 + len(block.rows), widths, borders=True)
+        table = _table(self.word, 1, widths, borders=True)
         head = table.rows[0]
         _repeat_header(head)
         for cell, text in zip(head.cells, block.columns, strict=True):
             _Writer(cell).para(str(text), size=size, bold=True, before=3, after=3)
             _center_vertically(cell)
-        for row_obj, raw in zip(table.rows[1:], block.rows, strict=True):
-            _no_split(row_obj)
+        # Rows are copied from one formatted row and paragraphs from one formatted paragraph per
+        # (alignment, bold): python-docx's cell and style access is slow per cell, XML copies are not.
+        rows = _RowFactory(table, size)
+        for raw in block.rows:
             row = raw if isinstance(raw, TableRow) else TableRow(cells=raw)
-            cells = row_obj.cells
             if row.merged:
+                cells = table.add_row().cells
+                _no_split(table.rows[-1])
                 merged = cells[0].merge(cells[-1])
                 _Writer(merged).para(_cell_text(row.cells[0] if row.cells else ""), size=size,
                                      bold=True, align="left", before=2, after=2)
                 continue
-            for i, (cell, value) in enumerate(zip(cells, row.cells, strict=True)):
-                lines = _cell_text(value).split("\n")
-                w = _Writer(cell)
+            texts: list[list[tuple[str, Align]]] = []
+            for i, value in enumerate(row.cells):
                 # Without a given alignment, figures are centred and text is flush left.
                 align = aligns[i] or ("center" if isinstance(value, (int, float, Decimal)) else "left")
-                for line in lines:
-                    w.para(line, size=size, bold=row.bold, align=align, before=2, after=2)
+                texts.append([(line, align) for line in _cell_text(value).split("\n")])
+            if len(texts) != n:
+                raise ValueError(f"A row has {len(texts)} cells for {n} columns.")
+            rows.append(texts, bold=row.bold)
         # A table followed directly by a table or the signature block needs a gap.
         self.body.para(size=6)
 
@@ -919,6 +974,49 @@ class _Renderer:
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
+
+
+class _RowFactory:
+    """Appends rows to a table by copying a formatted row and formatted paragraphs."""
+
+    def __init__(self, table: Any, size: float) -> None:
+        self.table = table
+        self.size = size
+        model = table.add_row()
+        _no_split(model)
+        self.row = model._tr
+        self.row.getparent().remove(self.row)
+        for tc in self.row.iterchildren(qn("w:tc")):
+            for p in tc.findall(qn("w:p")):
+                tc.remove(p)
+        self.paragraphs: dict[tuple[Align, bool, bool], Any] = {}
+
+    def _paragraph(self, align: Align, bold: bool, empty: bool) -> Any:
+        key = (align, bold, empty)
+        if key not in self.paragraphs:
+            from docx.table import _Cell
+
+            scratch = copy.deepcopy(self.row)
+            self.table._tbl.append(scratch)
+            writer = _Writer(_Cell(next(scratch.iterchildren(qn("w:tc"))), self.table))
+            writer._fresh = False  # the model row's cells hold no paragraph
+            p = writer.para("" if empty else "x", size=self.size, bold=bold, align=align, before=2, after=2)
+            self.paragraphs[key] = p._p
+            self.table._tbl.remove(scratch)
+        return self.paragraphs[key]
+
+    def append(self, cells: Sequence[Sequence[tuple[str, Align]]], *, bold: bool) -> None:
+        tr = copy.deepcopy(self.row)
+        for tc, lines in zip(tr.iterchildren(qn("w:tc")), cells, strict=True):
+            for text, align in lines:
+                p = copy.deepcopy(self._paragraph(align, bold, not text))
+                if text:
+                    t = p.find(f"{qn('w:r')}/{qn('w:t')}")
+                    t.text = text
+                    if text != text.strip():
+                        t.set(qn("xml:space"), "preserve")
+                tc.append(p)
+        self.table._tbl.append(tr)
 
 
 def _cell_text(value: Any) -> str:

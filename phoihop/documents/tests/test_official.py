@@ -291,3 +291,15 @@ def test_it_writes_an_excel_workbook_with_its_table() -> None:
     header = values.index(["TT", "Nội dung", "Kết quả"])
     assert values[header + 2] == [2, "Lượt người", 1250]
     assert ws.cell(row=header + 1, column=1).font.bold
+
+
+def test_it_cuts_a_long_core_property_on_a_word_boundary() -> None:
+    from phoihop.documents.official import core_property_text
+
+    short = "Chương trình phối hợp số 03/CTr-BCHQS-BTGQU"
+    assert core_property_text(short) == short
+    words = "Chương trình phối hợp thực hiện công tác dân vận, " * 10
+    cut = core_property_text(words)
+    assert len(cut) <= 255 and cut.endswith("…")
+    assert words.startswith(cut[:-1]) and words[len(cut) - 1] in ", "  # whole words only
+    assert not cut[:-1].endswith((",", " "))

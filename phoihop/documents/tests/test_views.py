@@ -125,3 +125,31 @@ def test_the_page_queries_do_not_grow_with_plans(login: Any, users: dict[str, An
     plan_create(actor=users["alice"], agreement=plan.agreement, year=2023)
     plan_create(actor=users["alice"], agreement=plan.agreement, year=2025)
     assert count() == few
+
+
+LONG_TITLE = " ".join(
+    ["Chương trình phối hợp thực hiện công tác tuyên truyền, giáo dục quốc phòng và an ninh, dân vận khéo"] * 5
+)[:399] + "."
+
+
+def _body_text(doc: Any) -> str:
+    from phoihop.documents.tests.readback import all_paragraphs
+
+    return " ".join(" ".join(p.text for p in all_paragraphs(doc)).split())
+
+
+def test_it_generates_word_for_a_400_character_title(login: Any, users: dict[str, Any], plan: Any) -> None:
+    from phoihop.agreements.models import Agreement
+
+    assert len(LONG_TITLE) == 400
+    # No number: the plan names its agreement by the title, so its own title is long too.
+    Agreement.objects.filter(pk=plan.agreement_id).update(title=LONG_TITLE, number_symbol="")
+    client = login(users["coop_officer"])
+    for url in (reverse("documents:agreement_docx", args=[plan.agreement_id]), reverse("documents:plan_docx", args=[plan.pk])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        doc = Document(io.BytesIO(response.content))
+        title = doc.core_properties.title
+        assert len(title) <= 255 and title.endswith("…") and " " not in title[-2:]
+        assert LONG_TITLE[1:60] in title
+        assert LONG_TITLE[1:] in _body_text(doc), url  # whole, its first letter lowered in a sentence
