@@ -124,3 +124,38 @@ def test_plan_activities_return_fix_approve_and_progress(
     expect(row.locator("td").nth(3)).to_have_text("0")
     expect(row.locator("td").nth(4)).to_have_text("0%")
     page.screenshot(path="test-artifacts/activities-task.png", full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_activity_list_filters_by_a_searched_agreement_and_pages_on(
+    live_server: Any, page: Any, agreement: Any, orgs: dict[str, Any], users: dict[str, Any], task: Any
+) -> None:
+    """The agreement is found by typing (never listed in full); picking it redraws the results
+    and offers its content areas; "Trang sau" and "Trang trước" walk the pages."""
+    from playwright.sync_api import expect
+
+    from phoihop.activities.services import activity_columns_rebuild
+    from phoihop.activities.tests.test_scale import bulk_activities
+
+    bulk_activities(task, orgs["district"], 30)
+    activity_columns_rebuild()
+    base = live_server.url
+    log_in(page, base, "alice")
+    page.goto(f"{base}/hoat-dong/")
+    expect(page.locator("#id_agreement option")).to_have_count(1)  # "every agreement" only
+    expect(page.locator("select[name=area]")).to_be_disabled()
+    search = page.get_by_role("combobox", name=re.compile("Gõ số, ký hiệu"))
+    search.fill("03/CTr")
+    page.get_by_role("option", name=re.compile("Chương trình phối hợp công tác tuyên giáo")).click()
+    page.wait_for_url(re.compile(rf"agreement={agreement.pk}"))
+    expect(page.locator("select[name=area]")).to_be_enabled()
+    expect(page.locator("select[name=area] option")).to_have_count(3)
+    expect(page.locator("#results")).to_contain_text("30 hoạt động")
+    first = page.locator("#results tbody tr").first.inner_text()
+    page.click("a:has-text('Trang sau')")
+    expect(page.locator("#results tbody tr")).to_have_count(5)
+    page.click("a:has-text('Trang trước')")
+    expect(page.locator("#results tbody tr")).to_have_count(25)
+    expect(page.locator("#results tbody tr").first).to_have_text(first)
+    page.screenshot(path="test-artifacts/activities-list.png", full_page=True)
