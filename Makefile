@@ -199,6 +199,10 @@ bench: $(VENV)/.run-deps
 	  *) echo "DB must be sqlite or postgres, not $(DB)" >&2; exit 1 ;;
 	esac
 	db=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$$DATABASE_URL")  # shown without its password
+	# One run per dataset at a time: a second one would find it unfinished and start it again.
+	mkdir -p data/scale
+	exec 9>"data/scale/$$(basename "$$DATABASE_URL").lock"
+	if command -v flock >/dev/null && ! flock -n 9; then echo "Another make bench is using $$db; wait for it." >&2; exit 1; fi
 	if $(PY) manage.py bench --dataset-ready "$${dataset[@]}" 2>/dev/null; then
 	  echo "==> Reusing the dataset in $$db"
 	else
