@@ -178,6 +178,21 @@ def _kind_word(review: Review) -> str:
     return _("tổng kết") if review.kind == Review.Kind.FINAL else _("sơ kết")
 
 
+# A title naming more agreements than this would fill the first page: it names the main one and
+# counts the others, which the opening paragraph lists in full.
+TITLE_AGREEMENTS = 3
+
+
+def _title(review: Review, agreements: list[Any]) -> str:
+    if len(agreements) <= TITLE_AGREEMENTS:
+        return _("%(kind)s thực hiện %(agreements)s") % {
+            "kind": review.title, "agreements": "; ".join(a.title for a in agreements)
+        }
+    return _("%(kind)s thực hiện %(agreement)s và %(n)s văn bản phối hợp khác") % {
+        "kind": review.title, "agreement": agreements[0].title, "n": len(agreements) - 1
+    }
+
+
 def report_document(review: Review, figures: Figures | None = None) -> OfficialDocument:
     figures = figures or review_figures(review)
     agreements = covered_agreements(review)
@@ -236,7 +251,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         number=_number(review),
         place=_place(review),
         date=doc_date,
-        title=_("%(kind)s thực hiện %(agreements)s") % {"kind": review.title, "agreements": titles},
+        title=_title(review, agreements),
         body=body,
         signers=[Signer(position=review.signer_position or _("Thủ trưởng"), name=review.signer_name)],
         recipients=others,
@@ -264,13 +279,13 @@ def _commendation_table(commendations: list[Commendation]) -> Table:
 
 
 @translation.override("vi")
-def review_report_docx(review: Review) -> bytes:
-    return render_docx(report_document(review))
+def review_report_docx(review: Review, *, figures: Figures | None = None) -> bytes:
+    return render_docx(report_document(review, figures))
 
 
 @translation.override("vi")
-def review_annex_xlsx(review: Review) -> bytes:
-    figures = review_figures(review)
+def review_annex_xlsx(review: Review, *, figures: Figures | None = None) -> bytes:
+    figures = figures or review_figures(review)
     indicators = [
         [i, f.name, f.unit, f.target, f.achieved, f.percent] for i, f in enumerate(figures.indicators, start=1)
     ]

@@ -307,3 +307,43 @@ class Commendation(Archivable):
         if self.awardee_kind == self.AwardeeKind.INDIVIDUAL and self.person_name:
             return self.person_name
         return self.organization.name
+
+
+class ReviewDocument(models.Model):
+    """A review's Word report or Excel annex made by the background worker, for a review too wide
+    to compile while the user waits. One per review, kind and version of the review: a second
+    request (a double click, a retry, another reader) finds the first."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report_docx", _("Báo cáo (Word)")
+        ANNEX = "annex_xlsx", _("Phụ lục số liệu (Excel)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Không tạo được")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    version = models.CharField(_("phiên bản"), max_length=64)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    filename = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    content = models.BinaryField(_("nội dung"), null=True, editable=False)
+    error = models.TextField(_("lỗi"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản sơ kết, tổng kết tạo nền")
+        verbose_name_plural = _("văn bản sơ kết, tổng kết tạo nền")
+        constraints = [
+            models.UniqueConstraint(fields=["review", "kind", "version"], name="review_document_once_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.review}"

@@ -1,15 +1,17 @@
 """Reads of reviews: the figures a review compiles for its period, and the lists.
 
 How the figures are compiled (for every agreement the review covers, and every plan year the
-period touches):
+period touches), each part by one grouped query over all of them at once:
 - planned tasks are the active, not cancelled tasks of those plans; a task is done when
-  plans.selectors says so on the period's last day;
-- activities count only when approved and not archived (activities.selectors.agreement_totals):
-  a joint activity counts once in the agreement's totals and by content area, and is credited in
-  full to each co-organiser in the results by party;
+  completed or when every indicator reached its target (as plans.selectors judges it);
+- activities count only when approved and not archived: a joint activity counts once in the
+  totals and by content area, and is credited in full to each co-organiser in the results by
+  party (as activities.selectors.agreement_totals counts them);
 - each indicator shows its target, what approved values achieved and the percentage
   (plans.selectors.indicator_progress);
-- reporting timeliness and inspections come from the exchange app when it is there.
+- reporting timeliness (per agreement, year and party, as exchange.selectors.timeliness) and
+  inspections come from the exchange app.
+A signed-off review keeps the figures it was signed with (``Review.figures``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from phoihop.accounts.access import reviews as review_access
 from phoihop.core import history
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
-from phoihop.reviews.models import Commendation, Contribution, Movement, Review
+from phoihop.reviews.models import Commendation, Contribution, Movement, Review, ReviewDocument
 
 PAGE_SIZE = 20
 
@@ -87,6 +89,30 @@ class Figures:
         if not self.tasks_planned:
             return None
         return (Decimal(self.tasks_done) * 100 / self.tasks_planned).quantize(Decimal("0.1"))
+
+
+def covered_count(review: Review) -> int:
+    """How many agreements the review covers (the main one and those reviewed with it). One query."""
+    return (
+        Review.agreements.through.objects.filter(review_id=review.pk).exclude(agreement_id=review.agreement_id).count()
+        + 1
+    )
+
+
+def review_document_for_user(*, user: Any, pk: int) -> ReviewDocument:
+    """A document made in the background, for whoever sees its review (not once archived);
+    404 otherwise, for a missing one alike."""
+    from django.http import Http404
+
+    job = (
+        ReviewDocument.objects.filter(pk=pk, review__in=review_access.visible_reviews(user), review__archived_at__isnull=True)
+        .select_related("review__agreement")
+        .defer("content")
+        .first()
+    )
+    if job is None:
+        raise Http404
+    return job
 
 
 def review_years(review: Review) -> list[int]:
@@ -238,14 +264,22 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
         Task.objects.active()
         .filter(plan__agreement_id__in=agreement_ids, plan__year__in=years, plan__archived_at__isnull=True)
         .exclude(cancelled=True)
-        .select_related("plan")
-        .only("id", "content_area_id", "lead_organization_id", "completed_on", "plan__agreement_id")
         .order_by("plan__agreement_id", "plan__year", "number", "id")
+        .values_list("pk", "content_area_id", "lead_organization_id", "completed_on", "plan__agreement_id", named=True)
     )
     indicators = list(
-        Indicator.objects.active().filter(task__in=[t.pk for t in tasks]).order_by("task_id", "order", "id")
+        Indicator.objects.active()
+        .filter(task__in=[t.pk for t in tasks])
+        .only("id", "task_id", "name", "unit", "target", "aggregation")
+        .order_by("task_id", "order", "id")
     )
     progress = indicator_progress(indicators)
+    # The unit's label as get_unit_display gives it, looked up once (that is slow per call).
+    unit_labels = {value: str(label) for value, label in Indicator._meta.get_field("unit").flatchoices}
+
+    def unit_label(ind: Indicator) -> str:
+        return unit_labels.get(ind.unit, ind.unit)
+
     # Done as plans.selectors judges it on any day: completed, or every indicator reached
     # (a task's status depends on the day only between overdue, in progress and not started).
     by_task: dict[int, list[Any]] = defaultdict(list)
@@ -263,16 +297,16 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
         areas[area.pk] = AreaFigures(area.number, area.title, area.agreement_id)
     task_area: dict[int, Any] = {}
     for t in tasks:
-        key = t.content_area_id if t.content_area_id in areas else ("other", t.plan.agreement_id)
+        key = t.content_area_id if t.content_area_id in areas else ("other", t.plan__agreement_id)
         if key not in areas:
-            areas[key] = AreaFigures(None, _("Nhiệm vụ khác"), t.plan.agreement_id)
+            areas[key] = AreaFigures(None, _("Nhiệm vụ khác"), t.plan__agreement_id)
         task_area[t.pk] = key
         row = areas[key]
         row.tasks_planned += 1
         row.tasks_done += t.pk in done
     for ind in indicators:
         p = progress[ind.pk]
-        figure = IndicatorFigure(ind.name, ind.get_unit_display(), p.target, p.achieved, p.percent)
+        figure = IndicatorFigure(ind.name, unit_label(ind), p.target, p.achieved, p.percent)
         areas[task_area[ind.task_id]].indicators.append(figure)
         figures.indicators.append(figure)
 
@@ -334,7 +368,7 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
         if org_id in parties:
             parties[org_id].activities += n
             parties[org_id].participants += people
-    names = {i.pk: (i.name, i.get_unit_display()) for i in indicators}
+    names = {i.pk: (i.name, unit_label(i)) for i in indicators}
     summed = [i.pk for i in indicators if i.aggregation == Indicator.Aggregation.SUM]
     credited: dict[int, dict[int, Decimal]] = defaultdict(dict)
     values = (

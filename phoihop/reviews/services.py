@@ -18,14 +18,21 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import reviews as review_access
 from phoihop.agreements.models import Agreement
 from phoihop.orgs.models import Organization
-from phoihop.reviews.models import SECTION_NAMES, Commendation, Contribution, Movement, Review
+from phoihop.reviews.models import (
+    SECTION_NAMES,
+    Commendation,
+    Contribution,
+    Movement,
+    Review,
+    ReviewDocument,
+)
 from phoihop.vn.text import clean
 
 
@@ -438,3 +445,113 @@ def movement_restore(*, actor: Any, movement: Movement) -> Movement:
         movement.archived_at = None
         movement.save(update_fields=["archived_at", "updated_at"])
     return movement
+
+
+# --- documents made in the background ------------------------------------------------------------
+
+# A review covering more agreements than this has its report and annex made by the worker: the
+# figures and tables of a province-wide review take longer than a page may.
+BACKGROUND_AGREEMENTS = 5
+
+
+def review_document_version(review: Review) -> str:
+    """What a made document is valid for: a signed-off review as signed; a draft as last saved,
+    on the day (its figures follow the record)."""
+    stamp = review.updated_at.isoformat() if review.updated_at else ""
+    if review.is_locked:
+        return f"signed:{stamp}"
+    return f"draft:{stamp}:{timezone.localdate().isoformat()}"
+
+
+@transaction.atomic
+def review_document_request(*, actor: Any, review: Review, kind: str) -> ReviewDocument:
+    """Ask the worker for the review's report or annex. One job per review, kind and version: a
+    double click, a retry or another reader gets the same job; a failed one is tried again.
+    The caller has checked that ``actor`` sees the review."""
+    if kind not in ReviewDocument.Kind.values:
+        raise ValueError(f"unknown review document kind: {kind}")
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
+    version = review_document_version(review)
+    try:
+        with transaction.atomic():
+            job, created = ReviewDocument.objects.get_or_create(
+                review=review, kind=kind, version=version, defaults={"requested_by": actor}
+            )
+    except IntegrityError:  # the same request, committed a moment earlier
+        job, created = ReviewDocument.objects.get(review=review, kind=kind, version=version), False
+    if not created and job.status == ReviewDocument.Status.FAILED:
+        created = bool(
+            ReviewDocument.objects.filter(pk=job.pk, status=ReviewDocument.Status.FAILED).update(
+                status=ReviewDocument.Status.PENDING, progress=0, error="", requested_by=actor
+            )
+        )
+        job.refresh_from_db()
+    if created:
+        job_id = job.pk
+        transaction.on_commit(lambda: _enqueue_document(job_id))
+    return job
+
+
+def _enqueue_document(job_id: int) -> None:
+    from phoihop.reviews.tasks import build_review_document
+
+    build_review_document.enqueue(job_id)
+
+
+def _job_progress(job_id: int, progress: int) -> None:
+    ReviewDocument.objects.filter(pk=job_id).update(progress=progress)
+
+
+def review_document_build(*, job_id: int) -> ReviewDocument | None:
+    """Make the document of job ``job_id`` (the worker runs this), showing progress as it goes,
+    and tell the user who asked when it is ready. Run twice, a finished job is left as it is."""
+    from django.urls import reverse
+
+    from phoihop.reviews import documents
+    from phoihop.reviews.selectors import review_figures
+
+    with transaction.atomic():
+        job = ReviewDocument.objects.select_for_update().filter(pk=job_id).select_related("review").first()
+        if job is None or job.status == ReviewDocument.Status.DONE:
+            return job
+        job.status = ReviewDocument.Status.RUNNING
+        job.progress = 5
+        job.save(update_fields=["status", "progress"])
+    review = job.review
+    try:
+        figures = review_figures(review)
+        _job_progress(job.pk, 50)
+        if job.kind == ReviewDocument.Kind.REPORT:
+            content = documents.review_report_docx(review, figures=figures)
+            filename = documents.filename(review, "docx")
+        else:
+            content = documents.review_annex_xlsx(review, figures=figures)
+            filename = documents.filename(review, "xlsx", annex=True)
+        _job_progress(job.pk, 90)
+    except Exception as exc:
+        ReviewDocument.objects.filter(pk=job.pk).update(
+            status=ReviewDocument.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        raise
+    with transaction.atomic():
+        job.content = content
+        job.filename = filename
+        job.status = ReviewDocument.Status.DONE
+        job.progress = 100
+        job.finished_at = timezone.now()
+        job.error = ""
+        job.save(update_fields=["content", "filename", "status", "progress", "finished_at", "error"])
+        if job.requested_by is not None:
+            from phoihop.notifications.services import notify
+
+            notify(
+                users=[job.requested_by],
+                kind="document_ready",
+                title=_("Đã tạo xong %(kind)s: %(review)s")
+                % {"kind": str(job.get_kind_display()).lower(), "review": review.title.lower()},
+                url=reverse("reviews:document", args=[job.pk]),
+                key=f"review-document-{job.pk}",
+                obj=review,
+            )
+    return job

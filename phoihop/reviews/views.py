@@ -500,18 +500,61 @@ def _review_file(
     return generated_download(request, review, render_file(review), filename, organization=lead)
 
 
+def _wide_review_file(request: HttpRequest, pk: int, render_file: Callable[[Review], bytes], ext: str, kind: str,
+                      **name: bool) -> HttpResponse:
+    """The report or the annex: made now for a review of a few agreements; for a wider one, by
+    the worker (the user follows its progress and is notified when it is ready)."""
+    review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
+    if selectors.covered_count(review) <= services.BACKGROUND_AGREEMENTS:
+        return _review_file(request, pk, render_file, ext, **name)
+    job = services.review_document_request(actor=request.user, review=review, kind=kind)
+    if job.status == job.Status.DONE:
+        return _stored_file(request, job)
+    return redirect("reviews:document", pk=job.pk)
+
+
+def _stored_file(request: HttpRequest, job: Any) -> HttpResponse:
+    review = job.review
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    return generated_download(request, review, bytes(job.content), job.filename, organization=lead)
+
+
 @rule("object")
 def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews.documents import review_report_docx
+    from phoihop.reviews.models import ReviewDocument
 
-    return _review_file(request, pk, review_report_docx, "docx")
+    return _wide_review_file(request, pk, review_report_docx, "docx", ReviewDocument.Kind.REPORT)
 
 
 @rule("object")
 def review_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     from phoihop.reviews.documents import review_annex_xlsx
+    from phoihop.reviews.models import ReviewDocument
 
-    return _review_file(request, pk, review_annex_xlsx, "xlsx", annex=True)
+    return _wide_review_file(request, pk, review_annex_xlsx, "xlsx", ReviewDocument.Kind.ANNEX, annex=True)
+
+
+@rule("object")
+def review_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document the worker makes: its progress (polled by the page while it runs), then the
+    link to download it."""
+    job = selectors.review_document_for_user(user=request.user, pk=pk)
+    context = {"job": job, "review": job.review, "nav": NAV}
+    if request.headers.get("HX-Request"):
+        return render(request, "reviews/document.html#status", context)
+    return render(request, "reviews/document.html", context)
+
+
+@rule("object")
+def review_document_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file the worker made, for whoever sees the review, recorded like every download."""
+    job = selectors.review_document_for_user(user=request.user, pk=pk)
+    if job.status != job.Status.DONE:
+        return redirect("reviews:document", pk=job.pk)
+    return _stored_file(request, job)
 
 
 @rule("object")

@@ -37,6 +37,7 @@ def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, A
         reason="Có thành tích", year=2024, movement=movement,
     )
     world.update(review=review, movement=movement, commendation=commendation)
+    extend_world_documents(world)
 
 
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
@@ -51,6 +52,18 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["review"], SEES, CONTRIBUTES
     if short in ("commendation_decide", "commendation_archive"):
         return world["commendation"], SEES, EDITS
+    if short in ("document", "document_file"):
+        return world["review_document"], SEES, EDITS
     if short.startswith("movement"):
         return world["movement"], EVERYONE, EDITS_MOVEMENT
     return world["review"], SEES, EDITS
+
+
+def extend_world_documents(world: dict[str, Any]) -> None:
+    """A report the worker made for the world's review."""
+    from phoihop.reviews.models import ReviewDocument
+
+    world["review_document"] = ReviewDocument.objects.create(
+        review=world["review"], kind=ReviewDocument.Kind.REPORT, version="walk", status=ReviewDocument.Status.DONE,
+        progress=100, filename="so-ket-2024-bao-cao.docx", content=b"PK",
+    )

@@ -1,0 +1,177 @@
+"""The review's Word report and Excel annex: long titles, and wide reviews made by the worker
+with progress, a notification, one job per review version, and the same audited download."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from docx import Document
+
+from phoihop.reviews import services
+from phoihop.reviews.models import ReviewDocument
+
+QUEUE = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+LONG_TITLE = " ".join(
+    ["Chương trình phối hợp thực hiện công tác tuyên truyền, giáo dục quốc phòng và an ninh, dân vận khéo"] * 5
+)[:399] + "."
+
+
+def _text(doc: Any) -> str:
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return " ".join(" ".join(parts).split())
+
+
+def _write(review: Any, users: dict[str, Any]) -> None:
+    services.review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
+
+
+def test_it_makes_the_report_of_an_agreement_with_a_400_character_title(login: Any, users: dict[str, Any], review: Any) -> None:
+    from openpyxl import load_workbook
+
+    from phoihop.agreements.models import Agreement
+
+    assert len(LONG_TITLE) == 400
+    Agreement.objects.filter(pk=review.agreement_id).update(title=LONG_TITLE)
+    client = login(users["bob"])
+    response = client.get(reverse("reviews:download_docx", args=[review.pk]))
+    assert response.status_code == 200
+    doc = Document(io.BytesIO(response.content))
+    title = doc.core_properties.title
+    assert len(title) <= 255 and title.endswith("…") and title.startswith("Sơ kết 2024 thực hiện Chương trình")
+    assert LONG_TITLE in _text(doc)
+    response = client.get(reverse("reviews:download_xlsx", args=[review.pk]))
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.content)).sheetnames == ["Theo nội dung", "Theo bên tham gia", "Chỉ tiêu"]
+
+
+@pytest.fixture
+def wide(monkeypatch: Any, review: Any, users: dict[str, Any], orgs: dict[str, Any]) -> Any:
+    """The review with a second agreement, and the threshold lowered so that two are "wide"."""
+    from phoihop.agreements.models import Party
+    from phoihop.agreements.services import PartyInput, agreement_create
+
+    other = agreement_create(
+        actor=users["alice"],
+        fields={"kind": "plan", "title": LONG_TITLE, "status": "in_force", "period_start": 2024, "period_end": 2024},
+        parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD), PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING)],
+        content_areas=[],
+    )
+    review.agreements.add(other)
+    monkeypatch.setattr(services, "BACKGROUND_AGREEMENTS", 1)
+    _write(review, users)
+    return review
+
+
+def test_it_makes_a_small_review_while_the_user_waits(login: Any, users: dict[str, Any], review: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(services, "BACKGROUND_AGREEMENTS", 1)
+    response = login(users["bob"]).get(reverse("reviews:download_docx", args=[review.pk]))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert not ReviewDocument.objects.exists()
+
+
+@QUEUE
+def test_it_makes_a_wide_review_in_the_background_once_per_version(
+    login: Any, users: dict[str, Any], wide: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from phoihop.audit.models import AuditEvent
+    from phoihop.notifications.models import Notification
+    from phoihop.reviews.tasks import build_review_document
+
+    client = login(users["bob"])
+    url = reverse("reviews:download_docx", args=[wide.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.get(url)
+        again = client.get(url)  # a double click
+    job = ReviewDocument.objects.get()
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"] == reverse("reviews:document", args=[job.pk])
+    assert DBTaskResult.objects.count() == 1
+    assert (job.status, job.requested_by, job.kind) == ("pending", users["bob"], "report_docx")
+    page = client.get(first["Location"]).content.decode()
+    assert 'data-status="pending"' in page and 'hx-trigger="every 2s"' in page
+    # The worker runs it.
+    with django_capture_on_commit_callbacks(execute=True):
+        build_review_document.call(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.filename) == ("done", 100, "so-ket-2024-bao-cao.docx")
+    partial = client.get(first["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert partial.lstrip().startswith('<div id="document-status"') and "hx-trigger" not in partial
+    assert reverse("reviews:document_file", args=[job.pk]) in partial
+    note = Notification.objects.get(user=users["bob"], kind="document_ready")
+    assert note.url == reverse("reviews:document", args=[job.pk])
+    # Stored, downloaded through the review's access check, and audited like every download.
+    response = client.get(reverse("reviews:document_file", args=[job.pk]))
+    assert response.status_code == 200
+    assert LONG_TITLE in _text(Document(io.BytesIO(response.content)))
+    assert AuditEvent.objects.filter(action="document_download", detail="so-ket-2024-bao-cao.docx").count() == 1
+    # Asked again for the same version: the stored file at once, no new job.
+    response = client.get(url)
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert ReviewDocument.objects.count() == 1 and DBTaskResult.objects.count() == 1
+    # Running the job twice changes nothing.
+    build_review_document.call(job.pk)
+    assert Notification.objects.filter(kind="document_ready").count() == 1
+    for username in ("charlie", "subordinate"):
+        outsider = login(users[username])
+        assert outsider.get(reverse("reviews:document", args=[job.pk])).status_code == 404
+        assert outsider.get(reverse("reviews:document_file", args=[job.pk])).status_code == 404
+
+
+@QUEUE
+def test_it_makes_a_new_document_when_the_review_changes_and_retries_a_failed_one(
+    users: dict[str, Any], wide: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.review_document_request(actor=users["bob"], review=wide, kind=ReviewDocument.Kind.ANNEX)
+    ReviewDocument.objects.filter(pk=job.pk).update(status=ReviewDocument.Status.FAILED, error="boom")
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = services.review_document_request(actor=users["bob"], review=wide, kind=ReviewDocument.Kind.ANNEX)
+    assert retried.pk == job.pk and retried.status == "pending" and DBTaskResult.objects.count() == 2
+    services.review_update(actor=users["alice"], review=wide, fields={"situation": "Tình hình đã sửa"})
+    with django_capture_on_commit_callbacks(execute=True):
+        newer = services.review_document_request(actor=users["bob"], review=wide, kind=ReviewDocument.Kind.ANNEX)
+    assert newer.pk != job.pk
+    services.review_document_build(job_id=newer.pk)
+    newer.refresh_from_db()
+    assert newer.status == "done" and newer.filename.endswith("phu-luc.xlsx")
+    assert newer.content is not None and bytes(newer.content)[:2] == b"PK"
+
+
+def test_it_names_the_main_agreement_and_counts_the_others_in_a_wide_reports_title(review: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from phoihop.agreements.models import Party
+    from phoihop.agreements.services import PartyInput, agreement_create
+    from phoihop.documents.official import Paragraph
+    from phoihop.reviews.documents import report_document
+
+    others = [
+        agreement_create(
+            actor=users["alice"],
+            fields={"kind": "plan", "title": f"Kế hoạch phối hợp số {n}", "status": "in_force", "period_start": 2024, "period_end": 2024},
+            parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD),
+                     PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING)],
+            content_areas=[],
+        )
+        for n in range(1, 5)
+    ]
+    review.agreements.add(*others[:2])
+    assert report_document(review).title == (
+        "Sơ kết 2024 thực hiện Chương trình phối hợp công tác tuyên giáo và quốc phòng; "
+        "Kế hoạch phối hợp số 1; Kế hoạch phối hợp số 2"
+    )
+    review.agreements.add(*others[2:])
+    document = report_document(review)
+    assert document.title == "Sơ kết 2024 thực hiện Chương trình phối hợp công tác tuyên giáo và quốc phòng và 4 văn bản phối hợp khác"
+    opening = document.body[0]
+    assert isinstance(opening, Paragraph)
+    assert all(f"Kế hoạch phối hợp số {n}" in opening.text for n in range(1, 5))
