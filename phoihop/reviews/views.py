@@ -142,6 +142,7 @@ def _closed(review: Review) -> str:
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.review_detail(user=request.user, pk=pk)
     context["nav"] = NAV
+    context["made_in_background"] = len(context["agreements"]) > services.BACKGROUND_AGREEMENTS
     return render(request, "reviews/detail.html", context)
 
 

@@ -71,7 +71,9 @@ def wide(monkeypatch: Any, review: Any, users: dict[str, Any], orgs: dict[str, A
 
 def test_it_makes_a_small_review_while_the_user_waits(login: Any, users: dict[str, Any], review: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(services, "BACKGROUND_AGREEMENTS", 1)
-    response = login(users["bob"]).get(reverse("reviews:download_docx", args=[review.pk]))
+    client = login(users["bob"])
+    assert "data-background" not in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    response = client.get(reverse("reviews:download_docx", args=[review.pk]))
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert not ReviewDocument.objects.exists()
 
@@ -87,6 +89,7 @@ def test_it_makes_a_wide_review_in_the_background_once_per_version(
     from phoihop.reviews.tasks import build_review_document
 
     client = login(users["bob"])
+    assert "data-background" in client.get(reverse("reviews:detail", args=[wide.pk])).content.decode()
     url = reverse("reviews:download_docx", args=[wide.pk])
     with django_capture_on_commit_callbacks(execute=True):
         first = client.get(url)
