@@ -148,18 +148,25 @@ def generate_scale(
             after_province(index)
         del builder  # what a province keeps is dropped before the next one
     writer.reset_sequences()
+    # Statistics first: without them SQLite plans the rebuild's joins from the wrong side.
+    progress.note(f"rows written in {time.monotonic() - started:.1f} s; updating planner statistics")
+    _analyze()
     if rebuild:
-        progress.note(f"rows written in {time.monotonic() - started:.1f} s; rebuilding derived data")
+        progress.note(f"rebuilding derived data (at {time.monotonic() - started:.1f} s)")
         rebuild_derived(
             progress=lambda label: progress.note(f"derived: {label} (at {time.monotonic() - started:.1f} s)")
         )
-    progress.note(f"updating planner statistics (at {time.monotonic() - started:.1f} s)")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        progress.note(f"updating planner statistics (at {time.monotonic() - started:.1f} s)")
+        _analyze()
     result.counts = dict(sorted(writer.counts.items()))
     result.duration_s = round(time.monotonic() - started, 1)
     progress.note(f"done in {result.duration_s:.1f} s, {sum(result.counts.values()):,} rows")
     return result
+
+
+def _analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 # Columns that identify the generated world; clocks (updated_at, auto_now_add) are left out.
