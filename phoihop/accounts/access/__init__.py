@@ -376,7 +376,9 @@ def visible_plans(user: Any) -> ActiveQuerySet:
 
     if not getattr(user, "is_authenticated", False):
         return AnnualPlan.objects.none()
-    return AnnualPlan.objects.filter(agreement__in=visible_agreements(user))
+    if scope(user).is_system_admin:
+        return AnnualPlan.objects.all()
+    return AnnualPlan.objects.filter(agreement_id__in=visible_agreements(user).values("pk"))
 
 
 def visible_tasks(user: Any) -> ActiveQuerySet:
@@ -384,7 +386,9 @@ def visible_tasks(user: Any) -> ActiveQuerySet:
 
     if not getattr(user, "is_authenticated", False):
         return Task.objects.none()
-    return Task.objects.filter(plan__agreement__in=visible_agreements(user))
+    if scope(user).is_system_admin:
+        return Task.objects.all()
+    return Task.objects.filter(plan__agreement_id__in=visible_agreements(user).values("pk"))
 
 
 def can_edit_plan(user: Any, plan: Any) -> bool:
@@ -431,15 +435,19 @@ def activities_filter(user: Any) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
+    from django.db.models import Exists, OuterRef
+    from django.db.models.lookups import In
+
     from phoihop.activities.models import Activity
 
-    from django.db.models import Exists, OuterRef
-
-    # Correlated, so it is only asked of drafts and returned records (a few per page), instead
-    # of hashing every organiser link of a province's activities up front.
+    # Asked row by row of drafts and returned records only (a few per page). The condition on
+    # the outer status keeps PostgreSQL from turning it into a hash of every organiser link of
+    # a province's activities, built before the first row.
     mine = Exists(
         Activity.organizations.through.objects.filter(
-            s.visible_orgs_q(field="organization__path"), activity_id=OuterRef("pk")
+            s.visible_orgs_q(field="organization__path"),
+            In(OuterRef("status"), list(Activity.EDITABLE)),
+            activity_id=OuterRef("pk"),
         )
     )
     shared = Q(status__in=Activity.SHARED)
