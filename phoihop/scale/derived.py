@@ -18,6 +18,14 @@ def rebuilders() -> list[tuple[str, Callable[[], object]]]:
     from phoihop.orgs.services import organization_paths_rebuild
 
     steps.append(("organisation paths", organization_paths_rebuild))
+    # Organisation paths come before this step; summaries after it.
+    from phoihop.activities.services import activity_columns_rebuild
+
+    steps.append(("activity columns", activity_columns_rebuild))
+    # Last: the dashboards' summary rows read everything above.
+    from phoihop.dashboards.services import dashboard_summaries_rebuild
+
+    steps.append(("dashboard summaries", dashboard_summaries_rebuild))
     return steps
 
 
