@@ -452,7 +452,7 @@ def activities_filter(user: Any) -> Q:
     )
     shared = Q(status__in=Activity.SHARED)
     # The agreement copied onto the activity, so an index serves visibility and the list order.
-    return Q(agreement_id__in=visible_agreements(user).values("pk")) & (shared | mine)
+    return Q(agreement_id__in=visible_agreements(user).values("pk")) & (shared | Q(mine))
 
 
 def visible_activities(user: Any) -> ActiveQuerySet:
