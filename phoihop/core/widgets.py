@@ -119,7 +119,7 @@ class AutocompleteSelect(forms.Select):
         queryset = getattr(choices, "queryset", None)
         if queryset is not None:
             field = choices.field
-            if field.empty_label is not None or not chosen:
+            if not self.allow_multiple_selected and (field.empty_label is not None or not chosen):
                 options.append(self.create_option(name, "", field.empty_label or "", not chosen, 0, attrs=attrs))
             if chosen:
                 keys = [v for v in chosen if v.isdigit() and int(v) <= MAX_DB_INT]
@@ -136,3 +136,8 @@ class AutocompleteSelect(forms.Select):
                                            len(options), attrs=attrs)
                     )
         return [(None, options, 0)]
+
+
+class AutocompleteSelectMultiple(AutocompleteSelect, forms.SelectMultiple):
+    """The same for a ``ModelMultipleChoiceField``: the chosen records stay listed (and can be
+    unselected), each pick adds one."""

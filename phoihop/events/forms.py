@@ -7,8 +7,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.agreements.selectors import agreement_choice_label
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
-from phoihop.core.widgets import AutocompleteSelect
+from phoihop.core.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from phoihop.events.models import Attendee, Event
 from phoihop.events.selectors import organization_choices
 from phoihop.events.services import EVENT_FIELDS, AttendeeInput
@@ -48,9 +49,9 @@ class EventForm(forms.ModelForm):
             "source": _("Nguồn tin"),
         }
         help_texts = {
-            "organizations": _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị."),
+            "organizations": _("Gõ tên để tìm và thêm đơn vị; giữ Ctrl (hoặc Cmd) và bấm để bỏ chọn."),
             "agreements": _(
-                "Chỉ hiện các văn bản bạn được xem. Giữ Ctrl (hoặc Cmd) để chọn nhiều văn bản."
+                "Chỉ tìm thấy các văn bản bạn được xem. Gõ để tìm và thêm; giữ Ctrl (hoặc Cmd) và bấm để bỏ chọn."
             ),
             "source": _("Ví dụ: địa chỉ bài báo, số công văn thông báo."),
         }
@@ -76,8 +77,13 @@ class EventForm(forms.ModelForm):
                 }
             ),
             "time_of_day": forms.TextInput(attrs={"placeholder": _("Ví dụ: Sáng, 8 giờ 00")}),
-            "organizations": forms.SelectMultiple(attrs={"size": 6}),
-            "agreements": forms.SelectMultiple(attrs={"size": 6}),
+            # The chosen ones only, others found by search: never the whole registry.
+            "organizations": AutocompleteSelectMultiple(
+                url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để thêm"), attrs={"size": 4}
+            ),
+            "agreements": AutocompleteSelectMultiple(
+                url="agreements:autocomplete", search_label=_("Gõ tên hoặc số, ký hiệu văn bản để thêm"), attrs={"size": 4}
+            ),
             "summary": forms.Textarea(attrs={"rows": 4}),
             "minutes": forms.Textarea(attrs={"rows": 4}),
         }
@@ -88,7 +94,10 @@ class EventForm(forms.ModelForm):
         host.queryset = hosts
         host.empty_label = _("— Chọn đơn vị chủ trì —")
         cast(forms.ModelMultipleChoiceField, self.fields["organizations"]).queryset = organization_choices()
-        cast(forms.ModelMultipleChoiceField, self.fields["agreements"]).queryset = agreements
+        linked = cast(forms.ModelMultipleChoiceField, self.fields["agreements"])
+        linked.queryset = agreements
+        # Labelled as the search box's matches are.
+        setattr(linked, "label_from_instance", agreement_choice_label)  # noqa: B010 (an instance override)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("— Chọn loại —")), *Event.Kind.choices]
         bootstrap(self)
 

@@ -85,3 +85,21 @@ def test_it_answers_readable_json() -> None:
     response = autocomplete_response([(1, "Đảng ủy")], more=False)
     assert response["Content-Type"] == "application/json"
     assert response.content.decode() == '{"results": [{"id": 1, "text": "Đảng ủy"}], "more": false}'
+
+
+def test_it_renders_the_chosen_records_of_a_multiple_choice_without_an_empty_option(orgs: dict[str, Any]) -> None:
+    from phoihop.core.widgets import AutocompleteSelectMultiple
+    from phoihop.orgs.models import Organization
+
+    class OrgsForm(forms.Form):
+        organizations = forms.ModelMultipleChoiceField(
+            queryset=Organization.objects.all(), required=False, widget=AutocompleteSelectMultiple(url="/goi-y/")
+        )
+
+    form = OrgsForm({"organizations": [orgs["board"].pk, orgs["ward"].pk]})
+    assert form.is_valid()
+    assert form.cleaned_data["organizations"].count() == 2
+    html = str(form["organizations"])
+    assert html.count("<option") == 2 and "multiple" in html
+    assert orgs["unrelated"].name not in html
+    assert str(OrgsForm()["organizations"]).count("<option") == 0

@@ -70,3 +70,21 @@ def test_it_filters_events_by_host(login: Any, users: dict[str, Any], orgs: dict
     make_events(2, host=orgs["ward"], start=2)
     page = login(users["superior"]).get(reverse("events:list"), {"host": orgs["district"].pk}).context["page"]
     assert {e.pk for e in page.object_list} == {e.pk for e in mine}
+
+
+def test_it_offers_only_the_linked_agreements_and_organisations_on_the_form(
+    login: Any, users: dict[str, Any], orgs: dict[str, Any], agreement: Any
+) -> None:
+    from phoihop.agreements.tests.bulk import make_agreements
+
+    others = make_agreements(20, party=orgs["district"])
+    event = make_events(1, host=orgs["district"])[0]
+    event.agreements.add(agreement)
+    event.organizations.add(orgs["board"])
+    body = login(users["alice"]).get(reverse("events:edit", args=[event.pk])).content.decode()
+    assert f'<option value="{agreement.pk}" selected>03/CTr-BCHQS-BTGQU · {agreement.title}</option>' in body
+    assert others[0].title not in body
+    # (Attendee rows and the host still offer their own lists.)
+    participants = body[body.index('name="organizations"'):]
+    participants = participants[: participants.index("</select>")]
+    assert participants.count("<option") == 1 and f'<option value="{orgs["board"].pk}" selected>' in participants

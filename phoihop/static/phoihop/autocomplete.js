@@ -84,10 +84,17 @@
     function pick(index) {
       var item = items[index];
       if (!item) { return; }
-      Array.prototype.slice.call(select.options).forEach(function (option) {
-        if (option.value) { option.remove(); }
-      });
-      select.add(new Option(item.text, String(item.id), true, true));
+      var value = String(item.id);
+      var existing = Array.prototype.filter.call(select.options, function (option) { return option.value === value; })[0];
+      if (select.multiple) {
+        // A list of choices: the pick joins the ones already chosen.
+        if (existing) { existing.selected = true; } else { select.add(new Option(item.text, value, true, true)); }
+      } else {
+        Array.prototype.slice.call(select.options).forEach(function (option) {
+          if (option.value) { option.remove(); }
+        });
+        select.add(new Option(item.text, value, true, true));
+      }
       input.value = "";
       close();
       select.dispatchEvent(new Event("change", { bubbles: true }));
