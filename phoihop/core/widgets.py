@@ -20,7 +20,9 @@ Usage, in a form::
             widget=AutocompleteSelect(url="agreements:autocomplete"),
         )
 
-The field's queryset must be access-scoped: it validates a submitted key and renders the
+For a ``ModelMultipleChoiceField`` use ``AutocompleteSelectMultiple`` (each pick adds one).
+For agreements, ``phoihop.agreements.forms.AgreementChoiceField(queryset=...)`` wires the
+widget and the label. The field's queryset must be access-scoped: it validates a submitted key and renders the
 chosen label (one query, ``pk IN (chosen)``), never the whole list.
 
 The endpoint contract (``agreements:autocomplete``, ``orgs:autocomplete``, any other):
