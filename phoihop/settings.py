@@ -222,6 +222,7 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 SESSION_SAVE_EVERY_REQUEST = False
 # A session unused for this long ends (checked on the server, whatever the cookie says).
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "60")
+AUDIT_EXPORT_MAX_ROWS = envint("AUDIT_EXPORT_MAX_ROWS", "100000")  # rows in one audit-log CSV export
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

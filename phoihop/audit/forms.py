@@ -3,10 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.audit.models import AuditEvent
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.widgets import AutocompleteSelect
+from phoihop.orgs.models import Organization
 
 
 class AuditFilterForm(forms.Form):
@@ -16,15 +19,24 @@ class AuditFilterForm(forms.Form):
         label=_("Hành động"), required=False, choices=[("", _("Mọi hành động")), *AuditEvent.Action.choices]
     )
     user = forms.CharField(label=_("Tài khoản"), required=False, max_length=150)
-    organization = forms.TypedChoiceField(label=_("Cơ quan, đơn vị"), required=False, coerce=int, empty_value=None)
+    organization = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị"), required=False, queryset=Organization.objects.none(),
+        empty_label=_("Mọi cơ quan, đơn vị"),
+    )
     date_from = VNDateField(label=_("Từ ngày"), required=False)
     date_to = VNDateField(label=_("Đến ngày"), required=False)
 
-    def __init__(self, *args: Any, organizations: list[Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organizations: QuerySet[Organization], search_organizations: bool = False, **kwargs: Any
+    ) -> None:
+        """``organizations``: those the reader may filter by; ``search_organizations``: the
+        registry is long (a system administrator's), so they are found by typing, not listed."""
         super().__init__(*args, **kwargs)
-        cast(forms.TypedChoiceField, self.fields["organization"]).choices = [("", _("Mọi cơ quan, đơn vị"))] + [
-            (o.pk, o.short_name or o.name) for o in (organizations or [])
-        ]
+        field = cast(forms.ModelChoiceField, self.fields["organization"])
+        field.queryset = organizations
+        field.label_from_instance = lambda o: o.short_name or o.name  # type: ignore[method-assign,assignment]
+        if search_organizations:
+            field.widget = AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm"))
         bootstrap(self)
 
     def filters(self) -> dict[str, Any]:

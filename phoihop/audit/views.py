@@ -2,16 +2,18 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phoihop.accounts.access import rule
+from phoihop.accounts.access import rule, scope
 from phoihop.accounts.access.audit import check_audit_log
 from phoihop.audit import personal_data, selectors
 from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
@@ -24,7 +26,9 @@ PAGE_SIZE = 50
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, dict]:
     form = AuditFilterForm(
-        request.GET or None, organizations=selectors.organization_filter_options(user=request.user)
+        request.GET or None,
+        organizations=selectors.organization_filter_options(user=request.user),
+        search_organizations=scope(request.user).is_system_admin,
     )
     filters = form.filters() if request.GET else {}
     return form, filters
@@ -43,42 +47,63 @@ def log(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/log.html", context)
 
 
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
 @rule("authenticated")
 @require_GET
-def log_export(request: HttpRequest) -> HttpResponse:
-    """The filtered log as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
+def log_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered log as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics).
+
+    Streamed row by row from a server-side cursor, so a province's or the nation's log takes
+    no more memory than one chunk, and at most ``AUDIT_EXPORT_MAX_ROWS`` rows: past that the
+    file ends with a line asking to narrow the dates.
+    """
     check_audit_log(request.user)
     _form, filters = _filtered(request)
     events = selectors.audit_log(user=request.user, filters=filters)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([
-        _("Thời điểm"), _("Hành động"), _("Tài khoản"), _("Cơ quan, đơn vị"), _("Đối tượng"),
-        _("Chi tiết"), _("Địa chỉ IP"), _("Trình duyệt"),
-    ])
-    count = 0
-    for e in events.iterator(chunk_size=500):
-        count += 1
-        writer.writerow([
-            timezone.localtime(e.at).strftime("%d/%m/%Y %H:%M:%S"),
-            e.get_action_display(),
-            e.actor_label,
-            e.organization_label,
-            e.object_repr,
-            e.detail,
-            e.ip_address or "",
-            e.user_agent,
-        ])
+    limit = settings.AUDIT_EXPORT_MAX_ROWS
+    count = events[: limit + 1].count()
     shown = {k: str(v) for k, v in filters.items()}
     record(
         AuditEvent.Action.EXPORT,
         detail=_("Nhật ký hệ thống: %(count)s dòng, lọc %(filters)s")
-        % {"count": count, "filters": json.dumps(shown, ensure_ascii=False)},
+        % {"count": min(count, limit), "filters": json.dumps(shown, ensure_ascii=False)},
     )
+    header = [
+        _("Thời điểm"), _("Hành động"), _("Tài khoản"), _("Cơ quan, đơn vị"), _("Đối tượng"),
+        _("Chi tiết"), _("Địa chỉ IP"), _("Trình duyệt"),
+    ]
+    actions = {value: str(label) for value, label in AuditEvent.Action.choices}
+    cut_note = (
+        _("Chỉ xuất %(limit)s dòng đầu; chọn khoảng ngày hẹp hơn để xuất phần còn lại.")
+        % {"limit": f"{limit:,}".replace(",", ".")}
+        if count > limit
+        else None
+    )
+    rows = events.values_list(
+        "at", "action", "actor_label", "organization_label", "object_repr", "detail", "ip_address", "user_agent"
+    )[:limit]
+
+    def lines() -> Iterator[str]:
+        writer = csv.writer(_Echo())
+        yield "\ufeff" + writer.writerow(header)
+        for at, action, actor, org, obj, detail, ip, agent in rows.iterator(chunk_size=2000):
+            yield writer.writerow([
+                timezone.localtime(at).strftime("%d/%m/%Y %H:%M:%S"),
+                actions.get(action, action), actor, org, obj, detail, ip or "", agent,
+            ])
+        if cut_note is not None:
+            yield writer.writerow([cut_note])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.csv"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

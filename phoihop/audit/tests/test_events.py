@@ -155,7 +155,7 @@ def test_exporting_the_log_is_itself_logged(client: Any, users: dict[str, Any]) 
     client.force_login(users["staff"])
     response = client.get(reverse("audit:log_export"), {"action": "sign_in"}, **FROM)
     assert response.status_code == 200
-    body = response.content.decode("utf-8-sig")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("Thời điểm,Hành động")
     assert "Đăng nhập" in body
     event = last(A.EXPORT)

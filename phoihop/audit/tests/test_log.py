@@ -99,7 +99,7 @@ def test_org_admin_sees_only_their_organisation_and_members(client: Any, distric
     assert "alice vào" in body
     assert "xuất của xã" not in body
     assert "xuất của phường" not in body
-    csv_body = client.get(reverse("audit:log_export")).content.decode("utf-8-sig")
+    csv_body = b"".join(client.get(reverse("audit:log_export")).streaming_content).decode("utf-8-sig")
     assert "xuất của quận" in csv_body and "xuất của xã" not in csv_body
 
 
@@ -150,3 +150,23 @@ def test_the_log_page_does_not_grow_queries_with_rows(client: Any, users: dict[s
     for _ in range(30):
         record("export", actor=users["charlie"], organization=orgs["unrelated"], subject_user=users["alice"])
     assert count() == few
+
+
+def test_it_stops_the_export_at_the_row_limit_and_says_so(client: Any, users: dict[str, Any], mixed_events: dict[str, AuditEvent], settings: Any) -> None:
+    settings.AUDIT_EXPORT_MAX_ROWS = 2
+    client.force_login(users["staff"])
+    lines = b"".join(client.get(reverse("audit:log_export")).streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 2 + 1  # header, two rows, the note
+    assert lines[-1].startswith("Chỉ xuất 2 dòng đầu")
+    settings.AUDIT_EXPORT_MAX_ROWS = 10_000
+    lines = b"".join(client.get(reverse("audit:log_export")).streaming_content).decode("utf-8-sig").splitlines()
+    assert not any(line.startswith("Chỉ xuất") for line in lines)
+
+
+def test_it_lets_staff_find_the_organisation_filter_by_typing(client: Any, users: dict[str, Any], orgs: dict[str, Any], mixed_events: dict[str, AuditEvent]) -> None:
+    client.force_login(users["staff"])
+    page = client.get(reverse("audit:log"), {"organization": orgs["ward"].pk}).content.decode()
+    # Only the chosen organisation is in the page, not the whole registry.
+    assert orgs["ward"].name in page
+    assert f'<option value="{orgs["unrelated"].pk}"' not in page
+    assert "xuất của phường" in page and "xuất của quận" not in page
