@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts import access
 from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import SECTIONS, Commendation, Review
 
@@ -172,3 +173,21 @@ class ReviewFilterForm(forms.Form):
         self.is_valid()
         chosen = self.cleaned_data.get("agreement")
         return chosen.pk if chosen is not None else ""
+
+
+class CommendationOrganizationFilter(forms.Form):
+    """The organisation filter of the commendation list: found by typing, only the chosen one
+    rendered (a province's commendations name hundreds of bodies)."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị"),
+        required=False,
+        queryset=Organization.objects.none(),
+        empty_label=_("Mọi tập thể, đơn vị"),
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
+    )
+
+    def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        bootstrap(self)

@@ -605,12 +605,15 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
     return qs.select_related("organization", "movement", "review__agreement").order_by("-year", "organization__name", "id")
 
 
-def movement_detail(*, user: Any, pk: int) -> dict[str, Any]:
+def movement_detail(*, user: Any, pk: int, page: Any = None) -> dict[str, Any]:
+    """The movement and one page of its commendations (a province-wide movement has hundreds)."""
     movement = review_access.get_movement_for_user(user, pk)
     can_edit = review_access.can_edit_movement(user, movement)
+    commendations = paginate(commendation_list(user=user, filters={"movement": movement.pk}), page)
     return {
         "movement": movement,
-        "commendations": list(commendation_list(user=user, filters={"movement": movement.pk})),
+        "page": commendations,
+        "commendations": commendations.object_list,
         "can_edit": can_edit and not movement.is_archived,
         "can_archive": can_edit and not movement.is_archived,
         "can_restore": can_edit and movement.is_archived,

@@ -22,6 +22,7 @@ from phoihop.reviews import selectors, services
 from phoihop.reviews.drafts import narrative_drafts
 from phoihop.reviews.forms import (
     CommendationForm,
+    CommendationOrganizationFilter,
     CommendationRecordForm,
     ContributionForm,
     DecisionForm,
@@ -346,7 +347,10 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.commendation_list(user=request.user, filters=filters)
     page = selectors.paginate(qs, request.GET.get("page"))
     visible = selectors.commendation_list(user=request.user, filters={})
-    org_ids = set(visible.values_list("organization_id", flat=True))
+    org_filter = CommendationOrganizationFilter(
+        {"organization": filters["organization"]},
+        organizations=Organization.objects.filter(pk__in=visible.values("organization_id")),
+    )
     return render(
         request,
         "reviews/commendation_list.html",
@@ -355,8 +359,8 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "filtered": any(filters.values()),
             "movements": selectors.movement_list(user=request.user),
-            "organizations": Organization.objects.filter(pk__in=org_ids).order_by(vi("name")),
-            "years": sorted(set(visible.values_list("year", flat=True)), reverse=True),
+            "org_filter": org_filter,
+            "years": list(visible.order_by("-year").values_list("year", flat=True).distinct()),
             "statuses": Commendation.Status.choices,
             "can_record": review_access.can_create_movement(request.user),
             "nav": NAV,
@@ -473,7 +477,7 @@ def movement_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.movement_detail(user=request.user, pk=pk)
+    context = selectors.movement_detail(user=request.user, pk=pk, page=request.GET.get("page"))
     context["nav"] = NAV
     context["can_record"] = review_access.can_create_movement(request.user)
     return render(request, "reviews/movement_detail.html", context)

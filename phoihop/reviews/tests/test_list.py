@@ -73,3 +73,17 @@ def test_it_ignores_an_agreement_the_user_may_not_see(login: Any, users: dict[st
     response = login(users["charlie"]).get(reverse("reviews:list"), {"agreement": agreement.pk})
     assert [r.agreement_id for r in response.context["page"].object_list] == [mine[0].pk]
     assert agreement.title not in response.content.decode()
+
+
+def test_it_renders_only_the_chosen_organisation_in_the_commendation_filter(client: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from phoihop.reviews.models import Commendation
+
+    for org in ("district", "board", "ward"):
+        Commendation.objects.create(
+            awardee_kind="collective", organization=orgs[org], form="praise", authority="Ban CHQS", reason="Thành tích", year=2024,
+        )
+    client.force_login(users["staff"])
+    page = client.get(reverse("reviews:commendation_list"), {"organization": orgs["ward"].pk}).content.decode()
+    assert f'<option value="{orgs["ward"].pk}" selected>' in page
+    assert f'<option value="{orgs["board"].pk}"' not in page
+    assert '<option value="2024"' in page
