@@ -68,7 +68,8 @@ def _out_of_range(value: Any) -> bool:
     from phoihop.core.views_util import MAX_DB_INT
 
     text = str(value).strip().lstrip("+-")
-    return text.isdigit() and int(text) > MAX_DB_INT
+    # isdecimal, not isdigit: "²" is a digit to Python but no number int() reads.
+    return text.isascii() and text.isdecimal() and int(text) > MAX_DB_INT
 
 
 def install_key_bounds() -> None:

@@ -38,3 +38,10 @@ def test_a_huge_filter_value_in_a_url_matches_nothing(login, users, agreement):
     assert response.status_code == 200
     response = login(users["alice"]).get(reverse("activities:list"), {"agreement": HUGE, "area": HUGE})
     assert response.status_code == 200
+
+
+def test_a_superscript_digit_is_an_invalid_choice_not_a_server_error(orgs):
+    # "²".isdigit() is true in Python, but int() cannot read it.
+    form = PickForm({"one": "²", "many": ["²"]})
+    assert not form.is_valid()
+    assert form.errors["one"] and form.errors["many"]
