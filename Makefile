@@ -1,6 +1,6 @@
 # phoihop — two commands on a fresh machine with Python 3.11:
 #   make run    the demo on http://127.0.0.1:8000 (SQLite in ./data)
-#   make test   every test: SQLite with the browser tests, then PostgreSQL
+#   make test   every test: SQLite with the browser tests, and PostgreSQL beside it
 # Dependencies come from the lock files (requirements*.txt), installed with pip into .venv.
 
 SHELL := bash
@@ -107,8 +107,9 @@ check-deploy: $(VENV)/.run-deps
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 # Debian's packages the tests drive: chromium for the browser tests (never Playwright's own
-# browser downloads) and LibreOffice's writer to turn generated Word files into PDF.
-SYSTEM_PACKAGES := chromium:$(CHROMIUM) libreoffice-writer-nogui:/usr/bin/soffice
+# browser downloads), LibreOffice's writer to turn generated Word files into PDF, and the
+# PostgreSQL client whose pg_dump/pg_restore the backup round trip uses.
+SYSTEM_PACKAGES := chromium:$(CHROMIUM) libreoffice-writer-nogui:/usr/bin/soffice postgresql-client:/usr/bin/pg_dump
 system-packages:
 	@missing=""
 	for entry in $(SYSTEM_PACKAGES); do [ -x "$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; done
@@ -151,19 +152,33 @@ test: $(VENV)/.test-deps system-packages messages
 	if $(MAKE) --no-print-directory typecheck; then note "type check" "ok"
 	else note "type check" "FAILED"; failed=1; fi
 
-	echo "==> Test suite on SQLite, with the browser tests"
-	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)
-
+	# The two suites run side by side (one per core): PostgreSQL in the background into its log,
+	# SQLite with the browser tests in the foreground; the PostgreSQL log is shown when it ends.
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
-	echo "==> Test suite on PostgreSQL ($$pg)"
+	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
-	  tests "PostgreSQL" test-artifacts/postgresql.log env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser"
+	  echo "==> Test suite on PostgreSQL ($$pg), in the background into test-artifacts/postgresql.log"
+	  env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser" > test-artifacts/postgresql.log 2>&1 &
+	  pg_pid=$$!
 	elif [ "$$ci" = 1 ]; then
 	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
 	  note "PostgreSQL" "FAILED  server not reachable at $$pg"; failed=1
 	else
 	  echo "warning: PostgreSQL is not reachable at $$pg; skipping the PostgreSQL run." >&2
 	  note "PostgreSQL" "SKIPPED server not reachable at $$pg"
+	fi
+
+	echo "==> Test suite on SQLite, with the browser tests"
+	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)
+
+	if [ -n "$$pg_pid" ]; then
+	  set +e; wait "$$pg_pid"; rc=$$?; set -e
+	  echo "==> Test suite on PostgreSQL ($$pg)"
+	  cat test-artifacts/postgresql.log
+	  last=$$(tail -n 1 test-artifacts/postgresql.log | sed -E 's/^=+ //; s/ =+$$//')
+	  if [ "$$rc" = 0 ]; then note "PostgreSQL" "ok      $$last"
+	  elif [ "$$rc" = 5 ]; then note "PostgreSQL" "FAILED  no tests ran"; failed=1
+	  else note "PostgreSQL" "FAILED  $$last"; failed=1; fi
 	fi
 
 	echo

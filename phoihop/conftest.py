@@ -26,6 +26,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 pytest_plugins = ["phoihop.testing.browser"]
 
 
+def pytest_unconfigure(config: Any) -> None:
+    """Removes this run's own upload folder (settings_test makes one per process)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    media = Path(settings.MEDIA_ROOT)
+    if settings.configured and media.name.startswith("phoihop-test-media-") and media.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(media, ignore_errors=True)
+
+
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:
     from phoihop.orgs.models import Organization as O

@@ -1,6 +1,8 @@
 """Settings for the test suite: production settings with the local-only relaxations."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("PHOIHOP_INSECURE_DEV_KEY", "true")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
@@ -12,7 +14,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
+# Each test process has its own upload folder, so the SQLite and PostgreSQL runs can go side by
+# side; the suite removes it at the end (phoihop/conftest.py).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="phoihop-test-media-"))
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
