@@ -98,3 +98,30 @@ class Attachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.mime_type.startswith("image/")
+
+
+class IdempotencyKey(models.Model):
+    """The one-time token of a rendered form and what its first submission made.
+
+    The row is written in the same transaction as the work it guards, so it exists exactly when
+    that work was committed: a repeated POST (a retry after a timeout, a double click, a proxy
+    resending) finds it and is sent to the first result instead of doing the work again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(max_length=100)
+    key = models.CharField(max_length=64)
+    result_url = models.CharField(max_length=500, blank=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    result = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "scope", "key"], name="idempotency_key_once")
+        ]
+        # Old keys of a user are removed when the user claims a new one.
+        indexes = [models.Index(fields=["user", "created_at"], name="idempotency_key_user_age")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.key}"
