@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "phoihop.scale",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -199,13 +201,19 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 
-# Background jobs (reminders) through Django's task interface; database-backed, run by
-# `manage.py db_worker` (make run starts one beside the server).
-TASKS = {
-    "default": {
-        "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# Background jobs (reminders, e-mail, generated documents) through Django's task interface.
+# By default they are kept in the database and run by `manage.py run_worker` (make run starts
+# one beside the server). A deployment with several app servers may keep them in Redis
+# instead: TASKS_BACKEND=phoihop.redis_tasks.RedisTaskBackend with REDIS_URL, and as worker
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default`.
+TASKS_BACKEND = os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND in ("phoihop.redis_tasks.RedisTaskBackend", "django_tasks_rq.RQBackend"):
+    TASKS["default"]["QUEUES"] = ["default"]
+# django-rq's queues (used by the Redis backend; harmless otherwise). Its admin pages stay off.
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+RQ_SHOW_ADMIN_LINK = False
 
 # Security: strict by default, relaxed only with DEBUG for local development.
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
