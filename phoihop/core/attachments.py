@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
 from typing import IO, Any
 
@@ -53,23 +54,20 @@ def sniff(stream: IO[bytes]) -> str:
     if kind == "application/zip":
         try:
             with zipfile.ZipFile(stream) as archive:
-                names = set(archive.namelist())
-                total = sum(info.file_size for info in archive.infolist())
-                if len(names) > MAX_MEMBERS:
+                infos = archive.infolist()
+                if len(infos) > MAX_MEMBERS:
                     raise ValidationError(_("Tệp nén chứa quá nhiều tệp; hệ thống không nhận."))
-                content_types = b""
-                if "[Content_Types].xml" in names:
-                    # Read a bounded amount: the declared sizes of a crafted archive may lie.
-                    with archive.open("[Content_Types].xml") as member:
-                        content_types = member.read(1024 * 1024)
+                # zipfile never yields more than a member's declared size (and checks its CRC),
+                # so the declared total bounds everything read below.
+                if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED:
+                    raise ValidationError(_("Tệp nén giải nén ra quá lớn; hệ thống không nhận."))
+                if _has_macros(archive, depth=0):
+                    raise ValidationError(_macro_message())
+                names = {info.filename for info in infos}
         except (zipfile.BadZipFile, KeyError, EOFError, ValueError, NotImplementedError, RuntimeError):
             raise ValidationError(_("Tệp bị hỏng hoặc không đúng định dạng.")) from None
         finally:
             stream.seek(0)
-        if total > MAX_UNCOMPRESSED:
-            raise ValidationError(_("Tệp nén giải nén ra quá lớn; hệ thống không nhận."))
-        if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
-            raise ValidationError(_("Tệp Office có chứa macro; vì an toàn, hệ thống không nhận tệp này."))
         for marker, mime in OOXML.items():
             if marker in names:
                 return mime
@@ -77,6 +75,86 @@ def sniff(stream: IO[bytes]) -> str:
             _("Loại tệp không được chấp nhận. Chỉ nhận: %(types)s.") % {"types": ACCEPTED_LABEL}
         )
     return kind
+
+
+def _macro_message() -> str:
+    return _(
+        "Tệp Office có chứa macro hoặc điều khiển ActiveX; vì an toàn, hệ thống không nhận tệp này. "
+        "Hãy lưu lại thành tệp .docx hoặc .xlsx thường (không có macro) rồi tải lên."
+    )
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Names of the streams and storages that hold VBA code inside an OLE compound file, as they are
+# written in its directory (UTF-16LE). A vbaProject part is such a file whatever it is called.
+OLE_MACRO_STREAMS = tuple(
+    name.encode("utf-16-le") for name in ("_VBA_PROJECT", "VBA\x00", "PROJECTwm", "Macros\x00")
+)
+# Content types and relationship types of macro-enabled parts: VBA projects and their data,
+# ActiveX controls, Excel 4.0 macro sheets and the macro-enabled main parts (.docm, .xlsm,
+# .pptm, .dotm, .xltm, .xlsb with macros, add-ins).
+MACRO_TYPE_MARKERS = ("macroenabled", "vbaproject", "vbadata", "activex", "macrosheet", "addin.macro")
+# An archive nested inside another (an embedded workbook) is checked too, down to this depth.
+MAX_NESTING = 3
+
+
+def _ole_has_macros(data: bytes) -> bool:
+    return any(marker in data for marker in OLE_MACRO_STREAMS)
+
+
+def _xml_attribute_values(data: bytes, attribute: str) -> list[str]:
+    """The values of one attribute on every element of a package XML part.
+
+    Parsed rather than searched, so character references and UTF-16 cannot hide a value; a
+    document type declaration (and so any entity) never belongs in a package part and is refused."""
+    from xml.parsers import expat
+
+    values: list[str] = []
+
+    def start(_tag: str, attributes: dict[str, str]) -> None:
+        if attribute in attributes:
+            values.append(attributes[attribute])
+
+    def doctype(*_args: Any) -> None:
+        raise ValueError("package part with a document type declaration")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        raise ValueError("package part is not well-formed XML") from None
+    return values
+
+
+def _has_macros(archive: zipfile.ZipFile, *, depth: int) -> bool:
+    """Whether an Office package holds macros or ActiveX, judged by what its members contain.
+
+    Every member is looked at, whatever its name or size: the content types and relationships
+    are parsed whole, and any member that is an OLE compound file or a nested archive is opened."""
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        name = info.filename.lower()
+        with archive.open(info) as member:
+            head = member.read(8)
+            if name == "[content_types].xml" or name.endswith(".rels"):
+                attribute = "ContentType" if name == "[content_types].xml" else "Type"
+                values = _xml_attribute_values(head + member.read(), attribute)
+                if any(m in v.lower() for v in values for m in MACRO_TYPE_MARKERS):
+                    return True
+            elif head.startswith(OLE_MAGIC):
+                if _ole_has_macros(head + member.read()):
+                    return True
+            elif head.startswith(b"PK\x03\x04") and depth < MAX_NESTING:
+                with zipfile.ZipFile(io.BytesIO(head + member.read())) as nested:
+                    if _has_macros(nested, depth=depth + 1):
+                        return True
+        if "vbaproject" in name or "vbadata" in name or "activex" in name:
+            return True
+    return False
 
 
 def attachments_of(owner: models.Model) -> list[Attachment]:

@@ -90,3 +90,88 @@ def test_an_archive_with_too_many_members_is_refused(users, agreement, monkeypat
 
 def test_a_broken_archive_is_refused(users, agreement):
     refused(users, agreement, "hong.docx", b"PK\x03\x04 not really a zip", "Tệp bị hỏng")
+
+
+# A VBA project is an OLE compound file whose directory names its streams in UTF-16.
+VBA_PROJECT = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    + "_VBA_PROJECT".encode("utf-16-le") + b"\x00" * 52 + "VBA".encode("utf-16-le") + b"\x00" * 58
+)
+XLSX_TYPES = b'<?xml version="1.0"?><Types><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+
+
+def package(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_macro_document_with_padded_content_types_and_a_renamed_vba_part_is_refused(users, agreement):
+    padding = b"<!--" + b" " * (2 * 1024 * 1024) + b"-->"
+    types = DOCX_TYPES.replace(b"<Types>", b"<Types>" + padding).replace(
+        b"document.main", b"document.macroEnabled.main"
+    )
+    assert types.index(b"macroEnabled") > 1024 * 1024
+    data = package({"[Content_Types].xml": types, "word/document.xml": b"<w:document/>", "word/media/image9.png": VBA_PROJECT})
+    refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
+
+
+def test_a_renamed_vba_part_is_found_by_its_content_whatever_the_content_types_say(users, agreement):
+    data = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/theme/theme2.dat": VBA_PROJECT})
+    refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
+
+
+def test_macro_enabled_content_types_under_an_ordinary_name_are_refused(users, agreement):
+    docm = DOCX_TYPES.replace(b"document.main", b"document.macroEnabled.main")
+    refused(users, agreement, "bao-cao.docx", package({"[Content_Types].xml": docm, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    xlsm = XLSX_TYPES.replace(b"sheet.main", b"sheet.macroEnabled.main")
+    refused(users, agreement, "so-lieu.xlsx", package({"[Content_Types].xml": xlsm, "xl/workbook.xml": b"<workbook/>"}), "có chứa macro")
+    # A character reference or UTF-16 hides nothing: the part is parsed, not searched.
+    hidden = DOCX_TYPES.replace(b"document.main", b"document.&#109;acroEnabled.main")
+    refused(users, agreement, "a.docx", package({"[Content_Types].xml": hidden, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    wide = docm.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"').encode("utf-16")
+    refused(users, agreement, "b.docx", package({"[Content_Types].xml": wide, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    vba_default = DOCX_TYPES.replace(b"</Types>", b'<Default Extension="dat" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    refused(users, agreement, "c.docx", package({"[Content_Types].xml": vba_default, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    activex = DOCX_TYPES.replace(b"</Types>", b'<Override PartName="/word/x/a.xml" ContentType="application/vnd.ms-office.activeX+xml"/></Types>')
+    refused(users, agreement, "d.docx", package({"[Content_Types].xml": activex, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    macrosheet = XLSX_TYPES.replace(b"</Types>", b'<Override PartName="/xl/m/s.xml" ContentType="application/vnd.ms-excel.macrosheet+xml"/></Types>')
+    refused(users, agreement, "e.xlsx", package({"[Content_Types].xml": macrosheet, "xl/workbook.xml": b"<workbook/>"}), "có chứa macro")
+
+
+def test_a_relationship_to_a_vba_project_is_refused(users, agreement):
+    rels = b'<Relationships><Relationship Id="r9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="x.dat"/></Relationships>'
+    data = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/_rels/document.xml.rels": rels})
+    refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
+
+
+def test_a_workbook_with_macros_embedded_in_a_document_is_refused(users, agreement):
+    inner = package({"[Content_Types].xml": XLSX_TYPES, "xl/workbook.xml": b"<workbook/>", "xl/media/a.bin": VBA_PROJECT})
+    data = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/embeddings/Sheet1.xlsx": inner})
+    refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
+
+
+def test_a_content_types_part_with_entities_is_refused_as_broken(users, agreement):
+    laughs = b'<?xml version="1.0"?><!DOCTYPE T [<!ENTITY a "aaaa">]><Types a="&a;"/>'
+    refused(users, agreement, "bao-cao.docx", package({"[Content_Types].xml": laughs, "word/document.xml": b""}), "Tệp bị hỏng")
+
+
+def test_ordinary_documents_and_workbooks_with_embedded_objects_are_accepted(users, agreement):
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    workbook = add(users, agreement, "so-lieu.xlsx", book.getvalue())
+    assert workbook.mime_type.endswith("spreadsheetml.sheet")
+    # An embedded OLE object without VBA (an old equation, a picture) is not a macro.
+    ole_object = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Equation Native".encode("utf-16-le")
+    rels = b'<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>'
+    docx = package({
+        "[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>",
+        "word/_rels/document.xml.rels": rels, "word/embeddings/oleObject1.bin": ole_object,
+        "word/embeddings/Sheet1.xlsx": book.getvalue(),
+    })
+    document = add(users, agreement, "ke-hoach.docx", docx)
+    assert document.mime_type.endswith("wordprocessingml.document")
