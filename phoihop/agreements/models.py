@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.models import Archivable, Searchable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization, Person
 
 
@@ -63,6 +64,7 @@ class Agreement(Archivable, Searchable):
     needs_review = models.BooleanField(_("cần rà soát"), default=False)
     review_note = models.TextField(_("nội dung cần rà soát"), blank=True)
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable, Searchable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization, Person
 
 
@@ -44,6 +45,7 @@ class Event(Archivable, Searchable):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    version = version_field()
     history = HistoricalRecords(m2m_fields=[organizations, agreements])
 
     class Meta:

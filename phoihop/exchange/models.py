@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization
 
 
@@ -43,6 +44,7 @@ class ReportingSchedule(models.Model):
     )
     note = models.TextField(_("ghi chú"), blank=True)
 
+    version = version_field()
     history = HistoricalRecords(m2m_fields=[reporters])
 
     class Meta:
@@ -81,6 +83,7 @@ class PeriodicReport(Archivable):
         verbose_name=_("người gửi"),
     )
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -163,6 +166,7 @@ class Inspection(Archivable):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("người tạo")
     )
 
+    version = version_field()
     history = HistoricalRecords(m2m_fields=[inspecting, inspected])
 
     class Meta:
@@ -197,6 +201,7 @@ class Recommendation(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.models import Archivable, Searchable
+from phoihop.core.versioning import version_field
 
 
 class Organization(Archivable, Searchable):
@@ -80,6 +81,7 @@ class Organization(Archivable, Searchable):
     # from ``parent``: kept by save(), rebuilt after bulk loading by organization_paths_rebuild().
     path = models.CharField(max_length=255, default="", editable=False)
 
+    version = version_field()
     history = HistoricalRecords(excluded_fields=["path"])
 
     class Meta:
@@ -216,6 +218,7 @@ class Person(Archivable, Searchable):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement, ContentArea
 from phoihop.core.models import Archivable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization, Person
 
 
@@ -92,6 +93,7 @@ class Task(Archivable):
         related_name="carried_over_to",
     )
 
+    version = version_field()
     history = HistoricalRecords(m2m_fields=[supporting_organizations])
 
     class Meta:
@@ -153,6 +155,7 @@ class Indicator(Archivable):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:

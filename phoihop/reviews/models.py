@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ class Review(Archivable):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    version = version_field()
     history = HistoricalRecords(m2m_fields=[agreements])
 
     class Meta:
@@ -156,6 +158,7 @@ class Contribution(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -197,6 +200,7 @@ class Movement(Archivable):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    version = version_field()
     history = HistoricalRecords()
 
     class Meta:
