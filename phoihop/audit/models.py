@@ -35,6 +35,7 @@ class AuditEvent(models.Model):
         EXPORT = "export", _("Xuất dữ liệu")
         PERSONAL_DATA_EXPORT = "personal_data_export", _("Xuất dữ liệu cá nhân")
         PERSON_ANONYMISE = "person_anonymise", _("Ẩn danh cán bộ")
+        NUMBER_OUT_OF_SEQUENCE = "number_out_of_sequence", _("Cấp số văn bản ngoài thứ tự")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True, editable=False)
     action = models.CharField(_("hành động"), max_length=40, choices=Action.choices, db_index=True)
