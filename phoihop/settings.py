@@ -249,15 +249,32 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one account, or
-# from one address, further attempts are refused for AXES_COOLOFF_MINUTES.
+# Sign-in throttling (django-axes). Failed sign-ins and wrong second-factor codes are counted
+# per account (AXES_ACCOUNT_FAILURE_LIMIT, by default AXES_FAILURE_LIMIT), per account and address
+# (AXES_FAILURE_LIMIT) and per address (AXES_ADDRESS_FAILURE_LIMIT, far higher: a whole office may
+# share its proxy's address; 0: none); reaching one refuses further attempts for
+# AXES_COOLOFF_MINUTES. See phoihop.accounts.lockout.
+AXES_HANDLER = "phoihop.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+# None: the same as AXES_FAILURE_LIMIT.
+AXES_ACCOUNT_FAILURE_LIMIT = (
+    envint("AXES_ACCOUNT_FAILURE_LIMIT", "") if os.getenv("AXES_ACCOUNT_FAILURE_LIMIT") else None
+)
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", "100")
+if AXES_FAILURE_LIMIT < 1 or (AXES_ACCOUNT_FAILURE_LIMIT is not None and AXES_ACCOUNT_FAILURE_LIMIT < 1):
+    raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_ACCOUNT_FAILURE_LIMIT must be 1 or more")
+if AXES_ADDRESS_FAILURE_LIMIT < 0 or 0 < AXES_ADDRESS_FAILURE_LIMIT < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        "AXES_ADDRESS_FAILURE_LIMIT must be 0 (no per-address limit) or at least AXES_FAILURE_LIMIT"
+    )
+if os.getenv("AXES_LOCKOUT_BY"):
+    raise ImproperlyConfigured(
+        "AXES_LOCKOUT_BY is no longer read: sign-ins are counted per account, per account and "
+        "address, and per address (AXES_ADDRESS_FAILURE_LIMIT, 0 for none); remove it"
+    )
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
-# Counted separately per account and per address; "username" alone suits offices whose many users
-# share one address behind NAT.
-AXES_LOCKOUT_PARAMETERS = envlist("AXES_LOCKOUT_BY", "username,ip_address")
-if not AXES_LOCKOUT_PARAMETERS or set(AXES_LOCKOUT_PARAMETERS) - {"username", "ip_address"}:
-    raise ImproperlyConfigured("AXES_LOCKOUT_BY must list username and/or ip_address")
+# The records are kept per account, address and browser; the counts above are read from them.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "phoihop.accounts.views.lockout"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -412,9 +412,12 @@ def member_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 def lockout(request: HttpRequest, original_response: Any = None, credentials: Any = None) -> HttpResponse:
     """The page django-axes shows while an account or an address is locked out."""
+    from phoihop.accounts import lockout as counts
+
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else 0
+    held, limit = counts.locked_by(request, credentials) or ("account", settings.AXES_FAILURE_LIMIT)
     return render(
         request, "accounts/lockout.html",
-        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes},
+        {"by_address": held == "address", "failure_limit": limit, "minutes": minutes},
         status=429,
     )

@@ -95,6 +95,34 @@ def test_wrong_codes_count_towards_the_lock_out(sign_in: Any, client: Any, alice
     assert "Đăng nhập tạm thời bị khoá" in response.content.decode()
 
 
+def test_wrong_codes_for_one_account_leave_colleagues_at_the_same_address_signing_in(
+    sign_in: Any, client: Any, users: dict[str, Any], alice_device: Any, settings: Any
+) -> None:
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.AXES_FAILURE_LIMIT = 5
+    bob_device = TOTPDevice.objects.create(user=users["bob"], name="điện thoại", confirmed=True)
+    sign_in("alice", ip="192.0.2.7")
+    wrong = "000000" if current_code(alice_device) != "000000" else "111111"
+    for _n in range(4):
+        unthrottle(alice_device.user)
+        assert client.post(reverse("accounts:verify"), {"otp_token": wrong}, REMOTE_ADDR="192.0.2.7").status_code == 200
+    unthrottle(alice_device.user)
+    response = client.post(reverse("accounts:verify"), {"otp_token": wrong}, REMOTE_ADDR="192.0.2.7")
+    assert response.status_code == 429
+    assert "cho tài khoản này, nên tài khoản này tạm thời bị khoá" in response.content.decode()
+    # The attacked account stays locked, even with the right password.
+    assert sign_in("alice", ip="192.0.2.7", c=Client()).status_code == 429
+    # A colleague at the same address signs in with both factors.
+    colleague = Client()
+    assert sign_in("bob", ip="192.0.2.7", c=colleague)["Location"] == reverse("accounts:verify")
+    response = colleague.post(
+        reverse("accounts:verify"), {"otp_token": current_code(bob_device)}, REMOTE_ADDR="192.0.2.7"
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+
+
 def test_a_recovery_code_signs_in_once(sign_in: Any, client: Any, recovery: str) -> None:
     sign_in("alice")
     response = client.post(reverse("accounts:verify"), {"otp_token": recovery}, follow=True)
