@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 
@@ -19,6 +18,7 @@ from phoihop.audit import personal_data, selectors
 from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
+from phoihop.core.exports import csv_writer, write_csv_row
 from phoihop.orgs.models import Person
 
 PAGE_SIZE = 50
@@ -90,15 +90,17 @@ def log_export(request: HttpRequest) -> StreamingHttpResponse:
     )[:limit]
 
     def lines() -> Iterator[str]:
-        writer = csv.writer(_Echo())
-        yield "\ufeff" + writer.writerow(header)
+        # Names typed at a failed sign-in and User-Agent headers are anyone's text: every cell
+        # goes through write_csv_row, which keeps formula-like text from running.
+        writer = csv_writer(_Echo())
+        yield "\ufeff" + write_csv_row(writer, header)
         for at, action, actor, org, obj, detail, ip, agent in rows.iterator(chunk_size=2000):
-            yield writer.writerow([
+            yield write_csv_row(writer, [
                 timezone.localtime(at).strftime("%d/%m/%Y %H:%M:%S"),
                 actions.get(action, action), actor, org, obj, detail, ip or "", agent,
             ])
         if cut_note is not None:
-            yield writer.writerow([cut_note])
+            yield write_csv_row(writer, [cut_note])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

