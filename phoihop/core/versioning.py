@@ -40,6 +40,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import connections, models, router
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -295,6 +296,18 @@ class VersionedFormMixin:
         # Computed only when a page is shown: a bound form reads it from the data.
         if not self.is_bound:
             self.fields[SEEN_FIELD].initial = seen_token(record, self.versioned_field_names())
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        # A hidden field's error shows nowhere on the page: report it with the form's own errors.
+        errors = getattr(self, "_errors", None)
+        if errors and VERSION_FIELD in errors:
+            moved = errors.pop(VERSION_FIELD)
+            if NON_FIELD_ERRORS not in errors:
+                errors[NON_FIELD_ERRORS] = self.error_class(  # type: ignore[attr-defined]
+                    error_class="nonfield", renderer=self.renderer  # type: ignore[attr-defined]
+                )
+            errors[NON_FIELD_ERRORS].extend(moved)
 
     def versioned_field_names(self) -> list[str]:
         """The fields whose changes by someone else are reported (default: the form's own)."""

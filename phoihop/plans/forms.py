@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts import access
+from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.orgs.models import Organization
@@ -43,7 +44,7 @@ def party_organizations(plan: AnnualPlan) -> Any:
     return Organization.objects.filter(pk__in=ids).order_by(vi("name"))
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(versioning.VersionedFormMixin, forms.ModelForm):
     start = VNDateField(label=_("Bắt đầu"), required=False)
     due = VNDateField(label=_("Hạn hoàn thành"), required=False)
 
@@ -96,7 +97,7 @@ class TaskForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in TASK_FIELDS}
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(versioning.VersionedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Tên chỉ tiêu"), max_length=255,
         widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Buổi tuyên truyền Luật Nghĩa vụ quân sự")}),
@@ -113,6 +114,9 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+    def service_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ("name", "unit", "target", "aggregation")}
 
 
 def indicator_initial(indicator: Indicator) -> dict[str, Any]:

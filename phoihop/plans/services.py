@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.core import versioning
 from phoihop.orgs.models import Organization, Person
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
@@ -338,12 +339,15 @@ def task_update(
     task: Task,
     fields: dict[str, Any],
     supporting: Sequence[Organization],
+    expected_version: int | None = None,
 ) -> Task:
+    """Change task ``task``; ``expected_version`` is the version its edit form was opened at."""
     _check_plan_editable(actor, task.plan)
     if task.is_archived:
         raise ValidationError(_("Nhiệm vụ đã lưu trữ; khôi phục trước khi sửa."))
     data = _clean_task(actor, task.plan, fields, supporting, task)
     with transaction.atomic():
+        versioning.claim(task, expected_version)
         for name, value in data.items():
             setattr(task, name, value)
         task.full_clean(exclude=["plan", "content_area", "lead_organization", "responsible_officer"])
@@ -407,8 +411,12 @@ def indicator_set(
     target: Decimal | int | str,
     aggregation: str = Indicator.Aggregation.SUM,
     indicator: Indicator | None = None,
+    expected_version: int | None = None,
 ) -> Indicator:
-    """Create an indicator of a task or content area, or change ``indicator`` of that owner."""
+    """Create an indicator of a task or content area, or change ``indicator`` of that owner.
+
+    ``expected_version`` is the version of ``indicator`` its edit form was opened at.
+    """
     if isinstance(owner, Task):
         _check_plan_editable(actor, owner.plan)
     else:
@@ -445,6 +453,8 @@ def indicator_set(
                 indicator.task = owner
             else:
                 indicator.content_area = owner
+        else:
+            versioning.claim(indicator, expected_version)
         indicator.name = name
         indicator.unit = unit
         indicator.target = amount

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
+from phoihop.core import versioning
 from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.plans import selectors, services
 from phoihop.plans.forms import IndicatorForm, PlanCreateForm, TaskForm, indicator_initial
@@ -65,12 +66,15 @@ def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -
                     messages.success(request, _("Đã thêm nhiệm vụ."))
                 else:
                     services.task_update(
-                        actor=request.user, task=task, fields=form.service_fields(), supporting=supporting
+                        actor=request.user, task=task, fields=form.service_fields(), supporting=supporting,
+                        expected_version=form.expected_version,
                     )
                     messages.success(request, _("Đã lưu thay đổi."))
                 return redirect("plans:task_detail", pk=task.pk)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     else:
         form = TaskForm(instance=task, plan=plan, user=request.user)
     return render(
@@ -111,17 +115,22 @@ def task_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if indicator is None:
             raise Http404
     if request.method == "POST":
-        form = IndicatorForm(request.POST)
+        form = IndicatorForm(request.POST, versioned=indicator)
         if form.is_valid():
             try:
-                services.indicator_set(actor=request.user, owner=task, indicator=indicator, **form.cleaned_data)
+                services.indicator_set(
+                    actor=request.user, owner=task, indicator=indicator, expected_version=form.expected_version,
+                    **form.service_fields(),
+                )
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
             else:
                 messages.success(request, _("Đã lưu chỉ tiêu."))
                 return redirect("plans:task_detail", pk=task.pk)
     else:
-        form = IndicatorForm(initial=indicator_initial(indicator) if indicator else None)
+        form = IndicatorForm(initial=indicator_initial(indicator) if indicator else None, versioned=indicator)
     return render(
         request,
         "plans/indicator_form.html",

@@ -93,7 +93,7 @@ def test_the_form_carries_the_version_and_refuses_a_post_without_it(task: Task) 
     assert 'name="version_seen"' in html
     form = TaskTitleForm(QueryDict("title=A&notes="), instance=task)
     assert not form.is_valid()
-    assert "phiên bản" in str(form.errors["version"])
+    assert "không mang số phiên bản" in str(form.non_field_errors())
 
 
 def test_a_create_form_has_no_version(agreement: Any) -> None:

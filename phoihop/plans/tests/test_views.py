@@ -176,7 +176,7 @@ def test_it_edits_a_task(login, users, orgs, task):
     client = login(users["alice"])
     form = client.get(reverse("plans:task_edit", args=[task.pk])).content.decode()
     assert "Định hướng tư tưởng, tuyên truyền về quốc phòng" in form and "01/01/2024" in form
-    response = client.post(reverse("plans:task_edit", args=[task.pk]), task_data(orgs, number="1", title="Tuyên truyền quốc phòng", lead_organization=str(orgs["district"].pk), supporting_organizations=[]))
+    response = client.post(reverse("plans:task_edit", args=[task.pk]), task_data(orgs, number="1", title="Tuyên truyền quốc phòng", lead_organization=str(orgs["district"].pk), supporting_organizations=[], version="1"))
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.title == "Tuyên truyền quốc phòng" and not task.supporting_organizations.exists()
@@ -242,7 +242,7 @@ def test_it_adds_and_edits_an_indicator_with_vietnamese_numbers(login, users, ta
     assert ind.target == Decimal("1234.5")
     form = client.get(url, {"indicator": ind.pk}).content.decode()
     assert 'value="1.234,5"' in form and "Kinh phí hỗ trợ" in form
-    client.post(url, {"indicator": ind.pk, "name": "Kinh phí hỗ trợ", "unit": "million_vnd", "target": "2.000", "aggregation": "sum"})
+    client.post(url, {"indicator": ind.pk, "name": "Kinh phí hỗ trợ", "unit": "million_vnd", "target": "2.000", "aggregation": "sum", "version": "1"})
     ind.refresh_from_db()
     assert ind.target == Decimal("2000") and task.indicators.count() == 1
 
