@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import ContentAreaInput, PartyInput, normalize_number_symbol
+from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
 from phoihop.core.widgets import AutocompleteSelect
@@ -48,7 +49,7 @@ def _agreement_label(agreement: Agreement) -> str:
     return agreement_choice_label(agreement)
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(versioning.VersionedFormMixin, forms.ModelForm):
     signed_on = VNDateField(label=_("Ngày ký"), required=False)
 
     class Meta:
@@ -101,6 +102,19 @@ class AgreementForm(forms.ModelForm):
 
     def clean_number_symbol(self) -> str:
         return normalize_number_symbol(self.cleaned_data.get("number_symbol", ""))
+
+
+    def versioned_extras(self, record: Any) -> dict[str, tuple[str, str]]:
+        # Parties and content areas are edited on the same page, under the agreement's version.
+        parties = "; ".join(
+            ", ".join(filter(None, [str(p.organization), p.get_role_display(), p.signatory_name, p.signatory_position]))
+            for p in record.parties.select_related("organization").order_by("order", "id")
+        )
+        areas = "; ".join(
+            f"{a.number}. {a.title}" + (f" ({a.text})" if a.text else "")
+            for a in record.content_areas.order_by("number", "id")
+        )
+        return {"parties": (str(_("Các bên tham gia")), parties), "areas": (str(_("Nội dung phối hợp")), areas)}
 
 
 class PartyForm(forms.Form):

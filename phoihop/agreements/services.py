@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.core import versioning
 from phoihop.orgs.models import Organization
 from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.symbols import SymbolError, format_symbol, parse_symbol
@@ -217,7 +218,9 @@ def agreement_update(
     fields: dict[str, Any],
     parties: Sequence[PartyInput],
     content_areas: Sequence[ContentAreaInput],
+    expected_version: int | None = None,
 ) -> Agreement:
+    """Change the agreement with its parties and content areas, from its version ``expected_version``."""
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if agreement.is_archived:
@@ -226,6 +229,7 @@ def agreement_update(
     _check(data, parties, content_areas)
     _check_links(actor, data, agreement)
     with transaction.atomic():
+        versioning.claim(agreement, expected_version)
         for name, value in data.items():
             setattr(agreement, name, value)
         agreement.full_clean(exclude=["parent", "renews", "created_by"])

@@ -24,6 +24,7 @@ from phoihop.agreements.forms import (
     live_rows,
 )
 from phoihop.agreements.models import Agreement, Party
+from phoihop.core import versioning
 from phoihop.core.views_util import (
     AttachmentForm,
     HtmxHttpRequest,
@@ -117,11 +118,14 @@ def _form_page(request: HttpRequest, agreement: Agreement | None) -> HttpRespons
                     services.agreement_update(
                         actor=request.user, agreement=agreement, fields=fields,
                         parties=live_rows(parties), content_areas=live_rows(areas),
+                        expected_version=form.expected_version,
                     )
                     messages.success(request, _("Đã lưu thay đổi."))
                 return redirect(agreement)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     else:
         if agreement is None:
             form = AgreementForm(linkable=linkable)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -90,14 +90,22 @@ def compared_fields(instance: models.Model, names: Iterable[str]) -> list[str]:
     return [n for n in names if n != VERSION_FIELD and _model_field(model, n) is not None]
 
 
-def seen_token(instance: models.Model, names: Iterable[str]) -> str:
-    """A signed note of the record's version and the digest of each of its ``names`` values."""
+def seen_token(
+    instance: models.Model, names: Iterable[str], extras: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """A signed note of the record's version and the digest of each of its ``names`` values.
+
+    ``extras`` are parts edited on the same page that are not fields of the record (the parties
+    of an agreement): name -> (label, value as shown).
+    """
     model = type(instance)
     digests = {}
     for name in compared_fields(instance, names):
         f = _model_field(model, name)
         assert f is not None
         digests[name] = _digest(_raw(instance, f))
+    for name, (_label, shown) in (extras or {}).items():
+        digests[f"+{name}"] = _digest(shown)
     return signing.dumps(
         {"m": model._meta.label_lower, "pk": instance.pk, "v": getattr(instance, VERSION_FIELD), "d": digests},
         salt=_SALT,
@@ -145,10 +153,18 @@ def display(instance: models.Model, name: str) -> str:
             shown = format_number(value)
         else:
             shown = "" if value is None else str(value)
+    return _shorten(shown)
+
+
+def _shorten(shown: str) -> str:
     shown = " ".join(shown.split())
     if len(shown) > _SHOWN_CHARS:
         shown = shown[: _SHOWN_CHARS - 1].rstrip() + "…"
     return shown or "—"
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 # --- the stale save -----------------------------------------------------------------------
@@ -174,20 +190,31 @@ class StaleEdit(Exception):  # noqa: N818 - the domain's word for it; it is not 
     def __post_init__(self) -> None:
         super().__init__(f"{self.current._meta.label} #{self.current.pk}: version {self.expected} is stale")
 
-    def compare(self, token: str, names: Iterable[str], labels: dict[str, str] | None = None) -> list[FieldChange]:
-        """The fields among ``names`` whose value differs from what the form's ``token`` saw."""
+    def compare(
+        self,
+        token: str,
+        names: Iterable[str],
+        labels: Mapping[str, str] | None = None,
+        extras: Mapping[str, tuple[str, str]] | None = None,
+    ) -> list[FieldChange]:
+        """The fields among ``names`` (and ``extras``, as ``seen_token`` takes them, read from
+        ``current``) whose value differs from what the form's ``token`` saw."""
         labels = labels or {}
         seen = _read_token(token, self.current) if token else None
         model = type(self.current)
         changes = []
+        # Without a readable note of what the form showed, every field is listed as it is now.
         for name in compared_fields(self.current, names):
             f = _model_field(model, name)
             assert f is not None
-            # Without a readable note of what the form showed, every field is listed as it is now.
             if seen is not None and seen.get(name) == _digest(_raw(self.current, f)):
                 continue
             label = labels.get(name) or str(f.verbose_name)
-            changes.append(FieldChange(name=name, label=label[:1].upper() + label[1:], now=display(self.current, name)))
+            changes.append(FieldChange(name=name, label=_capital(label), now=display(self.current, name)))
+        for name, (label, shown) in (extras or {}).items():
+            if seen is not None and seen.get(f"+{name}") == _digest(shown):
+                continue
+            changes.append(FieldChange(name=name, label=_capital(label), now=_shorten(shown)))
         self.changes = changes
         return changes
 
@@ -295,7 +322,9 @@ class VersionedFormMixin:
         self.fields[SEEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         # Computed only when a page is shown: a bound form reads it from the data.
         if not self.is_bound:
-            self.fields[SEEN_FIELD].initial = seen_token(record, self.versioned_field_names())
+            self.fields[SEEN_FIELD].initial = seen_token(
+                record, self.versioned_field_names(), self.versioned_extras(record)
+            )
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -313,6 +342,10 @@ class VersionedFormMixin:
         """The fields whose changes by someone else are reported (default: the form's own)."""
         return [n for n in self.fields if n not in (VERSION_FIELD, SEEN_FIELD)]
 
+    def versioned_extras(self, record: Any) -> dict[str, tuple[str, str]]:
+        """Parts of the page that are not fields of the record: name -> (label, value shown)."""
+        return {}
+
     @property
     def expected_version(self) -> int | None:
         """The version the page was opened at (``None`` when the form is not an edit)."""
@@ -324,13 +357,15 @@ class VersionedFormMixin:
     def show_stale(self, exc: StaleEdit) -> None:
         """Report ``exc`` on the form and let the next submit save over the newer version."""
         self.stale_edit = exc
+        current = exc.current
         add_prefix = self.add_prefix  # type: ignore[attr-defined]
         token = self.data.get(add_prefix(SEEN_FIELD), "") if self.is_bound else ""
         labels = {n: str(f.label) for n, f in self.fields.items() if f.label}
-        exc.compare(token, self.versioned_field_names(), labels)
-        current = exc.current
+        exc.compare(token, self.versioned_field_names(), labels, self.versioned_extras(current))
         data = self.data.copy()
         data[add_prefix(VERSION_FIELD)] = str(getattr(current, VERSION_FIELD))
-        data[add_prefix(SEEN_FIELD)] = seen_token(current, self.versioned_field_names())
+        data[add_prefix(SEEN_FIELD)] = seen_token(
+            current, self.versioned_field_names(), self.versioned_extras(current)
+        )
         self.data = data
         self.add_error(None, exc.message())  # type: ignore[attr-defined]

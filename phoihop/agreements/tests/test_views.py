@@ -92,7 +92,7 @@ def test_it_edits_parties_and_areas(login, users, orgs, agreement):
     page = client.get(reverse("agreements:edit", args=[agreement.pk]))
     assert page.status_code == 200
     assert "Định hướng tư tưởng" in page.content.decode()
-    data = form_data(orgs, title="Tên đã sửa", **{"areas-TOTAL_FORMS": "1"})
+    data = form_data(orgs, title="Tên đã sửa", version=str(agreement.version), **{"areas-TOTAL_FORMS": "1"})
     response = client.post(reverse("agreements:edit", args=[agreement.pk]), data)
     assert response.status_code == 302
     agreement.refresh_from_db()
