@@ -54,6 +54,13 @@ if not SECRET_KEY:
     if not DEBUG and not envbool("PHOIHOP_INSECURE_DEV_KEY", "false"):
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off")
     SECRET_KEY = "insecure-development-key-not-for-production-use-0123456789abcdef"
+elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # A short key can be guessed offline from any signed value (cookies, links in mail).
+    raise ImproperlyConfigured(
+        f"SECRET_KEY must be at least 50 random characters when DEBUG is off (it has "
+        f"{len(SECRET_KEY)}); make one with: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -95,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy on every response; downloads are never cached.
+    "phoihop.core.middleware.ResponseHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -235,6 +244,12 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Browser features phoihop never uses are switched off for every page (the clipboard, used to
+# copy the calendar link, is left alone).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 # No inline scripts or styles anywhere: behaviour and looks come from static files.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

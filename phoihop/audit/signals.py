@@ -44,10 +44,17 @@ def on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = Non
     username = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")
     username = username.replace("\x00", "")[:150]
     known = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first() if username else None
+    # The same queries whether or not the account exists: the answer's timing must not tell.
+    from phoihop.accounts.models import Membership
+
+    membership = (
+        Membership.objects.filter(**{f"user__{User.USERNAME_FIELD}": username})
+        .select_related("organization").order_by("pk").first()
+    )
     record(
         Action.SIGN_IN_FAILED,
         subject_user=known,
-        organization=_user_org(known),
+        organization=membership.organization if membership else None,
         detail=username,
         request=request,
     )

@@ -1,11 +1,12 @@
-"""Vietnamese for everyone unless the user chose English; the browser's language is not asked."""
+"""Vietnamese for everyone unless the user chose English; the browser's language is not asked.
+Headers every response carries (Permissions-Policy, no caching of downloads)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 
 
@@ -22,4 +23,33 @@ class LanguageMiddleware:
         with translation.override(language):
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+def is_download(response: HttpResponseBase) -> bool:
+    """A file handed to the browser: an attachment, or a stored file served as it is."""
+    disposition = response.headers.get("Content-Disposition", "")
+    return isinstance(response, FileResponse) or disposition.strip().lower().startswith("attachment")
+
+
+class ResponseHeadersMiddleware:
+    """Headers every response carries, set in one place.
+
+    - Permissions-Policy: the browser features phoihop never uses stay off for every page.
+    - Downloads (generated Word and Excel files, uploaded attachments, CSV and data exports) are
+      never kept by the browser or any cache between: ``Cache-Control: private, no-store``.
+      The calendar feed is not a download in this sense (it is served inline and revalidated
+      with its ETag), nor are photo thumbnails (kept privately for a day by the view).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if is_download(response):
+            response.headers["Cache-Control"] = "private, no-store"
         return response
