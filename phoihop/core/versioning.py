@@ -48,6 +48,8 @@ from django.utils.translation import gettext_lazy
 
 VERSION_FIELD = "version"
 SEEN_FIELD = "version_seen"
+# The fields the mixin adds to a form (not data for the service).
+FORM_FIELDS = (VERSION_FIELD, SEEN_FIELD)
 _SALT = "phoihop.core.versioning"
 # A changed long text is shown cut to this many characters in the message.
 _SHOWN_CHARS = 160

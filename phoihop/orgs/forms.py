@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts import access
+from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.views_util import int_or_none
 from phoihop.core.widgets import AutocompleteSelect
@@ -25,7 +26,7 @@ def province_choices() -> list[tuple[int | str, StrOrPromise]]:
     return [("", _("— Chọn tỉnh, thành phố —")), *provinces().items()]
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(versioning.VersionedFormMixin, forms.Form):
     """The fields of ``services.ORGANIZATION_FIELDS``; the service checks the rules between them."""
 
     name = forms.CharField(
@@ -97,7 +98,7 @@ class OrganizationForm(forms.Form):
                 name: (instance.parent_id if name == "parent" else getattr(instance, name))
                 for name in ORGANIZATION_FIELDS
             }
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=instance, **kwargs)
         self.instance = instance
         parent = cast(forms.ModelChoiceField, self.fields["parent"])
         parent.queryset = selectors.organization_choices(exclude=instance)
@@ -174,7 +175,7 @@ class SuccessionForm(forms.Form):
         bootstrap(self)
 
 
-class PersonForm(forms.Form):
+class PersonForm(versioning.VersionedFormMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Họ và tên"),
         max_length=150,
@@ -217,7 +218,7 @@ class PersonForm(forms.Form):
                 "rank": instance.rank,
                 "position": instance.position,
             }
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versioned=instance, **kwargs)
         self.instance = instance
         choices = selectors.person_organization_choices(user=user)
         cast(forms.ModelChoiceField, self.fields["organization"]).queryset = choices
@@ -226,7 +227,7 @@ class PersonForm(forms.Form):
         bootstrap(self)
 
     def values(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        return {k: v for k, v in self.cleaned_data.items() if k not in versioning.FORM_FIELDS}
 
 
 class SuccessionTransferForm(forms.Form):

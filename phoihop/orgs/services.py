@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
+from phoihop.core import versioning
 from phoihop.orgs.localities import commune_province, provinces
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 from phoihop.orgs.tree import organization_paths_rebuild as organization_paths_rebuild  # re-export
@@ -86,15 +87,19 @@ def organization_create(*, actor: Any, fields: dict[str, Any]) -> Organization:
     return org
 
 
-def organization_update(*, actor: Any, organization: Organization, fields: dict[str, Any]) -> Organization:
+def organization_update(
+    *, actor: Any, organization: Organization, fields: dict[str, Any], expected_version: int | None = None
+) -> Organization:
     """Change an organisation; a new superior body moves its whole subtree (save() rewrites the
-    paths below it in one statement, in the same transaction)."""
+    paths below it in one statement, in the same transaction). ``expected_version`` is the
+    version the edit form was opened at."""
     if not access.can_manage_registry(actor):
         raise PermissionDenied
     _apply(organization, fields)
     _check_organization(organization)
     organization.full_clean(exclude=["parent"])
     with transaction.atomic():
+        versioning.claim(organization, expected_version)
         organization.save()
     return organization
 
@@ -387,8 +392,11 @@ def person_create(
 def person_update(
     *, actor: Any, person: Person, full_name: str, organization: Organization | None,
     rank: str = "", position: str = "", since: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> Person:
-    """Change a person's record; a new rank or position opens a new title from ``since``."""
+    """Change a person's record; a new rank or position opens a new title from ``since``.
+
+    ``expected_version`` is the version the edit form was opened at."""
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
     if organization is not None and not access.scope(actor).can_write_for(organization.pk):
@@ -398,6 +406,7 @@ def person_update(
         raise ValidationError({"full_name": _("Cần nhập họ và tên.")})
     rank, position = clean(rank), clean(position)
     with transaction.atomic():
+        versioning.claim(person, expected_version)
         title_changed = (rank, position, organization) != (person.rank, person.position, person.organization)
         person.full_name, person.organization = full_name, organization
         person.rank, person.position = rank, position

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
+from phoihop.core import versioning
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import selectors, services
@@ -140,7 +141,8 @@ def _organization_form_page(
                     messages.success(request, _("Đã thêm cơ quan, đơn vị."))
                 else:
                     services.organization_update(
-                        actor=request.user, organization=organization, fields=form.values()
+                        actor=request.user, organization=organization, fields=form.values(),
+                        expected_version=form.expected_version,
                     )
                     messages.success(request, _("Đã lưu thay đổi."))
                 return redirect(organization)
@@ -148,6 +150,10 @@ def _organization_form_page(
                 add_errors(form, exc)
                 if organization is not None:
                     organization.refresh_from_db()  # the service set the typed values on it
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
+                if organization is not None:
+                    organization.refresh_from_db()
     else:
         form = OrganizationForm(instance=organization)
     return render(
@@ -314,11 +320,18 @@ def _person_form_page(request: HttpRequest, person: Person | None) -> HttpRespon
                     person = services.person_create(actor=request.user, **form.values())
                     messages.success(request, _("Đã thêm cán bộ."))
                 else:
-                    services.person_update(actor=request.user, person=person, **form.values())
+                    services.person_update(
+                        actor=request.user, person=person, expected_version=form.expected_version,
+                        **form.values(),
+                    )
                     messages.success(request, _("Đã lưu thay đổi."))
                 return redirect(person)
             except ValidationError as exc:
                 add_errors(form, exc)
+                if person is not None:
+                    person.refresh_from_db()
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
                 if person is not None:
                     person.refresh_from_db()
     else:

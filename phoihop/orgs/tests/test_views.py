@@ -251,6 +251,7 @@ def test_it_lets_staff_edit_an_organisation(login, users, orgs):
             kind="party_board",
             level="district",
             locality_text="Quận 4",
+            version="1",
         ),
     )
     assert response.status_code == 302
@@ -299,7 +300,7 @@ def test_it_shows_validation_errors_in_vietnamese_and_saves_nothing(
 def test_it_keeps_the_record_unchanged_when_an_edit_is_refused(login, users, orgs):
     url = reverse("orgs:edit", args=[orgs["board"].pk])
     response = login(users["staff"]).post(
-        url, org_data(name="Tên mới", valid_from="02/01/2024", valid_to="01/01/2024")
+        url, org_data(name="Tên mới", valid_from="02/01/2024", valid_to="01/01/2024", version="1")
     )
     assert "Ngày kết thúc hoạt động phải sau ngày bắt đầu." in response.content.decode()
     orgs["board"].refresh_from_db()
@@ -609,6 +610,7 @@ def test_it_edits_a_person_and_keeps_the_old_title(login, users, orgs):
             "rank": "Trung tá",
             "position": "Chỉ huy trưởng",
             "since": "01/06/2023",
+            "version": "1",
         },
     )
     assert response.status_code == 302
