@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.agreements.selectors import agreement_choice_label
+from phoihop.core import versioning
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
 from phoihop.core.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from phoihop.events.models import Attendee, Event
@@ -16,7 +17,7 @@ from phoihop.events.services import EVENT_FIELDS, AttendeeInput
 from phoihop.orgs.models import Organization
 
 
-class EventForm(forms.ModelForm):
+class EventForm(versioning.VersionedFormMixin, forms.ModelForm):
     date = VNDateField(
         label=_("Ngày tổ chức"), error_messages={"required": _("Cần nhập ngày tổ chức.")}
     )
@@ -103,6 +104,14 @@ class EventForm(forms.ModelForm):
 
     def event_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in EVENT_FIELDS}
+
+    def versioned_extras(self, record: Any) -> dict[str, tuple[str, str]]:
+        # The attendees are edited on the same page, under the event's version.
+        attendees = "; ".join(
+            ", ".join(filter(None, [a.full_name, a.rank, a.position]))
+            for a in Attendee.objects.filter(event=record).order_by("order", "id")
+        )
+        return {"attendees": (str(_("Thành phần tham dự")), attendees)}
 
 
 class AttendeeForm(forms.Form):

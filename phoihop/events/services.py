@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.services import person_for_signatory
@@ -216,7 +217,9 @@ def event_update(
     organizations: Sequence[Organization],
     agreements: Sequence[Agreement],
     attendees: Sequence[AttendeeInput],
+    expected_version: int | None = None,
 ) -> Event:
+    """Change the event with its attendees, from its version ``expected_version``."""
     if not access.can_edit_event(actor, event):
         raise PermissionDenied
     if event.is_archived:
@@ -226,6 +229,7 @@ def event_update(
     agreement_ids = _agreement_ids(actor, agreements, event)
     _check_attendees(actor, attendees)
     with transaction.atomic():
+        versioning.claim(event, expected_version)
         return _save(
             actor=actor,
             event=event,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.core.views_util import (
     AttachmentForm,
     HtmxHttpRequest,
@@ -100,11 +101,15 @@ def _form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
                     event = services.event_create(actor=request.user, **rows)
                     messages.success(request, _("Đã ghi nhận hội nghị, sự kiện."))
                 else:
-                    services.event_update(actor=request.user, event=event, **rows)
+                    services.event_update(
+                        actor=request.user, event=event, expected_version=form.expected_version, **rows
+                    )
                     messages.success(request, _("Đã lưu thay đổi."))
                 return redirect(event)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     elif event is None:
         hosts = choices["hosts"]
         only_host = hosts.first() if hosts.count() == 1 else None

@@ -433,6 +433,7 @@ def test_it_edits_an_event(
         ],
     )
     data["attendees-INITIAL_FORMS"] = 1
+    data["version"] = conference.version
     response = client.post(reverse("events:edit", args=[conference.pk]), data)
     assert response.status_code == 302
     conference.refresh_from_db()
@@ -464,6 +465,7 @@ def test_it_removes_an_attendee_row_marked_for_removal(
         ],
     )
     data["attendees-INITIAL_FORMS"] = 1
+    data["version"] = conference.version
     assert (
         login(users["alice"]).post(reverse("events:edit", args=[conference.pk]), data).status_code
         == 302
