@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "phoihop.documents",
     "phoihop.audit",
     "phoihop.scale",
+    "phoihop.ops",
     "django_tasks",
     "django_tasks_db",
     "django_rq",
@@ -230,6 +231,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false" if DEBUG else "true")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Load balancers probe the health answers over plain HTTP: no redirect for them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
@@ -239,6 +242,8 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 SESSION_SAVE_EVERY_REQUEST = False
 # A session unused for this long ends (checked on the server, whatever the cookie says).
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "60")
+# Operations: /readyz reports not ready when a background job has waited this long to start.
+TASK_STALL_MINUTES = envint("TASK_STALL_MINUTES", "15")
 AUDIT_EXPORT_MAX_ROWS = envint("AUDIT_EXPORT_MAX_ROWS", "100000")  # rows in one audit-log CSV export
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

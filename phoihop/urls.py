@@ -20,6 +20,7 @@ urlpatterns = [
     path("so-tong-ket/", include("phoihop.reviews.urls")),
     path("van-ban-mau/", include("phoihop.documents.urls")),
     path("nhat-ky/", include("phoihop.audit.urls")),
+    path("", include("phoihop.ops.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
     # Browsers ask for /favicon.ico on pages without the <link rel="icon"> (error pages, files).
     path("favicon.ico", rule("public")(lambda request: HttpResponsePermanentRedirect(static("phoihop/favicon.svg")))),
