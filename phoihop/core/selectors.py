@@ -12,6 +12,7 @@ from phoihop.vn.collation import sort_key
 from phoihop.vn.text import exact_key, fold
 
 SECTION_LIMIT = 20
+SEARCH_CAP = 500  # candidates ranked per section; the count shown stops there
 
 _QS = TypeVar("_QS", bound=QuerySet[Any])
 
@@ -53,8 +54,19 @@ class SearchResults:
 
 
 def _section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]:
-    matches = list(qs.filter(search_filter(query))[:500])
-    return rank(matches, query, label)[:SECTION_LIMIT], len(matches)
+    """The section's first rows in ranking order, and how many match (up to SEARCH_CAP).
+
+    The candidates are ranked on their labels alone; only the rows shown are loaded whole, so a
+    common word that matches hundreds of records in a province builds twenty objects, not 500.
+    """
+    candidates = list(
+        qs.filter(search_filter(query)).order_by().values_list("pk", label)[:SEARCH_CAP]
+    )
+    wanted = exact_key(query)
+    candidates.sort(key=lambda row: (wanted not in exact_key(row[1]), sort_key(row[1])))
+    shown = [pk for pk, _ in candidates[:SECTION_LIMIT]]
+    by_pk = qs.in_bulk(shown)
+    return [by_pk[pk] for pk in shown if pk in by_pk], len(candidates)
 
 
 def search(*, user: Any, query: str) -> SearchResults:

@@ -40,6 +40,10 @@ def _is_mark(ch: str) -> bool:
 def nfc(s: str) -> str:
     """NFC-normalise and drop combining marks that have no base letter."""
     s = unicodedata.normalize("NFC", s)
+    # Only a mark that starts the text or follows a space can be an orphan: look there first,
+    # so the usual text (every word starting with a letter) is not walked character by character.
+    if not any(_is_mark(word[0]) for word in s.split()):
+        return s
     out: list[str] = []
     for ch in s:
         if _is_mark(ch) and (not out or out[-1].isspace()):
