@@ -52,7 +52,12 @@ class Notification(models.Model):
     related = GenericForeignKey("content_type", "object_id")
     # Unique per user: a reminder computed again on the next run finds its key and is skipped.
     key = models.CharField(max_length=200, blank=True, default="")
-    emailed = models.BooleanField(default=False)
+    emailed = models.BooleanField(default=False)  # the user asked for it by e-mail
+    # The e-mail goes out from the task queue: when it was sent, how many tries it took, and
+    # the last error (kept after the final failed try).
+    email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    email_error = models.CharField(max_length=500, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("lúc"), default=timezone.now)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
     cleared_at = models.DateTimeField(_("đã xóa lúc"), null=True, blank=True)

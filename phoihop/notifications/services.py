@@ -1,9 +1,11 @@
-"""Every write to notifications: sending (in-app, and by e-mail to those who asked), reading,
-clearing, e-mail preferences and the calendar feed link."""
+"""Every write to notifications: sending (in-app, and by e-mail through the task queue to those
+who asked), reading, clearing, e-mail preferences and the calendar feed link."""
 
 from __future__ import annotations
 
 import datetime
+import functools
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,6 +25,8 @@ from phoihop.notifications.models import (
     NotificationPreference,
     new_feed_token,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _absolute(url: str) -> str:
@@ -50,10 +54,64 @@ def _email_text(user: Any, notification: Notification) -> tuple[str, str]:
     return subject[:250], "\n".join(parts)
 
 
-def _send_emails(notification_ids: list[int]) -> None:
-    for n in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+# A notification's e-mail is tried this many times, waiting this long (seconds) before each
+# retry: about two and a half hours in all, enough for a mail server's restart or outage.
+EMAIL_ATTEMPTS = 5
+EMAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
+
+
+def _enqueue_email(notification_id: int, *, attempt: int = 1, delay: int = 0) -> None:
+    from phoihop.notifications.tasks import send_notification_email
+
+    job = send_notification_email
+    if delay and job.get_backend().supports_defer:
+        job = job.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
+    job.enqueue(notification_id, attempt)
+
+
+def _enqueue_emails(notification_ids: list[int]) -> None:
+    """Queue one e-mail job per notification. Runs after the commit: the user's action is saved
+    by then, so a queue that cannot be reached is logged, never raised."""
+    for pk in notification_ids:
+        try:
+            _enqueue_email(pk)
+        except Exception:
+            logger.exception("notification %s: the e-mail could not be queued", pk)
+
+
+def notification_email_send(*, notification_id: int, attempt: int = 1) -> str:
+    """Send one notification's e-mail; what happened: "sent", "skipped" (nothing to send, or
+    sent before), "retry" (failed, queued again with a delay) or "failed" (the last try failed).
+
+    The row is locked while sending, so a job run twice sends once."""
+    with transaction.atomic():
+        n = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if n is None or not n.emailed or n.email_sent_at is not None or not n.user.email:
+            return "skipped"
         subject, body = _email_text(n.user, n)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [n.user.email], fail_silently=False)
+        n.email_attempts += 1
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [n.user.email], fail_silently=False)
+        except OSError as exc:  # smtplib's errors are OSErrors, as is a refused connection
+            n.email_error = f"{type(exc).__name__}: {exc}"[:500]
+            n.save(update_fields=["email_attempts", "email_error"])
+        else:
+            n.email_sent_at = timezone.now()
+            n.email_error = ""
+            n.save(update_fields=["email_attempts", "email_error", "email_sent_at"])
+            return "sent"
+    if attempt < EMAIL_ATTEMPTS:
+        delay = EMAIL_RETRY_DELAYS[min(attempt, len(EMAIL_RETRY_DELAYS)) - 1]
+        logger.warning("notification %s: e-mail try %s failed (%s); again in %ss", n.pk, attempt, n.email_error, delay)
+        _enqueue_email(n.pk, attempt=attempt + 1, delay=delay)
+        return "retry"
+    logger.error("notification %s: e-mail not sent after %s tries (%s)", n.pk, attempt, n.email_error)
+    return "failed"
 
 
 def notify(
@@ -111,7 +169,8 @@ def notify(
         if wants_email:
             emailed.append(n.pk)
     if emailed:
-        transaction.on_commit(lambda: _send_emails(emailed))
+        # Queued only once the notification is committed; sent by the worker, with retries.
+        transaction.on_commit(functools.partial(_enqueue_emails, emailed), robust=True)
     return len(created)
 
 

@@ -7,6 +7,7 @@ import datetime
 from django_tasks import task
 
 from phoihop.notifications.reminders import reminders_send
+from phoihop.notifications.services import notification_email_send
 
 
 @task()
@@ -15,3 +16,10 @@ def send_reminders(today: str | None = None) -> dict[str, int]:
     a reminder already sent is not sent again."""
     day = datetime.date.fromisoformat(today) if today else None
     return reminders_send(today=day)
+
+
+@task()
+def send_notification_email(notification_id: int, attempt: int = 1) -> str:
+    """One notification's e-mail. django-tasks does not retry: a failed try queues the next
+    one itself, with a growing delay, up to ``EMAIL_ATTEMPTS`` tries; the row keeps the error."""
+    return notification_email_send(notification_id=notification_id, attempt=attempt)
