@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.activities.models import Activity
 from phoihop.activities.services import ACTIVITY_FIELDS
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.idempotency import new_key
 from phoihop.core.views_util import int_or_none
 from phoihop.orgs.forms import province_choices
 from phoihop.orgs.localities import commune_province, communes_of, provinces
@@ -97,10 +98,15 @@ class ActivityForm(forms.Form):
         help_text=_("Chọn một hoặc nhiều ảnh JPEG, PNG; có thể chụp ngay bằng điện thoại."),
     )
 
+    # Made when the form is rendered; a repeated POST of the same form returns the first result.
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     def __init__(
         self, *args: Any, organizations: Any, indicators: list[Indicator], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["idempotency_key"] = new_key()
         cast(forms.ModelMultipleChoiceField, self.fields["organizations"]).queryset = organizations
         self.indicators = indicators
         for ind in indicators:

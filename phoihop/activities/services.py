@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -214,15 +217,105 @@ def activity_update(
     return activity
 
 
+# The idempotency scopes of the activity form (core.idempotency).
+CREATE_SCOPE = "activities:create"
+EDIT_SCOPE = "activities:edit"
+
+
+@dataclass
+class ActivitySaved:
+    """What ``activity_save`` did: the activity (None when the form had been sent before and
+    ``url`` is where the first sending led), the photos refused with why, and whether it was
+    sent for approval."""
+
+    activity: Activity | None
+    url: str
+    replayed: bool = False
+    submitted: bool = False
+    refused_photos: list[tuple[str, str]] = field(default_factory=list)
+
+
+def activity_save(
+    *,
+    actor: Any,
+    task: Task,
+    activity: Activity | None,
+    fields: Mapping[str, Any],
+    organizations: Sequence[Organization],
+    values: Mapping[Indicator, Any] | None = None,
+    photos: Sequence[UploadedFile] = (),
+    submit: bool = False,
+    idempotency_key: str | None = None,
+) -> ActivitySaved:
+    """Everything the activity form does, in one transaction: record (or change) the activity,
+    store the photos sent with it and, with ``submit``, send it for approval.
+
+    Either all of it is committed or none of it: photo files written before a failure are
+    removed again. A photo that is not a readable JPEG or PNG is left out and named in
+    ``refused_photos``; the rest is saved. The form's ``idempotency_key`` makes a repeated POST
+    return the first result instead of a second activity."""
+    from phoihop.core.attachments import attachment_add
+    from phoihop.core.idempotency import run_once
+
+    result = ActivitySaved(activity=None, url="", submitted=submit)
+    written: list[FieldFile] = []
+
+    def save() -> Activity:
+        if activity is None:
+            saved = activity_create(
+                actor=actor, task=task, fields=fields, organizations=organizations, values=values
+            )
+        else:
+            _lock(activity)
+            saved = activity_update(
+                actor=actor, activity=activity, fields=fields, organizations=organizations, values=values
+            )
+        for photo in photos:
+            try:
+                stored = attachment_add(actor=actor, owner=saved, upload=photo, kind="photo")
+            except ValidationError as exc:  # raised before anything is written
+                result.refused_photos.append((photo.name or "", " ".join(exc.messages)))
+                continue
+            written.append(stored.file)
+        if submit:
+            activity_submit(actor=actor, activity=saved)
+        return saved
+
+    scope = CREATE_SCOPE if activity is None else EDIT_SCOPE
+    try:
+        done = run_once(user=actor, scope=scope, key=idempotency_key, action=save)
+    except BaseException:
+        # The rows were rolled back; the files were not. (A process killed outright leaves its
+        # files unreferenced; nothing points at them.)
+        for file in written:
+            file.storage.delete(file.name)
+        raise
+    result.activity, result.url, result.replayed = done.value, done.url, done.replayed
+    if done.replayed:
+        result.refused_photos.clear()
+    return result
+
+
+def _lock(activity: Activity) -> None:
+    """Lock the activity's row until the transaction ends and read its current state into
+    ``activity``: two people acting on it at once act one after the other, and the second
+    sees what the first did."""
+    activity.refresh_from_db(from_queryset=Activity.objects.select_for_update())
+
+
 def activity_submit(*, actor: Any, activity: Activity) -> Activity:
-    _check_writable(actor, activity)
-    activity.status = Activity.Status.SUBMITTED
-    activity.submitted_by = actor
-    activity.submitted_at = timezone.now()
-    activity.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+    """Send a draft or returned activity for approval; the leaders who may approve it are told
+    (their e-mail goes out after the commit)."""
     from phoihop.notifications.services import activity_submitted_notify
 
-    activity_submitted_notify(activity=activity, actor=actor)  # the leaders who may approve it
+    with transaction.atomic():
+        _lock(activity)
+        _check_writable(actor, activity)
+        activity.status = Activity.Status.SUBMITTED
+        activity.submitted_by = actor
+        activity.submitted_at = timezone.now()
+        activity.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+        activity_submitted_notify(activity=activity, actor=actor)
     return activity
 
 
@@ -235,25 +328,30 @@ def _check_reviewer(actor: Any, activity: Activity) -> None:
 
 def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
     """Send a submission back with the reviewer's note; its author is notified with the note."""
-    _check_reviewer(actor, activity)
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"reviewer_note": _("Cần ghi rõ nội dung cần sửa khi trả lại.")})
-    activity.status = Activity.Status.RETURNED
-    activity.reviewer_note = note
-    activity.returned_by = actor
-    activity.returned_at = timezone.now()
-    activity.save(update_fields=["status", "reviewer_note", "returned_by", "returned_at", "updated_at"])
     from phoihop.notifications.services import activity_returned_notify
 
-    activity_returned_notify(activity=activity, actor=actor)
+    note = (note or "").strip()
+    with transaction.atomic():
+        _lock(activity)
+        _check_reviewer(actor, activity)
+        if not note:
+            raise ValidationError({"reviewer_note": _("Cần ghi rõ nội dung cần sửa khi trả lại.")})
+        activity.status = Activity.Status.RETURNED
+        activity.reviewer_note = note
+        activity.returned_by = actor
+        activity.returned_at = timezone.now()
+        activity.save(
+            update_fields=["status", "reviewer_note", "returned_by", "returned_at", "updated_at"]
+        )
+        activity_returned_notify(activity=activity, actor=actor)
     return activity
 
 
 def activity_approve(*, actor: Any, activity: Activity) -> Activity:
     """Approve a submission: its values now count. A revision replaces the record it corrects."""
-    _check_reviewer(actor, activity)
     with transaction.atomic():
+        _lock(activity)
+        _check_reviewer(actor, activity)
         activity.status = Activity.Status.APPROVED
         activity.approved_by = actor
         activity.approved_at = timezone.now()
@@ -269,15 +367,16 @@ def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
     """Start a correction of an approved activity: a new draft revision with the same content.
 
     The approved record stays as it is and keeps counting until the revision is approved."""
-    if not access.can_write_activity(actor, activity):
-        raise PermissionDenied
-    if activity.status != Activity.Status.APPROVED:
-        raise ValidationError(_("Chỉ mở bản sửa cho hoạt động đã duyệt."))
-    open_revision = activity.revisions.active().exclude(status=Activity.Status.APPROVED).first()
-    if open_revision is not None:
-        raise ValidationError(_("Hoạt động này đang có một bản sửa chưa được duyệt."))
-    _check_task_open(activity.task)
     with transaction.atomic():
+        _lock(activity)  # two clicks at once open one revision
+        if not access.can_write_activity(actor, activity):
+            raise PermissionDenied
+        if activity.status != Activity.Status.APPROVED:
+            raise ValidationError(_("Chỉ mở bản sửa cho hoạt động đã duyệt."))
+        open_revision = activity.revisions.active().exclude(status=Activity.Status.APPROVED).first()
+        if open_revision is not None:
+            raise ValidationError(_("Hoạt động này đang có một bản sửa chưa được duyệt."))
+        _check_task_open(activity.task)
         revision = Activity.objects.create(
             task=activity.task,
             agreement_id=activity.task.plan.agreement_id,

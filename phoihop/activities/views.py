@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import access
@@ -18,6 +19,7 @@ from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
 from phoihop.core.db import vi
+from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.views_util import (
     AttachmentForm,
     HtmxHttpRequest,
@@ -29,6 +31,7 @@ from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 
 PAGE_SIZE = 25
+REPLAYED = gettext_lazy("Biểu mẫu này đã được gửi rồi; đây là kết quả của lần gửi trước.")
 
 
 def _indicators(task: Task) -> list[Indicator]:
@@ -52,19 +55,21 @@ def _home_province(organizations: list[Organization]) -> int | None:
     return None
 
 
-def _store_photos(request: HttpRequest, activity: Activity, photos: list[Any]) -> None:
-    """Keep the photos sent with the form; a refused file is named and the activity stays saved."""
-    from phoihop.core.attachments import attachment_add
-
-    for photo in photos:
-        try:
-            attachment_add(actor=request.user, owner=activity, upload=photo, kind="photo")
-        except ValidationError as exc:
-            messages.warning(
-                request,
-                _("Hoạt động đã được lưu, nhưng ảnh “%(name)s” không nhận được: %(reason)s")
-                % {"name": photo.name, "reason": " ".join(exc.messages)},
-            )
+def _after_save(request: HttpRequest, saved: services.ActivitySaved) -> HttpResponse:
+    if saved.replayed:
+        messages.info(request, REPLAYED)
+        return redirect(saved.url)
+    for name, reason in saved.refused_photos:
+        messages.warning(
+            request,
+            _("Hoạt động đã được lưu, nhưng ảnh “%(name)s” không nhận được: %(reason)s")
+            % {"name": name, "reason": reason},
+        )
+    if saved.submitted:
+        messages.success(request, _("Đã gửi hoạt động để lãnh đạo đơn vị duyệt."))
+    else:
+        messages.success(request, _("Đã lưu bản nháp. Gửi duyệt khi đã đủ thông tin."))
+    return redirect(saved.url)
 
 
 def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> HttpResponse:
@@ -75,26 +80,22 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
     if request.method == "POST":
         form = ActivityForm(request.POST, request.FILES, organizations=organizations, indicators=indicators)
         if form.is_valid():
-            args: dict[str, Any] = {
-                "actor": request.user,
-                "fields": form.service_fields(),
-                "organizations": list(form.cleaned_data["organizations"]),
-                "values": form.service_values(),
-            }
             try:
-                if activity is None:
-                    activity = services.activity_create(task=task, **args)
-                else:
-                    services.activity_update(activity=activity, **args)
-                _store_photos(request, activity, form.cleaned_data["photos"])
-                if request.POST.get("action") == "submit":
-                    services.activity_submit(actor=request.user, activity=activity)
-                    messages.success(request, _("Đã gửi hoạt động để lãnh đạo đơn vị duyệt."))
-                else:
-                    messages.success(request, _("Đã lưu bản nháp. Gửi duyệt khi đã đủ thông tin."))
-                return redirect("activities:detail", pk=activity.pk)
+                saved = services.activity_save(
+                    actor=request.user,
+                    task=task,
+                    activity=activity,
+                    fields=form.service_fields(),
+                    organizations=list(form.cleaned_data["organizations"]),
+                    values=form.service_values(),
+                    photos=form.cleaned_data["photos"],
+                    submit=request.POST.get("action") == "submit",
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                )
             except ValidationError as exc:
                 add_errors(form, exc)
+            else:
+                return _after_save(request, saved)
     elif activity is not None:
         form = ActivityForm(initial=activity_initial(activity), organizations=organizations, indicators=indicators)
     else:
@@ -129,6 +130,11 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk, for_edit=True)
     if not activity.is_editable:
+        # A repeated "save and submit" finds the activity submitted: show what the first one did.
+        first = first_result_url(user=request.user, scope=services.EDIT_SCOPE, key=request.POST.get(FIELD_NAME))
+        if request.method == "POST" and first:
+            messages.info(request, REPLAYED)
+            return redirect(first)
         messages.error(request, _("Hoạt động đang chờ duyệt hoặc đã duyệt nên không sửa được."))
         return redirect("activities:detail", pk=activity.pk)
     task = access.get_task_for_user(request.user, activity.task_id)

@@ -63,6 +63,20 @@ def _first_result(*, user: Any, scope: str, key: str) -> Once[Any]:
     return Once(value=None, url=row.result_url, replayed=True)
 
 
+def first_result_url(*, user: Any, scope: str, key: str | None) -> str | None:
+    """Where the first POST with ``key`` led, if that POST was committed; else None.
+
+    For a view that would refuse a repeated POST before reaching ``run_once`` (the record has
+    moved on since), so it can answer with the first result instead."""
+    if not is_valid_key(key) or not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        IdempotencyKey.objects.filter(user=user, scope=scope, key=key)
+        .values_list("result_url", flat=True)
+        .first()
+    )
+
+
 def run_once(
     *,
     user: Any,
