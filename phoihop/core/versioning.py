@@ -348,6 +348,11 @@ class VersionedFormMixin:
         """Parts of the page that are not fields of the record: name -> (label, value shown)."""
         return {}
 
+    def edited_data(self) -> dict[str, Any]:
+        """The cleaned data without the version fields: what the service is given."""
+        cleaned: dict[str, Any] = getattr(self, "cleaned_data", {})
+        return {k: v for k, v in cleaned.items() if k not in FORM_FIELDS}
+
     @property
     def expected_version(self) -> int | None:
         """The version the page was opened at (``None`` when the form is not an edit)."""

@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts import access
 from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.exchange.models import Inspection, PeriodicReport, Rhythm
 from phoihop.orgs.models import Organization
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(versioning.VersionedFormMixin, forms.Form):
     rhythm = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Rhythm.choices)
     due_days = forms.IntegerField(
         label=_("Hạn gửi (số ngày sau khi hết kỳ)"), min_value=0, max_value=90, initial=10
@@ -36,7 +37,7 @@ class ScheduleForm(forms.Form):
         self.fields["reporters"].widget.attrs["class"] = "form-check-input"
 
 
-class ReportForm(forms.Form):
+class ReportForm(versioning.VersionedFormMixin, forms.Form):
     title = forms.CharField(label=_("Tiêu đề"), max_length=500)
     body = forms.CharField(
         label=_("Nội dung báo cáo"), required=False, widget=forms.Textarea(attrs={"rows": 22})
@@ -64,7 +65,7 @@ class AdHocReportForm(ReportForm):
         bootstrap(self)
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(versioning.VersionedFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Hình thức"), choices=Inspection.Kind.choices)
     title = forms.CharField(label=_("Tên đợt kiểm tra, giám sát"), max_length=500)
     date = VNDateField(label=_("Ngày"))
@@ -90,7 +91,7 @@ class InspectionForm(forms.Form):
             self.fields[name].widget.attrs["class"] = "form-check-input"
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(versioning.VersionedFormMixin, forms.Form):
     text = forms.CharField(label=_("Kiến nghị"), widget=forms.Textarea(attrs={"rows": 2}))
     responsible = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=Organization.objects.none())
     due_date = VNDateField(label=_("Hạn khắc phục"), required=False)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import exchange as exchange_access
 from phoihop.accounts.access import scope
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.exchange.models import (
     FollowUp,
     Inspection,
@@ -38,8 +39,11 @@ def schedule_set(
     due_days: int,
     reporters: Iterable[Organization] = (),
     note: str = "",
+    expected_version: int | None = None,
 ) -> ReportingSchedule:
-    """Fix (or change) the agreement's reporting rhythm. Officers of the lead party do it."""
+    """Fix (or change) the agreement's reporting rhythm. Officers of the lead party do it.
+
+    ``expected_version`` is the version of the schedule its edit form was opened at."""
     if not exchange_access.can_edit_schedule(actor, agreement):
         raise PermissionDenied
     if rhythm not in Rhythm.values:
@@ -50,10 +54,17 @@ def schedule_set(
     chosen = list(reporters)
     if any(o.pk not in parties for o in chosen):
         raise ValidationError({"reporters": _("Chỉ chọn các bên tham gia văn bản.")})
-    schedule, _created = ReportingSchedule.objects.update_or_create(
-        agreement=agreement, defaults={"rhythm": rhythm, "due_days": due_days, "note": note.strip()}
-    )
-    schedule.reporters.set(chosen)
+    values = {"rhythm": rhythm, "due_days": due_days, "note": note.strip()}
+    with transaction.atomic():
+        schedule = ReportingSchedule.objects.filter(agreement=agreement).first()
+        if schedule is None:
+            schedule, _created = ReportingSchedule.objects.update_or_create(agreement=agreement, defaults=values)
+        else:
+            versioning.claim(schedule, expected_version)
+            for name, value in values.items():
+                setattr(schedule, name, value)
+            schedule.save()
+        schedule.reporters.set(chosen)
     return schedule
 
 
@@ -114,10 +125,14 @@ def _check_draft(actor: Any, report: PeriodicReport) -> None:
 
 
 @transaction.atomic
-def report_update(*, actor: Any, report: PeriodicReport, title: str, body: str) -> PeriodicReport:
+def report_update(
+    *, actor: Any, report: PeriodicReport, title: str, body: str, expected_version: int | None = None
+) -> PeriodicReport:
+    """Change a draft report, from its version ``expected_version``."""
     _check_draft(actor, report)
     report.title, report.body = _clean_text(title, body)
-    report.save(update_fields=["title", "body", "updated_at"])
+    versioning.claim(report, expected_version)
+    report.save(update_fields=["title", "body", "version", "updated_at"])
     return report
 
 
@@ -278,6 +293,7 @@ def inspection_update(
     inspected: Iterable[Organization],
     scope_text: str = "",
     findings: str = "",
+    expected_version: int | None = None,
 ) -> Inspection:
     """Correct or complete the record of a visit (findings are often written after it). The
     inspecting organisations stay as recorded."""
@@ -297,7 +313,8 @@ def inspection_update(
         raise ValidationError(errors)
     inspection.kind, inspection.title, inspection.date = kind, " ".join(title.split()), date
     inspection.scope, inspection.findings = scope_text.strip(), findings.strip()
-    inspection.save(update_fields=["kind", "title", "date", "scope", "findings", "updated_at"])
+    versioning.claim(inspection, expected_version)
+    inspection.save(update_fields=["kind", "title", "date", "scope", "findings", "version", "updated_at"])
     inspection.inspected.set(inspected)
     return inspection
 
@@ -337,6 +354,7 @@ def recommendation_update(
     text: str,
     responsible: Organization,
     due_date: datetime.date | None = None,
+    expected_version: int | None = None,
 ) -> Recommendation:
     """The inspecting side corrects a recommendation's wording, the organisation responsible or
     the due date while it is still open; a closed one stays as it was closed."""
@@ -346,7 +364,8 @@ def recommendation_update(
         raise ValidationError(_("Kiến nghị đã đóng nên không sửa được."))
     text = _check_recommendation(inspection, text, responsible)
     recommendation.text, recommendation.responsible, recommendation.due_date = text, responsible, due_date
-    recommendation.save(update_fields=["text", "responsible", "due_date"])
+    versioning.claim(recommendation, expected_version)
+    recommendation.save(update_fields=["text", "responsible", "due_date", "version"])
     return recommendation
 
 

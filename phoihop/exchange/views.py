@@ -18,6 +18,7 @@ from phoihop.accounts import access
 from phoihop.accounts.access import exchange as exchange_access
 from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.core.attachments import attachments_of
 from phoihop.core.db import vi
 from phoihop.core.views_util import (
@@ -103,22 +104,24 @@ def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     current = _schedule_of(agreement)
     parties = _party_orgs(agreement)
     if request.method == "POST":
-        form = ScheduleForm(request.POST, parties=parties)
+        form = ScheduleForm(request.POST, parties=parties, versioned=current)
         if form.is_valid():
             try:
                 services.schedule_set(
                     actor=request.user, agreement=agreement, rhythm=form.cleaned_data["rhythm"],
                     due_days=form.cleaned_data["due_days"], reporters=form.cleaned_data["reporters"],
-                    note=form.cleaned_data["note"],
+                    note=form.cleaned_data["note"], expected_version=form.expected_version,
                 )
                 messages.success(request, _("Đã lưu chế độ báo cáo."))
                 return redirect("exchange:schedule", pk=agreement.pk)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     elif current is not None:
         form = ScheduleForm(
             initial={"rhythm": current.rhythm, "due_days": current.due_days, "reporters": list(current.reporters.all()), "note": current.note},
-            parties=parties,
+            parties=parties, versioned=current,
         )
     else:
         form = ScheduleForm(parties=parties)
@@ -239,15 +242,19 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Báo cáo đã gửi các bên nên không sửa được."))
         return redirect(report)
     if request.method == "POST":
-        form = ReportForm(request.POST)
+        form = ReportForm(request.POST, versioned=report)
         if form.is_valid():
             try:
-                services.report_update(actor=request.user, report=report, **form.cleaned_data)
+                services.report_update(
+                    actor=request.user, report=report, expected_version=form.expected_version, **form.edited_data()
+                )
                 return _after_save(request, report)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     else:
-        form = ReportForm(initial={"title": report.title, "body": report.body})
+        form = ReportForm(initial={"title": report.title, "body": report.body}, versioned=report)
     context = {"agreement": report.agreement, "form": form, "report": report, "organization": report.organization, "nav": "reports"}
     return render(request, "exchange/report_form.html", context)
 
@@ -387,7 +394,8 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "scope": inspection.scope, "findings": inspection.findings,
     }
     form = InspectionForm(
-        request.POST if request.method == "POST" else None, initial=initial, inspecting=inspecting, inspected=inspected
+        request.POST if request.method == "POST" else None, initial=initial, inspecting=inspecting, inspected=inspected,
+        versioned=inspection,
     )
     # The inspecting side is who recorded the visit; it stays as recorded.
     form.fields["inspecting"].disabled = True
@@ -397,11 +405,14 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.inspection_update(
                 actor=request.user, inspection=inspection, kind=data["kind"], title=data["title"], date=data["date"],
                 inspected=data["inspected"], scope_text=data["scope"], findings=data["findings"],
+                expected_version=form.expected_version,
             )
             messages.success(request, _("Đã lưu đợt kiểm tra, giám sát."))
             return redirect(inspection)
         except ValidationError as exc:
             add_errors(form, exc)
+        except versioning.StaleEdit as exc:
+            form.show_stale(exc)
     context = {"agreement": agreement, "form": form, "inspection": inspection, "nav": "inspections"}
     return render(request, "exchange/inspection_form.html", context)
 
@@ -488,18 +499,23 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(inspection)
     organizations = _recommendation_orgs(inspection)
     if request.method == "POST":
-        form = RecommendationForm(request.POST, organizations=organizations)
+        form = RecommendationForm(request.POST, organizations=organizations, versioned=recommendation)
         if form.is_valid():
             try:
-                services.recommendation_update(actor=request.user, recommendation=recommendation, **form.cleaned_data)
+                services.recommendation_update(
+                    actor=request.user, recommendation=recommendation, expected_version=form.expected_version,
+                    **form.edited_data(),
+                )
                 messages.success(request, _("Đã lưu kiến nghị."))
                 return redirect(inspection)
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
     else:
         form = RecommendationForm(
             initial={"text": recommendation.text, "responsible": recommendation.responsible, "due_date": recommendation.due_date},
-            organizations=organizations,
+            organizations=organizations, versioned=recommendation,
         )
     context = {
         "recommendation": recommendation, "inspection": inspection, "agreement": inspection.agreement,

@@ -125,7 +125,7 @@ def test_an_archived_draft_is_neither_edited_nor_submitted(login, users, draft):
     client = login(users["alice"])
     response = client.post(reverse("exchange:report_submit", args=[draft.pk]), follow=True)
     assert "khôi phục trước khi sửa hoặc gửi" in " ".join(messages_of(response))
-    response = client.post(reverse("exchange:report_edit", args=[draft.pk]), {"title": "Khác", "body": "Khác"})
+    response = client.post(reverse("exchange:report_edit", args=[draft.pk]), {"title": "Khác", "body": "Khác", "version": draft.version})
     assert response.status_code == 200 and "khôi phục trước khi sửa hoặc gửi" in response.content.decode()
     draft.refresh_from_db()
     assert (draft.status, draft.title, draft.is_archived) == ("draft", "Báo cáo Quý I/2024", True)
@@ -220,7 +220,7 @@ def test_the_inspecting_party_edits_an_open_recommendation(login, users, orgs, i
     assert url in client.get(inspection.get_absolute_url()).content.decode()
     page = client.get(url)
     assert page.status_code == 200 and "Bổ sung sổ theo dõi" in page.content.decode()
-    response = client.post(url, {"text": "  Bổ sung sổ theo dõi tuyên truyền  ", "responsible": orgs["board"].pk, "due_date": "15/01/2025"})
+    response = client.post(url, {"text": "  Bổ sung sổ theo dõi tuyên truyền  ", "responsible": orgs["board"].pk, "due_date": "15/01/2025", "version": 1})
     assert response.status_code == 302 and response["Location"] == inspection.get_absolute_url()
     recommendation.refresh_from_db()
     assert (recommendation.text, recommendation.responsible, recommendation.due_date) == (
@@ -234,11 +234,11 @@ def test_the_inspecting_party_edits_an_open_recommendation(login, users, orgs, i
 def test_a_recommendation_edit_with_errors_keeps_the_record(login, users, orgs, recommendation):
     client = login(users["coop_officer"])
     url = reverse("exchange:recommendation_edit", args=[recommendation.pk])
-    response = client.post(url, {"text": " ", "responsible": orgs["board"].pk, "due_date": "31/02/2025"})
+    response = client.post(url, {"text": " ", "responsible": orgs["board"].pk, "due_date": "31/02/2025", "version": 1})
     assert response.status_code == 200
     assert response.context["form"].errors
     # An organisation that is not a party is refused too.
-    response = client.post(url, {"text": "Khác", "responsible": orgs["city"].pk})
+    response = client.post(url, {"text": "Khác", "responsible": orgs["city"].pk, "version": 1})
     assert response.status_code == 200 and response.context["form"].errors["responsible"]
     with pytest.raises(ValidationError):
         recommendation_update(actor=users["coop_officer"], recommendation=recommendation, text="Khác", responsible=orgs["city"])

@@ -190,7 +190,7 @@ def test_it_lets_the_lead_party_set_the_schedule(login, agreement, users, orgs):
 def test_it_lets_the_inspecting_party_complete_the_findings(login, users, orgs, inspection):
     url = reverse("exchange:inspection_edit", args=[inspection.pk])
     data = {"kind": "inspection", "title": inspection.title, "date": "20/11/2024", "inspected": [orgs["district"].pk],
-            "scope": "Phạm vi", "findings": "Bổ sung: hồ sơ lưu trữ đầy đủ."}
+            "scope": "Phạm vi", "findings": "Bổ sung: hồ sơ lưu trữ đầy đủ.", "version": inspection.version}
     assert login(users["alice"]).post(url, data).status_code == 403
     client = login(users["coop_officer"])
     assert client.get(url).status_code == 200
