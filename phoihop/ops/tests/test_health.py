@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
+import uuid
+from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -96,6 +99,49 @@ def test_it_does_not_check_the_queue_of_the_immediate_backend(client: Any, setti
         assert client.get("/readyz").status_code == 200
     with django_assert_max_num_queries(1):  # SELECT 1: the database answers
         assert client.get("/readyz").status_code == 200
+
+
+@pytest.fixture
+def redis_queue(settings: Any) -> Iterator[Any]:
+    """The task backend on Redis, with a queue of this test's own on the real server."""
+    import django_rq
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    name = f"h_ops_{uuid.uuid4().hex[:8]}"
+    settings.RQ_QUEUES = {**settings.RQ_QUEUES, name: {"URL": settings.REDIS_URL}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}}
+    queue = django_rq.get_queue(name)
+    try:
+        queue.connection.ping()
+    except RedisConnectionError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"no Redis at {settings.REDIS_URL} (with CI=true it must run)")
+        pytest.skip(f"no Redis at {settings.REDIS_URL}")
+    yield queue
+    queue.delete(delete_jobs=True)
+
+
+@pytest.mark.django_db
+def test_it_is_not_ready_when_redis_jobs_stall(client: Any, settings: Any, redis_queue: Any) -> None:
+    settings.TASK_STALL_MINUTES = 15
+    from rq import Queue
+
+    job = Queue(redis_queue.name, connection=redis_queue.connection).enqueue("phoihop.notifications.tasks.send_reminders")
+    assert client.get("/readyz").status_code == 200, "a job just queued is not a stall"
+    job.enqueued_at = timezone.now() - datetime.timedelta(minutes=16)
+    job.save()
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.content == b"not ready\n"
+
+
+@pytest.mark.django_db
+def test_it_is_not_ready_when_redis_does_not_answer(client: Any, settings: Any) -> None:
+    settings.RQ_QUEUES = {**settings.RQ_QUEUES, "h_ops_nowhere": {"URL": "redis://127.0.0.1:1/0"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["h_ops_nowhere"]}}
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.content == b"not ready\n"
 
 
 @pytest.mark.django_db
