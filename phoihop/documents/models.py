@@ -2,7 +2,10 @@
 
 State bodies number per calendar year (Decree 30, Art. 15); Party bodies per document type
 per Party-committee term (HD 36-HD/VPTW). A number is never given twice within a series: the
-unique constraint holds even when two people reserve at the same moment.
+unique constraint holds even when two people reserve at the same moment. A document has one
+number: the register holds at most one live entry per record and type. Numbers are taken in
+order from a counter row per series, locked while the entry is written, so the series has no
+gap unless someone typed a number ahead and confirmed it (``out_of_sequence``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ class IssuedNumber(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("thời điểm cấp số"), auto_now_add=True)
+    # Typed ahead of the series, leaving numbers unused, and confirmed by whoever typed it.
+    out_of_sequence = models.BooleanField(_("cấp ngoài thứ tự"), default=False)
+    # A cancelled entry keeps its number in the series (never given again) but no longer stands
+    # for its document, e.g. the extra numbers a document received before it had only one.
+    voided = models.BooleanField(_("đã hủy"), default=False)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
     history = HistoricalRecords()
 
@@ -57,6 +66,12 @@ class IssuedNumber(models.Model):
                 name="issued_number_once_per_series",
                 violation_error_message=_("Số này đã được cấp trong sổ văn bản của cơ quan."),
             ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "doc_type"],
+                condition=models.Q(content_type__isnull=False, voided=False),
+                name="issued_number_once_per_document",
+                violation_error_message=_("Văn bản này đã được cấp số."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(number__gte=1),
                 name="issued_number_positive",
@@ -67,3 +82,21 @@ class IssuedNumber(models.Model):
 
     def __str__(self) -> str:
         return self.symbol
+
+
+class NumberCounter(models.Model):
+    """The last number given in one series of one issuer. Its row is locked (SELECT … FOR
+    UPDATE) while a number is taken, in the transaction that writes the entry: requests take
+    numbers one after the other, and a rolled-back entry gives its number back."""
+
+    issuer = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    series = models.CharField(max_length=40)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "series"], name="number_counter_once_per_series"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_id} {self.series}: {self.last_number}"

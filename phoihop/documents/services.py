@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
-from phoihop.documents.models import IssuedNumber
+from phoihop.documents.models import IssuedNumber, NumberCounter
 from phoihop.orgs.models import Organization
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
@@ -105,6 +105,12 @@ def suggest_number(
     return NumberSuggestion(number=number, symbol=symbol, series=series, form=document_form(issuer))
 
 
+@dataclass(frozen=True)
+class NumberIssue:
+    entry: IssuedNumber
+    created: bool  # False: the document already had this number
+
+
 def reserve_number(
     *,
     actor: Any,
@@ -115,10 +121,35 @@ def reserve_number(
     co_issuers: Sequence[Organization] = (),
     record: Any = None,
     title: str = "",
+    confirm_out_of_sequence: bool = False,
 ) -> IssuedNumber:
-    """Enter a number in the issuer's register. Without ``number`` the next free one is taken
-    (and taken again if someone reserved it meanwhile); a given number that is already used is
-    refused with a ValidationError."""
+    """Enter a document in the issuer's register and return its entry (see ``number_issue``)."""
+    return number_issue(
+        actor=actor, issuer=issuer, doc_type=doc_type, issued_on=issued_on, number=number,
+        co_issuers=co_issuers, record=record, title=title, confirm_out_of_sequence=confirm_out_of_sequence,
+    ).entry
+
+
+@transaction.atomic
+def number_issue(
+    *,
+    actor: Any,
+    issuer: Organization,
+    doc_type: str,
+    issued_on: datetime.date,
+    number: int | None = None,
+    co_issuers: Sequence[Organization] = (),
+    record: Any = None,
+    title: str = "",
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Give ``record`` its number in the issuer's series, once: asked again, the number it
+    already has is returned. Without ``number`` the next one of the series is taken. A typed
+    number already given is refused; one ahead of the series (leaving numbers unused) is refused
+    unless ``confirm_out_of_sequence``, and then recorded on the entry and in the audit log.
+
+    The series' counter row stays locked until the caller's transaction ends, so requests at
+    the same moment take consecutive numbers, and a rollback gives the number back."""
     if not access.scope(actor).can_write_for(issuer.pk):
         raise PermissionDenied
     _check_type(doc_type)
@@ -128,37 +159,112 @@ def reserve_number(
         raise ValidationError({"number": _("Số văn bản phải từ 01 trở lên.")})
     series = series_key(issuer=issuer, doc_type=doc_type, on=issued_on)
     content_type = ContentType.objects.get_for_model(record) if record is not None else None
-    for _attempt in range(5):
-        chosen = number or suggest_number(issuer, doc_type, issued_on).number
-        if IssuedNumber.objects.filter(issuer=issuer, series=series, number=chosen).exists():
-            if number is not None:
-                raise _duplicate(issuer, series, chosen)
-            continue
-        entry = IssuedNumber(
-            issuer=issuer,
-            doc_type=doc_type,
-            form=document_form(issuer),
-            series=series,
-            number=chosen,
-            symbol=format_issued_symbol(
-                issuer=issuer, doc_type=doc_type, number=chosen, co_issuers=co_issuers
-            ),
-            issued_on=issued_on,
-            title=title[:500],
-            content_type=content_type,
-            object_id=record.pk if record is not None else None,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    counter = _locked_counter(issuer, series)
+    # Read after taking the lock: a request numbering the same document has committed by now.
+    existing = _live_entry(content_type, record, doc_type)
+    if existing is not None:
+        return NumberIssue(existing, created=False)
+    used = IssuedNumber.objects.filter(issuer=issuer, series=series)
+    out_of_sequence = False
+    if number is None:
+        chosen = counter.last_number + 1
+        while used.filter(number=chosen).exists():  # entries written around the counter
+            chosen += 1
+    else:
+        chosen = number
+        if used.filter(number=chosen).exists():
+            raise _duplicate(issuer, series, chosen)
+        out_of_sequence = chosen > counter.last_number + 1
+        if out_of_sequence and not confirm_out_of_sequence:
+            raise _gap(issuer, series, chosen, counter.last_number + 1)
+    entry = IssuedNumber(
+        issuer=issuer,
+        doc_type=doc_type,
+        form=document_form(issuer),
+        series=series,
+        number=chosen,
+        symbol=format_issued_symbol(issuer=issuer, doc_type=doc_type, number=chosen, co_issuers=co_issuers),
+        issued_on=issued_on,
+        title=title[:500],
+        content_type=content_type,
+        object_id=record.pk if record is not None else None,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        out_of_sequence=out_of_sequence,
+        note=_gap_note(chosen, counter.last_number + 1) if out_of_sequence else "",
+    )
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        # The same document numbered at the same moment in another series (another date).
+        existing = _live_entry(content_type, record, doc_type)
+        if existing is not None:
+            return NumberIssue(existing, created=False)
+        raise _duplicate(issuer, series, chosen) from None
+    if chosen > counter.last_number:
+        counter.last_number = chosen
+        counter.save(update_fields=["last_number"])
+    if out_of_sequence:
+        from phoihop.audit.services import record as audit_record
+
+        audit_record(
+            "number_out_of_sequence", obj=entry, actor=entry.created_by, organization=issuer,
+            detail=f"{entry.symbol} ({series}): {entry.note}",
         )
+    return NumberIssue(entry, created=True)
+
+
+def _locked_counter(issuer: Organization, series: str) -> NumberCounter:
+    """The series' counter, locked until the transaction ends; made on first use from the
+    numbers already in the register."""
+    counters = NumberCounter.objects.select_for_update()
+    counter = counters.filter(issuer=issuer, series=series).first()
+    if counter is None:
+        last = IssuedNumber.objects.filter(issuer=issuer, series=series).aggregate(m=Max("number"))["m"]
         try:
             with transaction.atomic():
-                entry.save()
+                NumberCounter.objects.create(issuer=issuer, series=series, last_number=last or 0)
         except IntegrityError:
-            # Someone took the number between our check and our insert.
-            if number is not None:
-                raise _duplicate(issuer, series, chosen) from None
-            continue
-        return entry
-    raise ValidationError(_("Không cấp được số văn bản, vui lòng thử lại."))
+            pass  # made by a request at the same moment; the lock below waits for it
+        counter = counters.get(issuer=issuer, series=series)
+    return counter
+
+
+def _live_entry(content_type: ContentType | None, record: Any, doc_type: str) -> IssuedNumber | None:
+    if content_type is None or record is None:
+        return None
+    return (
+        IssuedNumber.objects.filter(content_type=content_type, object_id=record.pk, doc_type=doc_type, voided=False)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def _unused(number: int, expected: int) -> str:
+    """The numbers a typed number leaves unused: "02" or "02–06"."""
+    first, last = f"{expected:02d}", f"{number - 1:02d}"
+    return first if first == last else f"{first}–{last}"
+
+
+def _gap_note(number: int, expected: int) -> str:
+    return _("Cấp ngoài thứ tự, đã xác nhận: bỏ trống số %(unused)s.") % {"unused": _unused(number, expected)}
+
+
+def _gap(issuer: Organization, series: str, number: int, expected: int) -> ValidationError:
+    return ValidationError(
+        {
+            "number": ValidationError(
+                _(
+                    "Số %(number)s đi trước sổ %(series)s của %(issuer)s: số tiếp theo là %(next)s, "
+                    "cấp số %(number)s sẽ bỏ trống số %(unused)s. Nếu đúng là cấp số ngoài thứ tự, đánh dấu "
+                    "ô “Tôi xác nhận cấp số ngoài thứ tự” rồi gửi lại."
+                )
+                % {"number": f"{number:02d}", "series": series, "issuer": issuer.name,
+                   "next": f"{expected:02d}", "unused": _unused(number, expected)},
+                code="out_of_sequence",
+            )
+        }
+    )
 
 
 def _duplicate(issuer: Organization, series: str, number: int) -> ValidationError:

@@ -87,7 +87,7 @@ def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReserveNumberForm(request.POST)
     if form.is_valid() and parties:
         try:
-            entry = services.reserve_number(
+            issue = services.number_issue(
                 actor=request.user,
                 issuer=parties[0].organization,
                 co_issuers=[p.organization for p in parties[1:]],
@@ -96,13 +96,16 @@ def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
                 number=form.cleaned_data["number"],
                 record=plan,
                 title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
+                confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(
-                request, _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.") % {"symbol": entry.symbol, "year": plan.year}
-            )
+            if issue.created:
+                message = _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.")
+            else:
+                message = _("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
+            messages.success(request, message % {"symbol": issue.entry.symbol, "year": plan.year})
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs) or _("Văn bản chưa có bên tham gia."))
     return redirect("documents:agreement", pk=agreement.pk)

@@ -112,19 +112,24 @@ def review_update(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> R
 
 
 @transaction.atomic
-def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None = None) -> Review:
+def review_sign_off(
+    *, actor: Any, review: Review, on: datetime.datetime | None = None, confirm_out_of_sequence: bool = False
+) -> Review:
+    """Sign the report off and enter it in the lead party's register. Signing off what is
+    already signed returns it as it was signed: two leaders pressing at once are served one
+    after the other (the row stays locked until commit), and the second takes no number."""
     if not review_access.can_sign_off_review(actor, review):
         raise PermissionDenied
+    Review.objects.select_for_update().filter(pk=review.pk).values_list("pk").get()
+    review.refresh_from_db()  # the locked row, as the request before this one may have left it
+    if review.is_locked:
+        return review
     _ensure_open(review)
     missing = [name for name in ("situation", "results", "directions") if not getattr(review, name).strip()]
     if missing:
         raise ValidationError(
             _("Cần viết các phần tình hình, kết quả và phương hướng trước khi ký duyệt.")
         )
-    # Two leaders signing at once: the second finds it signed (the row is locked until commit).
-    current = list(Review.objects.select_for_update().filter(pk=review.pk).values_list("status", flat=True))
-    if current == [Review.Status.SIGNED_OFF]:
-        raise ValidationError(_("Báo cáo đã được ký duyệt nên không sửa được nữa."))
     # The report is signed with these numbers: freeze them (reviews.selectors reads them back).
     from phoihop.reviews.selectors import compute_figures, figures_data
 
@@ -134,7 +139,7 @@ def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None 
     review.signed_off_at = on or timezone.now()
     if review.report_date is None:
         review.report_date = timezone.localdate(review.signed_off_at)
-    review.number_symbol = _register_number(actor, review)
+    review.number_symbol = _register_number(actor, review, confirm_out_of_sequence=confirm_out_of_sequence)
     if not review.signer_name:
         # Vietnamese order: family name first ("Phạm Đức Thịnh").
         full = f"{actor.last_name} {actor.first_name}".strip()
@@ -148,9 +153,10 @@ def review_sign_off(*, actor: Any, review: Review, on: datetime.datetime | None 
     return review
 
 
-def _register_number(actor: Any, review: Review) -> str:
+def _register_number(actor: Any, review: Review, *, confirm_out_of_sequence: bool = False) -> str:
     """Enter the report in the lead party's register of documents (documents.services) and
-    return its number and symbol: the number typed on the report, or the next free one."""
+    return its number and symbol: the number typed on the report, or the next free one. It is
+    taken in the sign-off's transaction: a sign-off that fails gives the number back."""
     try:
         from phoihop.documents.services import reserve_number
     except ImportError:
@@ -172,7 +178,7 @@ def _register_number(actor: Any, review: Review) -> str:
     try:
         entry = reserve_number(
             actor=actor, issuer=lead, doc_type="BC", issued_on=review.report_date, number=number,
-            record=review, title=str(review.title),
+            record=review, title=str(review.title), confirm_out_of_sequence=confirm_out_of_sequence,
         )
     except PermissionDenied:
         return review.number_symbol

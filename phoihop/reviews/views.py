@@ -191,7 +191,10 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def review_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
     review = review_access.get_review_for_sign_off(request.user, pk)
     try:
-        services.review_sign_off(actor=request.user, review=review)
+        services.review_sign_off(
+            actor=request.user, review=review,
+            confirm_out_of_sequence=bool(request.POST.get("confirm_out_of_sequence")),
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

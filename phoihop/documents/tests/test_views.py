@@ -100,6 +100,27 @@ def test_an_officer_of_the_lead_party_reserves_the_plan_number(login: Any, users
                            {"issued_on": "09/01/2024", "number": "1"}, follow=True)
     assert "đã được cấp trong sổ 2024" in response.content.decode()
     assert IssuedNumber.objects.count() == 1
+    # Asking again for the plan gives the number it has.
+    response = client.post(url, {"issued_on": "10/01/2024", "number": ""}, follow=True)
+    assert "Kế hoạch năm 2024 đã có số 01/KH-BCHQS-BTGQU; mỗi văn bản chỉ được cấp một số." in response.content.decode()
+    assert IssuedNumber.objects.count() == 1
+
+
+def test_a_typed_number_ahead_of_the_series_needs_the_confirmation_box(login: Any, users: dict[str, Any], plan: Any) -> None:
+    from phoihop.audit.models import AuditEvent
+
+    client = login(users["alice"])
+    page = client.get(reverse("documents:agreement", args=[plan.agreement.pk])).content.decode()
+    assert "Tôi xác nhận cấp số ngoài thứ tự" in page and 'name="confirm_out_of_sequence"' in page
+    url = reverse("documents:plan_number_reserve", args=[plan.pk])
+    response = client.post(url, {"issued_on": "08/01/2024", "number": "4"}, follow=True)
+    assert "cấp số 04 sẽ bỏ trống số 01–03" in response.content.decode()
+    assert not IssuedNumber.objects.exists()
+    client.post(url, {"issued_on": "08/01/2024", "number": "4", "confirm_out_of_sequence": "1"})
+    entry = IssuedNumber.objects.get()
+    assert (entry.number, entry.out_of_sequence, entry.created_by) == (4, True, users["alice"])
+    event = AuditEvent.objects.get(action="number_out_of_sequence")
+    assert (event.actor, event.path) == (users["alice"], url)
 
 
 @pytest.mark.parametrize("username", ["bob", "coop_officer", "superior"])

@@ -119,14 +119,14 @@ def test_it_freezes_the_figures_at_sign_off(review: Any, users: dict[str, Any], 
     assert len(queries) == 1
 
 
-def test_it_refuses_a_second_sign_off(review: Any, users: dict[str, Any]) -> None:
-    from django.core.exceptions import ValidationError
-
+def test_a_second_sign_off_returns_the_first_one(review: Any, users: dict[str, Any]) -> None:
+    from phoihop.documents.models import IssuedNumber
     from phoihop.reviews.models import Review
     from phoihop.reviews.services import review_sign_off, review_update
 
     review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
     stale = Review.objects.get(pk=review.pk)
-    review_sign_off(actor=users["leader"], review=review)
-    with pytest.raises(ValidationError):
-        review_sign_off(actor=users["leader"], review=stale)
+    first = review_sign_off(actor=users["leader"], review=review)
+    again = review_sign_off(actor=users["leader"], review=stale)
+    assert (again.is_locked, again.signed_off_at, again.number_symbol) == (True, first.signed_off_at, first.number_symbol)
+    assert IssuedNumber.objects.count() == 1

@@ -131,10 +131,48 @@ def test_it_enters_the_report_in_the_register_when_signed_off(review: Any, users
 
 def test_it_keeps_the_number_typed_on_the_report(review: Any, users: dict[str, Any]) -> None:
     _write(review, users["alice"])
-    services.review_update(actor=users["alice"], review=review, fields={"number_symbol": "07/BC-BCHQS"})
+    services.review_update(actor=users["alice"], review=review, fields={"number_symbol": "01/BC-BCHQS"})
     services.review_sign_off(actor=users["leader"], review=review)
     review.refresh_from_db()
-    assert review.number_symbol == "07/BC-BCHQS"
+    assert review.number_symbol == "01/BC-BCHQS"
+
+
+def test_it_signs_off_a_number_typed_ahead_of_the_series_only_when_confirmed(review: Any, users: dict[str, Any]) -> None:
+    from phoihop.audit.models import AuditEvent
+    from phoihop.documents.models import IssuedNumber
+
+    _write(review, users["alice"])
+    services.review_update(actor=users["alice"], review=review, fields={"number_symbol": "07/BC-BCHQS"})
+    with pytest.raises(ValidationError, match="Số 07 đi trước sổ .* bỏ trống số 01–06"):
+        services.review_sign_off(actor=users["leader"], review=review)
+    review.refresh_from_db()
+    assert not review.is_locked and not IssuedNumber.objects.exists()
+    services.review_sign_off(actor=users["leader"], review=review, confirm_out_of_sequence=True)
+    review.refresh_from_db()
+    entry = IssuedNumber.objects.get()
+    assert (review.number_symbol, entry.record, entry.out_of_sequence) == ("07/BC-BCHQS", review, True)
+    assert AuditEvent.objects.get(action="number_out_of_sequence").actor == users["leader"]
+
+
+def test_a_failed_sign_off_gives_its_number_back(review: Any, users: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from phoihop.documents.models import IssuedNumber
+
+    _write(review, users["alice"])
+    original_save = Review.save
+
+    def failing_save(self: Review, *args: Any, **kwargs: Any) -> None:
+        if self.status == Review.Status.SIGNED_OFF:
+            raise RuntimeError("the worker died while signing")
+        original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Review, "save", failing_save)
+    with pytest.raises(RuntimeError):
+        services.review_sign_off(actor=users["leader"], review=review)
+    assert not IssuedNumber.objects.exists()
+    monkeypatch.setattr(Review, "save", original_save)
+    services.review_sign_off(actor=users["leader"], review=review)
+    review.refresh_from_db()
+    assert review.number_symbol == IssuedNumber.objects.get().symbol == "01/BC-BCHQS"
 
 
 def timezone_at(year: int, month: int, day: int) -> datetime.datetime:

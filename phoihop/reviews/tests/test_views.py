@@ -246,3 +246,18 @@ def test_it_shows_commendations_outside_reviews_to_the_partners_only(login: Any,
         assert "Cách làm hay trong tuyên truyền" in login(users[name]).get(url).content.decode(), name
     for name in ("charlie", "subordinate"):
         assert "Cách làm hay trong tuyên truyền" not in login(users[name]).get(url).content.decode(), name
+
+
+def test_the_leader_confirms_a_number_typed_ahead_of_the_series_at_sign_off(login: Any, users: dict[str, Any], review: Any) -> None:
+    from phoihop.documents.models import IssuedNumber
+
+    services.review_update(actor=users["alice"], review=review,
+                           fields={"situation": "a", "results": "b", "directions": "c", "number_symbol": "03/BC-BCHQS"})
+    client = login(users["leader"])
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert 'name="confirm_out_of_sequence"' in page
+    url = reverse("reviews:sign_off", args=[review.pk])
+    assert "bỏ trống số 01–02" in client.post(url, follow=True).content.decode()
+    client.post(url, {"confirm_out_of_sequence": "1"})
+    review.refresh_from_db()
+    assert review.is_locked and IssuedNumber.objects.get().out_of_sequence
