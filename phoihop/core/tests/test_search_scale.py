@@ -14,9 +14,9 @@ from phoihop.events.tests.test_list_scale import make_events
 
 pytestmark = pytest.mark.django_db
 
-# Pinned: the same for 2 matching agreements and events as for 60 of each (each section with a
-# match loads its shown rows in one more query).
-SEARCH_QUERIES = 10
+# Pinned: the same for 2 matching agreements and events as for 60 of each. Each section with a
+# match (here organisations, agreements and events) loads its shown rows in one more query.
+SEARCH_QUERIES = 11
 
 
 def _search(client: Any, q: str) -> tuple[Any, int]:
