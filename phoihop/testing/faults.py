@@ -280,7 +280,9 @@ def check(world: World, ops: list[Op], media_root: Path) -> list[str]:
         elif any(o.saved for o in ops if o.kind == "sign_off" and o.target == review.pk):
             problems.append(f"review {review.pk} was answered as signed but is a draft")
 
-    problems.extend(file_problems(media_root))
+    activity_ids = Activity._base_manager.filter(agreement=world.agreement).values_list("pk", flat=True)
+    attachments = Attachment.objects.filter(content_type=activity_type, object_id__in=list(activity_ids))
+    problems.extend(file_problems(media_root, attachments))
     return problems
 
 
@@ -320,8 +322,8 @@ def _register_problems_here(issuer_ids: list[int]) -> list[str]:
     return problems
 
 
-def file_problems(media_root: Path) -> list[str]:
-    """Files in MEDIA_ROOT that no row names, and rows whose file is not there."""
+def file_problems(media_root: Path, rows: Any) -> list[str]:
+    """Files in MEDIA_ROOT that no row names, and attachment ``rows`` whose file is not there."""
     from django.apps import apps
     from django.db import models
 
@@ -333,10 +335,13 @@ def file_problems(media_root: Path) -> list[str]:
     on_disk = {
         str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()
     } if media_root.is_dir() else set()
-    problems = [f"orphan file {name} in MEDIA_ROOT (no row names it)" for name in sorted(on_disk - named)]
+    # Thumbnails are a cache made from a photo (named by its checksum), not an upload.
     from phoihop.core.models import Attachment
 
-    for name in Attachment.objects.values_list("file", flat=True):
+    sums = set(Attachment.objects.values_list("sha256", flat=True))
+    named.update(n for n in on_disk if n.startswith("thumbnails/") and n.split("/")[-1].split("-")[0] in sums)
+    problems = [f"orphan file {name} in MEDIA_ROOT (no row names it)" for name in sorted(on_disk - named)]
+    for name in rows.values_list("file", flat=True):
         if name and name not in on_disk:
             problems.append(f"attachment row names {name}, which is not in MEDIA_ROOT")
     return problems

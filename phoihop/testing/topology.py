@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -68,11 +68,11 @@ def redis_database(url: str | None = None) -> Iterator[str]:
     a different one with a key that expires, so one run's worker never takes another's jobs."""
     import redis
 
-    base = url or os.getenv("REDIS_URL", REDIS_URL)
+    base = url or os.getenv("REDIS_URL") or REDIS_URL
     parts = urlsplit(base)
     token = f"{os.getpid()}-{uuid.uuid4().hex}"
     for db in range(1, 16):
-        claimed = parts._replace(path=f"/{db}").geturl()
+        claimed: str = parts._replace(path=f"/{db}").geturl()
         conn = redis.Redis.from_url(claimed, socket_connect_timeout=3)
         if conn.set(CLAIM_KEY, token, nx=True, ex=1800):
             break
@@ -408,7 +408,7 @@ class Http:
         self,
         path: str,
         fields: Sequence[tuple[str, str]],
-        files: dict[str, Sequence[FileUpload]] | None = None,
+        files: Mapping[str, Sequence[FileUpload]] | None = None,
     ) -> Response:
         if files:
             boundary = uuid.uuid4().hex
@@ -435,7 +435,7 @@ class Http:
         )
 
     def submit(
-        self, form: Form, files: dict[str, Sequence[FileUpload]] | None = None, **overrides: str | Sequence[str]
+        self, form: Form, files: Mapping[str, Sequence[FileUpload]] | None = None, **overrides: str | Sequence[str]
     ) -> Response:
         return self.post(form.action, form.values(**overrides), files)
 

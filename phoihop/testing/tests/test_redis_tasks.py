@@ -59,8 +59,9 @@ def test_a_job_enqueued_in_redis_is_done_by_the_worker(redis_url: str) -> None:
         assert worker.returncode == 0, worker.stdout + worker.stderr
         done = echo.get_result(result.id)
         assert done.status == TaskResultStatus.SUCCESSFUL, done.errors
-        assert done.return_value["value"] == "xin chào"
-        assert done.return_value["pid"] != os.getpid()  # run by the worker, not here
+        answer = done.return_value
+        assert answer is not None and answer["value"] == "xin chào"
+        assert answer["pid"] != os.getpid()  # run by the worker, not here
         assert queued(redis_url) == 0
 
 
