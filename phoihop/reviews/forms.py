@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts import access
 from phoihop.agreements.forms import AgreementChoiceField
+from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs.models import Organization
@@ -55,7 +56,7 @@ class ReviewCreateForm(forms.Form):
         bootstrap(self)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(versioning.VersionedFormMixin, forms.Form):
     number_symbol = forms.CharField(
         label=_("Số, ký hiệu báo cáo"), required=False, max_length=100,
         help_text=_("Để trống: hệ thống cấp số tiếp theo trong sổ văn bản khi ký duyệt."),
@@ -77,7 +78,7 @@ class ReviewForm(forms.Form):
         return [self[name] for name, _label in SECTIONS]
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(versioning.VersionedFormMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Organization.objects.none())
     title = forms.CharField(label=_("Tiêu đề tham luận"), required=False, max_length=500)
     body = forms.CharField(label=_("Nội dung tham luận"), widget=forms.Textarea(attrs={"rows": 12}))
@@ -134,7 +135,7 @@ class DecisionForm(forms.Form):
         self.fields["outcome"].widget.attrs["class"] = "form-check-input"
 
 
-class MovementForm(forms.Form):
+class MovementForm(versioning.VersionedFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên phong trào"), max_length=500)
     organizer: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Cơ quan phát động"), queryset=None, required=False

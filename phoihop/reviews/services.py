@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import reviews as review_access
 from phoihop.agreements.models import Agreement
+from phoihop.core import versioning
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import (
     SECTION_NAMES,
@@ -90,8 +91,11 @@ class _Probe:
 
 
 @transaction.atomic
-def review_update(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> Review:
-    """Save the narrative sections and the report's number, date and signer."""
+def review_update(
+    *, actor: Any, review: Review, fields: Mapping[str, Any], expected_version: int | None = None
+) -> Review:
+    """Save the narrative sections and the report's number, date and signer, from the review's
+    version ``expected_version``."""
     if not review_access.can_edit_review(actor, review):
         raise PermissionDenied
     _ensure_open(review)
@@ -106,8 +110,9 @@ def review_update(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> R
         if getattr(review, name) != value:
             setattr(review, name, value)
             changed.append(name)
+    versioning.claim(review, expected_version)
     if changed:
-        review.save(update_fields=[*changed, "updated_at"])
+        review.save(update_fields=[*changed, "version", "updated_at"])
     return review
 
 
@@ -213,9 +218,12 @@ def review_restore(*, actor: Any, review: Review) -> Review:
 
 @transaction.atomic
 def contribution_save(
-    *, actor: Any, review: Review, organization: Organization, title: str, body: str
+    *, actor: Any, review: Review, organization: Organization, title: str, body: str,
+    expected_version: int | None = None,
 ) -> Contribution:
-    """Write or rewrite ``organization``'s contribution; only that party's officers do."""
+    """Write or rewrite ``organization``'s contribution; only that party's officers do.
+
+    ``expected_version`` is the version of the contribution its edit form was opened at."""
     if organization.pk not in review_access.contribution_org_ids(actor, review):
         raise PermissionDenied
     _ensure_open(review)
@@ -227,10 +235,11 @@ def contribution_save(
         return Contribution.objects.create(
             review=review, organization=organization, title=clean(title or ""), body=body, author=actor
         )
+    versioning.claim(contribution, expected_version)
     contribution.title = clean(title or "")
     contribution.body = body
     contribution.author = actor
-    contribution.save(update_fields=["title", "body", "author", "updated_at"])
+    contribution.save(update_fields=["title", "body", "author", "version", "updated_at"])
     return contribution
 
 
@@ -421,12 +430,17 @@ def movement_create(*, actor: Any, fields: Mapping[str, Any]) -> Movement:
 
 
 @transaction.atomic
-def movement_update(*, actor: Any, movement: Movement, fields: Mapping[str, Any]) -> Movement:
+def movement_update(
+    *, actor: Any, movement: Movement, fields: Mapping[str, Any], expected_version: int | None = None
+) -> Movement:
+    """Change a movement, from its version ``expected_version``."""
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
     if movement.is_archived:
         raise ValidationError(_("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
-    for name, value in _movement_data(fields).items():
+    data = _movement_data(fields)
+    versioning.claim(movement, expected_version)
+    for name, value in data.items():
         setattr(movement, name, value)
     movement.save()
     return movement

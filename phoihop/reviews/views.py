@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import reviews as review_access
 from phoihop.accounts.access import rule
+from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.views_util import add_errors, generated_download, int_or_none
 from phoihop.orgs.models import Organization
@@ -157,7 +158,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(review)
     fields = (*SECTION_NAMES, "number_symbol", "report_date", "signer_name", "signer_position")
     if request.method == "POST":
-        form = ReviewForm(request.POST)
+        form = ReviewForm(request.POST, versioned=review)
         if "prefill" in request.POST:
             drafts = narrative_drafts(review, selectors.review_figures(review))
             data = request.POST.copy()
@@ -166,7 +167,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 if not data.get(name, "").strip() and text:
                     data[name] = text
                     filled += 1
-            form = ReviewForm(data)
+            form = ReviewForm(data, versioned=review)
             form.is_valid()
             form.errors.clear()
             messages.info(
@@ -175,14 +176,19 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         elif form.is_valid():
             try:
-                services.review_update(actor=request.user, review=review, fields=form.cleaned_data)
+                services.review_update(
+                    actor=request.user, review=review, fields=form.edited_data(),
+                    expected_version=form.expected_version,
+                )
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
             else:
                 messages.success(request, _("Đã lưu báo cáo."))
                 return redirect(review)
     else:
-        form = ReviewForm(initial={name: getattr(review, name) for name in fields})
+        form = ReviewForm(initial={name: getattr(review, name) for name in fields}, versioned=review)
     return render(request, "reviews/edit.html", {"form": form, "review": review, "nav": NAV})
 
 
@@ -234,7 +240,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         chosen = min(org_ids)
     existing = review.contributions.filter(organization_id=chosen).first()
     if request.method == "POST":
-        form = ContributionForm(request.POST, organizations=organizations)
+        form = ContributionForm(request.POST, organizations=organizations, versioned=existing)
         if form.is_valid():
             try:
                 services.contribution_save(
@@ -243,9 +249,12 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     organization=form.cleaned_data["organization"],
                     title=form.cleaned_data["title"],
                     body=form.cleaned_data["body"],
+                    expected_version=form.expected_version,
                 )
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
             else:
                 messages.success(request, _("Đã lưu tham luận."))
                 return redirect(review)
@@ -253,7 +262,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"organization": chosen}
         if existing is not None:
             initial.update(title=existing.title, body=existing.body)
-        form = ContributionForm(initial=initial, organizations=organizations)
+        form = ContributionForm(initial=initial, organizations=organizations, versioned=existing)
     return render(
         request,
         "reviews/contribution_form.html",
@@ -445,18 +454,23 @@ def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
         return redirect(movement)
     if request.method == "POST":
-        form = MovementForm(request.POST)
+        form = MovementForm(request.POST, versioned=movement)
         if form.is_valid():
             try:
-                services.movement_update(actor=request.user, movement=movement, fields=form.cleaned_data)
+                services.movement_update(
+                    actor=request.user, movement=movement, fields=form.edited_data(),
+                    expected_version=form.expected_version,
+                )
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
             else:
                 messages.success(request, _("Đã lưu thay đổi."))
                 return redirect(movement)
     else:
         form = MovementForm(
-            initial={n: getattr(movement, n) for n in services.MOVEMENT_FIELDS}
+            initial={n: getattr(movement, n) for n in services.MOVEMENT_FIELDS}, versioned=movement
         )
     return render(request, "reviews/movement_form.html", {"form": form, "movement": movement, "nav": NAV})
 

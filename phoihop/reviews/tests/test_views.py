@@ -59,7 +59,7 @@ def test_it_prefills_empty_sections_from_the_figures(login: Any, users: dict[str
     assert form["lessons"].value() == "Bài học đã viết"
     review.refresh_from_db()
     assert review.results == ""  # nothing saved until "Lưu"
-    client.post(url, {"save": "1", "situation": "Tình hình", "results": form["results"].value(), "directions": "Năm 2025"})
+    client.post(url, {"save": "1", "situation": "Tình hình", "results": form["results"].value(), "directions": "Năm 2025", "version": review.version})
     review.refresh_from_db()
     assert review.results.startswith("Hoàn thành 1/2 nhiệm vụ.")
 
