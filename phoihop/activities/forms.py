@@ -13,6 +13,7 @@ from phoihop.activities.models import Activity
 from phoihop.activities.services import ACTIVITY_FIELDS
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.idempotency import new_key
+from phoihop.core.versioning import VersionedFormMixin
 from phoihop.core.views_util import int_or_none
 from phoihop.orgs.forms import province_choices
 from phoihop.orgs.localities import commune_province, communes_of, provinces
@@ -62,7 +63,10 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(VersionedFormMixin, forms.Form):
+    """Records an activity, or (given ``versioned=<activity>``) edits one: then it carries the
+    version it was opened at, and a save over someone else's newer one is refused."""
+
     title = forms.CharField(
         label=_("Tên hoạt động"), max_length=500,
         widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Tuyên truyền Luật Nghĩa vụ quân sự")}),
@@ -104,11 +108,11 @@ class ActivityForm(forms.Form):
     def __init__(
         self, *args: Any, organizations: Any, indicators: list[Indicator], **kwargs: Any
     ) -> None:
+        self.indicators = indicators  # before the version fields, which read the values
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["idempotency_key"] = new_key()
         cast(forms.ModelMultipleChoiceField, self.fields["organizations"]).queryset = organizations
-        self.indicators = indicators
         for ind in indicators:
             self.fields[self.value_name(ind)] = VNNumberField(
                 label=f"{ind.name} ({ind.get_unit_display()})",
@@ -121,6 +125,17 @@ class ActivityForm(forms.Form):
         bootstrap(self)
         # Checkboxes, not a select: Bootstrap styles them through the template.
         self.fields["organizations"].widget.attrs.pop("class", None)
+
+    def versioned_extras(self, record: Any) -> dict[str, tuple[str, str]]:
+        """The indicator values, which are rows of their own: a change to one is reported too."""
+        amounts = {row.indicator_id: row.value for row in record.values.all()}
+        return {
+            self.value_name(ind): (
+                ind.name,
+                format_number(amounts[ind.pk]) if ind.pk in amounts else "",
+            )
+            for ind in self.indicators
+        }
 
     @staticmethod
     def value_name(indicator: Indicator) -> str:

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement
 from phoihop.core.models import Archivable, Searchable
+from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 
@@ -88,6 +89,8 @@ class Activity(Searchable, Archivable):
         verbose_name=_("người duyệt"),
     )
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    # Raised by every save of the edit form: a form opened at an older version is refused.
+    version = version_field()
 
     history = HistoricalRecords(m2m_fields=[organizations])
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.core import versioning
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
@@ -201,14 +202,19 @@ def activity_update(
     fields: Mapping[str, Any],
     organizations: Sequence[Organization],
     values: Mapping[Indicator, Any] | None = None,
+    expected_version: int | None = None,
 ) -> Activity:
-    """Change a draft or returned activity, by an officer of one of its organisers."""
+    """Change a draft or returned activity, by an officer of one of its organisers.
+
+    ``expected_version`` is the version the edit form was opened at: if the activity was saved
+    since, ``versioning.StaleEdit`` is raised and nothing is changed."""
     _check_writable(actor, activity)
     _check_task_open(activity.task)
     _check_organizations(actor, activity.task, organizations)
     data = _clean_fields(activity.task, fields)
     amounts = _clean_values(activity.task, values or {})
     with transaction.atomic():
+        versioning.claim(activity, expected_version)
         for name, value in data.items():
             setattr(activity, name, value)
         activity.save()
@@ -246,6 +252,7 @@ def activity_save(
     photos: Sequence[UploadedFile] = (),
     submit: bool = False,
     idempotency_key: str | None = None,
+    expected_version: int | None = None,
 ) -> ActivitySaved:
     """Everything the activity form does, in one transaction: record (or change) the activity,
     store the photos sent with it and, with ``submit``, send it for approval.
@@ -253,7 +260,8 @@ def activity_save(
     Either all of it is committed or none of it: photo files written before a failure are
     removed again. A photo that is not a readable JPEG or PNG is left out and named in
     ``refused_photos``; the rest is saved. The form's ``idempotency_key`` makes a repeated POST
-    return the first result instead of a second activity."""
+    return the first result instead of a second activity; an edit opened at an older
+    ``expected_version`` raises ``versioning.StaleEdit``."""
     from phoihop.core.attachments import attachment_add
     from phoihop.core.idempotency import run_once
 
@@ -268,7 +276,12 @@ def activity_save(
         else:
             _lock(activity)
             saved = activity_update(
-                actor=actor, activity=activity, fields=fields, organizations=organizations, values=values
+                actor=actor,
+                activity=activity,
+                fields=fields,
+                organizations=organizations,
+                values=values,
+                expected_version=expected_version,
             )
         for photo in photos:
             try:

@@ -18,6 +18,7 @@ from phoihop.activities import selectors, services
 from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_initial
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
+from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.views_util import (
@@ -78,7 +79,9 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
     organizations = Organization.objects.filter(pk__in=party_ids).order_by(vi("name"))
     indicators = _indicators(task)
     if request.method == "POST":
-        form = ActivityForm(request.POST, request.FILES, organizations=organizations, indicators=indicators)
+        form = ActivityForm(
+            request.POST, request.FILES, organizations=organizations, indicators=indicators, versioned=activity
+        )
         if form.is_valid():
             try:
                 saved = services.activity_save(
@@ -91,13 +94,20 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
                     photos=form.cleaned_data["photos"],
                     submit=request.POST.get("action") == "submit",
                     idempotency_key=form.cleaned_data["idempotency_key"],
+                    expected_version=form.expected_version,
                 )
             except ValidationError as exc:
                 add_errors(form, exc)
+            except versioning.StaleEdit as exc:
+                form.show_stale(exc)
+                if form.cleaned_data["photos"]:
+                    form.add_error("photos", _("Ảnh đã chọn chưa được lưu; hãy chọn lại ảnh trước khi lưu."))
             else:
                 return _after_save(request, saved)
     elif activity is not None:
-        form = ActivityForm(initial=activity_initial(activity), organizations=organizations, indicators=indicators)
+        form = ActivityForm(
+            initial=activity_initial(activity), organizations=organizations, indicators=indicators, versioned=activity
+        )
     else:
         s = access.scope(request.user)
         mine = [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]

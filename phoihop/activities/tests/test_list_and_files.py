@@ -202,7 +202,7 @@ def test_the_place_is_a_commune_from_the_registry_with_the_hall_as_text(login, u
     page = client.get(reverse("activities:edit", args=[activity.pk])).content.decode()
     assert f'<option value="{code}" selected>{name}</option>' in page
     # A code that is not in the registry is refused with a clear message and nothing is changed.
-    response = client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, commune_code="999999", title="Đổi tên"))
+    response = client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, commune_code="999999", title="Đổi tên", version="1"))
     assert "Không tìm thấy xã, phường được chọn." in response.content.decode()
     assert Activity.objects.get().title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự"
 

@@ -97,7 +97,7 @@ def test_it_answers_a_repeated_save_and_submit_of_an_edit_with_the_first_result(
     activity = record(users["alice"], task, [orgs["district"]])
     client = login(users["alice"])
     url = reverse("activities:edit", args=[activity.pk])
-    data = form_data(orgs, title="Tuyên truyền Luật Quốc phòng", action="submit", idempotency_key=form_key(client, url))
+    data = form_data(orgs, title="Tuyên truyền Luật Quốc phòng", action="submit", idempotency_key=form_key(client, url), version="1")
     first = client.post(url, data)
     again = client.post(url, data | {"photos": [jpeg()]})
     assert first["Location"] == again["Location"] == reverse("activities:detail", args=[activity.pk])
@@ -137,7 +137,7 @@ def test_it_leaves_no_file_when_an_edit_fails(login, users, orgs, task, monkeypa
     before = stored_files()
     client = login(users["alice"])
     with pytest.raises(ZeroDivisionError):
-        client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, title="Đổi tên", action="submit", photos=[jpeg()]))
+        client.post(reverse("activities:edit", args=[activity.pk]), form_data(orgs, title="Đổi tên", action="submit", photos=[jpeg()], version="1"))
     activity.refresh_from_db()
     assert activity.title == "Tuyên truyền Luật Nghĩa vụ quân sự" and activity.status == "draft"
     assert not Attachment.objects.exists() and stored_files() == before
@@ -205,3 +205,52 @@ def test_an_approval_and_a_return_at_once_do_only_one_of_them(users, orgs, task,
     assert (activity.status == "approved") == (activity.approved_by_id is not None)
     assert (activity.status == "returned") == (activity.returned_by_id is not None)
 
+
+
+@pytest.mark.django_db
+def test_it_refuses_the_second_of_two_edits_and_shows_what_changed(users, orgs, task):
+    from phoihop.testing.edits import check_concurrent_edit
+
+    activity = record(users["alice"], task, [orgs["district"], orgs["board"]])
+    clients = [Client(), Client()]
+    clients[0].force_login(users["alice"])
+    clients[1].force_login(users["coop_officer"])
+
+    def first_kept() -> None:
+        assert Activity.objects.get(pk=activity.pk).title == "Hội thi do Ban CHQS sửa tên"
+
+    check_concurrent_edit(
+        clients[0],
+        clients[1],
+        reverse("activities:edit", args=[activity.pk]),
+        first_data=form_data(orgs, title="Hội thi do Ban CHQS sửa tên"),
+        second_data=form_data(orgs, title=activity.title, description="Ban Tuyên giáo bổ sung: 15 đội"),
+        first_kept=first_kept,
+        second_typed="Ban Tuyên giáo bổ sung: 15 đội",
+        changed_shown="Tên hoạt động: «Hội thi do Ban CHQS sửa tên»",
+    )
+    saved = Activity.objects.get(pk=activity.pk)
+    assert saved.description == "Ban Tuyên giáo bổ sung: 15 đội" and saved.version == 3
+
+
+@pytest.mark.django_db
+def test_a_stale_edit_names_a_changed_indicator_value_and_keeps_nothing_of_the_refused_save(users, orgs, task):
+    from phoihop.plans.tests.helpers import indicator
+    from phoihop.testing.edits import STALE, opened
+
+    ind = indicator(users["alice"], task, "Lượt người được tuyên truyền", "2.000", unit="person_time")
+    activity = record(users["alice"], task, [orgs["district"], orgs["board"]], values={ind: "100"})
+    url = reverse("activities:edit", args=[activity.pk])
+    first, second = Client(), Client()
+    first.force_login(users["alice"])
+    second.force_login(users["coop_officer"])
+    one, two = opened(first, url), opened(second, url)
+    assert first.post(url, form_data(orgs, ind, **one) | {f"value_{ind.pk}": "250"}).status_code == 302
+    response = second.post(url, form_data(orgs, ind, title="Tên mới của Ban Tuyên giáo", photos=[jpeg()], **two))
+    page = response.content.decode()
+    assert response.status_code == 200 and STALE in page
+    assert "Lượt người được tuyên truyền: «250»" in page and "Tên mới của Ban Tuyên giáo" in page
+    assert "hãy chọn lại ảnh" in page
+    saved = Activity.objects.get(pk=activity.pk)
+    assert saved.title == "Hội thi tìm hiểu Luật Nghĩa vụ quân sự" and saved.values.get().value == 250
+    assert not Attachment.objects.exists() and saved.version == 2

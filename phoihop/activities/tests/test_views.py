@@ -92,11 +92,11 @@ def test_it_edits_a_draft_and_locks_a_submitted_one(login, users, orgs, task):
     client = login(users["alice"])
     url = reverse("activities:edit", args=[activity.pk])
     assert "Tuyên truyền Luật Nghĩa vụ quân sự" in client.get(url).content.decode()
-    client.post(url, form_data(orgs, title="Tuyên truyền Luật Quốc phòng"))
+    client.post(url, form_data(orgs, title="Tuyên truyền Luật Quốc phòng", version=str(activity.version)))
     activity.refresh_from_db()
     assert activity.title == "Tuyên truyền Luật Quốc phòng"
     client.post(reverse("activities:submit", args=[activity.pk]))
-    response = client.post(url, form_data(orgs, title="Đổi sau khi gửi"))
+    response = client.post(url, form_data(orgs, title="Đổi sau khi gửi", version=str(activity.version)))
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.status == "submitted" and activity.title == "Tuyên truyền Luật Quốc phòng"

@@ -80,7 +80,7 @@ def test_it_submits_returns_and_approves_while_the_mail_server_fails(
     author = login(users["alice"])
     response = author.post(reverse("activities:edit", args=[activity.pk]), {
         "title": "Tuyên truyền Luật Nghĩa vụ quân sự", "organizations": [str(orgs["district"].pk)],
-        "start_date": "01/03/2024", "action": "submit",
+        "start_date": "01/03/2024", "action": "submit", "version": str(Activity.objects.get(pk=activity.pk).version),
     })
     assert response.status_code == 302
     assert Activity.objects.get(pk=activity.pk).status == "submitted"
