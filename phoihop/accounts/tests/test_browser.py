@@ -1,5 +1,5 @@
-"""Accounts in a real browser: the strict Content-Security-Policy breaks nothing, and two-factor
-sign-in works end to end."""
+"""Accounts in a real browser: the strict Content-Security-Policy breaks nothing, the browser
+understands every feature of the Permissions-Policy, and two-factor sign-in works end to end."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ def watch_csp(page: Any) -> list[str]:
     violations: list[str] = []
     page.on(
         "console",
-        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+        lambda msg: violations.append(msg.text)
+        if "Content Security Policy" in msg.text or "Permissions-Policy" in msg.text
+        else None,
     )
     return violations
 

@@ -13,8 +13,10 @@ from django.conf import settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from phoihop.core.tests import test_access_walk as walk
+
 # The route walk's world (an agreement with its plan, activity, attachment, review, ...).
-from phoihop.core.tests.test_access_walk import routes, url_for, world  # noqa: F401
+world = walk.world
 
 # --- the signing key ---------------------------------------------------------------------------
 
@@ -71,8 +73,8 @@ def test_every_download_is_not_stored_and_every_response_carries_the_permissions
 
     client.force_login(users["staff"])
     downloads = set()
-    for name, pattern in routes():
-        url, missing_url = url_for(name, pattern, world)
+    for name, pattern in walk.routes():
+        url, missing_url = walk.url_for(name, pattern, world)
         for address in (url, missing_url):
             if address is None:
                 continue
