@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -160,9 +161,43 @@ def _save_areas(agreement: Agreement, areas: Sequence[ContentAreaInput]) -> None
         area.save()
         area.responsible.set([o.pk for o in data.responsible])
         kept.append(area.pk)
-    for pk, area in existing.items():
-        if pk not in kept:
+    removed = [area for pk, area in existing.items() if pk not in kept]
+    _refuse_removing_areas_in_use(removed)
+    for area in removed:
+        try:
             area.delete()
+        except ProtectedError:  # a task given this area meanwhile
+            _refuse_removing_areas_in_use([area])
+            raise
+
+
+# How many holding tasks the message names before it counts the rest.
+MAX_TASKS_NAMED = 10
+
+
+def _refuse_removing_areas_in_use(areas: Sequence[ContentArea]) -> None:
+    """A content area that plan tasks still belong to stays: say which tasks hold it."""
+    from phoihop.plans.models import Task
+
+    if not areas:
+        return
+    holding = Task.objects.filter(content_area__in=areas).select_related("plan", "content_area")
+    shown = list(holding.order_by("content_area__number", "plan__year", "number")[:MAX_TASKS_NAMED + 1])
+    if not shown:
+        return
+    names = "; ".join(
+        _("nội dung %(area)s: nhiệm vụ %(task)s «%(title)s» (kế hoạch năm %(year)s)")
+        % {"area": t.content_area.number if t.content_area else "", "task": t.number,
+           "title": t.title, "year": t.plan.year}
+        for t in shown[:MAX_TASKS_NAMED]
+    )
+    if len(shown) > MAX_TASKS_NAMED:
+        names += _("; và %(n)s nhiệm vụ khác") % {"n": holding.count() - MAX_TASKS_NAMED}
+    raise ValidationError(
+        _("Không bỏ được nội dung phối hợp còn có nhiệm vụ trong kế hoạch: %(tasks)s. Hãy sửa các "
+          "nhiệm vụ này để chuyển sang nội dung khác trước khi bỏ nội dung.")
+        % {"tasks": names}
+    )
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
