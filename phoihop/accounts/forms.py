@@ -40,7 +40,7 @@ class SetupForm(TokenForm):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("Thư điện tử"))
+    email = forms.EmailField(label=_("Thư điện tử"), max_length=254)  # the column's length, not the 320 of RFC 3696
     role = forms.ChoiceField(label=_("Vai trò"), choices=Membership.Role.choices, initial=Membership.Role.OFFICER)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -54,8 +54,40 @@ def bootstrap(form: forms.BaseForm) -> None:
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
+# The most rows any formset takes in one submission (a conference's attendees, an agreement's
+# content areas). Django's own default builds up to 2,000 forms for one crafted TOTAL_FORMS.
+FORMSET_MAX_ROWS = 200
+
+
 class BootstrapFormSet(forms.BaseFormSet):
-    """A formset whose added fields (the removal box) get Bootstrap classes too."""
+    """A formset whose added fields (the removal box) get Bootstrap classes too, and which takes
+    at most ``FORMSET_MAX_ROWS`` rows (or the formset's own lower ``max_num``).
+
+    A submission that announces more rows is answered with a form error without building a
+    single row, so a ``TOTAL_FORMS`` of a hundred million costs no more than one of three."""
+
+    default_error_messages = {
+        "too_many_forms": _("Chỉ được nhập tối đa %(num)d dòng."),
+    }
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # formset_factory makes a subclass carrying its max_num and absolute_max: bound them.
+        super().__init_subclass__(**kwargs)
+        limit = min(getattr(cls, "max_num", None) or FORMSET_MAX_ROWS, FORMSET_MAX_ROWS)
+        cls.max_num = limit
+        cls.absolute_max = limit
+        cls.validate_max = True
+
+    def total_form_count(self) -> int:
+        if self.is_bound and self._announces_too_many_rows():
+            return 0  # full_clean reports "too_many_forms" from the management form
+        return super().total_form_count()
+
+    def _announces_too_many_rows(self) -> bool:
+        from django.forms.formsets import TOTAL_FORM_COUNT
+
+        announced = self.management_form.cleaned_data.get(TOTAL_FORM_COUNT) or 0
+        return bool(announced > self.absolute_max)
 
     def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
         super().add_fields(form, index)

@@ -128,7 +128,7 @@ class AttendeeForm(forms.Form):
     position = forms.CharField(
         label=_("Chức vụ"),
         required=False,
-        max_length=500,
+        max_length=255,  # also recorded as the official's title (orgs.Person, PersonTitle)
         widget=forms.TextInput(attrs={"placeholder": _("Chức vụ ngày dự")}),
     )
     organization = forms.ModelChoiceField(
