@@ -106,6 +106,8 @@ MIDDLEWARE = [
     # Permissions-Policy on every response; downloads are never cached.
     "phoihop.core.middleware.ResponseHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A NUL byte in the path or a query parameter is a 400, before any view or query sees it.
+    "phoihop.core.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "phoihop.core.middleware.LanguageMiddleware",

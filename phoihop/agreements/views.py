@@ -30,7 +30,7 @@ from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
     attach_uploaded_file,
-    int_or_none,
+    year_or_none,
 )
 from phoihop.core.widgets import autocomplete_response
 from phoihop.reviews.selectors import agreement_reviews
@@ -49,7 +49,7 @@ def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
         "status": g.get("status") if g.get("status") in Agreement.Status.values else "",
         "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
         "party": filter_form.party_pk(),
-        "year": int_or_none(g.get("year")),
+        "year": year_or_none(g.get("year")),
         "period": period if period_bounds else "",
         "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
         "archived": g.get("archived") == "1",

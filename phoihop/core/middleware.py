@@ -1,13 +1,21 @@
 """Vietnamese for everyone unless the user chose English; the browser's language is not asked.
-Headers every response carries (Permissions-Policy, no caching of downloads)."""
+Headers every response carries (Permissions-Policy, no caching of downloads). A NUL byte in an
+address is a bad request."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+)
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class LanguageMiddleware:
@@ -53,3 +61,23 @@ class ResponseHeadersMiddleware:
         if is_download(response):
             response.headers["Cache-Control"] = "private, no-store"
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte has no place in an address or its parameters: such a request is answered
+    400 before any view reads it. PostgreSQL refuses NUL in text, so a ``%00`` in a search box,
+    a filter or a calendar link would otherwise reach the database and fail there."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        params = request.GET.lists()
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in params
+        ):
+            return HttpResponseBadRequest(
+                _("Địa chỉ hoặc tham số tìm kiếm chứa ký tự không hợp lệ (ký tự NUL)."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

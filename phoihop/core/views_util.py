@@ -34,6 +34,14 @@ def int_or_none(value: Any) -> int | None:
     return number if -MAX_DB_INT <= number <= MAX_DB_INT else None
 
 
+def year_or_none(value: Any) -> int | None:
+    """A year from a list's filter parameter, or None (the filter is not applied) when it is
+    not a whole number or not a year a date can hold (1–9999): the lists turn the year into
+    dates, and ``datetime.date`` refuses anything else."""
+    year = int_or_none(value)
+    return year if year is not None and 1 <= year <= 9999 else None
+
+
 def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form, on its field where it names one."""
     if hasattr(exc, "error_dict"):

@@ -19,7 +19,7 @@ from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
     attach_uploaded_file,
-    int_or_none,
+    year_or_none,
 )
 from phoihop.events import selectors, services
 from phoihop.events.forms import (
@@ -51,7 +51,7 @@ def event_list(request: HtmxHttpRequest) -> HttpResponse:
     filters = {
         "q": g.get("q", "")[:200],
         "kind": g.get("kind") if g.get("kind") in Event.Kind.values else "",
-        "year": int_or_none(g.get("year")),
+        "year": year_or_none(g.get("year")),
         "host": filter_form.host_pk(),
         "archived": g.get("archived") == "1",
     }

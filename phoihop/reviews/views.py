@@ -17,7 +17,7 @@ from phoihop.accounts.access import reviews as review_access
 from phoihop.accounts.access import rule
 from phoihop.core import versioning
 from phoihop.core.db import vi
-from phoihop.core.views_util import add_errors, generated_download, int_or_none
+from phoihop.core.views_util import add_errors, generated_download, int_or_none, year_or_none
 from phoihop.orgs.models import Organization
 from phoihop.reviews import selectors, services
 from phoihop.reviews.drafts import narrative_drafts
@@ -45,7 +45,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     filters: dict[str, Any] = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
     filter_form = ReviewFilterForm(request.GET, user=request.user)
     filters["agreement"] = filter_form.agreement_pk()
-    filters["year"] = int_or_none(filters["year"]) or ""
+    filters["year"] = year_or_none(filters["year"]) or ""
     filters["archived"] = request.GET.get("archived") == "1"
     page = selectors.paginate(selectors.review_list(user=request.user, filters=filters), request.GET.get("page"))
     return render(
