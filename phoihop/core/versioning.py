@@ -51,6 +51,8 @@ SEEN_FIELD = "version_seen"
 # The fields the mixin adds to a form (not data for the service).
 FORM_FIELDS = (VERSION_FIELD, SEEN_FIELD)
 _SALT = "phoihop.core.versioning"
+# The largest value of the column (PositiveIntegerField): a larger one posted is no version at all.
+_MAX_VERSION = 2**31 - 1
 # A changed long text is shown cut to this many characters in the message.
 _SHOWN_CHARS = 160
 
@@ -311,6 +313,7 @@ class VersionedFormMixin:
         self.fields[VERSION_FIELD] = forms.IntegerField(
             widget=forms.HiddenInput,
             min_value=1,
+            max_value=_MAX_VERSION,
             initial=getattr(record, VERSION_FIELD),
             error_messages={
                 "required": gettext_lazy(
@@ -319,6 +322,7 @@ class VersionedFormMixin:
                 ),
                 "invalid": gettext_lazy("Số phiên bản của biểu mẫu không hợp lệ. Hãy mở lại trang sửa."),
                 "min_value": gettext_lazy("Số phiên bản của biểu mẫu không hợp lệ. Hãy mở lại trang sửa."),
+                "max_value": gettext_lazy("Số phiên bản của biểu mẫu không hợp lệ. Hãy mở lại trang sửa."),
             },
         )
         self.fields[SEEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -332,13 +336,14 @@ class VersionedFormMixin:
         super().full_clean()  # type: ignore[misc]
         # A hidden field's error shows nowhere on the page: report it with the form's own errors.
         errors = getattr(self, "_errors", None)
-        if errors and VERSION_FIELD in errors:
-            moved = errors.pop(VERSION_FIELD)
-            if NON_FIELD_ERRORS not in errors:
-                errors[NON_FIELD_ERRORS] = self.error_class(  # type: ignore[attr-defined]
-                    error_class="nonfield", renderer=self.renderer  # type: ignore[attr-defined]
-                )
-            errors[NON_FIELD_ERRORS].extend(moved)
+        for name in FORM_FIELDS:
+            if errors and name in errors:
+                moved = errors.pop(name)
+                if NON_FIELD_ERRORS not in errors:
+                    errors[NON_FIELD_ERRORS] = self.error_class(  # type: ignore[attr-defined]
+                        error_class="nonfield", renderer=self.renderer  # type: ignore[attr-defined]
+                    )
+                errors[NON_FIELD_ERRORS].extend(moved)
 
     def versioned_field_names(self) -> list[str]:
         """The fields whose changes by someone else are reported (default: the form's own)."""

@@ -149,3 +149,12 @@ def test_of_two_concurrent_saves_from_one_version_exactly_one_goes_through(task:
     saved = next(t for t, o in outcome.items() if o == "saved")
     fresh = Task.objects.get(pk=task.pk)
     assert (fresh.title, fresh.version) == (saved, 2)
+
+
+def test_an_odd_posted_version_is_a_form_error_not_a_server_error(task: Task) -> None:
+    for odd in ("99999999999999999999", "0", "-1", "abc", "2147483648"):
+        form = TaskTitleForm(QueryDict(f"title=A&notes=&version={odd}"), instance=task)
+        assert not form.is_valid(), odd
+        assert "phiên bản" in str(form.non_field_errors()), odd
+    form = TaskTitleForm(QueryDict("title=A&notes=&version=1&version_seen=a%00b"), instance=task)
+    assert not form.is_valid() and form.non_field_errors()
