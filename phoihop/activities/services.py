@@ -298,10 +298,11 @@ def activity_save(
     try:
         done = run_once(user=actor, scope=scope, key=idempotency_key, action=save)
     except BaseException:
-        # The rows were rolled back; the files were not. (A process killed outright leaves its
-        # files unreferenced; nothing points at them.)
+        # The rows were rolled back; the files were not. (A process killed outright cannot do
+        # this: its files are left unnamed, and ``manage.py sweep_uploads`` removes them.)
         for file in written:
-            file.storage.delete(file.name)
+            if file.name:
+                file.storage.delete(file.name)
         raise
     result.activity, result.url, result.replayed = done.value, done.url, done.replayed
     if done.replayed:

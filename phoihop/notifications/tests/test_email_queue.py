@@ -130,7 +130,7 @@ def test_it_retries_a_failed_mail_later_and_then_sends_it_once(
     # The worker runs what is queued; each failed try queues the next one, later.
     from phoihop.notifications.tasks import send_notification_email
 
-    outcomes = []
+    outcomes: list[str] = []
     while len(dummy_queue.results) > len(outcomes):
         job = dummy_queue.results[len(outcomes)]
         outcomes.append(send_notification_email.call(*job.args))
