@@ -561,9 +561,12 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
                 row.overdue += overdue
 
     # Target against achieved: the year's task indicators and the areas' own indicators.
+    # Both sides of the OR as literal ids, so each is an index scan: with the tasks as a subquery
+    # the database reads every indicator of the province to test the OR row by row.
+    task_ids = list(year_tasks.values_list("task_id", flat=True))
     indicators: list[Indicator] = list(
         Indicator.objects.active()
-        .filter(Q(task_id__in=year_tasks.values("task_id")) | Q(content_area__agreement=agreement))
+        .filter(Q(task_id__in=task_ids) | Q(content_area_id__in=[a.pk for a in areas]))
         .select_related("task")
         .order_by("content_area_id", "order", "id")
     )

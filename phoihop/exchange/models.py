@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -91,7 +92,15 @@ class PeriodicReport(Archivable):
         verbose_name_plural = _("báo cáo định kỳ")
         ordering = ["-period_end", "-id"]
         # The owed-reports computation reads an agreement's reports overlapping a window.
-        indexes = [models.Index(fields=["agreement", "period_end"], name="exchange_report_agr_end")]
+        indexes = [
+            models.Index(fields=["agreement", "period_end"], name="exchange_report_agr_end"),
+            # The report list's order: a province's leader reads its first page from the index
+            # instead of sorting every report of the province.
+            models.Index(
+                F("period_end").desc(), "agreement", "organization", F("id").desc(),
+                name="exchange_report_list_order", condition=Q(archived_at__isnull=True),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "organization", "period_start", "period_end"],
@@ -173,6 +182,12 @@ class Inspection(Archivable):
         verbose_name = _("kiểm tra, giám sát")
         verbose_name_plural = _("kiểm tra, giám sát")
         ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(
+                F("date").desc(), F("id").desc(),
+                name="exchange_inspection_order", condition=Q(archived_at__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
