@@ -40,11 +40,11 @@ with psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], pas
 endef
 export PG_RECREATE
 
-.PHONY: help run test lint typecheck check-deploy messages system-packages bench
+.PHONY: help run test lint typecheck check-deploy messages system-packages bench faults
 
 help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
-	echo "make test          run every test (SQLite + browser, then PostgreSQL) and the deploy check"
+	echo "make test          run every test (SQLite + browser, and PostgreSQL beside it) and the deploy check"
 	echo "make lint          ruff check"
 	echo "make typecheck     mypy with the Django plugin"
 	echo "make check-deploy  Django's deployment checks with production-like settings"
@@ -52,6 +52,8 @@ help:
 	echo "                     DB=sqlite|postgres (sqlite), PROVINCES=N (1; 34 for the nation), SEED=S (1),"
 	echo "                     UNITS=N (communes per province, for a quick run), ROUNDS=N (10 timed requests),"
 	echo "                     BENCH_ARGS='--only dashboard --roles leader' (more manage.py bench options)"
+	echo "make faults        kill app workers mid-write and check nothing is lost or doubled"
+	echo "                     TRIALS=N (10), FAULTS_DB=postgres://… (its database is made afresh); needs Redis"
 
 # The virtual environment, made with python3.11 (or python3 when that is 3.11).
 $(PY):
@@ -229,3 +231,10 @@ bench: $(VENV)/.run-deps
 	$(PY) manage.py migrate --noinput -v 0
 	echo "==> Benchmark ($(ROUNDS) timed requests per page)"
 	$(PY) manage.py bench --rounds "$(ROUNDS)" $(BENCH_ARGS)
+
+# The fault script: the production topology (gunicorn workers on PostgreSQL, the RQ worker on
+# Redis) under writes, with workers killed by SIGKILL; then every record is checked whole.
+TRIALS ?= 10
+FAULTS_DB ?= postgres://postgres@127.0.0.1:5432/phoihop_faults
+faults: $(VENV)/.run-deps
+	@$(PY) -m phoihop.testing.faults --trials $(TRIALS) --database-url $(FAULTS_DB)
