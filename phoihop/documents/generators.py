@@ -134,7 +134,7 @@ def _number_from(text: str) -> int | None:
 def issued_numbers_for(record: Any) -> list[IssuedNumber]:
     ct = ContentType.objects.get_for_model(record)
     return list(
-        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk).order_by("-created_at", "-id")
+        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk, voided=False).order_by("-created_at", "-id")
     )
 
 

@@ -42,7 +42,8 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
     plans = list(cast(ActiveQuerySet, access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
     ct = ContentType.objects.get_for_model(AnnualPlan)
     issued: dict[int, IssuedNumber] = {}
-    for entry in IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans]).order_by("created_at", "id"):
+    live = IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans], voided=False)
+    for entry in live.order_by("created_at", "id"):
         assert entry.object_id is not None  # filtered by object_id__in
         issued[entry.object_id] = entry  # the latest wins
     suggestion = suggest_number(lead, "KH", today, co_issuers=co_issuers) if lead else None
