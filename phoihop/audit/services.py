@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from django.db import models
@@ -15,14 +14,13 @@ Action = AuditEvent.Action
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    """The client's address: REMOTE_ADDR, which the proxy in front sets to the real client."""
+    """The client's address, read as sign-in throttling reads it (behind TRUSTED_PROXY_COUNT
+    proxies, from X-Forwarded-For)."""
     if request is None:
         return None
-    value = (request.META.get("REMOTE_ADDR") or "").strip()
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
+    from phoihop.accounts.security import client_ip as trusted_client_ip
+
+    return trusted_client_ip(request)
 
 
 def _clip(value: str, length: int) -> str:

@@ -162,3 +162,17 @@ def test_the_client_address_behind_proxies(settings: Any, rf: Any) -> None:
     assert client_ip(request) == "10.9.9.9"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.5"  # the forged left-hand entry is ignored
+
+
+def test_behind_the_proxy_the_audit_log_keeps_the_clients_address(
+    client: Any, users: dict[str, Any], settings: Any
+) -> None:
+    from phoihop.audit.models import AuditEvent
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    client.post(
+        reverse("accounts:login"), {"username": "alice", "password": "sai-mat-khau"},
+        REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.10",
+    )
+    event = AuditEvent.objects.get(action=AuditEvent.Action.SIGN_IN_FAILED)
+    assert event.ip_address == "203.0.113.10"
