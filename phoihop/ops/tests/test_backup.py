@@ -56,7 +56,7 @@ def demo(media: Path) -> None:
     from phoihop.core.demo import demo_load
 
     demo_load(today=TODAY)
-    agreement = Agreement.objects.order_by("pk").first()
+    agreement = Agreement.objects.earliest("pk")
     actor = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.first()
     attachment_add(
         actor=actor, owner=agreement, kind="signed_scan",
@@ -282,3 +282,17 @@ def test_it_refuses_a_pg_dump_older_than_the_server(small: None, tmp_path: Path)
     with mock.patch.object(services, "_client_major", return_value=9), pytest.raises(BackupError, match="trở lên"):
         backup_create(output=tmp_path / "b.tar.gz")
     assert not (tmp_path / "b.tar.gz").exists()
+
+
+def test_it_restores_into_a_database_that_was_only_migrated(media: Path, tmp_path: Path) -> None:
+    (media / "a").mkdir(parents=True)
+    (media / "a" / "scan").write_bytes(b"%PDF-1.4 scan")
+    archive = tmp_path / "b.tar.gz"
+    backup_create(output=archive)
+    target = tmp_path / "restored-media"
+    # The test database holds what migrate writes and nothing else: empty, as a restore wants it.
+    result = backup_restore(archive=archive, media_root=target)
+    assert result.files == 1
+    assert media_files(target) == {"a/scan": b"%PDF-1.4 scan"}
+    assert result.counts["django_migrations"] > 0
+    assert result.unapplied_migrations == []
