@@ -104,6 +104,13 @@ class Review(Archivable):
         verbose_name = _("sơ kết, tổng kết")
         verbose_name_plural = _("sơ kết, tổng kết")
         ordering = ["-period_end", "-id"]
+        # The review list's order, so a province's leader reads the first page from the index.
+        indexes = [
+            models.Index(
+                models.F("period_end").desc(), models.F("id").desc(),
+                name="review_list_order", condition=models.Q(archived_at__isnull=True),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),
