@@ -176,3 +176,19 @@ def test_behind_the_proxy_the_audit_log_keeps_the_clients_address(
     )
     event = AuditEvent.objects.get(action=AuditEvent.Action.SIGN_IN_FAILED)
     assert event.ip_address == "203.0.113.10"
+
+
+def test_an_account_limit_above_the_pair_limit_locks_an_attacker_out_before_the_owner(
+    sign_in: Any, users: dict[str, Any], settings: Any
+) -> None:
+    settings.AXES_ACCOUNT_FAILURE_LIMIT = 5  # from any addresses; 3 from one address
+    for _n in range(3):
+        sign_in("alice", "sai-mat-khau", ip="198.51.100.1")
+    assert sign_in("alice", ip="198.51.100.1", c=Client()).status_code == 429
+    # The owner, at her own address, still signs in; that clears the account's failures.
+    assert sign_in("alice", ip="192.0.2.20", c=Client()).status_code == 302
+    for n in range(5):
+        sign_in("alice", "sai-mat-khau", ip=f"198.51.100.{10 + n}")
+    response = sign_in("alice", ip="192.0.2.20", c=Client())
+    assert response.status_code == 429
+    assert "Đã có 5 lần đăng nhập sai liên tiếp" in response.content.decode()
