@@ -20,7 +20,9 @@ same idempotency key). Then it checks:
 - the register of numbers (``documents.selectors.series_integrity``): no number twice, none
   skipped, none belonging to no document, no document with two numbers;
 - every signed review has its number and its register entry; no draft holds a number;
-- every file in MEDIA_ROOT belongs to a row, and every row's file is there.
+- every file in MEDIA_ROOT belongs to a row, and every row's file is there, once the upload
+  sweep (``manage.py sweep_uploads``) has removed what killed writes left (their count is
+  printed).
 
 It prints each trial and its outcome and exits 1 on any violation.
 """
@@ -347,6 +349,19 @@ def file_problems(media_root: Path, rows: Any) -> list[str]:
     return problems
 
 
+def sweep_uploads(media_root: Path) -> list[str]:
+    """The deployment's own repair (``manage.py sweep_uploads``), now that no write is in flight:
+    files a killed process wrote before its transaction committed; the names removed."""
+    try:
+        from phoihop.core.uploads import orphan_uploads_remove
+    except ImportError:
+        return []
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(media_root)):
+        return orphan_uploads_remove(older_than=datetime.timedelta(0))
+
+
 # -- a trial ---------------------------------------------------------------------------------
 
 
@@ -432,6 +447,9 @@ def run_trial(top: Topology, tag: str, trial: int, rng: random.Random) -> tuple[
                 request_number(officer, world, op, retry)
             else:
                 sign_off(leader, world, op, retry)
+    swept = sweep_uploads(top.media_root)
+    if swept:
+        events.append(f"{len(swept)} file(s) left by killed writes, removed by the upload sweep")
     answers: dict[str, int] = {}
     for op in ops:
         for a in op.answers:
