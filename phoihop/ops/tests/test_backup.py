@@ -296,3 +296,18 @@ def test_it_restores_into_a_database_that_was_only_migrated(media: Path, tmp_pat
     assert media_files(target) == {"a/scan": b"%PDF-1.4 scan"}
     assert result.counts["django_migrations"] > 0
     assert result.unapplied_migrations == []
+
+
+def test_the_commands_write_into_a_folder_and_refuse_with_a_message(small: None, tmp_path: Path) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("backup", "--output", f"{tmp_path / 'new-folder'}/", stdout=out)
+    [archive] = (tmp_path / "new-folder").iterdir()
+    assert archive.name.startswith("phoihop-") and archive.name.endswith(".tar.gz")
+    assert "2 tệp" in out.getvalue()
+    with pytest.raises(CommandError, match="đã có dữ liệu"):
+        call_command("restore", str(archive), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="Không có tệp"):
+        call_command("restore", str(tmp_path / "missing.tar.gz"), stdout=io.StringIO())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--output",
-            type=Path,
-            help="the archive to write, or a folder to write it in "
-            "(default: <DATA_DIR>/backups/phoihop-<UTC time>.tar.gz)",
+            help="the archive to write, or a folder to write it in (an existing folder, or a "
+            "path ending in /) (default: <DATA_DIR>/backups/phoihop-<UTC time>.tar.gz)",
         )
 
-    def handle(self, *args: Any, output: Path | None, **options: Any) -> None:
+    def handle(self, *args: Any, output: str | None, **options: Any) -> None:
         target = default_backup_path()
-        if output is not None:
-            target = output / target.name if output.is_dir() else output
+        if output:
+            folder = output.endswith(("/", os.sep)) or Path(output).is_dir()
+            target = Path(output) / target.name if folder else Path(output)
         try:
             result = backup_create(output=target)
         except BackupError as exc:
