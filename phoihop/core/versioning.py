@@ -223,12 +223,12 @@ class StaleEdit(Exception):  # noqa: N818 - the domain's word for it; it is not 
         return changes
 
     def message(self) -> str:
-        when = ""
-        if self.changed_at is not None:
-            when = timezone.localtime(self.changed_at).strftime("%H:%M %d/%m/%Y")
         who = self.changed_by or _("người khác")
-        if when:
-            head = _("Bản ghi đã được %(who)s sửa lúc %(when)s trong khi bạn đang sửa.") % {"who": who, "when": when}
+        if self.changed_at is not None:
+            local = timezone.localtime(self.changed_at)
+            head = _("Bản ghi đã được %(who)s sửa lúc %(time)s ngày %(date)s trong khi bạn đang sửa.") % {
+                "who": who, "time": local.strftime("%H:%M"), "date": local.strftime("%d/%m/%Y"),
+            }
         else:
             head = _("Bản ghi đã được %(who)s sửa trong khi bạn đang sửa.") % {"who": who}
         if self.changes:
