@@ -74,8 +74,8 @@ def _tenths(percent: Decimal) -> int:
 
 
 def _write_task_figures(agreement_ids: list[int]) -> None:
-    from phoihop.plans.models import AnnualPlan, Indicator, Task
-    from phoihop.plans.selectors import TaskStatus, indicator_progress, task_statuses
+    from phoihop.plans.models import AnnualPlan, Task
+    from phoihop.plans.selectors import TaskStatus, task_rows
 
     tasks = list(
         Task.objects.active()
@@ -94,21 +94,16 @@ def _write_task_figures(agreement_ids: list[int]) -> None:
     if not tasks:
         return
     # Long ago nothing is overdue: the status left is the one that does not depend on the date.
-    statuses = task_statuses(tasks, today=FAR_PAST)
-    indicators = list(
-        Indicator.objects.active().filter(task_id__in=[t.pk for t in tasks]).only(
-            "id", "task_id", "target", "aggregation"
-        ).order_by()
-    )
-    progress = indicator_progress(indicators)
+    # The same rows carry each task's indicator progress, so the indicators are read once.
+    statuses: dict[int, str] = {}
     tenths: dict[int, int] = defaultdict(int)
     counted: dict[int, int] = defaultdict(int)
-    for ind in indicators:
-        assert ind.task_id is not None
-        percent = progress[ind.pk].percent
-        if percent is not None:
-            tenths[ind.task_id] += _tenths(percent)
-            counted[ind.task_id] += 1
+    for row in task_rows(tasks, today=FAR_PAST):
+        statuses[row.task.pk] = row.status
+        for progress in row.indicators:
+            if progress.percent is not None:
+                tenths[row.task.pk] += _tenths(progress.percent)
+                counted[row.task.pk] += 1
     supporters: dict[int, set[int]] = defaultdict(set)
     for task_id, org_id in Task.supporting_organizations.through.objects.filter(
         task_id__in=[t.pk for t in tasks]

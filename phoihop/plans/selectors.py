@@ -146,6 +146,11 @@ def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> lis
     ]
 
 
+def task_rows(tasks: Sequence[Task], *, today: datetime.date | None = None) -> list[TaskRow]:
+    """Each task with its status and its indicators' progress (for summaries built in bulk)."""
+    return _task_rows(tasks, today)
+
+
 def task_statuses(tasks: Sequence[Task], *, today: datetime.date | None = None) -> dict[int, str]:
     return {row.task.pk: row.status for row in _task_rows(tasks, today)}
 
