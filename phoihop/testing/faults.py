@@ -36,6 +36,7 @@ import http.client
 import io
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -542,6 +543,10 @@ def main(argv: list[str] | None = None) -> int:
             args.database_url, redis_url=redis_url, media_root=media_root, workers=args.workers, log_dir=log_dir
         ) as top:
             violations = run_trials(top, args.trials, seed=args.seed)
+    if violations:
+        print(f"faults: uploads kept in {media_root}")
+    else:
+        shutil.rmtree(media_root, ignore_errors=True)
     print(f"faults: server logs in {log_dir}; database {args.database_url} kept for inspection")
     return 1 if violations else 0
 

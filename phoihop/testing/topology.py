@@ -12,6 +12,7 @@ send them: over plain HTTP on the loopback with ``X-Forwarded-Proto: https``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import http.client
 import mimetypes
@@ -121,6 +122,7 @@ def collected_static(env: dict[str, str]) -> Path:
             cwd=BASE_DIR, env={**env, "STATIC_ROOT": str(root)}, check=True, timeout=300,
         )
         _STATIC_CACHE["dir"] = root
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
     return _STATIC_CACHE["dir"]
 
 
