@@ -383,8 +383,11 @@ def wait_healthy(top: Topology, timeout: float = 60) -> None:
 
 def kill_at_random(top: Topology, rng: random.Random, stop: threading.Event, log: list[str], t0: float) -> None:
     """One to three SIGKILLs to gunicorn workers while the writes run; sometimes the RQ worker."""
-    for _ in range(rng.randint(1, 3)):
-        if stop.wait(rng.uniform(0.05, 0.9)):
+    for n in range(rng.randint(1, 3)):
+        delay = rng.uniform(0.05, 0.9)
+        if n == 0:
+            time.sleep(delay)  # at least one kill a trial, however fast the writes were
+        elif stop.wait(delay):
             return
         pids = top.worker_pids()
         if pids:
