@@ -51,7 +51,7 @@ def test_it_refuses_a_save_from_an_older_version_and_names_who_changed_it(task: 
     with pytest.raises(versioning.StaleEdit) as caught:
         _save(second, 1, title="Tiêu đề của người thứ hai")
     exc = caught.value
-    assert exc.current.version == 2
+    assert isinstance(exc.current, Task) and exc.current.version == 2
     assert exc.changed_by == "leader"
     assert exc.changed_at is not None
     assert Task.objects.get(pk=task.pk).title == "Tiêu đề của người thứ nhất"
