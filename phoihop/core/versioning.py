@@ -59,7 +59,7 @@ _SHOWN_CHARS = 160
 
 def version_field() -> models.PositiveIntegerField:
     """The ``version`` column of an edited model (not editable: only ``claim`` changes it)."""
-    return models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    return models.PositiveIntegerField(gettext_lazy("phiên bản"), default=1, editable=False)
 
 
 # --- values and their digests -------------------------------------------------------------
