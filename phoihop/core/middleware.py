@@ -35,9 +35,12 @@ class LanguageMiddleware:
 
 
 def is_download(response: HttpResponseBase) -> bool:
-    """A file handed to the browser: an attachment, or a stored file served as it is."""
+    """A file handed to the browser: an attachment, or a stored file served under its name.
+    Static files (WhiteNoise serves them as file responses too, without a name) are not."""
     disposition = response.headers.get("Content-Disposition", "")
-    return isinstance(response, FileResponse) or disposition.strip().lower().startswith("attachment")
+    if disposition.strip().lower().startswith("attachment"):
+        return True
+    return isinstance(response, FileResponse) and bool(disposition)
 
 
 class ResponseHeadersMiddleware:

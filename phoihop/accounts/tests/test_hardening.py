@@ -92,6 +92,14 @@ def test_every_download_is_not_stored_and_every_response_carries_the_permissions
         assert "camera=()" in client.get(address).get("Permissions-Policy", ""), address
 
 
+def test_static_files_stay_cacheable(client: Any, users: dict[str, Any]) -> None:
+    """WhiteNoise serves static files as file responses: they are not downloads."""
+    response = client.get(settings.STATIC_URL + "phoihop/app.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_a_generated_document_is_not_stored(client: Any, users: dict[str, Any], world: dict[str, Any]) -> None:
     client.force_login(users["alice"])
     response = client.get(reverse("documents:plan_xlsx", args=[world["plan"].pk]))
