@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import inspect
+import os
 import pkgutil
 import warnings
 from typing import Any
@@ -111,6 +112,18 @@ def describe(where: str, exc: BaseException) -> str:
     origin = f" at {frames[-1].filename.split('/phoihop/')[-1]}:{frames[-1].lineno}" if frames else ""
     notes = " ".join(n for n in getattr(exc, "__notes__", []) if "Falsifying" in n or "data=" in n)
     return f"{where}: {type(exc).__name__}: {str(exc)[:300]}{origin} {notes[:600]}"
+
+
+# A deeper run: PHOIHOP_FUZZ_SCALE=20 makes every count of examples below twenty times larger.
+SCALE = max(1, int(os.environ.get("PHOIHOP_FUZZ_SCALE", "1") or 1))
+FORM_EXAMPLES = 15 * SCALE
+ROUTE_EXAMPLES = 5 * SCALE
+# How many generated inputs each test ran, printed at its end (seen with ``pytest -s``).
+RUN_COUNTS: dict[str, int] = {}
+
+
+def counted(kind: str) -> None:
+    RUN_COUNTS[kind] = RUN_COUNTS.get(kind, 0) + 1
 
 
 FUZZ = settings(
@@ -228,9 +241,10 @@ def check_form(form: forms.BaseForm, data: dict[str, Any]) -> None:
 
 
 def form_runner(cls: type[forms.BaseForm], fields: dict[str, Any], fuzz_world: dict[str, Any], user: Any) -> Any:
-    @settings(FUZZ, max_examples=15)
+    @settings(FUZZ, max_examples=FORM_EXAMPLES)
     @given(data=payloads(fields))
     def run(data: dict[str, Any]) -> None:
+        counted("form")
         check_form(cls(**constructor_kwargs(cls, fuzz_world, user)), data)
 
     return run
@@ -255,6 +269,7 @@ def test_every_form_class_survives_generated_input(world: dict[str, Any], users:
             failures.append(describe(f"{cls.__module__}.{cls.__name__}", exc))
     if not_built:
         warnings.warn("forms fuzzed only through their pages: " + "; ".join(not_built), stacklevel=1)
+    print(f"\nform fuzz: {RUN_COUNTS.get('form', 0)} generated inputs over {built} form classes")
     assert not failures, "\n\n".join(failures)
     assert built >= len(classes) // 2, not_built
 
@@ -294,9 +309,10 @@ def route_fields(response: Any) -> dict[str, forms.Field | None]:
 
 
 def route_runner(client: Any, users: dict[str, Any], name: str, url: str, fields: dict[str, Any]) -> Any:
-    @settings(FUZZ, max_examples=5)
+    @settings(FUZZ, max_examples=ROUTE_EXAMPLES)
     @given(data=payloads(fields), who=st.sampled_from(["alice", "staff"]))
     def run(data: dict[str, Any], who: str) -> None:
+        counted("post")
         client.force_login(users[who])
         for upload in data.values():
             if isinstance(upload, SimpleUploadedFile):
@@ -333,4 +349,54 @@ def test_every_route_survives_generated_posts(client: Any, world: dict[str, Any]
             failures.append(describe(name, exc))
     if unreachable:
         warnings.warn(f"routes the access walk cannot build a URL for: {unreachable}", stacklevel=1)
+    print(f"\nroute fuzz: {RUN_COUNTS.get('post', 0)} generated POSTs")
+    assert not failures, "\n\n".join(failures)
+
+
+# Query parameters the list pages read, besides the fields of the forms they show.
+QUERY_FIELDS = (
+    "q", "year", "month", "page", "sort", "period", "status", "kind", "organization", "agreement",
+    "party", "host", "plan", "task", "content_area", "movement", "archived", "cursor", "after",
+)
+
+
+def query_runner(client: Any, users: dict[str, Any], name: str, url: str, fields: dict[str, Any]) -> Any:
+    @settings(FUZZ, max_examples=ROUTE_EXAMPLES)
+    @given(data=payloads(fields), who=st.sampled_from(["alice", "staff"]))
+    def run(data: dict[str, Any], who: str) -> None:
+        counted("get")
+        client.force_login(users[who])
+        params = {k: v for k, v in data.items() if not isinstance(v, SimpleUploadedFile)}
+        response = client.get(url, params)
+        values = [x for v in params.values() for x in (v if isinstance(v, list) else [v])]
+        if any("\x00" in str(x) for x in [*values, *params]):
+            assert response.status_code == 400, f"GET {name} with a NUL: {response.status_code}"
+        assert response.status_code < 500, f"GET {name} as {who}: {response.status_code}"
+
+    return run
+
+
+@pytest.mark.django_db
+def test_every_page_survives_generated_query_parameters(client: Any, world: dict[str, Any], users: dict[str, Any]) -> None:  # noqa: F811
+    """GET every page a user can open with generated query parameters: the filters of the
+    forms it shows and the parameters list pages read (search text, year, page...)."""
+    failures: list[str] = []
+    for name, pattern in routes():
+        if view_rule(pattern) == "public" or any(w in name.split(":")[-1] for w in LAST_WORDS):
+            continue
+        try:
+            url, _ = url_for(name, pattern, world)
+        except pytest.fail.Exception:
+            continue
+        client.force_login(users["staff" if view_rule(pattern) == "staff" else "alice"])
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue  # downloads, redirects and POST-only routes: their parameters are not a list's
+        fields = route_fields(response)
+        fields.update({name: None for name in QUERY_FIELDS})
+        try:
+            query_runner(client, users, name, url, fields)()
+        except Exception as exc:  # noqa: BLE001 - collected, reported together below
+            failures.append(describe(name, exc))
+    print(f"\nquery fuzz: {RUN_COUNTS.get('get', 0)} generated GETs")
     assert not failures, "\n\n".join(failures)
