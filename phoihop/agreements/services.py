@@ -264,7 +264,7 @@ def agreement_update(
     _check(data, parties, content_areas)
     _check_links(actor, data, agreement)
     with transaction.atomic():
-        versioning.claim(agreement, expected_version)
+        versioning.claim(agreement, expected_version, edited=data)
         for name, value in data.items():
             setattr(agreement, name, value)
         agreement.full_clean(exclude=["parent", "renews", "created_by"])

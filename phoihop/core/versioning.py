@@ -261,12 +261,16 @@ def stale(model: type[models.Model], pk: Any, expected: int) -> StaleEdit:
     return StaleEdit(current=current, expected=expected, changed_by=who, changed_at=when)
 
 
-def claim(instance: models.Model, expected_version: int | None) -> None:
+def claim(instance: models.Model, expected_version: int | None, *, edited: Iterable[str] | None = None) -> None:
     """Take the record for this edit: bump its version, or raise ``StaleEdit`` if it moved on.
 
     Call inside ``transaction.atomic()``, before the edit's own writes, and save ``instance``
     afterwards (its ``version`` is set to the new number). ``None`` is for callers that are not
     an edit form (data loaders, other services): no check, but open forms become stale.
+
+    ``edited`` names the fields this edit sets: the record's other columns are read again from
+    the row now locked, so a whole-row save() does not put back what another action (archiving,
+    cancelling) changed while this request ran.
     """
     model = type(instance)
     connection = connections[router.db_for_write(model)]
@@ -282,6 +286,21 @@ def claim(instance: models.Model, expected_version: int | None) -> None:
     if not rows.filter(**{VERSION_FIELD: expected_version}).update(**{VERSION_FIELD: expected_version + 1}):
         raise stale(model, instance.pk, expected_version)
     setattr(instance, VERSION_FIELD, expected_version + 1)
+    if edited is not None:
+        _reread_others(instance, edited)
+
+
+def _reread_others(instance: models.Model, edited: Iterable[str]) -> None:
+    keep = {*edited, VERSION_FIELD}
+    others = [
+        f.attname
+        for f in instance._meta.concrete_fields
+        if not f.primary_key and f.name not in keep and f.attname not in keep
+    ]
+    if others:
+        fresh = type(instance)._base_manager.filter(pk=instance.pk).values(*others).get()
+        for attname, value in fresh.items():
+            setattr(instance, attname, value)
 
 
 # --- the form side ------------------------------------------------------------------------

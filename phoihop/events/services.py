@@ -229,7 +229,7 @@ def event_update(
     agreement_ids = _agreement_ids(actor, agreements, event)
     _check_attendees(actor, attendees)
     with transaction.atomic():
-        versioning.claim(event, expected_version)
+        versioning.claim(event, expected_version, edited=data)
         return _save(
             actor=actor,
             event=event,

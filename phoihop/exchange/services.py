@@ -60,7 +60,7 @@ def schedule_set(
         if schedule is None:
             schedule, _created = ReportingSchedule.objects.update_or_create(agreement=agreement, defaults=values)
         else:
-            versioning.claim(schedule, expected_version)
+            versioning.claim(schedule, expected_version, edited=values)
             for name, value in values.items():
                 setattr(schedule, name, value)
             schedule.save()

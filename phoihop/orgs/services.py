@@ -99,7 +99,7 @@ def organization_update(
     _check_organization(organization)
     organization.full_clean(exclude=["parent"])
     with transaction.atomic():
-        versioning.claim(organization, expected_version)
+        versioning.claim(organization, expected_version, edited=fields)
         organization.save()
     return organization
 
@@ -406,7 +406,7 @@ def person_update(
         raise ValidationError({"full_name": _("Cần nhập họ và tên.")})
     rank, position = clean(rank), clean(position)
     with transaction.atomic():
-        versioning.claim(person, expected_version)
+        versioning.claim(person, expected_version, edited=["full_name", "organization", "rank", "position"])
         title_changed = (rank, position, organization) != (person.rank, person.position, person.organization)
         person.full_name, person.organization = full_name, organization
         person.rank, person.position = rank, position

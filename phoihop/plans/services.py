@@ -347,7 +347,7 @@ def task_update(
         raise ValidationError(_("Nhiệm vụ đã lưu trữ; khôi phục trước khi sửa."))
     data = _clean_task(actor, task.plan, fields, supporting, task)
     with transaction.atomic():
-        versioning.claim(task, expected_version)
+        versioning.claim(task, expected_version, edited=data)
         for name, value in data.items():
             setattr(task, name, value)
         task.full_clean(exclude=["plan", "content_area", "lead_organization", "responsible_officer"])

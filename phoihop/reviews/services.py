@@ -439,7 +439,7 @@ def movement_update(
     if movement.is_archived:
         raise ValidationError(_("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
     data = _movement_data(fields)
-    versioning.claim(movement, expected_version)
+    versioning.claim(movement, expected_version, edited=data)
     for name, value in data.items():
         setattr(movement, name, value)
     movement.save()

@@ -57,6 +57,17 @@ def test_it_refuses_a_save_from_an_older_version_and_names_who_changed_it(task: 
     assert Task.objects.get(pk=task.pk).title == "Tiêu đề của người thứ nhất"
 
 
+def test_a_whole_row_save_keeps_what_another_action_changed_meanwhile(task: Task) -> None:
+    loaded = Task.objects.get(pk=task.pk)  # the edit request reads the task ...
+    Task.objects.filter(pk=task.pk).update(cancelled=True, notes="Ghi chú khác")  # ... someone cancels it
+    with transaction.atomic():
+        versioning.claim(loaded, 1, edited=["title", "notes"])
+        loaded.title, loaded.notes = "Tiêu đề sửa", "Ghi chú sửa"
+        loaded.save()
+    saved = Task.objects.get(pk=task.pk)
+    assert (saved.title, saved.notes, saved.cancelled, saved.version) == ("Tiêu đề sửa", "Ghi chú sửa", True, 2)
+
+
 def test_it_bumps_without_a_check_for_callers_that_are_not_forms(task: Task) -> None:
     _save(task, None, notes="x")
     _save(Task.objects.get(pk=task.pk), None, notes="y")
