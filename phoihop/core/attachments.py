@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import io
+import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from django.conf import settings
@@ -102,7 +103,29 @@ def _ole_has_macros(data: bytes) -> bool:
     return any(marker in data for marker in OLE_MACRO_STREAMS)
 
 
-def _xml_attribute_values(data: bytes, attribute: str) -> list[str]:
+CHUNK = 1024 * 1024
+
+
+def _chunks(head: bytes, member: IO[bytes]) -> Iterator[bytes]:
+    yield head
+    while chunk := member.read(CHUNK):
+        yield chunk
+
+
+def _ole_stream_has_macros(chunks: Iterable[bytes]) -> bool:
+    """Search an OLE compound file for its VBA streams a chunk at a time (with an overlap, so a
+    name across two chunks is found): a large embedded object is never held whole."""
+    overlap = max(len(marker) for marker in OLE_MACRO_STREAMS)
+    tail = b""
+    for chunk in chunks:
+        window = tail + chunk
+        if _ole_has_macros(window):
+            return True
+        tail = window[-overlap:]
+    return False
+
+
+def _xml_attribute_values(chunks: Iterable[bytes], attribute: str) -> list[str]:
     """The values of one attribute on every element of a package XML part.
 
     Parsed rather than searched, so character references and UTF-16 cannot hide a value; a
@@ -123,7 +146,9 @@ def _xml_attribute_values(data: bytes, attribute: str) -> list[str]:
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = doctype
     try:
-        parser.Parse(data, True)
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
     except expat.ExpatError:
         raise ValueError("package part is not well-formed XML") from None
     return values
@@ -133,27 +158,33 @@ def _has_macros(archive: zipfile.ZipFile, *, depth: int) -> bool:
     """Whether an Office package holds macros or ActiveX, judged by what its members contain.
 
     Every member is looked at, whatever its name or size: the content types and relationships
-    are parsed whole, and any member that is an OLE compound file or a nested archive is opened."""
+    are parsed whole, and any member that is an OLE compound file or a nested archive is opened.
+    Members are read a chunk at a time; the caller has bounded their total size."""
     for info in archive.infolist():
         if info.is_dir():
             continue
         name = info.filename.lower()
+        if "vbaproject" in name or "vbadata" in name or "activex" in name:
+            return True
         with archive.open(info) as member:
             head = member.read(8)
             if name == "[content_types].xml" or name.endswith(".rels"):
                 attribute = "ContentType" if name == "[content_types].xml" else "Type"
-                values = _xml_attribute_values(head + member.read(), attribute)
+                values = _xml_attribute_values(_chunks(head, member), attribute)
                 if any(m in v.lower() for v in values for m in MACRO_TYPE_MARKERS):
                     return True
             elif head.startswith(OLE_MAGIC):
-                if _ole_has_macros(head + member.read()):
+                if _ole_stream_has_macros(_chunks(head, member)):
                     return True
             elif head.startswith(b"PK\x03\x04") and depth < MAX_NESTING:
-                with zipfile.ZipFile(io.BytesIO(head + member.read())) as nested:
-                    if _has_macros(nested, depth=depth + 1):
-                        return True
-        if "vbaproject" in name or "vbadata" in name or "activex" in name:
-            return True
+                # An embedded workbook or document: spooled to disk past a few megabytes.
+                with tempfile.SpooledTemporaryFile(max_size=8 * CHUNK) as copy:
+                    for chunk in _chunks(head, member):
+                        copy.write(chunk)
+                    copy.seek(0)
+                    with zipfile.ZipFile(copy) as nested:
+                        if _has_macros(nested, depth=depth + 1):
+                            return True
     return False
 
 

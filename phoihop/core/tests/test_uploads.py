@@ -175,3 +175,17 @@ def test_ordinary_documents_and_workbooks_with_embedded_objects_are_accepted(use
     })
     document = add(users, agreement, "ke-hoach.docx", docx)
     assert document.mime_type.endswith("wordprocessingml.document")
+
+
+def test_members_are_read_in_chunks_and_a_name_across_two_chunks_is_found(users, agreement, monkeypatch):
+    from phoihop.core import attachments
+
+    monkeypatch.setattr(attachments, "CHUNK", 7)  # every stream name falls across chunks
+    data = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/x.dat": VBA_PROJECT})
+    refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
+    hidden = DOCX_TYPES.replace(b"document.main", b"document.macroEnabled.main")
+    refused(users, agreement, "b.docx", package({"[Content_Types].xml": hidden, "word/document.xml": b"<w:document/>"}), "có chứa macro")
+    inner = package({"[Content_Types].xml": XLSX_TYPES, "xl/workbook.xml": b"<workbook/>", "xl/media/a.bin": VBA_PROJECT})
+    nested = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/embeddings/Sheet1.xlsx": inner})
+    refused(users, agreement, "c.docx", nested, "có chứa macro")
+    assert add(users, agreement, "d.docx", office_zip()).mime_type.endswith("wordprocessingml.document")
