@@ -305,8 +305,6 @@ def activity_save(
                 file.storage.delete(file.name)
         raise
     result.activity, result.url, result.replayed = done.value, done.url, done.replayed
-    if done.replayed:
-        result.refused_photos.clear()
     return result
 
 
