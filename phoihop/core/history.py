@@ -15,8 +15,9 @@ from django.utils.translation import pgettext
 
 from phoihop.vn.numbers import format_number
 
-# Fields that change on every save and say nothing to a reader.
-NOISE = {"updated_at", "search_text", "created_at", "order"}
+# Fields that change on every save and say nothing to a reader (the version is the edit check's
+# counter, not a fact of the record).
+NOISE = {"updated_at", "search_text", "created_at", "order", "version"}
 
 
 @dataclass
