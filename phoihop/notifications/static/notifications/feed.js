@@ -10,24 +10,20 @@
     setTimeout(function () { button.textContent = label; }, 2000);
   }
 
-  function fallback(input, button) {
-    input.select();
-    if (document.execCommand("copy")) copied(button);
-  }
-
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button) return;
     var input = document.querySelector(button.dataset.copy);
     if (!input) return;
     input.select();
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(input.value).then(
-        function () { copied(button); },
-        function () { fallback(input, button); }
-      );
-    } else {
-      fallback(input, button);
+    // The selection is copied within the click itself, which needs neither a secure context
+    // nor a focused window; the asynchronous clipboard is the second try.
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (e) { done = false; }
+    if (done) {
+      copied(button);
+    } else if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(function () { copied(button); }, function () {});
     }
   });
 })();
