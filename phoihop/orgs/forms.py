@@ -270,3 +270,21 @@ class SuccessionTransferForm(forms.Form):
         """The rows ticked, as the page shows them (the submitted ones, else all)."""
         value = self[name].value() or []
         return {int(v) for v in value if str(v).isdigit()}
+
+
+class PersonOrganizationFilter(forms.Form):
+    """The organisation filter of the people list: found by typing, only the chosen one
+    rendered (a national system administrator would otherwise get every body as an option)."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị"),
+        required=False,
+        queryset=Organization.objects.none(),
+        empty_label=_("Mọi cơ quan, đơn vị"),
+        widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
+    )
+
+    def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        bootstrap(self)

@@ -247,10 +247,10 @@ def person_organization_choices(*, user: Any) -> QuerySet[Organization]:
     return qs if s.is_system_admin else qs.filter(pk__in=s.writer_org_ids)
 
 
-def people_organization_options(*, user: Any) -> list[Organization]:
-    """The organisations of the people a user sees (for the people list filter)."""
+def people_organizations(*, user: Any) -> QuerySet[Organization]:
+    """The organisations of the people a user sees (what the people list filter accepts)."""
     org_ids = cast(ActiveQuerySet, access.visible_people(user)).active().values("organization_id")
-    return list(Organization.objects.filter(pk__in=org_ids).order_by(vi("name"), "id"))
+    return Organization.objects.filter(pk__in=org_ids)
 
 
 # --- succession: who carries on, and what work is still open --------------------------------

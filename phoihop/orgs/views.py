@@ -21,6 +21,7 @@ from phoihop.orgs import selectors, services
 from phoihop.orgs.forms import (
     OrganizationForm,
     PersonForm,
+    PersonOrganizationFilter,
     SuccessionForm,
     SuccessionTransferForm,
 )
@@ -296,7 +297,10 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "filters": filters,
-        "organization_options": selectors.people_organization_options(user=request.user),
+        "org_filter": PersonOrganizationFilter(
+            {"organization": filters["organization"]},
+            organizations=selectors.people_organizations(user=request.user),
+        ),
         "can_create": access.can_create_person(request.user),
         "nav": "people",
     }

@@ -460,6 +460,20 @@ def test_it_lists_people_the_user_may_see(login, users, orgs, agreement):
     assert "Nguyễn Văn An" not in charlie and "Chưa có cán bộ nào" in charlie
 
 
+def test_it_finds_the_people_list_organisation_by_typing_and_renders_only_the_chosen_one(login, users, orgs, agreement):
+    client = login(users["alice"])
+    body = client.get(reverse("orgs:person_list")).content.decode()
+    form = body[: body.index('id="results"')]
+    # No option per organisation: the filter is a search box over the autocomplete.
+    assert reverse("orgs:autocomplete") in form
+    assert f'<option value="{orgs["board"].pk}"' not in form
+    assert f'<option value="{orgs["district"].pk}"' not in form
+    chosen = client.get(reverse("orgs:person_list"), {"organization": orgs["board"].pk}).content.decode()
+    form = chosen[: chosen.index('id="results"')]
+    assert f'<option value="{orgs["board"].pk}" selected' in form
+    assert f'<option value="{orgs["district"].pk}"' not in form
+
+
 def test_it_hides_the_add_button_from_viewers(login, users, orgs):
     assert (
         "Thêm cán bộ" not in login(users["bob"]).get(reverse("orgs:person_list")).content.decode()
