@@ -27,12 +27,11 @@ from phoihop.documents.official import (
     OfficialDocument,
     Paragraph,
     Run,
-    Sheet,
     Signer,
     Table,
-    render_xlsx,
     roman,
 )
+from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.dates import format_long, format_period, format_short

@@ -21,9 +21,10 @@ Nothing here touches the database: ``Issuer.from_organization`` only reads attri
 Usage (e.g. a review report)::
 
     from phoihop.documents.official import (
-        Heading, Issuer, OfficialDocument, Paragraph, Signer, Table, render_docx, to_pdf,
-        render_xlsx, Sheet, Appendix, roman,
+        Heading, Issuer, OfficialDocument, Paragraph, Signer, Table, render_docx, Appendix, roman,
     )
+    from phoihop.documents.pdf import to_pdf
+    from phoihop.documents.workbook import Sheet, render_xlsx
 
     doc = OfficialDocument(
         issuers=[Issuer.from_organization(org)],          # or Issuer(name=..., symbol=..., ...)
@@ -58,15 +59,10 @@ from __future__ import annotations
 import copy
 import datetime
 import io
-import os
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal
 
 from docx import Document as _new_document
@@ -84,25 +80,19 @@ from phoihop.vn.text import fold
 __all__ = [
     "Appendix",
     "Block",
-    "ConversionError",
     "Heading",
     "Issuer",
-    "LibreOfficeMissing",
     "ListItem",
     "OfficialDocument",
     "PageBreak",
     "Paragraph",
     "Run",
-    "Sheet",
     "Signer",
     "Table",
     "TableRow",
     "point_label",
     "render_docx",
-    "render_xlsx",
     "roman",
-    "soffice_path",
-    "to_pdf",
 ]
 
 Form = Literal["state", "party"]
@@ -361,24 +351,6 @@ class OfficialDocument:
             parts.append(str(self.date.year))
         stem = "-".join(fold(p).upper() if p else "" for p in parts if p)
         return f"{stem.replace('/', '-').replace(' ', '')}.{ext}"
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One worksheet: a title row, then a header row and the data (numbers stay numbers)."""
-
-    name: str
-    columns: Sequence[str]
-    rows: Sequence[Sequence[Any]]
-    title: str = ""
-    subtitle: str = ""
-    widths: Sequence[float] | None = None
-
-    @classmethod
-    def from_table(cls, name: str, table: Table, *, title: str = "", subtitle: str = "") -> Sheet:
-        rows = [list(r.cells) if isinstance(r, TableRow) else list(r) for r in table.rows]
-        return cls(name=name, columns=list(table.columns), rows=rows, title=title or table.caption,
-                   subtitle=subtitle)
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -1045,130 +1017,3 @@ def _center_vertically(cell: Any) -> None:
 def render_docx(doc: OfficialDocument) -> bytes:
     """The document as a ``.docx`` file."""
     return _Renderer(doc).render()
-
-
-# --- Excel -----------------------------------------------------------------------------------
-
-_SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
-
-
-def render_xlsx(title: str, sheets: Sequence[Sheet]) -> bytes:
-    """An Excel workbook: per sheet a bold title, a bold ruled header row and the data."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-
-    from phoihop.core.exports import write_xlsx_cell
-
-    if not sheets:
-        raise ValueError("Bảng tính phải có ít nhất một trang.")
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.title = title
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    used: set[str] = set()
-    for sheet in sheets:
-        name = sheet.name.translate(_SHEET_FORBIDDEN).strip()[:31] or "Trang"
-        base, k = name, 2
-        while name in used:
-            suffix = f" ({k})"
-            name = base[: 31 - len(suffix)] + suffix
-            k += 1
-        used.add(name)
-        ws = wb.create_sheet(name)
-        n = max(len(sheet.columns), 1)
-        row = 1
-        for text, size in ((sheet.title or title, 14), (sheet.subtitle, 12)):
-            if not text:
-                continue
-            write_xlsx_cell(ws, row=row, column=1, value=text).font = Font(name=FONT, size=size, bold=size == 14)
-            ws.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
-            if n > 1:
-                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=n)
-            row += 1
-        row += 1
-        header_row = row
-        for col, text in enumerate(sheet.columns, start=1):
-            cell = write_xlsx_cell(ws, row=row, column=col, value=str(text))
-            cell.font = Font(name=FONT, size=12, bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = box
-        for values in sheet.rows:
-            row += 1
-            for col, value in enumerate(values, start=1):
-                cell = write_xlsx_cell(ws, row=row, column=col, value=_xlsx_value(value))
-                cell.font = Font(name=FONT, size=12)
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-                cell.border = box
-                if isinstance(value, datetime.date):
-                    cell.number_format = "DD/MM/YYYY"
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-        for col in range(1, n + 1):
-            if sheet.widths:
-                width = sheet.widths[col - 1]
-            else:
-                longest = max(
-                    [len(str(sheet.columns[col - 1]))]
-                    + [len(_cell_text(r[col - 1])) for r in sheet.rows if len(r) >= col],
-                    default=10,
-                )
-                width = min(max(longest + 2, 6), 60)
-            ws.column_dimensions[get_column_letter(col)].width = width
-        ws.print_options.horizontalCentered = True
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-# --- PDF -------------------------------------------------------------------------------------
-
-
-class LibreOfficeMissing(RuntimeError):
-    """LibreOffice (``soffice``) is not installed, so no PDF can be made."""
-
-
-class ConversionError(RuntimeError):
-    """LibreOffice ran but produced no PDF."""
-
-
-def soffice_path() -> str | None:
-    """The LibreOffice executable: ``$PHOIHOP_SOFFICE``, else ``soffice`` / ``libreoffice`` on PATH."""
-    configured = os.environ.get("PHOIHOP_SOFFICE")
-    if configured:
-        return configured if Path(configured).exists() else None
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def to_pdf(docx_bytes: bytes, *, timeout: float = 180) -> bytes:
-    """Convert a ``.docx`` to PDF with ``soffice --headless`` in a private temporary directory."""
-    exe = soffice_path()
-    if exe is None:
-        raise LibreOfficeMissing(
-            "LibreOffice is not installed (no soffice on PATH): install libreoffice-writer-nogui "
-            "or set PHOIHOP_SOFFICE to convert documents to PDF."
-        )
-    with tempfile.TemporaryDirectory(prefix="phoihop-pdf-") as tmp:
-        work = Path(tmp)
-        source = work / "document.docx"
-        source.write_bytes(docx_bytes)
-        # A private profile lets several conversions run at once.
-        profile = (work / "profile").as_uri()
-        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(work), str(source)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)  # noqa: S603
-        except subprocess.TimeoutExpired as exc:
-            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s.") from exc
-        result = work / "document.pdf"
-        if proc.returncode != 0 or not result.exists():
-            detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
-            raise ConversionError(f"LibreOffice could not convert the document: {detail}")
-        return result.read_bytes()

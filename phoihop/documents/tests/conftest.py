@@ -74,7 +74,7 @@ def party_agreement(orgs: dict[str, Any], users: dict[str, Any]) -> Any:
 @pytest.fixture
 def soffice() -> str:
     """LibreOffice for PDF conversion: missing, the test fails on CI and is skipped elsewhere."""
-    from phoihop.documents.official import soffice_path
+    from phoihop.documents.pdf import soffice_path
 
     path = soffice_path()
     if path is None:

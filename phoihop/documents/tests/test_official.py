@@ -20,12 +20,10 @@ from phoihop.documents.official import (
     ListItem,
     OfficialDocument,
     Paragraph,
-    Sheet,
     Signer,
     Table,
     point_label,
     render_docx,
-    render_xlsx,
     roman,
 )
 from phoihop.documents.tests.readback import (
@@ -39,6 +37,7 @@ from phoihop.documents.tests.readback import (
     load,
     style,
 )
+from phoihop.documents.workbook import Sheet, render_xlsx
 
 COMMAND = Issuer(name="Ban Chỉ huy Quân sự Quận 4", symbol="BCHQS", superior="Bộ Tư lệnh Thành phố Hồ Chí Minh")
 BOARD = Issuer(name="Ban Tuyên giáo Quận ủy Quận 4", symbol="BTGQU", superior="Quận ủy Quận 4", is_party=True)

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from phoihop.documents import generators
-from phoihop.documents.official import LibreOfficeMissing, render_docx, to_pdf
+from phoihop.documents.official import render_docx
+from phoihop.documents.pdf import LibreOfficeMissing, to_pdf
 from phoihop.documents.tests import test_official as samples
 
 
