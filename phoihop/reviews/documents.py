@@ -23,13 +23,12 @@ from phoihop.documents.official import (
     ListItem,
     OfficialDocument,
     Paragraph,
-    Sheet,
     Signer,
     Table,
     render_docx,
-    render_xlsx,
     roman,
 )
+from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.reviews.models import Commendation, Review
 from phoihop.reviews.selectors import (
     Figures,
