@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.core import versioning
+from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
@@ -372,6 +373,7 @@ def activity_approve(*, actor: Any, activity: Activity) -> Activity:
             previous = Activity.objects.select_for_update().get(pk=activity.revises_id)
             previous.status = Activity.Status.SUPERSEDED
             previous.save(update_fields=["status", "updated_at"])
+        notifications.activity_approved_notify(activity=activity, actor=actor)
     return activity
 
 

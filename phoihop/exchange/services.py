@@ -25,6 +25,7 @@ from phoihop.exchange.models import (
     ReportRead,
     Rhythm,
 )
+from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization
 
 # --- the reporting schedule ---------------------------------------------------------------------
@@ -146,6 +147,7 @@ def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime |
     report.submitted_at = at or timezone.now()
     report.submitted_by = actor
     report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    notifications.report_submitted_notify(report=report, actor=actor)
     return report
 
 
@@ -250,6 +252,7 @@ def inspection_create(
     )
     inspection.inspecting.set(inspecting)
     inspection.inspected.set(inspected)
+    notifications.inspection_findings_notify(inspection=inspection, actor=actor)
     return inspection
 
 
@@ -316,6 +319,7 @@ def inspection_update(
     versioning.claim(inspection, expected_version)
     inspection.save(update_fields=["kind", "title", "date", "scope", "findings", "version", "updated_at"])
     inspection.inspected.set(inspected)
+    notifications.inspection_findings_notify(inspection=inspection, actor=actor)
     return inspection
 
 
@@ -341,9 +345,11 @@ def recommendation_add(
     _check_inspection_editable(actor, inspection)
     text = _check_recommendation(inspection, text, responsible)
     order = inspection.recommendations.count() + 1
-    return Recommendation.objects.create(
+    recommendation = Recommendation.objects.create(
         inspection=inspection, text=text, responsible=responsible, due_date=due_date, order=order
     )
+    notifications.recommendation_assigned_notify(recommendation=recommendation, actor=actor)
+    return recommendation
 
 
 @transaction.atomic
@@ -366,6 +372,7 @@ def recommendation_update(
     recommendation.text, recommendation.responsible, recommendation.due_date = text, responsible, due_date
     versioning.claim(recommendation, expected_version)
     recommendation.save(update_fields=["text", "responsible", "due_date", "version"])
+    notifications.recommendation_assigned_notify(recommendation=recommendation, actor=actor)
     return recommendation
 
 
@@ -387,6 +394,7 @@ def follow_up_add(
     if recommendation.status == Recommendation.Status.OPEN:
         recommendation.status = Recommendation.Status.IN_PROGRESS
         recommendation.save(update_fields=["status"])
+    notifications.recommendation_followed_up_notify(recommendation=recommendation, actor=actor, follow_up=entry)
     return entry
 
 
@@ -411,4 +419,5 @@ def recommendation_close(
     recommendation.closed_at = when
     recommendation.closed_by = actor
     recommendation.save(update_fields=["status", "closed_at", "closed_by"])
+    notifications.recommendation_followed_up_notify(recommendation=recommendation, actor=actor)
     return recommendation

@@ -23,6 +23,15 @@ class Kind(models.TextChoices):
     ACTIVITY_SUBMITTED = "activity_submitted", _("Hoạt động chờ duyệt")
     ACTIVITY_RETURNED = "activity_returned", _("Hoạt động bị trả lại để sửa")
     DOCUMENT_READY = "document_ready", _("Văn bản đã tạo xong")
+    # Hand-overs between people: the receiver is told.
+    ACTIVITY_APPROVED = "activity_approved", _("Hoạt động đã được duyệt")
+    REPORT_SUBMITTED = "report_submitted", _("Báo cáo định kỳ của bên phối hợp gửi đến")
+    INSPECTION_FINDINGS = "inspection_findings", _("Kết quả kiểm tra, giám sát đơn vị mình")
+    RECOMMENDATION_ASSIGNED = "recommendation_assigned", _("Kiến nghị giao đơn vị mình thực hiện")
+    RECOMMENDATION_FOLLOWED_UP = "recommendation_followed_up", _("Kết quả khắc phục kiến nghị")
+    CONTRIBUTION_REQUESTED = "contribution_requested", _("Đề nghị viết tham luận sơ kết, tổng kết")
+    CONTRIBUTION_RECEIVED = "contribution_received", _("Tham luận của bên phối hợp gửi đến")
+    REVIEW_SIGNED_OFF = "review_signed_off", _("Báo cáo sơ kết, tổng kết đã ký duyệt")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -25,6 +25,7 @@ from phoihop.notifications.models import (
     NotificationPreference,
     new_feed_token,
 )
+from phoihop.vn.names import person_name
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def _absolute(url: str) -> str:
 def _email_text(user: Any, notification: Notification) -> tuple[str, str]:
     """Subject and plain-text body, in Vietnamese whatever the sender's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        name = user.get_full_name() or user.username
+        name = person_name(user)
         parts = [_("Kính gửi %(name)s,") % {"name": name}, "", notification.title]
         if notification.body:
             parts += ["", notification.body]
@@ -266,7 +267,7 @@ def feed_version_record(*, token: CalendarFeedToken, etag: str) -> datetime.date
 
 
 def _display(user: Any) -> str:
-    return (user.get_full_name() or user.username) if user is not None else ""
+    return person_name(user)
 
 
 def activity_submitted_notify(*, activity: Any, actor: Any) -> int:
@@ -315,4 +316,224 @@ def activity_returned_notify(*, activity: Any, actor: Any) -> int:
         url=reverse("activities:detail", args=[activity.pk]),
         key=f"activity-returned:{activity.pk}:{stamp}",
         obj=activity,
+    )
+
+
+def activity_approved_notify(*, activity: Any, actor: Any) -> int:
+    """Tell the author of ``activity`` (who recorded it and who sent it) that it was approved."""
+    from phoihop.accounts.access.notifications import users_seeing
+
+    User = get_user_model()
+    author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
+    authors = users_seeing(User.objects.filter(pk__in=author_ids), activity)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động đã được duyệt: %(title)s") % {"title": activity.title}
+        body = _("%(who)s đã duyệt hoạt động “%(title)s”; kết quả được tính vào tiến độ thực hiện.") % {
+            "who": _display(actor),
+            "title": activity.title,
+        }
+    return notify(
+        users=authors,
+        kind=Kind.ACTIVITY_APPROVED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-approved:{activity.pk}",
+        obj=activity,
+    )
+
+
+# --- hand-overs between parties -------------------------------------------------------------------
+#
+# Each is called inside the service's transaction, after its write: the notifications are saved
+# with the write (or not at all), their e-mails leave after the commit, and the key makes a
+# retried or replayed request tell nobody twice.
+
+
+def _members(org_ids: Iterable[int], *, actor: Any, officers: bool = False) -> list[Any]:
+    """Active members of the organisations (officers and above with ``officers``), not the actor."""
+    from phoihop.accounts.access.notifications import members_of
+    from phoihop.accounts.models import Membership
+
+    ids = {pk for pk in org_ids if pk is not None}
+    if not ids:
+        return []
+    role = Membership.Role.OFFICER if officers else Membership.Role.VIEWER
+    return [u for u in members_of(ids, min_role=role) if u.pk != actor.pk]
+
+
+def _party_ids(agreement: Any) -> set[int]:
+    return {p.organization_id for p in agreement.parties.all()}
+
+
+def report_submitted_notify(*, report: Any, actor: Any) -> int:
+    """Tell the members of the agreement's other parties that ``report`` was sent to them."""
+    others = _party_ids(report.agreement) - {report.organization_id}
+    org = report.organization
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(org)s gửi báo cáo %(period)s: %(title)s") % {
+            "org": org.short_name or org.name,
+            "period": report.period_label,
+            "title": report.title,
+        }
+        body = _("Báo cáo theo văn bản “%(agreement)s”, do %(who)s gửi.") % {
+            "agreement": report.agreement.title,
+            "who": _display(actor),
+        }
+    return notify(
+        users=_members(others, actor=actor),
+        kind=Kind.REPORT_SUBMITTED,
+        title=title,
+        body=body,
+        url=reverse("exchange:report_detail", args=[report.pk]),
+        key=f"report-submitted:{report.pk}",
+        obj=report,
+    )
+
+
+def inspection_findings_notify(*, inspection: Any, actor: Any) -> int:
+    """Tell the officers of the inspected organisations the findings about them, once the visit
+    has findings (they are often written after it)."""
+    if not inspection.findings.strip():
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        if inspection.title_names_kind:
+            # "Kết quả giám sát việc gửi báo cáo…", not "Kết quả giám sát: Giám sát việc…".
+            title = _("Kết quả %(title)s") % {"title": inspection.title[:1].lower() + inspection.title[1:]}
+        else:
+            title = _("Kết quả %(kind)s: %(title)s") % {
+                "kind": str(inspection.get_kind_display()).lower(),
+                "title": inspection.title,
+            }
+        body = inspection.findings[:2000]
+    return notify(
+        users=_members((o.pk for o in inspection.inspected.all()), actor=actor, officers=True),
+        kind=Kind.INSPECTION_FINDINGS,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=f"inspection-findings:{inspection.pk}",
+        obj=inspection,
+    )
+
+
+def recommendation_assigned_notify(*, recommendation: Any, actor: Any) -> int:
+    """Tell the officers of the organisation made responsible for ``recommendation``; a change of
+    the responsible organisation tells the new one."""
+    from phoihop.vn.dates import format_short
+
+    inspection = recommendation.inspection
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Kiến nghị giao đơn vị thực hiện: %(text)s") % {"text": recommendation.text[:200]}
+        body = _("Qua %(inspection)s. Hạn khắc phục: %(due)s.") % {
+            "inspection": inspection.title,
+            "due": format_short(recommendation.due_date) if recommendation.due_date else _("không ghi"),
+        }
+    return notify(
+        users=_members([recommendation.responsible_id], actor=actor, officers=True),
+        kind=Kind.RECOMMENDATION_ASSIGNED,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=f"recommendation-assigned:{recommendation.pk}:{recommendation.responsible_id}",
+        obj=inspection,
+    )
+
+
+def recommendation_followed_up_notify(*, recommendation: Any, actor: Any, follow_up: Any = None) -> int:
+    """Tell the other side of a recommendation what happened: a follow-up entry goes to the
+    inspecting organisations' officers, the closing to the responsible organisation's."""
+    inspection = recommendation.inspection
+    with translation.override(settings.LANGUAGE_CODE):
+        if follow_up is not None:
+            org_ids = [o.pk for o in inspection.inspecting.all()]
+            key = f"follow-up:{follow_up.pk}"
+            title = _("Kết quả khắc phục kiến nghị: %(text)s") % {"text": recommendation.text[:200]}
+            body = follow_up.note[:2000]
+        else:
+            org_ids = [recommendation.responsible_id]
+            key = f"recommendation-closed:{recommendation.pk}"
+            title = _("Kiến nghị đã được đóng: %(text)s") % {"text": recommendation.text[:200]}
+            body = _("%(who)s xác nhận kiến nghị đã được thực hiện xong.") % {"who": _display(actor)}
+    return notify(
+        users=_members(org_ids, actor=actor, officers=True),
+        kind=Kind.RECOMMENDATION_FOLLOWED_UP,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=key,
+        obj=inspection,
+    )
+
+
+def _review_parties(review: Any) -> set[int]:
+    ids = _party_ids(review.agreement)
+    for agreement in review.agreements.all():
+        ids |= _party_ids(agreement)
+    return ids
+
+
+def _review_leads(review: Any) -> set[int]:
+    return {p.organization_id for p in review.agreement.parties.all() if p.role == "lead"}
+
+
+def contribution_requested_notify(*, review: Any, actor: Any) -> int:
+    """Ask the officers of the review's other parties for their contribution."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Đề nghị viết tham luận: %(review)s") % {"review": review.title}
+        body = _("Đơn vị chủ trì đang soạn báo cáo %(review)s văn bản “%(agreement)s” và đề nghị đơn vị gửi tham luận.") % {
+            "review": str(review.title).lower(),
+            "agreement": review.agreement.title,
+        }
+    return notify(
+        users=_members(_review_parties(review) - _review_leads(review), actor=actor, officers=True),
+        kind=Kind.CONTRIBUTION_REQUESTED,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"contribution-requested:{review.pk}",
+        obj=review,
+    )
+
+
+def contribution_received_notify(*, contribution: Any, actor: Any) -> int:
+    """Tell the lead party's officers, who write the report, that a party's contribution came in."""
+    review = contribution.review
+    org = contribution.organization
+    if org.pk in _review_leads(review):
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(org)s gửi tham luận: %(review)s") % {
+            "org": org.short_name or org.name,
+            "review": review.title,
+        }
+        body = contribution.title or ""
+    return notify(
+        users=_members(_review_leads(review), actor=actor, officers=True),
+        kind=Kind.CONTRIBUTION_RECEIVED,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"contribution-received:{contribution.pk}",
+        obj=review,
+    )
+
+
+def review_signed_off_notify(*, review: Any, actor: Any) -> int:
+    """Tell the members of every party that the review report was signed off."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Báo cáo đã ký duyệt: %(review)s") % {"review": review.title}
+        body = _("Báo cáo %(review)s văn bản “%(agreement)s”, số %(number)s.") % {
+            "review": str(review.title).lower(),
+            "agreement": review.agreement.title,
+            "number": review.number_symbol or "—",
+        }
+    return notify(
+        users=_members(_review_parties(review), actor=actor),
+        kind=Kind.REVIEW_SIGNED_OFF,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"review-signed-off:{review.pk}",
+        obj=review,
     )

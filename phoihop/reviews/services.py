@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import reviews as review_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
+from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import (
     SECTION_NAMES,
@@ -80,6 +81,7 @@ def review_create(
         created_by=actor,
     )
     review.agreements.set({agreement, *together})
+    notifications.contribution_requested_notify(review=review, actor=actor)
     return review
 
 
@@ -155,6 +157,7 @@ def review_sign_off(
             "updated_at",
         ]
     )
+    notifications.review_signed_off_notify(review=review, actor=actor)
     return review
 
 
@@ -232,9 +235,11 @@ def contribution_save(
         raise ValidationError({"body": [_("Cần nhập nội dung tham luận.")]})
     contribution = Contribution.objects.filter(review=review, organization=organization).first()
     if contribution is None:
-        return Contribution.objects.create(
+        contribution = Contribution.objects.create(
             review=review, organization=organization, title=clean(title or ""), body=body, author=actor
         )
+        notifications.contribution_received_notify(contribution=contribution, actor=actor)
+        return contribution
     versioning.claim(contribution, expected_version)
     contribution.title = clean(title or "")
     contribution.body = body
