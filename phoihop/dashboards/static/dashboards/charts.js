@@ -14,6 +14,26 @@
     return NAMED.danger;
   }
 
+  // Long category labels are wrapped into lines (Chart.js draws an array as lines) and, on a
+  // narrow screen, cut after a few lines with an ellipsis; the tooltip keeps the full label.
+  function wrap(text, width, maxLines) {
+    var words = String(text).split(/\s+/);
+    var lines = [];
+    var line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    if (lines.length > maxLines) {
+      lines = lines.slice(0, maxLines);
+      lines[maxLines - 1] = lines[maxLines - 1].replace(/\s*\S*$/, "") + "…";
+    }
+    return lines.length > 1 ? lines : lines[0] || "";
+  }
+
+  function narrow(chart) { return chart.width < 576; }
+
   function build(canvas, spec) {
     var horizontal = !!spec.horizontal;
     var valueAxis = horizontal ? "x" : "y";
@@ -39,7 +59,24 @@
       title: spec.yTitle ? { display: true, text: spec.yTitle } : { display: false },
     };
     if (spec.percent) scales[valueAxis].suggestedMax = 100;
-    scales[categoryAxis] = { stacked: !!spec.stacked, ticks: { autoSkip: false } };
+    scales[categoryAxis] = {
+      stacked: !!spec.stacked,
+      ticks: {
+        autoSkip: false,
+        maxRotation: horizontal ? 0 : 60,
+        callback: function (value) {
+          var label = this.getLabelForValue(value);
+          var small = narrow(this.chart);
+          if (horizontal) {
+            // The label column takes at most about 40 % of the width, on a phone too.
+            var chars = Math.max(12, Math.floor(this.chart.width * 0.4 / 6.5));
+            return wrap(label, chars, 2);
+          }
+          var per = this.chart.width / Math.max(1, spec.labels.length);
+          return wrap(label, Math.max(6, Math.floor(per / 6.5)), small ? 2 : 3);
+        },
+      },
+    };
 
     return new window.Chart(canvas, {
       type: "bar",
@@ -49,9 +86,14 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
+        layout: { padding: { left: 4, right: 8, bottom: 4 } },
         scales: scales,
         plugins: {
-          legend: { display: spec.datasets.length > 1, position: "bottom", labels: { boxWidth: 12 } },
+          legend: {
+            display: spec.datasets.length > 1,
+            position: "bottom",
+            labels: { boxWidth: 12, padding: 8, font: { size: 11 } },
+          },
           tooltip: {
             callbacks: {
               title: function (items) {
@@ -94,7 +136,9 @@
       var box = canvas.parentElement;
       var rows = parseInt(box.dataset.rows || "0", 10);
       // Horizontal bar charts grow with their rows so that every label stays readable.
-      if (spec.horizontal && rows) box.style.height = Math.max(160, 40 + rows * 28) + "px";
+      // On a phone a label takes two lines: its row is taller.
+      var perRow = box.clientWidth < 576 ? 40 : 34;
+      if (spec.horizontal && rows) box.style.height = Math.max(160, 40 + rows * perRow) + "px";
       build(canvas, spec);
     });
   }
