@@ -11,11 +11,14 @@ from phoihop.accounts.access import rule
 from phoihop.audit.services import record
 from phoihop.core import attachments, selectors
 from phoihop.core.selectors import home_overview
+from phoihop.core.worklist import work_list
 
 
 @rule("authenticated")
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", home_overview(user=request.user))
+    return render(
+        request, "core/home.html", {**home_overview(user=request.user), "worklist": work_list(user=request.user)}
+    )
 
 
 @rule("authenticated")

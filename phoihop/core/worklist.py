@@ -1,0 +1,221 @@
+"""The home page's work list: what is the signed-in user's to do, section by section.
+
+Each section is a count made in the database and its first few rows, so the page costs the same
+for an officer of a commune as for the leader of a province's body: a constant number of queries
+(pinned in core/tests/test_home.py), whatever the number of activities, tasks or reports. The
+sections are read for the organisations the user writes for (officer and above); approvals for
+those they lead. A viewer, who is handed nothing, sees the events only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from phoihop.accounts import access
+
+ROWS = 5  # rows shown per section; the count and the link lead to the rest
+DUE_SOON_DAYS = 14  # a task due within two weeks is on the list
+EVENT_DAYS = 30  # events of the coming month
+REPORT_LOOKBACK_DAYS = 366  # reports still unsent a year after their period are shown as owed
+
+
+@dataclass
+class Section:
+    """One kind of work: how many, the first rows, and where the whole list is."""
+
+    key: str
+    count: int
+    rows: list[Any] = field(default_factory=list)
+    url: str = ""
+    extra: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def more(self) -> int:
+        return max(self.count - len(self.rows), 0)
+
+
+@dataclass
+class WorkList:
+    sections: dict[str, Section]
+    writes: bool  # the user writes for an organisation (officer and above)
+
+    @property
+    def owed(self) -> int:
+        """How many things wait for the user (events are not owed)."""
+        return sum(s.count for k, s in self.sections.items() if k != "events")
+
+    def __getitem__(self, key: str) -> Section:
+        # A KeyError (not None) for anything else, so templates go on to read the attributes.
+        return self.sections[key]
+
+
+def _first_org(org_ids: set[int]) -> int | None:
+    return min(org_ids) if org_ids else None
+
+
+def _approvals(user: Any) -> Section | None:
+    from phoihop.activities.selectors import approvals_inbox
+
+    if not access.approver_org_ids(user):
+        return None
+    inbox = approvals_inbox(user=user)
+    return Section("approvals", inbox.count(), list(inbox[:ROWS]), reverse("activities:inbox"))
+
+
+def _returned(user: Any, org_ids: set[int]) -> Section:
+    from phoihop.activities.models import Activity
+
+    through = Activity.organizations.through.objects.filter(organization_id__in=org_ids)
+    qs = (
+        access.visible_activities(user)
+        .active()
+        .filter(status=Activity.Status.RETURNED, pk__in=through.values("activity_id"))
+    )
+    rows = list(qs.select_related("returned_by").order_by("-returned_at", "-id")[:ROWS])
+    url = reverse("activities:list") + f"?status={Activity.Status.RETURNED}"
+    if len(org_ids) == 1:
+        url += f"&party={_first_org(org_ids)}"
+    return Section("returned", qs.count(), rows, url)
+
+
+def _tasks(org_ids: set[int], today: datetime.date) -> Section:
+    """Open tasks of in-force plans that the user's organisations lead or support, overdue or
+    due within two weeks; overdue first."""
+    from phoihop.plans.models import AnnualPlan, Task
+
+    supported = Task.supporting_organizations.through.objects.filter(organization_id__in=org_ids)
+    qs = Task.objects.filter(
+        Q(lead_organization_id__in=org_ids) | Q(pk__in=supported.values("task_id")),
+        plan__status=AnnualPlan.Status.IN_FORCE,
+        plan__archived_at__isnull=True,
+        plan__agreement__archived_at__isnull=True,
+        cancelled=False,
+        completed_on__isnull=True,
+        due__isnull=False,
+        due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+    )
+    counts = qs.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(due__lt=today)))
+    rows = list(qs.select_related("plan__agreement", "lead_organization").order_by("due", "id")[:ROWS])
+    for task in rows:
+        task.is_overdue = task.due < today
+    org = _first_org(org_ids)
+    url = reverse("dashboards:tasks") + f"?org={org}&state=overdue" if counts["overdue"] else (
+        reverse("dashboards:tasks") + f"?org={org}&state=due_month"
+    )
+    return Section("tasks", counts["total"], rows, url, {"overdue": counts["overdue"]})
+
+
+def _reports(user: Any, org_ids: set[int], today: datetime.date) -> Section:
+    """Reports the user's organisations owe and have not sent: late, or due within a week, or
+    for a period already over. Read for the agreements those organisations are parties of
+    (a few dozen), in five queries."""
+    from phoihop.agreements.models import Agreement, Party
+    from phoihop.exchange.selectors import State, owed_reports
+
+    agreement_ids = set(
+        Party.objects.filter(organization_id__in=org_ids, agreement__archived_at__isnull=True)
+        .exclude(agreement__status=Agreement.Status.DRAFT)
+        .values_list("agreement_id", flat=True)
+    )
+    owed = owed_reports(
+        today=today,
+        agreement_ids=agreement_ids,
+        organization_ids=org_ids,
+        start=today - datetime.timedelta(days=REPORT_LOOKBACK_DAYS),
+        end=today,
+    )
+    unsent = [
+        o for o in owed
+        if (o.report is None or not o.report.is_submitted)
+        and (o.state in (State.MISSING, State.DUE) or o.period_end < today)
+    ]
+    unsent.sort(key=lambda o: (o.due_date, o.agreement.pk, o.organization.pk))
+    rows = [OwedRow(o, _owed_url(o), o.state == State.MISSING) for o in unsent[:ROWS]]
+    late = sum(o.state == State.MISSING for o in unsent)
+    return Section("reports", len(unsent), rows, reverse("exchange:report_list") + "?status=draft", {"late": late})
+
+
+@dataclass
+class OwedRow:
+    owed: Any  # exchange.selectors.OwedReport
+    url: str
+    is_late: bool
+
+
+def _owed_url(owed: Any) -> str:
+    """The owed slot's report: its draft, or a new one for that party and period."""
+    if owed.report is not None:
+        return str(owed.report.get_absolute_url())
+    return reverse("exchange:report_create", args=[owed.agreement.pk]) + (
+        f"?org={owed.organization.pk}&start={owed.period_start.isoformat()}"
+    )
+
+
+def _recommendations(user: Any, org_ids: set[int]) -> Section:
+    from phoihop.exchange.selectors import open_recommendations
+
+    qs = open_recommendations(organization_ids=org_ids).filter(
+        inspection__agreement_id__in=access.visible_agreements(user).values("pk")
+    )
+    rows = list(qs[:ROWS])
+    return Section("recommendations", qs.count(), rows, reverse("exchange:inspection_list"))
+
+
+def _contributions(user: Any, org_ids: set[int]) -> Section:
+    """Draft reviews of agreements the user's organisations are a co-operating party of, with no
+    contribution from them yet."""
+    from phoihop.agreements.models import Party
+    from phoihop.reviews.models import Contribution, Review
+
+    parties = Party.objects.filter(organization_id__in=org_ids)
+    leads = parties.filter(role=Party.Role.LEAD).values("agreement_id")
+    written = Contribution.objects.filter(organization_id__in=org_ids).values("review_id")
+    qs = (
+        Review.objects.active()
+        .filter(status=Review.Status.DRAFT, agreement_id__in=parties.values("agreement_id"))
+        .exclude(agreement_id__in=leads)
+        .exclude(pk__in=written)
+    )
+    rows = list(qs.select_related("agreement").order_by("-period_end", "-id")[:ROWS])
+    return Section("contributions", qs.count(), rows, reverse("reviews:list") + "?status=draft")
+
+
+def _events(user: Any, today: datetime.date) -> Section:
+    qs = access.visible_events(user).active().filter(
+        date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_DAYS)
+    )
+    rows = list(qs.select_related("host").order_by("date", "id")[:ROWS])
+    return Section("events", qs.count(), rows, reverse("notifications:agenda"))
+
+
+def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
+    """The user's work, in the order the home page shows it."""
+    today = today or timezone.localdate()
+    org_ids = access.scope(user).writer_org_ids
+    sections: dict[str, Section] = {}
+    approvals = _approvals(user)
+    if approvals is not None:
+        sections["approvals"] = approvals
+    if org_ids:
+        sections["returned"] = _returned(user, org_ids)
+        sections["tasks"] = _tasks(org_ids, today)
+        sections["reports"] = _reports(user, org_ids, today)
+        sections["recommendations"] = _recommendations(user, org_ids)
+        sections["contributions"] = _contributions(user, org_ids)
+    sections["events"] = _events(user, today)
+    return WorkList(sections=sections, writes=bool(org_ids))
+
+
+def approvals_waiting(*, user: Any) -> int:
+    """How many submissions wait for this user's approval (the count on the menu)."""
+    from phoihop.activities.selectors import approvals_inbox
+
+    if not access.approver_org_ids(user):
+        return 0
+    return approvals_inbox(user=user).count()
