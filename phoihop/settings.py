@@ -150,6 +150,9 @@ TEMPLATES = [
     }
 ]
 
+# Forms mark refused fields with Bootstrap's red border (phoihop.core.forms.BoundField).
+FORM_RENDERER = "phoihop.core.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{DATA_DIR / 'phoihop.sqlite3'}"),

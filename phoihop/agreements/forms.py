@@ -156,7 +156,7 @@ class ContentAreaForm(forms.Form):
     text = forms.CharField(label=_("Chi tiết"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     responsible = forms.ModelMultipleChoiceField(
         label=_("Bên thực hiện"), required=False, queryset=Organization.objects.none(),
-        help_text=_("Chọn trong các bên tham gia ở trên; giữ Ctrl để chọn nhiều bên."),
+        help_text=_("Đánh dấu một hoặc nhiều bên trong các bên tham gia ở trên."),
         widget=forms.SelectMultiple(attrs={"data-responsible": "", "size": 3}),
     )
 

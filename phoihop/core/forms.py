@@ -7,14 +7,28 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.vn.dates import format_short, parse_date
 
 
 class VNDateInput(forms.TextInput):
+    """A typed date with a calendar button (app.js, ``data-datepicker`` names the button).
+
+    Not ``<input type=date>``: that shows the browser's own format (mm/dd/yyyy in an English
+    browser) and refuses a pasted 15/09/2023."""
+
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__({"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})})
+        super().__init__(
+            {
+                "placeholder": "dd/mm/yyyy",
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "data-datepicker": _("Chọn ngày"),
+                **(attrs or {}),
+            }
+        )
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, datetime.date):
@@ -39,12 +53,100 @@ class VNDateField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+def empty_choice_label(label: Any) -> str:
+    """The empty choice of a select named by its field: "— Chọn đơn vị chủ trì —"."""
+    text = str(label or "").strip().rstrip(":")
+    if not text:
+        return str(EMPTY_CHOICE)
+    # A label starts with a capital; inside the sentence it does not (unless all capitals: "UBND").
+    if len(text) > 1 and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return _("— Chọn %(name)s —") % {"name": text}
+
+
+EMPTY_CHOICE = _("— Chọn —")
+DJANGO_BLANK = "---------"
+
+
+def _name_empty_choice(field: forms.Field) -> None:
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+        return
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_BLANK:
+            field.empty_label = empty_choice_label(field.label)
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and str(label) == DJANGO_BLANK for value, label in choices):
+            blank = empty_choice_label(field.label)
+            field.choices = [(value, blank if value == "" else label) for value, label in choices]
+
+
+class _OnlyChoiceMixin:
+    """A required choice with one possible value comes chosen (and without an empty option);
+    Django's dashes, where a form left them, read "— Chọn —"."""
+
+    is_required: bool
+    checked_attribute: dict[str, Any]
+
+    def optgroups(self, name: str, value: list[Any], attrs: dict[str, Any] | None = None) -> list[Any]:
+        groups: list[Any] = super().optgroups(name, value, attrs)  # type: ignore[misc]
+        options = [option for _group, group_options, _index in groups for option in group_options]
+        for option in options:
+            if option["value"] in ("", None) and str(option["label"]) == DJANGO_BLANK:
+                option["label"] = EMPTY_CHOICE
+        real = [option for option in options if option["value"] not in ("", None)]
+        if self.is_required and len(real) == 1 and not any(option["selected"] for option in real):
+            only = real[0]
+            only["selected"] = True
+            only["attrs"] = {**only["attrs"], **self.checked_attribute}
+            for option in options:
+                if option is not only and option["selected"]:
+                    option["selected"] = False
+                    option["attrs"] = {k: v for k, v in option["attrs"].items() if k not in self.checked_attribute}
+            groups = [(g, [o for o in opts if o["value"] not in ("", None)], i) for g, opts, i in groups]
+        return groups
+
+
+class OnlyChoiceSelect(_OnlyChoiceMixin, forms.Select):
+    pass
+
+
+class OnlyChoiceRadioSelect(_OnlyChoiceMixin, forms.RadioSelect):
+    pass
+
+
+class BoundField(forms.BoundField):
+    """Marks a field whose value was refused with Bootstrap's ``is-invalid`` (the red border);
+    Django itself adds ``aria-invalid``."""
+
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.form.is_bound and self.errors:
+            widget = widget or self.field.widget
+            classes = (attrs.get("class") or widget.attrs.get("class") or "").split()
+            if "is-invalid" not in classes:
+                attrs["class"] = " ".join([*classes, "is-invalid"])
+        return attrs
+
+
+class FormRenderer(DjangoTemplates):
+    """The project's form renderer (settings.FORM_RENDERER): Django's, with ``BoundField``."""
+
+    bound_field_class = BoundField
+
+
 def bootstrap(form: forms.BaseForm) -> None:
-    """Give every widget the Bootstrap class it needs."""
+    """Give every widget the Bootstrap class it needs and every select a Vietnamese empty
+    choice ("— Chọn … —") in place of Django's dashes."""
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, forms.HiddenInput):
             continue
+        _name_empty_choice(field)
+        if type(widget) is forms.Select:
+            widget.__class__ = OnlyChoiceSelect
+        elif type(widget) is forms.RadioSelect:
+            widget.__class__ = OnlyChoiceRadioSelect
         if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
@@ -139,3 +241,80 @@ def install_key_bounds() -> None:
     choice.to_python = bounded_to_python
     multiple._check_values = bounded_check_values
     choice._phoihop_bounded = True
+
+
+class KeptFilesField(forms.MultipleChoiceField):
+    """The files of a refused submit, offered again: one ticked box per kept file (its token).
+
+    Pair it with a file field in ``KeepsFilesMixin.kept_files_fields``; the choices are the
+    user's own kept files, so another token is refused like any unknown choice."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("choices", [])
+        super().__init__(**kwargs)
+
+
+class KeepsFilesMixin:
+    """Keeps the files sent with a refused form (``core.uploads`` pending uploads), so the user
+    does not pick them again: ``keep_files()`` after a refusal, ``kept_uploads(name)`` with the
+    new uploads when the form is saved, then ``discard_kept_files()``.
+
+    ``kept_files_fields`` maps each file field to its ``KeptFilesField``."""
+
+    kept_files_fields: dict[str, str] = {}
+    fields: dict[str, forms.Field]
+    data: Any
+    files: Any
+    is_bound: bool
+
+    def bind_kept_files(self, user: Any) -> None:
+        from phoihop.core.uploads import pending_uploads
+
+        self._kept_user = user
+        for kept_name in self.kept_files_fields.values():
+            tokens = self.data.getlist(kept_name) if self.is_bound and hasattr(self.data, "getlist") else []
+            items = pending_uploads(user=user, tokens=tokens)
+            field = self.fields[kept_name]
+            assert isinstance(field, forms.MultipleChoiceField)
+            field.choices = [(item.token, item.name) for item in items]
+
+    def keep_files(self) -> None:
+        """Store the files just sent and tick them, so the re-rendered form offers them."""
+        from phoihop.core.uploads import pending_upload_store
+
+        if not self.is_bound:
+            return
+        data = self.data.copy()
+        for file_name, kept_name in self.kept_files_fields.items():
+            uploads = self.files.getlist(file_name) if hasattr(self.files, "getlist") else []
+            field = self.fields[kept_name]
+            assert isinstance(field, forms.MultipleChoiceField)
+            choices = list(field.choices)
+            chosen = [t for t in data.getlist(kept_name) if t in {str(v) for v, _label in choices}]
+            for upload in uploads:
+                kept = pending_upload_store(user=self._kept_user, upload=upload)
+                choices.append((kept.token, kept.name))
+                chosen.append(kept.token)
+            field.choices = choices
+            data.setlist(kept_name, chosen)
+        self.data = data
+
+    def kept_uploads(self, kept_name: str) -> list[Any]:
+        """The kept files still ticked, as uploads again (after ``is_valid()``)."""
+        from phoihop.core.uploads import pending_upload_open
+
+        cleaned: dict[str, Any] = getattr(self, "cleaned_data", {})
+        opened = (pending_upload_open(user=self._kept_user, token=t) for t in cleaned.get(kept_name) or [])
+        return [upload for upload in opened if upload is not None]
+
+    def discard_kept_files(self) -> None:
+        from phoihop.core.uploads import pending_upload_remove
+
+        for kept_name in self.kept_files_fields.values():
+            field = self.fields[kept_name]
+            assert isinstance(field, forms.MultipleChoiceField)
+            for token, _label in field.choices:
+                pending_upload_remove(user=self._kept_user, token=str(token))

@@ -50,9 +50,9 @@ class EventForm(versioning.VersionedFormMixin, forms.ModelForm):
             "source": _("Nguồn tin"),
         }
         help_texts = {
-            "organizations": _("Gõ tên để tìm và thêm đơn vị; giữ Ctrl (hoặc Cmd) và bấm để bỏ chọn."),
+            "organizations": _("Gõ tên để tìm và thêm đơn vị; bỏ đánh dấu để bỏ chọn."),
             "agreements": _(
-                "Chỉ tìm thấy các văn bản bạn được xem. Gõ để tìm và thêm; giữ Ctrl (hoặc Cmd) và bấm để bỏ chọn."
+                "Chỉ tìm thấy các văn bản bạn được xem. Gõ để tìm và thêm; bỏ đánh dấu để bỏ chọn."
             ),
             "source": _("Ví dụ: địa chỉ bài báo, số công văn thông báo."),
         }

@@ -81,7 +81,7 @@ class TaskForm(versioning.VersionedFormMixin, forms.ModelForm):
         lead_organization.empty_label = _("— Chọn cơ quan chủ trì —")
         supporting = cast(forms.ModelMultipleChoiceField, self.fields["supporting_organizations"])
         supporting.queryset = parties
-        supporting.help_text = _("Giữ Ctrl để chọn nhiều cơ quan.")
+        supporting.help_text = _("Đánh dấu một hoặc nhiều cơ quan.")
         responsible_officer = cast(forms.ModelChoiceField, self.fields["responsible_officer"])
         responsible_officer.queryset = (
             access.visible_people(user).filter(organization_id__in=party_ids).order_by(vi("full_name"))

@@ -34,8 +34,8 @@ def test_it_renews_an_ended_program_and_clears_the_review_flag(
 
     expect(page.locator("h1")).to_contain_text("giai đoạn 2026-2030")
     expect(page.locator(".alert-warning")).to_contain_text(orgs["unrelated"].name)
-    page.once("dialog", lambda dialog: dialog.accept())
     page.click("button:has-text('Đã rà soát')")
+    page.locator(".modal.show [data-confirm-ok]").click()  # the page's own confirmation
     expect(page.locator(".alert-success")).to_contain_text("Đã ghi nhận việc rà soát")
     new = Agreement.objects.get(renews=agreement)
     assert not new.needs_review
