@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.models import Activity
 from phoihop.activities.services import ACTIVITY_FIELDS
-from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.forms import KeepsFilesMixin, KeptFilesField, VNDateField, bootstrap
 from phoihop.core.idempotency import new_key
 from phoihop.core.versioning import VersionedFormMixin
 from phoihop.core.views_util import int_or_none
@@ -63,7 +63,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class ActivityForm(VersionedFormMixin, forms.Form):
+class ActivityForm(KeepsFilesMixin, VersionedFormMixin, forms.Form):
     """Records an activity, or (given ``versioned=<activity>``) edits one: then it carries the
     version it was opened at, and a save over someone else's newer one is refused."""
 
@@ -101,6 +101,10 @@ class ActivityForm(VersionedFormMixin, forms.Form):
         label=_("Ảnh hoạt động"), required=False,
         help_text=_("Chọn một hoặc nhiều ảnh JPEG, PNG; có thể chụp ngay bằng điện thoại."),
     )
+
+    # The photos of a refused submit, kept so they need not be chosen again.
+    kept_photos = KeptFilesField(label=_("Ảnh đã chọn lần trước"))
+    kept_files_fields = {"photos": "kept_photos"}
 
     # Made when the form is rendered; a repeated POST of the same form returns the first result.
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

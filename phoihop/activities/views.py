@@ -82,6 +82,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
         form = ActivityForm(
             request.POST, request.FILES, organizations=organizations, indicators=indicators, versioned=activity
         )
+        form.bind_kept_files(request.user)
         if form.is_valid():
             try:
                 saved = services.activity_save(
@@ -91,7 +92,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
                     fields=form.service_fields(),
                     organizations=list(form.cleaned_data["organizations"]),
                     values=form.service_values(),
-                    photos=form.cleaned_data["photos"],
+                    photos=[*form.cleaned_data["photos"], *form.kept_uploads("kept_photos")],
                     submit=request.POST.get("action") == "submit",
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     expected_version=form.expected_version,
@@ -100,10 +101,10 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
                 add_errors(form, exc)
             except versioning.StaleEdit as exc:
                 form.show_stale(exc)
-                if form.cleaned_data["photos"]:
-                    form.add_error("photos", _("Ảnh đã chọn chưa được lưu; hãy chọn lại ảnh trước khi lưu."))
             else:
+                form.discard_kept_files()
                 return _after_save(request, saved)
+        form.keep_files()
     elif activity is not None:
         form = ActivityForm(
             initial=activity_initial(activity), organizations=organizations, indicators=indicators, versioned=activity

@@ -11,12 +11,20 @@ the site is in use (from cron or a systemd timer, ``manage.py sweep_uploads``).
 from __future__ import annotations
 
 import datetime
+import mimetypes
 import os
+import re
+import secrets
+import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.utils.text import get_valid_filename
 
 from phoihop.core.models import Attachment
 
@@ -76,4 +84,94 @@ def orphan_uploads_remove(*, older_than: datetime.timedelta = MIN_AGE) -> list[s
         except FileNotFoundError:
             continue
         removed.append(name)
+    return removed
+
+
+# Files sent with a form that was refused (a missing title, a wrong date) are kept here, under
+# a random token, so the form can offer them again instead of asking the user to pick them once
+# more. They belong to the user who sent them, are never served, and are read back only by that
+# user's next submit (which stores them as attachments, with every upload check) or removed by
+# ``pending_uploads_remove_stale`` after PENDING_MAX_AGE.
+PENDING_FOLDER = "pending"
+PENDING_MAX_AGE = datetime.timedelta(days=1)
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{22}$")
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    token: str
+    name: str
+    size: int
+
+
+def _pending_dir(user_id: int, token: str) -> Path | None:
+    if not _TOKEN.match(token or ""):
+        return None
+    return Path(settings.MEDIA_ROOT) / PENDING_FOLDER / str(int(user_id)) / token
+
+
+def pending_upload_store(*, user: Any, upload: UploadedFile) -> PendingUpload:
+    """Keep one uploaded file for the user's next submit of the same form."""
+    token = secrets.token_urlsafe(16)
+    folder = _pending_dir(user.pk, token)
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    name = get_valid_filename(os.path.basename(upload.name or "")) or "file"
+    with open(folder / name[:150], "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return PendingUpload(token=token, name=name[:150], size=upload.size or 0)
+
+
+def _pending_file(user: Any, token: str) -> Path | None:
+    folder = _pending_dir(user.pk, token)
+    if folder is None or not folder.is_dir():
+        return None
+    files = [p for p in folder.iterdir() if p.is_file()]
+    return files[0] if len(files) == 1 else None
+
+
+def pending_uploads(*, user: Any, tokens: Iterable[str]) -> list[PendingUpload]:
+    """The user's kept files named by ``tokens`` (unknown or someone else's are left out)."""
+    found = []
+    for token in dict.fromkeys(tokens):
+        path = _pending_file(user, token)
+        if path is not None:
+            found.append(PendingUpload(token=token, name=path.name, size=path.stat().st_size))
+    return found
+
+
+def pending_upload_open(*, user: Any, token: str) -> UploadedFile | None:
+    """A kept file as an upload again (the caller stores it, then calls ``pending_upload_remove``)."""
+    path = _pending_file(user, token)
+    if path is None:
+        return None
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return SimpleUploadedFile(path.name, path.read_bytes(), content_type=content_type)
+
+
+def pending_upload_remove(*, user: Any, token: str) -> None:
+    folder = _pending_dir(user.pk, token)
+    if folder is not None and folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pending_uploads_remove_stale(*, older_than: datetime.timedelta = PENDING_MAX_AGE) -> int:
+    """Remove kept files older than ``older_than`` (run by ``sweep_uploads``); how many."""
+    base = Path(settings.MEDIA_ROOT) / PENDING_FOLDER
+    if not base.is_dir():
+        return 0
+    cutoff = time.time() - older_than.total_seconds()
+    removed = 0
+    for user_dir in base.iterdir():
+        if not user_dir.is_dir():
+            continue
+        for folder in user_dir.iterdir():
+            try:
+                if folder.stat().st_mtime > cutoff:
+                    continue
+            except FileNotFoundError:
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
     return removed

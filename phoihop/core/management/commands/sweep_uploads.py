@@ -9,7 +9,12 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from phoihop.core.uploads import MIN_AGE, orphan_uploads, orphan_uploads_remove
+from phoihop.core.uploads import (
+    MIN_AGE,
+    orphan_uploads,
+    orphan_uploads_remove,
+    pending_uploads_remove_stale,
+)
 
 
 class Command(BaseCommand):
@@ -33,3 +38,6 @@ class Command(BaseCommand):
             self.stdout.write(_("%(n)s tệp không thuộc bản ghi nào (chưa xóa).") % {"n": len(names)})
         else:
             self.stdout.write(_("Đã xóa %(n)s tệp không thuộc bản ghi nào.") % {"n": len(names)})
+            # Files kept from refused forms for a day, in case the user came back to them.
+            kept = pending_uploads_remove_stale()
+            self.stdout.write(_("Đã xóa %(n)s tệp giữ lại từ biểu mẫu chưa lưu.") % {"n": kept})
