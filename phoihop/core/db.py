@@ -1,8 +1,9 @@
 """Vietnamese alphabetical order in the database, the same on SQLite and PostgreSQL.
 
-Both databases get a collation named ``vi`` that follows ICU's Vietnamese rules: PostgreSQL
-through its ICU provider (created by a migration), SQLite through PyICU, registered on every
-new connection.
+Both databases get a collation named ``vi`` that follows ICU's Vietnamese rules with numbers
+compared by value ("Quận 2", "Quận 4", "Quận 10"): PostgreSQL through its ICU provider with the
+locale ``vi-u-kn-true`` (created by migrations core 0001 and 0004), SQLite through PyICU with the
+same locale (``phoihop.vn.collation``), registered on every new connection.
 """
 
 from __future__ import annotations
