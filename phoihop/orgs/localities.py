@@ -6,20 +6,25 @@ from functools import cache
 
 from vietnam_provinces import Province, Ward
 
-from phoihop.vn.collation import sort_key
+from phoihop.vn.collation import filing_name, sort_key
+from phoihop.vn.text import clean_name
+
+# The package spells some names with two spaces ("Xã  Phú Hữu"): cleaned, they neither show
+# the gap nor sort before every other name.
 
 
 @cache
 def provinces() -> dict[int, str]:
-    items = sorted(Province.iter_all(), key=lambda p: sort_key(p.name))
-    return {int(p.code): p.name for p in items}
+    """province code -> name, the cities filed among the provinces ("Thành phố Huế" under H)."""
+    items = sorted(Province.iter_all(), key=lambda p: sort_key(filing_name(p.name)))
+    return {int(p.code): clean_name(p.name) for p in items}
 
 
 @cache
 def communes() -> dict[int, tuple[str, int]]:
     """commune code -> (name, province code)."""
-    items = sorted(Ward.iter_all(), key=lambda w: sort_key(w.name))
-    return {int(w.code): (w.name, int(w.province_code)) for w in items}
+    items = sorted(((clean_name(w.name), w) for w in Ward.iter_all()), key=lambda item: sort_key(item[0]))
+    return {int(w.code): (name, int(w.province_code)) for name, w in items}
 
 
 def communes_of(province_code: int) -> list[tuple[int, str]]:

@@ -80,9 +80,12 @@ class Organization(Archivable, Searchable):
     # below an organisation is then one indexed prefix match (see phoihop.orgs.tree). Derived
     # from ``parent``: kept by save(), rebuilt after bulk loading by organization_paths_rebuild().
     path = models.CharField(max_length=255, default="", editable=False)
+    # The name the registry files the body under: "Thành phố Hồ Chí Minh" under H
+    # (phoihop.vn.collation.filing_name). Kept by save() so the list's order has an index.
+    sort_name = models.CharField(max_length=255, default="", editable=False)
 
     version = version_field()
-    history = HistoricalRecords(excluded_fields=["path"])
+    history = HistoricalRecords(excluded_fields=["path", "sort_name"])
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
@@ -115,7 +118,12 @@ class Organization(Archivable, Searchable):
         """Save, keeping the materialised path (of this organisation and of everything below it)
         right when the organisation is new or its superior body changes."""
         from phoihop.orgs.tree import path_after_save
+        from phoihop.vn.collation import filing_name
 
+        if "name" in self.__dict__:
+            self.sort_name = filing_name(self.name)
+            if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:  # type: ignore[operator]
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name"}  # type: ignore[misc]
         adding = self._state.adding or self.pk is None
         moved = (
             not adding

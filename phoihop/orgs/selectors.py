@@ -65,7 +65,7 @@ def organization_tree_level(*, parent_id: int | None, offset: int = 0) -> TreeLe
     rows = list(
         _tree_rows()
         .filter(parent_id=parent_id)
-        .order_by(vi("name"), "id")[offset : offset + TREE_PAGE + 1]
+        .order_by(vi("sort_name"), "id")[offset : offset + TREE_PAGE + 1]
     )
     nodes = [TreeNode(o, has_children=bool(getattr(o, "has_children", False))) for o in rows[:TREE_PAGE]]
     return TreeLevel(parent, nodes, len(rows) > TREE_PAGE, offset + TREE_PAGE)
@@ -83,13 +83,13 @@ def organization_tree(*, user: Any) -> TreeLevel:
         open_ids.update(ids)  # the ancestors, so the user's own show, and their subordinates
         own.update(ids)
     level = Q(parent_id__isnull=True) | Q(parent_id__in=open_ids)
-    rank = Window(RowNumber(), partition_by=[F("parent_id")], order_by=[vi("name").asc(), F("id").asc()])
+    rank = Window(RowNumber(), partition_by=[F("parent_id")], order_by=[vi("sort_name").asc(), F("id").asc()])
     first = Organization.objects.active().filter(level).annotate(rank=rank).filter(rank__lte=TREE_PAGE + 1)
     rows = list(
         _tree_rows()
         .filter(level)
         .filter(Q(pk__in=first.values("pk")) | Q(pk__in=own))
-        .order_by(vi("name"), "id")
+        .order_by(vi("sort_name"), "id")
     )
     by_parent: dict[int | None, list[Organization]] = {}
     for o in rows:
@@ -125,7 +125,7 @@ def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
         qs = qs.filter(valid_to__isnull=True)
     elif filters.get("state") == "ended":
         qs = qs.filter(valid_to__isnull=False)
-    return filter_by_query(qs, filters.get("q", "")).order_by(vi("name"), "id")
+    return filter_by_query(qs, filters.get("q", "")).order_by(vi("sort_name"), "id")
 
 
 def organization_brief(*, pk: int) -> Organization | None:
@@ -142,7 +142,7 @@ def organization_autocomplete(*, user: Any, query: str, visible_only: bool = Fal
         s = access.scope(user)
         if not s.is_system_admin:
             qs = qs.filter(s.visible_orgs_q())
-    return filter_by_query(qs, query).order_by(vi("name"), "id")
+    return filter_by_query(qs, query).order_by(vi("sort_name"), "id")
 
 
 def organization_options(*, user: Any) -> list[Organization]:
@@ -150,7 +150,7 @@ def organization_options(*, user: Any) -> list[Organization]:
     party_orgs = Party.objects.filter(agreement__in=access.visible_agreements(user)).values(
         "organization_id"
     )
-    return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("name")))
+    return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("sort_name")))
 
 
 def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
@@ -161,7 +161,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     above = path_ids(org.path)[:-1]
     by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
     ancestors = [by_pk[a] for a in above if a in by_pk]
-    children = list(org.children.active().order_by(vi("name"), "id")[: TREE_PAGE + 1])
+    children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
     successions_out = list(
         Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
     )
@@ -236,13 +236,13 @@ def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
 
 def organization_choices(*, exclude: Organization | None = None) -> QuerySet[Organization]:
     """Organisations that may be picked in a form (superior body, succession), in Vietnamese order."""
-    qs = Organization.objects.active().order_by(vi("name"), "id")
+    qs = Organization.objects.active().order_by(vi("sort_name"), "id")
     return qs.exclude(pk=exclude.pk) if exclude is not None and exclude.pk else qs
 
 
 def person_organization_choices(*, user: Any) -> QuerySet[Organization]:
     """The organisations whose people a user may record: where they write; all for staff."""
-    qs = Organization.objects.active().order_by(vi("name"), "id")
+    qs = Organization.objects.active().order_by(vi("sort_name"), "id")
     s = access.scope(user)
     return qs if s.is_system_admin else qs.filter(pk__in=s.writer_org_ids)
 

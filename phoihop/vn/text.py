@@ -11,6 +11,7 @@ import unicodedata
 
 __all__ = [
     "clean",
+    "clean_name",
     "exact_key",
     "fold",
     "nfc",
@@ -75,6 +76,13 @@ def clean(s: str) -> str:
     """Normalise one-line user input: NFC, plain dashes, single spaces."""
     s = nfc(s.translate(_INVISIBLE))
     return " ".join(normalize_dashes(s).split())
+
+
+def clean_name(s: str) -> str:
+    """A stored name: NFC, no invisible characters, one space between words, none at the ends.
+
+    Unlike ``clean`` it keeps the dashes as typed ("2022–2025" stays an en dash)."""
+    return " ".join(nfc(s.translate(_INVISIBLE)).split())
 
 
 def fold(s: str) -> str:

@@ -41,6 +41,7 @@ from phoihop.reviews.models import Commendation, Contribution, Movement, Review
 from phoihop.scale.generator import vocab
 from phoihop.scale.generator.vocab import Area, Body
 from phoihop.scale.generator.writer import Writer, search_text
+from phoihop.vn.collation import filing_name
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
@@ -227,7 +228,7 @@ class ProvinceBuilder:
         oid = self.w.next_id(Organization)
         org = Org(oid, body, name, short, level, place, commune_code, valid_from, valid_to, group=group)
         self.w.row(
-            Organization, id=oid, name=name, short_name=short, symbol=body.symbol, kind=body.kind, level=level,
+            Organization, id=oid, name=name, sort_name=filing_name(name), short_name=short, symbol=body.symbol, kind=body.kind, level=level,
             parent_id=parent.id if parent else None,
             province_code=self.code if level != L.DISTRICT else None, commune_code=commune_code,
             locality_text=locality_text, valid_from=valid_from, valid_to=valid_to,

@@ -2,6 +2,7 @@ import unicodedata
 
 from phoihop.vn.text import (
     clean,
+    clean_name,
     exact_key,
     fold,
     nfc,
@@ -101,3 +102,10 @@ def test_it_gives_old_and_new_tone_placement_the_same_keys() -> None:
 def test_it_keeps_diacritics_in_the_exact_key() -> None:
     assert exact_key("Đà Nẵng") != exact_key("Da Nang")
     assert exact_key(_nfd(" Đà  Nẵng ")) == "đà nẵng"
+
+
+def test_it_normalises_whitespace_in_a_name_and_keeps_its_dashes() -> None:
+    assert clean_name("  Xã\u00a0 Phú  Hữu\t") == "Xã Phú Hữu"
+    assert clean_name("Phường\u2003Tân\u200b An\u3000") == "Phường Tân An"
+    assert clean_name("giai đoạn 2022–2025") == "giai đoạn 2022–2025"
+    assert clean_name(_nfd("Quận ủy")) == "Quận ủy"
