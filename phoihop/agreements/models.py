@@ -87,6 +87,9 @@ class Agreement(Archivable, Searchable):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.title}"
 
+    # A search for "2022 - 2025" finds the agreements of that period (core.selectors.search_filter).
+    search_period = ("period_start", "period_end")
+
     def search_source(self) -> list[str]:
         return [self.title, self.number_symbol, self.legal_bases]
 

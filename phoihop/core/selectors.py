@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -17,11 +18,31 @@ SEARCH_CAP = 500  # candidates ranked per section; the count shown stops there
 _QS = TypeVar("_QS", bound=QuerySet[Any])
 
 
-def search_filter(query: str) -> Q:
-    """Every word of the query, folded, appears in the record's folded names."""
+# A period typed as a range: "2022 - 2025", "2022–2025", "2022-2025" (dashes are "-" once
+# folded), or "2022 đến 2025" ("den" folded).
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|\bden\b)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def search_filter(query: str, model: Any = None) -> Q:
+    """Every word of the query, folded, appears in the record's folded names.
+
+    A period typed as a range is one term, not two years and a dash: it matches the range
+    written in the text with any spacing around the dash, or the record's own period when its
+    model names the fields that hold it (``search_period = ("period_start", "period_end")``).
+    A word without a letter or digit (a lone dash) is no condition."""
     condition = Q()
-    for word in fold(query).split():
-        condition &= Q(search_text__contains=word)
+    folded = fold(query)
+    period_fields = getattr(model, "search_period", None)
+    for start, end in _YEAR_RANGE.findall(folded):
+        written = Q()
+        for spelling in (f"{start}-{end}", f"{start} - {end}", f"{start} -{end}", f"{start}- {end}"):
+            written |= Q(search_text__contains=spelling)
+        if period_fields:
+            written |= Q(**{period_fields[0]: int(start), period_fields[1]: int(end)})
+        condition &= written
+    for word in _YEAR_RANGE.sub(" ", folded).split():
+        if any(ch.isalnum() for ch in word):
+            condition &= Q(search_text__contains=word)
     return condition
 
 
@@ -36,7 +57,7 @@ def rank(items: list[Any], query: str, label: str) -> list[Any]:
 
 def filter_by_query(qs: _QS, query: str) -> _QS:
     query = (query or "").strip()
-    return qs.filter(search_filter(query)) if fold(query) else qs
+    return qs.filter(search_filter(query, qs.model)) if fold(query) else qs
 
 
 @dataclass
@@ -60,7 +81,7 @@ def _section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]
     common word that matches hundreds of records in a province builds twenty objects, not 500.
     """
     candidates = list(
-        qs.filter(search_filter(query)).order_by().values_list("pk", label)[:SEARCH_CAP]
+        qs.filter(search_filter(query, qs.model)).order_by().values_list("pk", label)[:SEARCH_CAP]
     )
     wanted = exact_key(query)
     candidates.sort(key=lambda row: (wanted not in exact_key(row[1]), sort_key(row[1])))
