@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import reviews as review_access
 from phoihop.core import history
+from phoihop.core.db import vi
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 from phoihop.reviews.models import Commendation, Contribution, Movement, Review, ReviewDocument
@@ -583,7 +584,7 @@ def movement_list(*, user: Any, archived: bool = False) -> QuerySet[Movement]:
     """The visible movements, not archived ones (those offered in forms); or the archived ones."""
     qs = review_access.visible_movements(user)
     qs = qs.filter(archived_at__isnull=False) if archived else qs.active()
-    return qs.select_related("organizer").order_by("name", "id")
+    return qs.select_related("organizer").order_by(vi("name"), "id")
 
 
 def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commendation]:
@@ -602,7 +603,9 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
         qs = qs.filter(year=int(filters["year"]))
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
-    return qs.select_related("organization", "movement", "review__agreement").order_by("-year", "organization__name", "id")
+    return qs.select_related("organization", "movement", "review__agreement").order_by(
+        "-year", vi("organization__sort_name"), vi("person_name"), "id"
+    )
 
 
 def movement_detail(*, user: Any, pk: int, page: Any = None) -> dict[str, Any]:
