@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.translation import gettext_noop
 
 from phoihop.agreements.models import Agreement
-from phoihop.agreements.services import agreement_flag_review
+from phoihop.agreements.services import agreement_flag_review, renewal_of
 from phoihop.orgs.selectors import current_successors
 
 LABELS = {"review_flags": gettext_noop("văn bản cần rà soát sau sắp xếp tổ chức")}
@@ -29,8 +29,8 @@ FLAGGED = ("q4_btg", "q4_bdv")
 def load(*, orgs: dict[str, Any], agreements: dict[str, Agreement], result: Any, today: datetime.date) -> None:
     for key in FLAGGED:
         agreement = agreements.get(key)
-        if agreement is None:
-            continue
+        if agreement is None or renewal_of(agreement) is not None:
+            continue  # renewed already (core/demo_current.py): nothing left to review
         if Agreement.history.filter(id=agreement.pk, needs_review=True).exists():
             result.kept["review_flags"] += 1
             continue

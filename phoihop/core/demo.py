@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from typing import Any, TypedDict
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
@@ -591,6 +592,12 @@ QD2786: Decision = {
     "decision_number": "2786/QĐ-BQP",
     "decision_issuer": "Bộ Quốc phòng",
 }
+KL121: Decision = {
+    "decided_on": D(2025, 1, 24),
+    "decision_number": "121-KL/TW",
+    "decision_issuer": "Ban Chấp hành Trung ương Đảng",
+    "decision_title": "Tổng kết Nghị quyết số 18-NQ/TW",
+}
 NQ203: Decision = {
     "decided_on": D(2025, 6, 16),
     "decision_number": "203/2025/QH15",
@@ -626,12 +633,13 @@ SUCCESSIONS: tuple[SuccessionSpec, ...] = (
         D(2025, 2, 3),
         ("btg_tu_hcm", "bdv_tu_hcm"),
         ("btgdv_tu_hcm",),
-        decided_on=D(2025, 2, 3),
-        decision_issuer="Ban Thường vụ Thành ủy TP Hồ Chí Minh",
         note="Hợp nhất Ban Tuyên giáo Thành ủy và Ban Dân vận Thành ủy kể từ ngày 3/2/2025 "
-        "(tin của Hội Nhà báo TP Hồ Chí Minh; số hiệu quyết định chưa được đối chiếu). "
+        "(tin của Hội Nhà báo TP Hồ Chí Minh), theo chủ trương hợp nhất các ban của Kết luận "
+        "121-KL/TW; số hiệu quyết định của Ban Thường vụ Thành ủy chưa được đối chiếu nên văn "
+        "bản quyết định ghi là Kết luận 121-KL/TW. "
         "Từ 01/7/2025 ban này tiếp nhận thêm các ban tương ứng của Bình Dương và Bà Rịa - "
         "Vũng Tàu khi hợp nhất tỉnh; hai ban đó nằm ngoài các bài báo nên chưa ghi.",
+        **KL121,
     ),
     SuccessionSpec(
         S.DISSOLVE,
@@ -681,8 +689,10 @@ SUCCESSIONS: tuple[SuccessionSpec, ...] = (
         REFORM,
         ("duqs_q10",),
         ("duqs_hcm",),
-        note="Kết thúc cùng Ban CHQS Quận 10 (QĐ 2786/QĐ-BQP); ghi đơn vị kế thừa là đảng ủy "
-        "quân sự cấp trên. Văn bản của cấp ủy về việc này chưa được đối chiếu.",
+        note="Kết thúc cùng Ban CHQS Quận 10 khi Ban CHQS cấp huyện giải thể theo QĐ "
+        "2786/QĐ-BQP, nên văn bản quyết định ghi là quyết định đó; ghi đơn vị kế thừa là đảng "
+        "ủy quân sự cấp trên. Văn bản riêng của cấp ủy về việc này chưa được đối chiếu.",
+        **QD2786,
     ),
     SuccessionSpec(
         S.DISSOLVE,
@@ -1452,6 +1462,11 @@ EVENTS: tuple[EventSpec, ...] = (
 
 R = Membership.Role
 
+# Every demo account is an invented person: its name carries ILLUSTRATIVE after the given name,
+# so that every page, history line and signed document that names it says so ("Trần Minh Khoa
+# (minh họa)" in Vietnamese order). The real officials in the articles never carry it.
+ILLUSTRATIVE = "(minh họa)"
+
 USERS: tuple[UserSpec, ...] = (
     UserSpec("chqs.q4.canbo", "Trần", "Minh Khoa", "chqs_q4", R.OFFICER),
     UserSpec("chqs.q4.lanhdao", "Phạm", "Đức Thịnh", "chqs_q4", R.LEADER),
@@ -1462,6 +1477,13 @@ USERS: tuple[UserSpec, ...] = (
     UserSpec("phunu.hy.canbo", "Đặng", "Thị Hồng Nhung", "pn_hy", R.OFFICER),
     UserSpec("btl.hcm.xem", "Huỳnh", "Thanh Tùng", "btl_hcm", R.VIEWER),
     UserSpec("btg.mongcai.quantri", "Lương", "Thị Mai Anh", "btg_mc", R.ADMIN),
+    # The successor bodies of the 2025 reorganisation, at work today (core/demo_current.py).
+    UserSpec("btl.hcm.canbo", "Lê", "Quốc Bảo", "btl_hcm", R.OFFICER),
+    UserSpec("btl.hcm.lanhdao", "Ngô", "Văn Hải", "btl_hcm", R.LEADER),
+    UserSpec("btgdv.hcm.canbo", "Phan", "Thị Thu Hà", "btgdv_tu_hcm", R.OFFICER),
+    UserSpec("btgdv.hcm.lanhdao", "Hoàng", "Minh Tâm", "btgdv_tu_hcm", R.LEADER),
+    UserSpec("btgdv.hcm.quantri", "Trương", "Thị Bích Ngọc", "btgdv_tu_hcm", R.ADMIN),
+    UserSpec("tu.hcm.lanhdao", "Đinh", "Công Minh", "tu_hcm", R.LEADER),
 )
 
 
@@ -1499,16 +1521,38 @@ def _acting_as(user: Any) -> Iterator[None]:
             context.request = previous
 
 
-def _admin(result: DemoResult) -> Any:
+class _Passwords:
+    """The demo password hashed once for every account created in a run, and each stored hash
+    checked once: a password hash costs about a second by design, and there are 16 accounts."""
+
+    def __init__(self) -> None:
+        self._hash = ""
+        self._checked: dict[str, bool] = {}
+
+    def hashed(self) -> str:
+        if not self._hash:
+            self._hash = make_password(DEMO_PASSWORD)
+            self._checked[self._hash] = True
+        return self._hash
+
+    def is_demo(self, user: Any) -> bool:
+        if user.password not in self._checked:
+            self._checked[user.password] = check_password(DEMO_PASSWORD, user.password)
+        return self._checked[user.password]
+
+
+def _admin(result: DemoResult, passwords: _Passwords) -> Any:
     User = get_user_model()
     admin = User.objects.filter(username=ADMIN_USERNAME).first()
     if admin is None:
-        admin = User.objects.create_superuser(
+        admin = User.objects.create(
             username=ADMIN_USERNAME,
-            password=DEMO_PASSWORD,
+            password=passwords.hashed(),
             email="",
             first_name="Quản trị",
             last_name="Hệ thống",
+            is_staff=True,
+            is_superuser=True,
         )
         result.created["users"] += 1
     else:
@@ -1561,9 +1605,20 @@ def _organizations(admin: Any, result: DemoResult) -> dict[str, Organization]:
 def _successions(admin: Any, orgs: dict[str, Organization], result: DemoResult) -> None:
     for spec in SUCCESSIONS:
         first = orgs[spec.predecessors[0]]
-        if Succession.objects.filter(
+        found = Succession.objects.filter(
             kind=spec.kind, effective_date=spec.effective_date, predecessors=first
-        ).exists():
+        ).first()
+        if found is not None and not found.decision_number and spec.decision_number:
+            # Loaded before every succession named its deciding document: add the document.
+            found.decided_on = spec.decided_on
+            found.decision_number = spec.decision_number
+            found.decision_issuer = spec.decision_issuer
+            found.decision_title = spec.decision_title
+            found.note = ORG_NOTE + " " + spec.note
+            found.save()
+            result.created["succession_documents"] += 1
+            continue
+        if found is not None:
             result.kept["successions"] += 1
             continue
         succession_record(
@@ -1687,18 +1742,24 @@ def _events(
         result.created["events"] += 1
 
 
-def _users(orgs: dict[str, Organization], result: DemoResult) -> None:
+def _users(orgs: dict[str, Organization], result: DemoResult, passwords: _Passwords) -> None:
     User = get_user_model()
     for spec in USERS:
         user = User.objects.filter(username=spec.username).first()
+        marked = f"{spec.first_name} {ILLUSTRATIVE}"
         if user is None:
-            user = User.objects.create_user(
+            user = User.objects.create(
                 username=spec.username,
-                password=DEMO_PASSWORD,
-                first_name=spec.first_name,
+                password=passwords.hashed(),
+                first_name=marked,
                 last_name=spec.last_name,
             )
             result.created["users"] += 1
+        elif (user.last_name, user.first_name) == (spec.last_name, spec.first_name):
+            # Loaded before invented people were marked, and the name left as the demo gave it.
+            user.first_name = marked
+            user.save(update_fields=["first_name"])
+            result.created["illustrative_marks"] += 1
         else:
             result.kept["users"] += 1
         membership, created = Membership.objects.get_or_create(
@@ -1708,7 +1769,7 @@ def _users(orgs: dict[str, Organization], result: DemoResult) -> None:
         result.logins.append(
             Login(
                 username=spec.username,
-                password=DEMO_PASSWORD if user.check_password(DEMO_PASSWORD) else "",
+                password=DEMO_PASSWORD if passwords.is_demo(user) else "",
                 organization=orgs[spec.org].name,
                 role=membership.get_role_display(),
             )
@@ -1722,17 +1783,21 @@ def demo_load(*, today: datetime.date | None = None) -> DemoResult:
     """Load the demo data, or leave it as it is where it is already there."""
     today = today or timezone.localdate()
     result = DemoResult()
+    passwords = _Passwords()
     with transaction.atomic():
-        admin = _admin(result)
+        admin = _admin(result, passwords)
         with _acting_as(admin):
             orgs = _organizations(admin, result)
             _successions(admin, orgs, result)
             agreements = _agreements(admin, orgs, today, result)
             _events(admin, orgs, agreements, result)
-            _users(orgs, result)
+            _users(orgs, result, passwords)
             from phoihop.core.demo_plans import plans_load  # imports this module
 
             plans_load(orgs=orgs, agreements=agreements, result=result)
+            from phoihop.core import demo_current  # imports this module
+
+            demo_current.load(orgs=orgs, agreements=agreements, result=result, today=today)
             # Later parts of the record add their demo data in `phoihop/<app>/demo.py`, each with
             # load(orgs=, agreements=, result=, today=): idempotent, in the order listed.
             for app in DEMO_APPS:
@@ -1747,7 +1812,7 @@ def demo_load(*, today: datetime.date | None = None) -> DemoResult:
         0,
         Login(
             username=ADMIN_USERNAME,
-            password=DEMO_PASSWORD if admin.check_password(DEMO_PASSWORD) else "",
+            password=DEMO_PASSWORD if passwords.is_demo(admin) else "",
             organization="",
             role="",
         ),

@@ -6,9 +6,12 @@ in their contributions; those become movements and praise (biểu dương) recor
 data: the article names no decision, so none is invented. Seeds 001 and 002 name the movements
 "Dân vận khéo" and "Đơn vị dân vận tốt" pushed by the HCMC Mass-Mobilisation programs.
 
-No review of seed 004's program is made here: users create that one. A signed-off 2023 interim
-review of the Quận 4 program with Ban Tuyên giáo shows the finished state; its figures come from
-the demo plans, its narrative from the drafts the system writes, and it says so.
+Seed 004's review conference of 06/01/2023 is recorded as the signed-off interim review of 2022,
+its sections in the article's words (100 % of the 2022 conscription quota) and, where the article
+says nothing, saying so. A signed-off 2023 interim review of the Quận 4 program with Ban Tuyên
+giáo shows the finished state; its figures come from the demo plans, its narrative from the
+drafts the system writes, and it says so. Both are signed by invented leaders, whose names say
+"(minh họa)" (see core/demo.py).
 
 Idempotent: a movement is found by name, a commendation by organisation, movement and reason,
 the review by agreement, kind and period.
@@ -200,9 +203,19 @@ def _q4_review(orgs: dict[str, Any], agreements: dict[str, Any], result: DemoRes
         drafts["causes"] = (
             f"{DEMO}: phần này do cơ quan chủ trì viết; bản mẫu để trống nguyên nhân cụ thể."
         )
+        for section in ("shortcomings", "proposals"):
+            if not drafts.get(section, "").strip():
+                drafts[section] = f"{DEMO}: phần này do cơ quan chủ trì viết; bản mẫu để trống."
         drafts["lessons"] = (
             "Duy trì giao ban, trao đổi thông tin thường xuyên giữa hai cơ quan; phân công rõ cơ "
             f"quan chủ trì từng nội dung.\n{DEMO}."
+        )
+        # Sign-off needs every section written: what the figures leave empty is written here.
+        drafts["shortcomings"] = drafts["shortcomings"] or (
+            "Việc trao đổi thông tin giữa hai cơ quan có lúc chưa kịp thời; một số hoạt động chưa ghi số người tham gia."
+        )
+        drafts["proposals"] = drafts["proposals"] or (
+            "Đề nghị Chỉ huy trưởng Ban CHQS Quận 4 khen thưởng tập thể có thành tích trong phối hợp năm 2023."
         )
         services.review_update(
             actor=officer,
@@ -250,9 +263,70 @@ def _q4_review(orgs: dict[str, Any], agreements: dict[str, Any], result: DemoRes
     result.created["reviews"] += 1
 
 
+HY_OFFICER, HY_LEADER = "chqs.hy.canbo", "chqs.hy.lanhdao"
+NOT_IN_ARTICLE = "Bài báo đưa tin hội nghị ngày 06/01/2023 không nêu phần này."
+HY_SECTIONS = {
+    "situation": "Năm 2022, hoạt động phối hợp được triển khai, tổ chức thực hiện đảm bảo các nội dung "
+    "chương trình đã ký kết.",
+    "results": "Hoạt động phối hợp góp phần hoàn thành 100% chỉ tiêu giao quân năm 2022.",
+    "strengths": "Phát biểu tham luận tại Hội nghị, các đại biểu đã nêu lên nhiều cách làm hay, sáng tạo, "
+    "có hiệu quả của Hội CCB, Hội Nông dân, Hội Phụ nữ, Đoàn thanh niên trong thực hiện chương trình "
+    "phối hợp.",
+    "shortcomings": NOT_IN_ARTICLE,
+    "causes": NOT_IN_ARTICLE,
+    "lessons": NOT_IN_ARTICLE,
+    "directions": "Năm 2023 tập trung phối hợp tuyên truyền các ngày Lễ, kỷ niệm, các sự kiện chính trị quan "
+    "trọng; thực hiện tốt công tác chính sách hậu phương quân đội, các hoạt động đền ơn đáp nghĩa, nhân "
+    "đạo từ thiện.",
+    "proposals": NOT_IN_ARTICLE,
+}
+
+
+def _hy_review(agreements: dict[str, Any], orgs: dict[str, Any], result: DemoResult) -> None:
+    """The one real review in the articles: Ban CHQS thành phố Hưng Yên's review of 2022, held on
+    06/01/2023 (seed 004), linked to its conference."""
+    from phoihop.events.models import Event
+    from phoihop.reviews import services
+
+    agreement = agreements.get("hy_2022")
+    if agreement is None:
+        return
+    if Review.objects.filter(agreement=agreement, kind=Review.Kind.INTERIM, period_start=D(2022, 1, 1)).exists():
+        result.kept["reviews"] += 1
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=[HY_OFFICER, HY_LEADER])}
+    if len(users) < 2:
+        return
+    conference = Event.objects.filter(
+        kind=Event.Kind.INTERIM_REVIEW, date=D(2023, 1, 6), host=orgs["chqs_hy"]
+    ).first()
+    officer, leader = users[HY_OFFICER], users[HY_LEADER]
+    with _acting_as(officer):
+        review = services.review_create(
+            actor=officer, agreement=agreement, kind=Review.Kind.INTERIM,
+            period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), event=conference,
+        )
+        services.review_update(
+            actor=officer,
+            review=review,
+            fields={
+                **HY_SECTIONS,
+                "report_date": D(2023, 1, 6),
+                "signer_position": "Chỉ huy trưởng",
+            },
+        )
+    with _acting_as(leader):
+        services.review_sign_off(
+            actor=leader, review=review,
+            on=datetime.datetime(2023, 1, 6, 17, 0, tzinfo=timezone.get_current_timezone()),
+        )
+    result.created["reviews"] += 1
+
+
 def load(*, orgs: dict[str, Any], agreements: dict[str, Any], result: DemoResult, today: datetime.date) -> None:
     admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
     with _acting_as(admin):
         movements = _movements(orgs, admin, result)
         _praises(orgs, movements, admin, result)
+    _hy_review(agreements, orgs, result)
     _q4_review(orgs, agreements, result)

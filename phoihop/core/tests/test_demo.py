@@ -7,6 +7,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from freezegun import freeze_time
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -17,6 +18,8 @@ from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core.demo import DEMO_PASSWORD, demo_load
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.reviews.models import Review
+from phoihop.vn.names import person_name
 
 TODAY = datetime.date(2026, 3, 1)
 MODELS = (
@@ -42,7 +45,8 @@ def counts() -> dict[str, int]:
 
 @pytest.fixture
 def demo(db: Any) -> Any:
-    return demo_load(today=TODAY)
+    with freeze_time(TODAY):
+        return demo_load(today=TODAY)
 
 
 def org(name: str) -> Organization:
@@ -55,20 +59,24 @@ def user(username: str) -> Any:
 
 def test_it_loads_everything_once_however_often_it_runs(demo: Any) -> None:
     first = counts()
-    again = demo_load(today=TODAY)
+    with freeze_time(TODAY):
+        again = demo_load(today=TODAY)
     assert counts() == first
     assert not +again.created, "a second run created records"  # unary + drops zero counts
     assert first["Organization"] == 42
-    assert first["Agreement"] == 10
-    assert first["Event"] == 5
-    assert first["users"] == 10
+    # The articles' ten documents and five conferences, and the present (core/demo_current.py):
+    # two renewed programs, one signing and three upcoming events.
+    assert first["Agreement"] == 12
+    assert first["Event"] == 9
+    assert first["users"] == 16
     # Signatories who also attended are one person each, not two.
     assert first["Person"] == 13
 
 
 def test_it_records_the_five_conferences_on_their_dates(demo: Any) -> None:
     held = {
-        (e.date, e.kind, e.host.name, e.time_of_day) for e in Event.objects.select_related("host")
+        (e.date, e.kind, e.host.name, e.time_of_day)
+        for e in Event.objects.select_related("host").filter(date__year__lt=2025)
     }
     assert held == {
         (datetime.date(2022, 9, 15), "signing", "Ban Chỉ huy Quân sự Quận 4", "Sáng"),
@@ -190,7 +198,53 @@ def test_it_shows_the_district_4_program_to_its_officer_only(demo: Any) -> None:
 def test_it_attributes_the_history_to_the_demo_administrator(demo: Any) -> None:
     admin = user("quantri")
     assert set(Agreement.history.values_list("history_user", flat=True)) == {admin.pk}  # type: ignore[attr-defined]
-    assert set(Event.history.values_list("history_user", flat=True)) == {admin.pk}  # type: ignore[attr-defined]
+    articles = Event.history.filter(date__year__lt=2025)  # type: ignore[attr-defined]
+    assert set(articles.values_list("history_user", flat=True)) == {admin.pk}
+    # The present's events are recorded by the successor bodies' officers, as users would.
+    present = Event.history.filter(date__year__gte=2025)  # type: ignore[attr-defined]
+    assert set(present.values_list("history_user__username", flat=True)) == {"btl.hcm.canbo", "btgdv.hcm.canbo"}
+
+
+def test_it_marks_every_invented_person_as_illustrative(demo: Any) -> None:
+    for account in get_user_model().objects.exclude(username="quantri"):
+        assert account.first_name.endswith("(minh họa)"), account.username
+    assert person_name(user("chqs.q4.lanhdao")) == "Phạm Đức Thịnh (minh họa)"
+    # The officials the articles name are real people and are not marked.
+    assert not Person.objects.filter(full_name__contains="minh họa").exists()
+    # A signed report names its invented signer as illustrative, in the document too.
+    for review in Review.objects.filter(status=Review.Status.SIGNED_OFF):
+        assert review.signer_name.endswith("(minh họa)"), review.signer_name
+
+
+def test_it_marks_the_names_of_a_demo_loaded_before_once(demo: Any) -> None:
+    get_user_model().objects.filter(username="chqs.q4.canbo").update(first_name="Minh Khoa")
+    get_user_model().objects.filter(username="btl.hcm.canbo").update(first_name="Bảo")  # renamed by its user
+    with freeze_time(TODAY):
+        first = demo_load(today=TODAY)
+        second = demo_load(today=TODAY)
+    assert user("chqs.q4.canbo").first_name == "Minh Khoa (minh họa)"
+    assert user("btl.hcm.canbo").first_name == "Bảo"
+    assert first.created["illustrative_marks"] == 1 and not second.created["illustrative_marks"]
+
+
+def test_it_gives_every_2025_succession_its_deciding_document(demo: Any) -> None:
+    successions = Succession.objects.filter(effective_date__year=2025)
+    assert successions.count() == 13
+    for succession in successions:
+        assert succession.decision_number and succession.decided_on and succession.decision_issuer, succession.note
+        assert succession.decided_on <= succession.effective_date
+    merge = Succession.objects.get(effective_date=datetime.date(2025, 2, 3))
+    assert (merge.decision_number, merge.decided_on) == ("121-KL/TW", datetime.date(2025, 1, 24))
+
+
+def test_it_records_the_2022_hung_yen_review_conference_as_a_review(demo: Any) -> None:
+    conference = Event.objects.get(date=datetime.date(2023, 1, 6))
+    review = Review.objects.get(event=conference)
+    assert (review.kind, review.status) == (Review.Kind.INTERIM, Review.Status.SIGNED_OFF)
+    assert (review.period_start, review.period_end) == (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+    assert review.agreement.parties.filter(organization__name="Ban Chỉ huy Quân sự thành phố Hưng Yên").exists()
+    assert "100% chỉ tiêu giao quân năm 2022" in review.results
+    assert review.report_date == datetime.date(2023, 1, 6)
 
 
 def test_it_prints_the_logins(db: Any) -> None:

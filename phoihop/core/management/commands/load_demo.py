@@ -24,6 +24,9 @@ LABELS = {
     "tasks": "nhiệm vụ",
     "indicators": "chỉ tiêu",
     "activities": "hoạt động",
+    "renewed_agreements": "văn bản gia hạn giữa các đơn vị kế thừa",
+    "illustrative_marks": "tên người minh họa được đánh dấu",
+    "succession_documents": "lần sắp xếp được bổ sung văn bản quyết định",
 }
 
 
