@@ -30,11 +30,13 @@ from phoihop.documents.official import (
     Signer,
     Table,
     roman,
+    signer_for,
 )
 from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.dates import format_long, format_period, format_short
+from phoihop.vn.figures import name_without_target
 from phoihop.vn.numbers import format_number
 from phoihop.vn.symbols import SymbolError, parse_symbol
 from phoihop.vn.text import fold
@@ -86,9 +88,23 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", ":", ";", "!", "?")) else text + "."
 
 
+# A line of a record's text that is a note about the record ("Ghi chú dữ liệu mẫu: …",
+# "Ghi chú: …", "Dữ liệu mẫu minh họa: …"), not text of the document.
+_RECORD_NOTE = re.compile(r"^(ghi chu\b|du lieu mau\b)")
+
+
+def is_record_note(line: str) -> bool:
+    return bool(_RECORD_NOTE.match(fold(re.sub(r"^[-+•*(\[]\s*", "", line.strip()))))
+
+
+def document_lines(text: str) -> list[str]:
+    """The lines of a record's text that belong in a document: record notes left out."""
+    return [line for line in (text or "").splitlines() if line.strip() and not is_record_note(line)]
+
+
 def _paragraphs(text: str) -> list[str]:
     out = []
-    for line in text.splitlines():
+    for line in document_lines(text):
         line = re.sub(r"^[-+•*]\s*", "", line.strip())
         if line:
             out.append(_sentence(line))
@@ -120,7 +136,10 @@ def _summary(text: str, form: str) -> str:
 
 
 def _indicator_text(ind: Indicator) -> str:
-    return f"{format_number(ind.target)} {ind.get_unit_display()}".strip()
+    unit = ind.get_unit_display()
+    if unit == "%":  # "100%", not "100 %"
+        return f"{format_number(ind.target)}%"
+    return f"{format_number(ind.target)} {unit}".strip()
 
 
 def _number_from(text: str) -> int | None:
@@ -205,8 +224,8 @@ def _issuers(parties: Sequence[Party]) -> list[Issuer]:
 def _signer(party: Party) -> Signer:
     name = party.signatory_name or (party.signatory.full_name if party.signatory else "")
     military = party.organization.kind in (Organization.Kind.MILITARY, Organization.Kind.POLICE)
-    return Signer(position=party.signatory_position, name=name,
-                  rank=party.signatory_rank if military else "")
+    return signer_for(party.organization.kind, position=party.signatory_position, name=name,
+                      rank=party.signatory_rank if military else "", body_name=party.name_as_signed)
 
 
 def _recipients(parties: Sequence[Party]) -> list[str]:
@@ -243,10 +262,18 @@ def _agreement_summary(agreement: Agreement, names: Sequence[str]) -> str:
         title = title[len(kind):].strip(" ,:-")
     if len(names) > 1 and "giua" not in fold(title).split():
         title = f"{title} giữa {_join(names)}".strip()
-    if agreement.period_start and agreement.period_end and str(agreement.period_start) not in title:
-        period = format_period(agreement.period_start, agreement.period_end, document=True)
-        title = f"{title} giai đoạn {period}".strip()
+    title = f"{title} {_period_words(agreement, title)}".strip()
     return title
+
+
+def _period_words(agreement: Agreement, title: str = "") -> str:
+    """ "giai đoạn 2022-2025", or "năm 2024" for one year; nothing when the title says it."""
+    start, end = agreement.period_start, agreement.period_end
+    if not (start and end) or str(start) in title:
+        return ""
+    if start == end:
+        return f"năm {start}"
+    return f"giai đoạn {format_period(start, end, document=True)}"
 
 
 def agreement_document(agreement: Agreement) -> OfficialDocument:
@@ -336,7 +363,10 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
         responsible = [o.name for o in area.responsible.all()]
         if responsible:
             blocks.append(Paragraph([Run("Bên thực hiện: ", italic=True), Run(_join(responsible) + ".")]))
-        targets = [f"{_indicator_text(i)} ({_lower_first(i.name)})" for i in area.indicators.all()]
+        targets = [
+            f"{_indicator_text(i)} ({_lower_first(name_without_target(i.name, i.target))})"
+            for i in area.indicators.all()
+        ]
         if targets:
             blocks.append(Paragraph([Run("Chỉ tiêu: ", italic=True), Run("; ".join(targets) + ".")]))
         content.items.append((_upper_first(area.title), blocks))
@@ -413,7 +443,7 @@ def agreement_workbook(agreement: Agreement) -> bytes:
     record = load_agreement(agreement)
     areas = [
         [a.number, a.title, a.text, "; ".join(o.name for o in a.responsible.all()),
-         "; ".join(f"{i.name}: {_indicator_text(i)}" for i in a.indicators.all())]
+         "; ".join(f"{name_without_target(i.name, i.target)}: {_indicator_text(i)}" for i in a.indicators.all())]
         for a in record.areas
     ]
     parties = [
@@ -479,19 +509,18 @@ def task_period(task: Task) -> str:
 
 
 def _task_note(task: Task) -> str:
-    notes = []
+    """The plan's "Ghi chú" column: what the plan itself says of the task (carried over). The
+    task's own notes are internal to the record and never print."""
     if task.carried_over_from_id and task.carried_over_from:
-        notes.append(f"Chuyển tiếp từ năm {task.carried_over_from.plan.year}")
-    if task.notes.strip():
-        notes.append(task.notes.strip())
-    return "\n".join(notes)
+        return f"Chuyển tiếp từ năm {task.carried_over_from.plan.year}"
+    return ""
 
 
 def plan_rows(record: PlanRecord) -> list[list[Any]]:
     rows = []
     for task in record.tasks:
         content = task.title
-        targets = [f"{i.name}: {_indicator_text(i)}" for i in task.indicators.all()]
+        targets = [f"{name_without_target(i.name, i.target)}: {_indicator_text(i)}" for i in task.indicators.all()]
         if targets:
             content += "\n" + "Chỉ tiêu: " + "; ".join(targets)
         rows.append([
@@ -503,6 +532,31 @@ def plan_rows(record: PlanRecord) -> list[list[Any]]:
             _task_note(task),
         ])
     return rows
+
+
+def agreement_citation(agreement: Agreement, *, parties: bool = True) -> str:
+    """How a later document cites the agreement: "Chương trình phối hợp số 03/CTr-BCHQS-BTGQU
+    ngày 15/9/2022 giữa … giai đoạn 2022 - 2025" (its number from the register once issued)."""
+    kind = agreement.get_kind_display()
+    symbol = agreement.number_symbol.strip()
+    if not symbol:
+        issued = issued_numbers_for(agreement)
+        symbol = issued[0].symbol if issued else ""
+    names = [p.name_as_signed for p in agreement.parties.all()]
+    signed = f"ngày {format_short(agreement.signed_on)}" if agreement.signed_on else ""
+    if symbol:
+        # The number and date identify it: then only who signed it and its period.
+        parts = [kind, f"số {symbol}", signed]
+        if len(names) > 1 and parties:
+            parts.append(f"giữa {_join(names)}")
+        parts.append(_period_words(agreement))
+    else:
+        summary = _agreement_summary(agreement, names if parties else [])
+        # A title that does not open with its kind ("Chương trình …" for a plan) is cited as it is.
+        named = fold(agreement.title.strip()).startswith(fold(kind))
+        parts = [kind, _lower_first(summary)] if named else [summary]
+        parts.append(f"ký {signed}" if signed else "")
+    return " ".join(p for p in parts if p)
 
 
 def _agreement_ref(agreement: Agreement) -> str:
@@ -531,7 +585,8 @@ def plan_document(plan: AnnualPlan) -> OfficialDocument:
     body: list[Block] = [Paragraph(f"{preamble}, {subject} xây dựng Kế hoạch phối hợp năm {plan.year} như sau:")]
 
     targets = sum(len(t.indicators.all()) for t in record.tasks)
-    purpose = _paragraphs(plan.notes) or [
+    # The plan's notes are internal to the record: the purpose is written from the plan.
+    purpose = [
         f"Cụ thể hóa nội dung {_lower_first(agreement.get_kind_display())} trong năm {plan.year} thành "
         f"{len(record.tasks)} nhiệm vụ"
         + (f" với {targets} chỉ tiêu" if targets else "")

@@ -59,6 +59,7 @@ from __future__ import annotations
 import copy
 import datetime
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,10 +69,11 @@ from typing import Any, Literal
 from docx import Document as _new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from phoihop.vn.dates import format_long, format_place_date
 from phoihop.vn.symbols import DOC_TYPES
@@ -93,6 +95,9 @@ __all__ = [
     "point_label",
     "render_docx",
     "roman",
+    "signer_for",
+    "signing_title",
+    "table_widths",
 ]
 
 Form = Literal["state", "party"]
@@ -107,6 +112,9 @@ PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 20, 20, 30, 15
 HEADER_DISTANCE_MM = 10
 FIRST_LINE_INDENT_MM = 12.7
+# The room between a signer's title and name: the signature image and, over its left third, the
+# seal at its actual size (usually 32-40 mm across; it may overlap the lines around it).
+SIGNATURE_SPACE_MM = 30
 
 # Sizes in points: the worked example of Decree 30 (Phụ lục I, Mục V) and HD 36 Phụ lục 3.
 SIZES: dict[Form, dict[str, float]] = {
@@ -144,6 +152,7 @@ class Issuer:
     symbol: str
     superior: str = ""
     is_party: bool = False
+    kind: str = ""  # orgs.Organization.Kind: chooses the signing title (``signer_for``)
 
     @classmethod
     def from_organization(cls, org: Any, *, name: str = "", superior: str | None = None) -> Issuer:
@@ -158,6 +167,7 @@ class Issuer:
             symbol=org.symbol or _initials(display),
             superior=superior,
             is_party=kind in _PARTY_KINDS,
+            kind=kind,
         )
 
 
@@ -181,6 +191,65 @@ class Signer:
     @property
     def signed_name(self) -> str:
         return " ".join(p for p in (self.rank, self.name) if p)
+
+
+# The head's title by the kind of body (orgs.Organization.Kind), and the collective a head
+# signs for ("TM. BAN THƯỜNG VỤ"): a body led by a collective signs TM.; a body led by one head
+# signs directly, and a deputy signs KT. for the head.
+_HEAD_TITLES = {
+    "military": "Chỉ huy trưởng", "party_board": "Trưởng ban", "party_committee": "Bí thư",
+    "peoples_committee": "Chủ tịch", "fatherland_front": "Chủ tịch", "veterans": "Chủ tịch",
+    "women": "Chủ tịch", "farmers": "Chủ tịch", "red_cross": "Chủ tịch", "trade_union": "Chủ tịch",
+    "youth": "Bí thư", "police": "Trưởng Công an", "school": "Hiệu trưởng", "enterprise": "Giám đốc",
+    "state_agency": "Giám đốc",
+}
+_COLLECTIVES = {
+    "party_committee": "T/M Ban Thường vụ", "peoples_committee": "TM. Ủy ban nhân dân",
+    "fatherland_front": "TM. Ban Thường trực", "veterans": "TM. Ban Thường vụ",
+    "women": "TM. Ban Thường vụ", "farmers": "TM. Ban Thường vụ", "red_cross": "TM. Ban Thường vụ",
+    "trade_union": "TM. Ban Thường vụ", "youth": "TM. Ban Thường vụ",
+}
+# Titles a position written in full starts with ("Trưởng Ban Tuyên giáo Thành ủy" -> "Trưởng ban").
+_TITLE_WORDS = (
+    "Phó Chỉ huy trưởng", "Chỉ huy trưởng", "Chính trị viên phó", "Chính trị viên", "Phó Tư lệnh",
+    "Tư lệnh", "Chính ủy", "Phó Trưởng ban", "Trưởng ban", "Phó Bí thư", "Bí thư", "Phó Chủ tịch",
+    "Chủ tịch", "Phó Giám đốc", "Giám đốc", "Phó Hiệu trưởng", "Hiệu trưởng", "Phó Trưởng Công an",
+    "Trưởng Công an",
+)
+_GENERIC_TITLES = {"", "thu truong", "thu truong co quan", "thu truong don vi"}
+
+
+def signing_title(position: str) -> str:
+    """The signing title of a position written in full: the last of several roles
+    ("Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo Thành ủy" -> "Trưởng ban")."""
+    role = position.strip().rstrip(".").split(",")[-1].strip()
+    folded = fold(role)
+    for title in _TITLE_WORDS:
+        if folded == fold(title) or folded.startswith(fold(title) + " "):
+            return title
+    return role
+
+
+def signer_for(kind: str, *, position: str = "", name: str = "", rank: str = "",
+               body_name: str = "") -> Signer:
+    """The signature block of a body of ``kind``: the authority mark where it applies, the
+    signing title (never the generic "Thủ trưởng"), rank and name."""
+    head = _HEAD_TITLES.get(kind, "")
+    if kind == "military" and fold(body_name).startswith("bo tu lenh"):
+        head = "Tư lệnh"
+    if kind == "party_committee" and fold(body_name).startswith("dang uy"):
+        collective = "T/M Đảng ủy"
+    else:
+        collective = _COLLECTIVES.get(kind, "")
+    title = signing_title(position)
+    if fold(title) in _GENERIC_TITLES:
+        title = head
+    authority = ""
+    if collective:
+        authority = collective
+    elif head and fold(title).startswith("pho ") and fold(title)[4:] == fold(head):
+        authority = f"KT. {head}"
+    return Signer(position=title, name=name, rank=rank, authority=authority)
 
 
 @dataclass(frozen=True)
@@ -340,7 +409,10 @@ class OfficialDocument:
             return self.archive
         if self.resolved_form == "party":
             return f"Lưu {self.issuers[0].name}"
-        return "Lưu: VT"
+        # Decree 30: "Lưu: VT, <drafting unit>, <copies kept>": one copy at the văn thư and
+        # one with the unit that drafted it (the issuer itself when it names no unit).
+        unit = self.issuers[0].symbol or _initials(self.issuers[0].name)
+        return f"Lưu: VT, {unit}, 02b"
 
     def filename(self, ext: str) -> str:
         """ASCII file name: "KH-BCHQS-05-2023.docx"."""
@@ -419,12 +491,68 @@ _WIDTHS = {False: dict(zip(_W_CHARS, _W_REGULAR, strict=True)),
            True: dict(zip(_W_CHARS, _W_BOLD, strict=True))}
 
 
+def _wrapped_lines(text: str, size: float, *, bold: bool, width_mm: float) -> int:
+    """Lines ``text`` takes in ``width_mm`` (greedy word wrap); a word wider than the width
+    counts as many lines as it would be cut into, as a word processor cuts it."""
+    space = text_width_mm(" ", size, bold=bold)
+    lines, used = 1, 0.0
+    for word in text.split():
+        w = text_width_mm(word, size, bold=bold)
+        if w > width_mm:
+            lines += int(w // width_mm) + (1 if used else 0)
+            used = w % width_mm
+            continue
+        if used and used + space + w > width_mm:
+            lines, used = lines + 1, w
+        else:
+            used = used + space + w if used else w
+    return lines
+
+
+def tidy(text: str) -> str:
+    """Punctuation as a clerk types it: no "…." or "..", no stop after a semicolon."""
+    text = re.sub(r"…\.+", "…", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    return re.sub(r"([;,:])\.(\s|$)", r".\2", text)
+
+
 def text_width_mm(text: str, size: float, *, bold: bool = False) -> float:
     """Estimated printed width; Vietnamese letters take their base letter's width."""
     table = _WIDTHS[bold]
     base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     units = sum(table.get(ch, 500) for ch in base if ch != "\n" and not unicodedata.combining(ch))
     return units / 1000 * size * 25.4 / 72
+
+
+CELL_PADDING_MM = 2 * 1.9 + 0.6  # Word's default cell margins (0.19 cm each side) and a little air
+
+
+def table_widths(columns: Sequence[str], relative: Sequence[float] | None, width_mm: float,
+                 size: float) -> list[float]:
+    """Column widths in mm: the relative widths asked for, but no column narrower than the
+    longest word of its (bold) header, so a header never breaks inside a word. The width a
+    column gains is taken from the others in proportion to what they have above their own
+    minimum."""
+    n = len(columns)
+    rel = list(relative) if relative else [1.0] * n
+    wanted = [width_mm * w / sum(rel) for w in rel]
+    least = [max((text_width_mm(word, size, bold=True) for word in str(c).split()), default=0)
+             + CELL_PADDING_MM for c in columns]
+    if sum(least) >= width_mm:
+        return [width_mm * m / sum(least) for m in least]
+    widths = wanted[:]
+    for _ in range(n):
+        short = [i for i in range(n) if widths[i] < least[i] - 1e-6]
+        if not short:
+            break
+        need = sum(least[i] - widths[i] for i in short)
+        for i in short:
+            widths[i] = least[i]
+        spare = {i: widths[i] - least[i] for i in range(n) if i not in short and widths[i] > least[i]}
+        total = sum(spare.values())
+        for i, room in spare.items():
+            widths[i] -= need * room / total
+    return widths
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -498,6 +626,10 @@ class _Writer:
              italic: bool = False, underline: bool = False, align: Align = "center",
              before: float = 0, after: float = 0, line: float = 1.0, first_indent_mm: float = 0,
              left_mm: float = 0, right_mm: float = 0, keep_next: bool = False) -> Any:
+        if isinstance(text, str):
+            text = tidy(text)
+        else:
+            text = [Run(tidy(r.text), r.bold, r.italic) for r in text]
         runs = ([(text, bold, italic)] if text else []) if isinstance(text, str) else [
             (r.text, bold or r.bold, italic or r.italic) for r in text
         ]
@@ -703,6 +835,8 @@ class _Renderer:
         self.width_mm = _text_width(section)
         self._page_numbers(section)
         self.body = _Writer(self.word)
+        self._signatures = 0
+        self._bookmarks = 0
 
     def _styles(self) -> None:
         styles = self.word.styles
@@ -741,10 +875,13 @@ class _Renderer:
         left, right = (_Writer(c) for c in table.rows[0].cells)
         s = self.size
         issuer_widths = []
+        printed_superior = ""
         for issuer in self.doc.issuers:
-            if issuer.superior:
+            # Issuers under one superior body print it once, above the first of them.
+            if issuer.superior and fold(issuer.superior) != fold(printed_superior):
                 left.para(_fit_superior(issuer.superior.upper(), s["superior"], left_mm),
                           size=s["superior"])
+                printed_superior = issuer.superior
             name = issuer.name.upper()
             left.para(name, size=s["issuer"], bold=True)
             issuer_widths.append(min(text_width_mm(name, s["issuer"], bold=True), left_mm))
@@ -828,8 +965,7 @@ class _Renderer:
         if block.caption:
             self.body.para(block.caption, size=self.size["body"], bold=True, after=6, keep_next=True)
         n = len(block.columns)
-        rel = list(block.widths) if block.widths else [1.0] * n
-        widths = [width_mm * w / sum(rel) for w in rel]
+        widths = table_widths(block.columns, block.widths, width_mm, size)
         aligns: list[Align | None] = list(block.align) if block.align else [None] * n
         table = _table(self.word, 1, widths, borders=True)
         head = table.rows[0]
@@ -860,39 +996,114 @@ class _Renderer:
         # A table followed directly by a table or the signature block needs a gap.
         self.body.para(size=6)
 
-    # --- cells 7, 9b ----------------------------------------------------------------------
+    # --- cells 7, 7c, 8, 9b -----------------------------------------------------------------
+
+    def _block_lines(self, signer: Signer, issuer: Issuer | None) -> list[str]:
+        """Cell 7a: the authority mark and the title; in a joint document the body's name too
+        (under a "TM." mark, which names only the collective, above the title otherwise)."""
+        lines = signer.lines(self.form)
+        if issuer is None:
+            return lines or [""]
+        name = issuer.name.upper()
+        if signer.authority and _convert_mark(signer.authority.upper(), "state").startswith("TM."):
+            return [lines[0], name, *lines[1:]]
+        return [name, *lines]
 
     def _signer(self, cell: Any, signer: Signer, issuer: Issuer | None = None,
                 name_cell: Any = None) -> None:
-        """Authority and position lines, room to sign and seal, then the name (in ``name_cell``
-        when given, so that the names of a joint document line up)."""
+        """Authority and title, the place of the signature and seal images, then rank and name
+        (in ``name_cell`` when given, so that the names of one row of blocks line up)."""
         s = self.size["signer"]
         w = _Writer(cell)
-        lines = signer.lines(self.form)
-        if issuer is not None and not signer.authority:
-            # In a joint document each column names its body above the position.
-            lines.insert(0, issuer.name.upper())
-        for line in lines or [""]:
-            w.para(line, size=s, bold=True)
+        for line in self._block_lines(signer, issuer):
+            w.para(line, size=s, bold=True, keep_next=True)
         below = _Writer(name_cell) if name_cell is not None else w
-        for _ in range(4):
-            below.para(size=s)
+        self._signature_place(below)
         below.para(signer.signed_name, size=s, bold=True)
+
+    def _signature_place(self, writer: _Writer) -> None:
+        """Cells 7c and 8 (Decree 30, Phụ lục I, for electronic documents): the signature image
+        centred between the title and the name, the seal over its left third. One paragraph of
+        fixed height holds that place, marked by the bookmarks "signature_N" and "seal_N" for
+        the signing software."""
+        self._signatures += 1
+        p = writer.para(size=self.size["signer"], keep_next=True)
+        p.paragraph_format.line_spacing = Mm(SIGNATURE_SPACE_MM)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        for name in (f"seal_{self._signatures}", f"signature_{self._signatures}"):
+            self._bookmark(p, name)
+
+    def _bookmark(self, p: Any, name: str) -> None:
+        self._bookmarks += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmarks))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmarks))
+        p._p.append(start)
+        p._p.append(end)
 
     def _recipients(self, writer: _Writer) -> None:
         s = self.size
         if self.form == "party":
-            writer.para("Nơi nhận:", size=s["recipients_label"], underline=True, align="left")
+            writer.para("Nơi nhận:", size=s["recipients_label"], underline=True, align="left", keep_next=True)
         else:
-            writer.para("Nơi nhận:", size=s["recipients_label"], bold=True, italic=True, align="left")
-        items = [r.strip().rstrip(";.") for r in self.doc.recipients if r.strip()]
+            writer.para("Nơi nhận:", size=s["recipients_label"], bold=True, italic=True, align="left",
+                        keep_next=True)
+        items: list[str] = []
+        for r in self.doc.recipients:
+            item = r.strip().lstrip("-").strip().rstrip(";.")
+            if item and item not in items:
+                items.append(item)
         items.append(self.doc.archive_line.rstrip(";."))
         for i, item in enumerate(items):
-            end = "." if i == len(items) - 1 else ";"
-            writer.para(f"- {item}{end}", size=s["recipients"], align="left")
+            last = i == len(items) - 1
+            # The list stays together: its "Lưu" line never goes to a page of its own.
+            writer.para(f"- {item}{'.' if last else ';'}", size=s["recipients"], align="left", keep_next=not last)
+
+    def _keep_body_with_signatures(self) -> None:
+        """The signature block never stands alone on the last page: the last paragraph of the
+        body keeps with it (keep-with-next runs on to the block's unsplittable rows)."""
+        body = self.word.element.body
+        for el in reversed(body):
+            if el.tag == qn("w:p"):
+                if "".join(t.text or "" for t in el.iter(qn("w:t"))).strip():
+                    DocxParagraph(el, self.word).paragraph_format.keep_with_next = True
+                    return
+                DocxParagraph(el, self.word).paragraph_format.keep_with_next = True
+            elif el.tag == qn("w:tbl"):
+                rows = el.findall(qn("w:tr"))
+                for tr in rows[-2:]:  # the last rows of a table keep with what follows
+                    for p in tr.iter(qn("w:p")):
+                        DocxParagraph(p, self.word).paragraph_format.keep_with_next = True
+                return
+
+    def signature_rows(self, count: int) -> list[int]:
+        """How many blocks each row holds: at most three, two where a name is long, spread
+        evenly (7 -> 3, 2, 2)."""
+        if count <= 2:
+            return [count]
+        per = 2 if self._long_names() else 3
+        rows = -(-count // per)
+        return [count // rows + (1 if i < count % rows else 0) for i in range(rows)]
+
+    def _long_names(self) -> bool:
+        """A block three to a row is 55 mm wide: too narrow when the signer's rank and name do
+        not fit on one line, or a line of the title would need more than three lines there."""
+        size = self.size["signer"]
+        width = self.width_mm / 3 - 2
+        issuers = list(self.doc.issuers) + [None] * len(self.doc.signers)
+        for signer, issuer in zip(self.doc.signers, issuers, strict=False):
+            if _wrapped_lines(signer.signed_name, size, bold=True, width_mm=width) > 1:
+                return True
+            for line in self._block_lines(signer, issuer):
+                if _wrapped_lines(line, size, bold=True, width_mm=width) > 3:
+                    return True
+        return False
 
     def signatures(self) -> None:
-        self.body.para(size=6)  # a little air between the body and the signature block
+        self._keep_body_with_signatures()
+        self.body.para(size=6, keep_next=True)  # a little air between the body and the block
         signers = list(self.doc.signers) or [Signer()]
         if len(signers) == 1:
             half = self.width_mm / 2
@@ -902,22 +1113,31 @@ class _Renderer:
             self._recipients(_Writer(left))
             self._signer(right, signers[0])
             return
+        # Which issuer goes where: the lead issuer (the first) signs top right, as a single
+        # issuer does; the others follow from right to left, row by row.
         issuers = list(self.doc.issuers) + [None] * (len(signers) - len(self.doc.issuers))
         pairs = list(zip(signers, issuers, strict=False))
-        ordered = list(reversed(pairs)) if self.doc.lead_signs_right else pairs
-        col = self.width_mm / len(ordered)
-        table = _table(self.word, 2, [col] * len(ordered), borders=False)
-        for row in table.rows:
-            _no_split(row)
-            _keep_with_next_row(row)
-        cells = zip(table.rows[0].cells, table.rows[1].cells, ordered, strict=True)
-        for top, bottom, (signer, issuer) in cells:
-            self._signer(top, signer, issuer, name_cell=bottom)
+        if not self.doc.lead_signs_right:
+            pairs = list(reversed(pairs))
+        sizes = self.signature_rows(len(pairs))
+        col = self.width_mm / max(sizes)
+        at = 0
+        for r, n in enumerate(sizes):
+            row_pairs = list(reversed(pairs[at:at + n]))
+            at += n
+            if r:
+                self.body.para(size=12, keep_next=False)  # tables side by side need a paragraph
+            table = _table(self.word, 2, [col] * n, borders=False)
+            for row in table.rows:
+                _no_split(row)
+            cells = zip(table.rows[0].cells, table.rows[1].cells, row_pairs, strict=True)
+            for top, bottom, (signer, issuer) in cells:
+                self._signer(top, signer, issuer, name_cell=bottom)
+            _keep_with_next_row(table.rows[0])
         self.body.para(size=12)
-        writer = self.body
         # Nơi nhận under the signatures, in the left half.
         start = len(self.word.paragraphs)
-        self._recipients(writer)
+        self._recipients(self.body)
         for p in self.word.paragraphs[start:]:
             p.paragraph_format.right_indent = Mm(self.width_mm / 2)
 

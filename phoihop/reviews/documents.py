@@ -16,7 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N
 
+from phoihop.documents import generators
 from phoihop.documents.official import (
+    Align,
     Appendix,
     Heading,
     Issuer,
@@ -27,15 +29,20 @@ from phoihop.documents.official import (
     Table,
     render_docx,
     roman,
+    signer_for,
 )
 from phoihop.documents.workbook import Sheet, render_xlsx
+from phoihop.reviews.drafts import participants_missing, yearly_indicators
 from phoihop.reviews.models import Commendation, Review
 from phoihop.reviews.selectors import (
     Figures,
     covered_agreements,
     review_commendations,
     review_figures,
+    review_years,
 )
+from phoihop.vn.dates import format_short
+from phoihop.vn.figures import indicator_result, name_without_target
 from phoihop.vn.numbers import format_number
 from phoihop.vn.symbols import SymbolError, parse_symbol
 from phoihop.vn.text import fold
@@ -45,19 +52,61 @@ def _lead(review: Review) -> Any:
     return next((p for p in review.agreement.parties.all() if p.role == "lead"), None)
 
 
-def _issuer(review: Review) -> Issuer:
+def _lead_org(review: Review) -> Any:
     party = _lead(review)
-    org = party.organization if party is not None else None
+    return party.organization if party is not None else None
+
+
+def _issuer(review: Review) -> Issuer:
+    org = _lead_org(review)
     if org is None:
         return Issuer(name=_("Cơ quan chủ trì"), symbol="CQ")
     return Issuer.from_organization(org)
 
 
+def _signer(review: Review) -> Signer:
+    """Signed by the lead party's head or deputy, with the title of its kind of body (never the
+    generic "Thủ trưởng")."""
+    org = _lead_org(review)
+    return signer_for(getattr(org, "kind", ""), position=review.signer_position, name=review.signer_name,
+                      body_name=getattr(org, "name", ""))
+
+
 def _place(review: Review) -> str:
-    party = _lead(review)
-    org = party.organization if party is not None else None
-    text = getattr(org, "locality_text", "") or ""
-    return text.split(",")[0].strip() or (getattr(org, "province_name", "") or "")
+    """The place written in full, as in the agreement and the plans ("Móng Cái", "Quận 4")."""
+    return generators.place_name(_lead_org(review))
+
+
+def _addressees(review: Review) -> list[str]:
+    """A report goes up to the lead party's superior body: "Kính gửi"."""
+    org = _lead_org(review)
+    parent = getattr(org, "parent", None) if org is not None else None
+    return [parent.name] if parent is not None else []
+
+
+def _recipients(review: Review, agreements: list[Any], addressees: list[str]) -> list[str]:
+    """Nơi nhận: "Như trên" (the superior addressed), the other lead parties and their superior
+    bodies (to report to), then the co-operating parties."""
+    lead = _lead_org(review)
+    out: list[str] = [_("Như trên")] if addressees else []
+    leads: list[Any] = []
+    others: list[Any] = []
+    for a in agreements:
+        for p in a.parties.all():
+            if lead is not None and p.organization_id == lead.pk:
+                continue
+            (leads if p.role == "lead" else others).append(p.organization)
+    for org in leads:
+        if org.name not in out:
+            out.append(org.name)
+        parent = org.parent
+        line = _("%(name)s (để báo cáo)") % {"name": parent.name} if parent is not None else ""
+        if line and parent.name not in addressees and line not in out:
+            out.append(line)
+    for org in others:
+        if org.name not in out:
+            out.append(org.name)
+    return out
 
 
 def _number(review: Review) -> int | None:
@@ -88,18 +137,32 @@ def _percent(value: Decimal | None) -> str:
     return f"{format_number(value)}%" if value is not None else "—"
 
 
-def _area_rows(figures: Figures) -> list[list[Any]]:
+def _indicator_figure(i: Any) -> str:
+    """ "11/12 buổi (91,7%)"; a percentage indicator as "100%", not "100/100 % (100%)"."""
+    if i.achieved is None:
+        return f"—/{_n(i.target)} {i.unit}"
+    if i.unit.strip() == "%":
+        return indicator_result(i.achieved, i.target, i.unit)
+    return f"{indicator_result(i.achieved, i.target, i.unit)} ({_percent(i.percent)})"
+
+
+def _area_rows(figures: Figures, missing: dict[Any, int] | None = None) -> list[list[Any]]:
+    missing = missing or {}
     rows = []
     for a in figures.areas:
         indicators = "; ".join(
-            f"{i.name}: {_n(i.achieved)}/{_n(i.target)} {i.unit} ({_percent(i.percent)})" for i in a.indicators
+            f"{name_without_target(i.name, i.target)}: {_indicator_figure(i)}" for i in a.indicators
         )
+        key = (a.agreement_id, a.number if a.number is not None else None)
+        people = _people(a.participants, missing.get(key, 0), a.activities) if missing else a.participants
         rows.append(
             [a.number if a.number is not None else "—", a.title, f"{a.tasks_done}/{a.tasks_planned}",
-             a.activities, a.participants, indicators or "—"]
+             a.activities, people, indicators or "—"]
         )
+    total = (_people(figures.participants, missing.get(None, 0), figures.activities) if missing
+             else figures.participants)
     rows.append(["", _("Tổng cộng"), f"{figures.tasks_done}/{figures.tasks_planned}", figures.activities,
-                 figures.participants, ""])
+                 total, ""])
     return rows
 
 
@@ -150,9 +213,9 @@ COMMENDATION_COLUMNS = (
 )
 
 
-def _area_table(figures: Figures) -> Table:
-    return Table(columns=[_(c) for c in AREA_COLUMNS], rows=_area_rows(figures),
-                 widths=[1, 6, 2, 1.5, 1.5, 6], align=["center", "left", "center", "right", "right", "left"])
+def _area_table(figures: Figures, missing: dict[Any, int] | None = None) -> Table:
+    return Table(columns=[_(c) for c in AREA_COLUMNS], rows=_area_rows(figures, missing),
+                 widths=[1, 5.5, 2, 1.5, 2.5, 5.5], align=["center", "left", "center", "right", "right", "left"])
 
 
 def _party_table(figures: Figures) -> Table:
@@ -161,8 +224,10 @@ def _party_table(figures: Figures) -> Table:
 
 
 def _paragraphs(text: str) -> list[Any]:
+    """A narrative section as paragraphs; notes about the record ("Dữ liệu mẫu minh họa: …",
+    "Ghi chú: …") stay in the record."""
     blocks: list[Any] = []
-    for line in (text or "").splitlines():
+    for line in generators.document_lines(text):
         line = line.strip()
         if not line:
             continue
@@ -182,40 +247,171 @@ def _kind_word(review: Review) -> str:
 TITLE_AGREEMENTS = 3
 
 
-def _title(review: Review, agreements: list[Any]) -> str:
+def _period_words(review: Review) -> str:
+    """ "năm 2023" for one year; "giai đoạn 2021 - 2025" for a final review; "03 năm (2022 - 2024)"."""
+    years = review_years(review)
+    if len(years) == 1:
+        return _("năm %(year)s") % {"year": years[0]}
+    if review.kind == Review.Kind.FINAL:
+        return _("giai đoạn %(start)s - %(end)s") % {"start": years[0], "end": years[-1]}
+    return _("%(n)s năm (%(start)s - %(end)s)") % {"n": f"{len(years):02d}", "start": years[0], "end": years[-1]}
+
+
+def _title(review: Review, agreements: list[Any], form: str = "state") -> str:
+    """Trích yếu: "Sơ kết năm 2023 việc thực hiện Chương trình phối hợp số … ngày … giữa …",
+    lower case first in the Party form."""
+    kind = _kind_word(review)
     if len(agreements) <= TITLE_AGREEMENTS:
-        return _("%(kind)s thực hiện %(agreements)s") % {
-            "kind": review.title, "agreements": "; ".join(a.title for a in agreements)
+        text = _("%(kind)s %(period)s việc thực hiện %(agreements)s") % {
+            "kind": kind, "period": _period_words(review),
+            # One agreement is cited with its parties; several by number, date or title alone.
+            "agreements": "; ".join(generators.agreement_citation(a, parties=len(agreements) == 1)
+                                    for a in agreements),
         }
-    return _("%(kind)s thực hiện %(agreement)s và %(n)s văn bản phối hợp khác") % {
-        "kind": review.title, "agreement": agreements[0].title, "n": len(agreements) - 1
-    }
+    else:
+        text = _("%(kind)s %(period)s việc thực hiện %(agreement)s và %(n)s văn bản phối hợp khác") % {
+            "kind": kind, "period": _period_words(review),
+            "agreement": generators.agreement_citation(agreements[0], parties=False), "n": len(agreements) - 1,
+        }
+    return text if form == "party" else text[:1].upper() + text[1:]
+
+
+def _people(total: int, missing: int, activities: int) -> str:
+    """Participants as recorded: "chưa ghi nhận" where no activity has a count, and how many
+    activities lack one where some do."""
+    if activities and missing >= activities:
+        return _("chưa ghi nhận")
+    if missing:
+        return _("%(n)s (%(missing)s hoạt động chưa ghi nhận)") % {"n": format_number(total), "missing": missing}
+    return format_number(total)
+
+
+def _participants_line(figures: Figures, missing: dict[Any, int]) -> list[Any]:
+    total = missing.get(None, 0)
+    if not total:
+        return []
+    if total >= figures.activities:
+        text = _("Số lượt người tham gia chưa được ghi nhận ở cả %(n)s hoạt động.") % {"n": total}
+    else:
+        text = _(
+            "Có %(missing)s/%(n)s hoạt động chưa ghi nhận số người tham gia; %(people)s lượt người là số "
+            "của %(counted)s hoạt động đã ghi nhận."
+        ) % {"missing": total, "n": figures.activities, "people": format_number(figures.participants),
+             "counted": figures.activities - total}
+    return [Paragraph(text)]
+
+
+YEARLY_ALIGN: list[Align] = ["center", "left", "left"]
+CENTER: Align = "center"
+
+
+def _yearly_table(review: Review) -> list[Any]:
+    """Each indicator per year and for the whole period (a review over several years)."""
+    years, rows = yearly_indicators(review)
+    if len(years) < 2 or not rows:
+        return []
+    columns = [_("TT"), _("Chỉ tiêu"), _("Đơn vị tính")]
+    columns += [_("Năm %(year)s") % {"year": y} for y in years] + [_("Cả giai đoạn")]
+    body = []
+    for i, row in enumerate(rows, start=1):
+        cells: list[Any] = [i, row.name, row.unit]
+        for y in years:
+            cell = row.years.get(y)
+            cells.append(f"{_n(cell[1])}/{_n(cell[0])}" if cell else "—")
+        cells.append(f"{_n(row.total[1])}/{_n(row.total[0])} ({_percent(row.percent)})")
+        body.append(cells)
+    return [
+        Paragraph(_("Kết quả thực hiện các chỉ tiêu theo từng năm và cả giai đoạn (đạt/chỉ tiêu):")),
+        Table(columns=columns, rows=body, widths=[1, 5, 2] + [2] * len(years) + [3],
+              align=YEARLY_ALIGN + [CENTER] * (len(years) + 1)),
+    ]
+
+
+def _oversight_blocks(figures: Figures) -> list[Any]:
+    """Inspections and reporting on time, as the review page shows them."""
+    blocks: list[Any] = []
+    found = figures.inspections
+    if found is None:
+        blocks.append(Paragraph(_("Chưa có dữ liệu kiểm tra, giám sát.")))
+    else:
+        blocks.append(Paragraph(
+            _("Các bên đã tổ chức %(n)s cuộc kiểm tra, giám sát, nêu %(rec)s kiến nghị: %(closed)s kiến nghị "
+              "đã khắc phục, %(open)s kiến nghị đang theo dõi.")
+            % {"n": found.get("inspections") or 0, "rec": found.get("recommendations") or 0,
+               "closed": found.get("closed") or 0, "open": found.get("open") or 0}
+        ))
+    if figures.timeliness is None:
+        blocks.append(Paragraph(_("Chưa có dữ liệu trao đổi thông tin, báo cáo định kỳ.")))
+    elif not figures.timeliness:
+        blocks.append(Paragraph(_("Văn bản không quy định báo cáo định kỳ trong thời gian này.")))
+    else:
+        owed = sum(t.owed for t in figures.timeliness)
+        on_time = sum(t.on_time for t in figures.timeliness)
+        blocks.append(Paragraph(
+            _("Thực hiện chế độ thông tin, báo cáo: %(on_time)s/%(owed)s báo cáo gửi đúng hạn.")
+            % {"on_time": on_time, "owed": owed}
+        ))
+        rows = [[i, t.organization.name, t.owed, t.on_time, t.late, t.missing, _percent(t.rate)]
+                for i, t in enumerate(figures.timeliness, start=1)]
+        blocks.append(Table(
+            columns=[_("TT"), _("Cơ quan"), _("Phải gửi"), _("Đúng hạn"), _("Chậm"), _("Chưa gửi"),
+                     _("Tỷ lệ đúng hạn")],
+            rows=rows, widths=[1, 6, 1.6, 1.6, 1.4, 1.6, 1.8],
+            align=["center", "left", "right", "right", "right", "right", "right"],
+        ))
+    return blocks
+
+
+def _commendation_blocks(figures: Figures) -> list[Any]:
+    commendations = list(figures.commendations)
+    if not commendations:
+        return [Paragraph(_("Trong thời gian này chưa có đề nghị khen thưởng."))]
+    by_form: dict[str, int] = {}
+    for c in commendations:
+        label = str(c.get_form_display())
+        by_form[label] = by_form.get(label, 0) + 1
+    forms = "; ".join(f"{label}: {n}" for label, n in by_form.items())
+    return [Paragraph(
+        _("Đề nghị khen thưởng %(n)s tập thể, cá nhân (%(forms)s); danh sách tại phụ lục kèm theo.")
+        % {"n": len(commendations), "forms": forms}
+    )]
 
 
 def report_document(review: Review, figures: Figures | None = None) -> OfficialDocument:
     figures = figures or review_figures(review)
     agreements = covered_agreements(review)
     doc_date = _date(review)
-    titles = "; ".join(a.title for a in agreements)
+    issuer = _issuer(review)
+    form = "party" if issuer.is_party else "state"
+    missing = participants_missing(review)
+    addressees = _addressees(review)
     body: list[Any] = [
         Paragraph(
-            _("Thực hiện %(agreements)s, %(issuer)s báo cáo %(kind)s thời gian từ ngày %(start)s đến ngày %(end)s như sau:")
+            _("Thực hiện %(agreements)s, %(issuer)s báo cáo %(kind)s %(period)s (từ ngày %(start)s đến ngày %(end)s) như sau:")
             % {
-                "agreements": titles,
-                "issuer": _issuer(review).name,
+                "agreements": "; ".join(generators.agreement_citation(a) for a in agreements),
+                "issuer": issuer.name,
                 "kind": _kind_word(review),
-                "start": review.period_start.strftime("%d/%m/%Y"),
-                "end": review.period_end.strftime("%d/%m/%Y"),
+                "period": _period_words(review),
+                "start": format_short(review.period_start),
+                "end": format_short(review.period_end),
             }
         ),
         Heading(roman(1) + ". " + _("TÌNH HÌNH TRIỂN KHAI THỰC HIỆN"), level=1),
         *_paragraphs(review.situation),
         Heading(roman(2) + ". " + _("KẾT QUẢ THỰC HIỆN"), level=1),
+        Heading(_("1. Kết quả thực hiện các nội dung phối hợp"), level=2),
         *_paragraphs(review.results),
         Paragraph(
             _("Kết quả thực hiện theo từng nội dung phối hợp (chỉ tính hoạt động đã được duyệt):"),
         ),
-        _area_table(figures),
+        _area_table(figures, missing),
+        *_participants_line(figures, missing),
+        *_yearly_table(review),
+        Heading(_("2. Công tác kiểm tra, giám sát, thông tin, báo cáo"), level=2),
+        *_oversight_blocks(figures),
+        Heading(_("3. Công tác thi đua, khen thưởng"), level=2),
+        *_commendation_blocks(figures),
         Heading(roman(3) + ". " + _("ĐÁNH GIÁ CHUNG"), level=1),
         Heading(_("1. Ưu điểm"), level=2),
         *_paragraphs(review.strengths),
@@ -230,13 +426,9 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         Heading(roman(5) + ". " + _("ĐỀ XUẤT, KIẾN NGHỊ"), level=1),
         *_paragraphs(review.proposals),
     ]
-    others = []
-    for a in agreements:
-        for p in a.parties.all():
-            if p.role != "lead" and p.organization.name not in others:
-                others.append(p.organization.name)
     appendices = [
-        Appendix(title=_("Kết quả thực hiện theo nội dung phối hợp"), blocks=[_area_table(figures)], landscape=True),
+        Appendix(title=_("Kết quả thực hiện theo nội dung phối hợp"), blocks=[_area_table(figures, missing)],
+                 landscape=True),
         Appendix(title=_("Kết quả thực hiện theo các bên tham gia"), blocks=[_party_table(figures)], landscape=True),
     ]
     commendations = list(figures.commendations)
@@ -245,15 +437,16 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
             Appendix(title=_("Danh sách đề nghị khen thưởng"), blocks=[_commendation_table(commendations)], landscape=True)
         )
     return OfficialDocument(
-        issuers=[_issuer(review)],
+        issuers=[issuer],
         doc_type="BC",
         number=_number(review),
         place=_place(review),
         date=doc_date,
-        title=_title(review, agreements),
+        title=_title(review, agreements, form),
+        addressees=addressees,
         body=body,
-        signers=[Signer(position=review.signer_position or _("Thủ trưởng"), name=review.signer_name)],
-        recipients=others,
+        signers=[_signer(review)],
+        recipients=_recipients(review, agreements, addressees),
         appendices=appendices,
     )
 
@@ -305,14 +498,14 @@ def commendations_document(review: Review) -> OfficialDocument:
     commendations = list(review_commendations(review))
     return OfficialDocument(
         issuers=[_issuer(review)],
-        doc_type="",
+        doc_type="DS",
         type_name=_("Danh sách"),
         place=_place(review),
         date=_date(review),
         title=_("Tập thể, cá nhân được đề nghị khen thưởng tại %(review)s thực hiện %(agreement)s")
         % {"review": review.title.lower(), "agreement": review.agreement.title},
         body=[_commendation_table(commendations)] if commendations else [Paragraph(_("Không có đề nghị khen thưởng."))],
-        signers=[Signer(position=review.signer_position or _("Thủ trưởng"), name=review.signer_name)],
+        signers=[_signer(review)],
     )
 
 

@@ -169,7 +169,7 @@ def test_it_places_recipients_left_and_signature_right(state_doc: DocxDocument) 
     label = left.paragraphs[0]
     assert label.text == "Nơi nhận:" and style(label) == (12, True, True)
     items = [p for p in left.paragraphs[1:] if p.text]
-    assert [p.text for p in items] == ["- Bộ Tư lệnh Thành phố;", "- Lưu: VT."]
+    assert [p.text for p in items] == ["- Bộ Tư lệnh Thành phố;", "- Lưu: VT, BCHQS, 02b."]
     assert all(style(p) == (11, False, False) for p in items)
     lines = [p for p in right.paragraphs if p.text]
     assert [p.text for p in lines] == ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "Thượng tá Nguyễn Văn An"]
@@ -212,8 +212,10 @@ def test_it_gives_each_issuer_of_a_joint_document_a_header_line_and_signature_co
     columns = [[p.text for c in (signatures.rows[0].cells[i], signatures.rows[1].cells[i]) for p in c.paragraphs if p.text]
                for i in range(2)]
     # The lead issuer signs on the right.
-    assert columns[0] == ["TRƯỞNG BAN", "Trần Thị Bình"] or columns[0] == ["BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4", "TRƯỞNG BAN", "Trần Thị Bình"]
-    assert columns[1] == ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "Thượng tá Nguyễn Văn An"]
+    # Each block names its body: the mark "KT." signs for the head of that body.
+    assert columns[0] == ["BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4", "TRƯỞNG BAN", "Trần Thị Bình"]
+    assert columns[1] == ["BAN CHỈ HUY QUÂN SỰ QUẬN 4", "KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG",
+                          "Thượng tá Nguyễn Văn An"]
     assert "Nơi nhận:" in [p.text for p in joint_doc.paragraphs]
 
 

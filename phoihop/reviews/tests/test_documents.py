@@ -38,13 +38,14 @@ def test_it_makes_the_report_of_an_agreement_with_a_400_character_title(login: A
     from phoihop.agreements.models import Agreement
 
     assert len(LONG_TITLE) == 400
-    Agreement.objects.filter(pk=review.agreement_id).update(title=LONG_TITLE)
+    # Without a number, the report cites the agreement by its title.
+    Agreement.objects.filter(pk=review.agreement_id).update(title=LONG_TITLE, number_symbol="")
     client = login(users["bob"])
     response = client.get(reverse("reviews:download_docx", args=[review.pk]))
     assert response.status_code == 200
     doc = Document(io.BytesIO(response.content))
     title = doc.core_properties.title
-    assert len(title) <= 255 and title.endswith("…") and title.startswith("Sơ kết 2024 thực hiện Chương trình")
+    assert len(title) <= 255 and title.endswith("…") and title.startswith("Sơ kết năm 2024 việc thực hiện Chương trình phối hợp thực hiện công tác")
     assert LONG_TITLE in _text(doc)
     response = client.get(reverse("reviews:download_xlsx", args=[review.pk]))
     assert response.status_code == 200
@@ -105,7 +106,7 @@ def test_it_makes_a_wide_review_in_the_background_once_per_version(
     with django_capture_on_commit_callbacks(execute=True):
         build_review_document.call(job.pk)
     job.refresh_from_db()
-    assert (job.status, job.progress, job.filename) == ("done", 100, "so-ket-2024-bao-cao.docx")
+    assert (job.status, job.progress, job.filename) == ("done", 100, "so-ket-nam-2024-bao-cao.docx")
     partial = client.get(first["Location"], HTTP_HX_REQUEST="true").content.decode()
     assert partial.lstrip().startswith('<div id="document-status"') and "hx-trigger" not in partial
     assert reverse("reviews:document_file", args=[job.pk]) in partial
@@ -115,7 +116,7 @@ def test_it_makes_a_wide_review_in_the_background_once_per_version(
     response = client.get(reverse("reviews:document_file", args=[job.pk]))
     assert response.status_code == 200
     assert LONG_TITLE in _text(Document(io.BytesIO(response.content)))
-    assert AuditEvent.objects.filter(action="document_download", detail="so-ket-2024-bao-cao.docx").count() == 1
+    assert AuditEvent.objects.filter(action="document_download", detail="so-ket-nam-2024-bao-cao.docx").count() == 1
     # Asked again for the same version: the stored file at once, no new job.
     response = client.get(url)
     assert response.status_code == 200 and response.content[:2] == b"PK"
@@ -168,13 +169,17 @@ def test_it_names_the_main_agreement_and_counts_the_others_in_a_wide_reports_tit
         for n in range(1, 5)
     ]
     review.agreements.add(*others[:2])
+    # Each agreement cited by its number and date where it has them, by its title otherwise.
     assert report_document(review).title == (
-        "Sơ kết 2024 thực hiện Chương trình phối hợp công tác tuyên giáo và quốc phòng; "
-        "Kế hoạch phối hợp số 1; Kế hoạch phối hợp số 2"
+        "Sơ kết năm 2024 việc thực hiện Chương trình phối hợp số 03/CTr-BCHQS-BTGQU ngày 15/09/2022 "
+        "giai đoạn 2022-2025; Kế hoạch phối hợp số 1 năm 2024; Kế hoạch phối hợp số 2 năm 2024"
     )
     review.agreements.add(*others[2:])
     document = report_document(review)
-    assert document.title == "Sơ kết 2024 thực hiện Chương trình phối hợp công tác tuyên giáo và quốc phòng và 4 văn bản phối hợp khác"
+    assert document.title == (
+        "Sơ kết năm 2024 việc thực hiện Chương trình phối hợp số 03/CTr-BCHQS-BTGQU ngày 15/09/2022 "
+        "giai đoạn 2022-2025 và 4 văn bản phối hợp khác"
+    )
     opening = document.body[0]
     assert isinstance(opening, Paragraph)
     assert all(f"Kế hoạch phối hợp số {n}" in opening.text for n in range(1, 5))
