@@ -13,11 +13,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from phoihop.accounts import access
-from phoihop.accounts.access.documents import can_number_plan
+from phoihop.accounts.access.documents import can_number_agreement, can_number_plan
 from phoihop.agreements.models import Agreement, Party
 from phoihop.core.models import ActiveQuerySet
 from phoihop.documents.models import IssuedNumber, NumberCounter
-from phoihop.documents.services import NumberSuggestion, suggest_number
+from phoihop.documents.services import (
+    NumberSuggestion,
+    agreement_doc_type,
+    issuer_validity_error,
+    suggest_number,
+)
 from phoihop.plans.models import AnnualPlan
 
 
@@ -48,20 +53,32 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
         issued[entry.object_id] = entry  # the latest wins
     suggestion = suggest_number(lead, "KH", today, co_issuers=co_issuers) if lead else None
     agreement_suggestion = None
-    if lead and not agreement.number_symbol:
-        from phoihop.documents.generators import AGREEMENT_TYPES
-
+    agreement_issued = (
+        IssuedNumber.objects.filter(
+            content_type=ContentType.objects.get_for_model(Agreement), object_id=agreement.pk, voided=False
+        ).order_by("-created_at", "-id").first()
+    )
+    if lead and not agreement.number_symbol and agreement_issued is None:
         agreement_suggestion = suggest_number(
-            lead, AGREEMENT_TYPES.get(agreement.kind, "CTr"), agreement.signed_on or today, co_issuers=co_issuers
+            lead, agreement_doc_type(agreement), agreement.signed_on or today, co_issuers=co_issuers
         )
     editable = bool(plans) and can_number_plan(user, plans[0])
+    # The issuers that cannot issue today (ceased, or not yet in being): numbering is refused
+    # in their name, so the page says so before the button.
+    issuers = [p.organization for p in parties]
+    not_valid = [e for e in (issuer_validity_error(o, today) for o in issuers) if e]
     rows = [
         PlanDocuments(plan=p, issued=issued.get(p.pk), suggestion=None if p.pk in issued else suggestion,
                       can_number=editable)
         for p in plans
     ]
     return {"agreement": agreement, "lead": lead, "plans": rows, "today": today,
-            "agreement_suggestion": agreement_suggestion}
+            "agreement_suggestion": agreement_suggestion, "agreement_issued": agreement_issued,
+            "can_number_agreement": can_number_agreement(user, agreement) and not agreement.is_archived,
+            "issuer_problems": not_valid,
+            "agreement_signed_on": max(
+                [d for d in (agreement.signed_on, *(p.signed_on for p in parties)) if d], default=None
+            )}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import access
 from phoihop.documents.models import IssuedNumber, NumberCounter
 from phoihop.orgs.models import Organization
+from phoihop.vn.dates import format_short
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
 
@@ -155,6 +156,7 @@ def number_issue(
     _check_type(doc_type)
     if issued_on is None:
         raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
+    check_issuers_valid([issuer, *co_issuers], issued_on)
     if number is not None and number < 1:
         raise ValidationError({"number": _("Số văn bản phải từ 01 trở lên.")})
     series = series_key(issuer=issuer, doc_type=doc_type, on=issued_on)
@@ -278,3 +280,182 @@ def _duplicate(issuer: Organization, series: str, number: int) -> ValidationErro
         }
     )
 
+
+
+# --- who may issue, and when --------------------------------------------------------------------
+
+
+def issuer_validity_error(issuer: Organization, on: datetime.date) -> str:
+    """Why ``issuer`` cannot issue a document dated ``on`` ("" when it can): a body issues only
+    within its validity dates; after it ceased, the message names the bodies that carry it on."""
+    if issuer.is_current(on):
+        return ""
+    if issuer.valid_from is not None and on < issuer.valid_from:
+        return _(
+            "%(issuer)s hoạt động từ ngày %(start)s nên không ban hành được văn bản ngày %(date)s."
+        ) % {"issuer": issuer.name, "start": format_short(issuer.valid_from), "date": format_short(on)}
+    from phoihop.orgs.selectors import current_successors
+
+    assert issuer.valid_to is not None  # not current and not before valid_from
+    successors = [o for o in current_successors(issuer) if o.pk != issuer.pk]
+    message = _(
+        "%(issuer)s đã kết thúc hoạt động ngày %(end)s nên không ban hành được văn bản ngày %(date)s."
+    ) % {"issuer": issuer.name, "end": format_short(issuer.valid_to), "date": format_short(on)}
+    if successors:
+        message += " " + _(
+            "Đơn vị kế thừa: %(successors)s. Hãy ban hành văn bản với danh nghĩa đơn vị kế thừa "
+            "(chuyển bên tham gia sang đơn vị kế thừa ở trang tổ chức), hoặc ghi ngày ban hành trong "
+            "thời gian %(issuer)s còn hoạt động."
+        ) % {"successors": "; ".join(o.name for o in successors), "issuer": issuer.name}
+    else:
+        message += " " + _("Đơn vị này không có đơn vị kế thừa trong danh mục tổ chức.")
+    return message
+
+
+def check_issuers_valid(issuers: Sequence[Organization], on: datetime.date) -> None:
+    """Refuse a document dated ``on`` in the name of a body outside its validity dates."""
+    errors = [e for e in (issuer_validity_error(o, on) for o in issuers) if e]
+    if errors:
+        raise ValidationError({"issued_on": [ValidationError(e, code="issuer_not_valid") for e in errors]})
+
+
+def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
+    """Dates that cannot stand on an issued document: an agreement issued before it was signed,
+    a plan dated before the program it implements or for a year outside its period, a review
+    report dated before the agreement was signed or before the period it reviews begins."""
+    from phoihop.agreements.models import Agreement
+    from phoihop.plans.models import AnnualPlan
+
+    errors: list[str] = []
+    if isinstance(record, Agreement):
+        signed = [d for d in (record.signed_on, *(p.signed_on for p in record.parties.all())) if d]
+        if signed and issued_on < max(signed):
+            errors.append(
+                _("Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký.")
+                % {"date": format_short(issued_on), "signed": format_short(max(signed))}
+            )
+        return errors
+    agreement = getattr(record, "agreement", None)
+    if isinstance(record, AnnualPlan):
+        if agreement.signed_on and issued_on < agreement.signed_on:
+            errors.append(
+                _("Kế hoạch năm %(year)s ghi ngày %(date)s, trước ngày ký %(agreement)s (%(signed)s) mà kế hoạch "
+                  "thực hiện. Ngày ban hành kế hoạch phải từ ngày %(signed)s trở đi.")
+                % {"year": record.year, "date": format_short(issued_on), "agreement": _agreement_name(agreement),
+                   "signed": format_short(agreement.signed_on)}
+            )
+        start, end = agreement.period_start, agreement.period_end
+        if (start and record.year < start) or (end and record.year > end):
+            errors.append(
+                _("Kế hoạch năm %(year)s nằm ngoài giai đoạn %(period)s của %(agreement)s.")
+                % {"year": record.year, "period": agreement.period_label, "agreement": _agreement_name(agreement)}
+            )
+        return errors
+    if agreement is not None and agreement.signed_on and issued_on < agreement.signed_on:
+        errors.append(
+            _("Ngày báo cáo %(date)s trước ngày ký %(agreement)s (%(signed)s).")
+            % {"date": format_short(issued_on), "agreement": _agreement_name(agreement),
+               "signed": format_short(agreement.signed_on)}
+        )
+    period_start = getattr(record, "period_start", None)
+    if isinstance(period_start, datetime.date) and issued_on < period_start:
+        errors.append(
+            _("Ngày báo cáo %(date)s trước thời gian được sơ kết, tổng kết (từ ngày %(start)s).")
+            % {"date": format_short(issued_on), "start": format_short(period_start)}
+        )
+    return errors
+
+
+def _agreement_name(agreement: Any) -> str:
+    kind = str(agreement.get_kind_display())
+    if agreement.number_symbol:
+        return _("%(kind)s số %(symbol)s") % {"kind": kind, "symbol": agreement.number_symbol}
+    return f"{kind} “{agreement.title}”"
+
+
+def check_record_dates(record: Any, issued_on: datetime.date, *, field: str = "issued_on") -> None:
+    errors = record_date_errors(record, issued_on)
+    if errors:
+        raise ValidationError({field: [ValidationError(e, code="date_order") for e in errors]})
+
+
+# --- numbering each kind of document -------------------------------------------------------------
+
+
+def ordered_parties(agreement: Any) -> list[Any]:
+    """The agreement's parties, lead first: the lead numbers joint documents in its series."""
+    return sorted(agreement.parties.all(), key=lambda p: (p.role != "lead", p.order, p.pk))
+
+
+def agreement_doc_type(agreement: Any) -> str:
+    from phoihop.documents.generators import AGREEMENT_TYPES
+
+    return AGREEMENT_TYPES.get(agreement.kind, "CTr")
+
+
+def _joint_issue(
+    *, actor: Any, agreement: Any, record: Any, doc_type: str, issued_on: datetime.date, number: int | None,
+    title: str, confirm_out_of_sequence: bool,
+) -> NumberIssue:
+    if issued_on is None:
+        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
+    parties = ordered_parties(agreement)
+    if not parties:
+        raise ValidationError(_("Văn bản chưa có bên tham gia."))
+    check_record_dates(record, issued_on)
+    return number_issue(
+        actor=actor, issuer=parties[0].organization, co_issuers=[p.organization for p in parties[1:]],
+        doc_type=doc_type, issued_on=issued_on, number=number, record=record, title=title,
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )
+
+
+@transaction.atomic
+def plan_number_issue(
+    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Enter an annual plan in the lead party's register (KH), once; its date is checked
+    against the program it implements."""
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    return _joint_issue(
+        actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
+        title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )
+
+
+@transaction.atomic
+def agreement_number_issue(
+    *, actor: Any, agreement: Any, issued_on: datetime.date, number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Give an agreement (regulation CTr/QC/KH) its number in the lead party's register, once,
+    and show it as the agreement's "số, ký hiệu". An agreement that already carries a number
+    typed from its signed copy keeps it: it was numbered outside the register."""
+    from phoihop.agreements.models import Agreement
+    from phoihop.core import versioning
+
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    Agreement.objects.select_for_update().filter(pk=agreement.pk).values_list("pk").get()
+    agreement.refresh_from_db(fields=["number_symbol", "signed_on", "period_start", "period_end", "version"])
+    if agreement.is_archived:
+        raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi cấp số."))
+    doc_type = agreement_doc_type(agreement)
+    existing = _live_entry(ContentType.objects.get_for_model(agreement), agreement, doc_type)
+    if agreement.number_symbol and existing is None:
+        raise ValidationError(
+            _("Văn bản đã có số, ký hiệu %(symbol)s (ghi theo bản đã ký), nên không cấp số mới.")
+            % {"symbol": agreement.number_symbol}
+        )
+    issue = _joint_issue(
+        actor=actor, agreement=agreement, record=agreement, doc_type=doc_type, issued_on=issued_on,
+        number=number, title=agreement.title, confirm_out_of_sequence=confirm_out_of_sequence,
+    )
+    if agreement.number_symbol != issue.entry.symbol:
+        versioning.claim(agreement, None)  # open edit forms see that the number changed
+        agreement.number_symbol = issue.entry.symbol
+        agreement.save(update_fields=["number_symbol", "version", "updated_at"])
+    return issue

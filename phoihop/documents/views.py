@@ -76,36 +76,59 @@ def _plan_filename(doc: OfficialDocument, year: int, ext: str) -> str:
     return doc.filename(ext)
 
 
+def _number_form_errors(form: ReserveNumberForm) -> str:
+    return " ".join(str(e) for errs in form.errors.values() for e in errs)
+
+
 @rule("object")
 def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
     """Enter the plan in the lead party's register: the next free number, or one typed in."""
     plan = get_plan_for_documents(request.user, pk, for_edit=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    agreement = plan.agreement
-    parties = sorted(agreement.parties.all(), key=lambda p: (p.role != "lead", p.order, p.pk))
     form = ReserveNumberForm(request.POST)
-    if form.is_valid() and parties:
-        try:
-            issue = services.number_issue(
-                actor=request.user,
-                issuer=parties[0].organization,
-                co_issuers=[p.organization for p in parties[1:]],
-                doc_type="KH",
-                issued_on=form.cleaned_data["issued_on"],
-                number=form.cleaned_data["number"],
-                record=plan,
-                title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
-                confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            if issue.created:
-                message = _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.")
-            else:
-                message = _("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
-            messages.success(request, message % {"symbol": issue.entry.symbol, "year": plan.year})
+    if not form.is_valid():
+        messages.error(request, _number_form_errors(form))
+        return redirect("documents:agreement", pk=plan.agreement_id)
+    try:
+        issue = services.plan_number_issue(
+            actor=request.user, plan=plan, issued_on=form.cleaned_data["issued_on"],
+            number=form.cleaned_data["number"],
+            confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs) or _("Văn bản chưa có bên tham gia."))
+        if issue.created:
+            message = _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.")
+        else:
+            message = _("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
+        messages.success(request, message % {"symbol": issue.entry.symbol, "year": plan.year})
+    return redirect("documents:agreement", pk=plan.agreement_id)
+
+
+@rule("object")
+def agreement_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enter the agreement in the lead party's register ("Cấp số"), once."""
+    agreement = get_agreement_for_documents(request.user, pk, for_edit=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = ReserveNumberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _number_form_errors(form))
+        return redirect("documents:agreement", pk=agreement.pk)
+    try:
+        issue = services.agreement_number_issue(
+            actor=request.user, agreement=agreement, issued_on=form.cleaned_data["issued_on"],
+            number=form.cleaned_data["number"],
+            confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if issue.created:
+            message = _("Đã cấp số %(symbol)s cho văn bản.")
+        else:
+            message = _("Văn bản đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
+        messages.success(request, message % {"symbol": issue.entry.symbol})
     return redirect("documents:agreement", pk=agreement.pk)

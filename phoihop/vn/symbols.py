@@ -67,6 +67,7 @@ DOC_TYPES: dict[str, str] = {
     "CV": "Công văn",
     "BS": "Bản sao",
     # Local practice, in no official list.
+    "DS": "Danh sách",
     "QCPH": "Quy chế phối hợp",
     "CTrPH": "Chương trình phối hợp",
 }
