@@ -57,6 +57,8 @@ class Migration(migrations.Migration):
             name="sort_name",
             field=models.CharField(default="", editable=False, max_length=255),
         ),
-        migrations.RunPython(fill_sort_names, migrations.RunPython.noop),
+        # The index first: filling the column then changes an indexed column, so no broken HOT
+        # chains are left that would keep a new index unused until older transactions end.
         migrations.RunPython(create_index, drop_index),
+        migrations.RunPython(fill_sort_names, migrations.RunPython.noop),
     ]
