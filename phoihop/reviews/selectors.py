@@ -33,7 +33,15 @@ from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
-from phoihop.reviews.models import Commendation, Contribution, Movement, Review, ReviewDocument
+from phoihop.reviews.models import (
+    SECTION_NAMES,
+    SECTIONS,
+    Commendation,
+    Contribution,
+    Movement,
+    Review,
+    ReviewDocument,
+)
 
 PAGE_SIZE = 20
 
@@ -531,6 +539,50 @@ def review_commendations(review: Review) -> QuerySet[Commendation]:
     )
 
 
+# Every narrative section prints under its own heading in the report: none may be left unwritten
+# at sign-off (an empty one would print as "…").
+REQUIRED_SECTIONS = SECTION_NAMES
+
+
+@dataclass
+class SignOffChecklist:
+    """What a report still lacks before sign-off. Unwritten sections refuse the sign-off; the
+    parties that sent no contribution and the proposals still awaiting a decision are listed so
+    the leader signs knowingly (a proposal is decided by the awarding authority, after)."""
+
+    missing_sections: list[str]
+    pending_contributions: list[Organization]
+    undecided_proposals: list[Commendation]
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing_sections
+
+    @property
+    def complete(self) -> bool:
+        return self.ready and not self.pending_contributions and not self.undecided_proposals
+
+
+def sign_off_checklist(
+    review: Review, *, contributions: list[Contribution] | None = None,
+    commendations: list[Commendation] | None = None,
+) -> SignOffChecklist:
+    """Three queries at most: the parties, the contributions, the proposals (fewer when the
+    caller passes what it has already read)."""
+    labels = dict(SECTIONS)
+    missing = [str(labels[n]) for n in REQUIRED_SECTIONS if not (getattr(review, n) or "").strip()]
+    if contributions is None:
+        contributions = list(review.contributions.all())
+    written = {c.organization_id for c in contributions}
+    # The parties are read whatever is written, so the page's query count does not depend on it.
+    parties = Organization.objects.filter(pk__in=review_access.party_org_ids(review)).order_by("name", "id")
+    pending = [o for o in parties if o.pk not in written]
+    if commendations is None:
+        commendations = list(review_commendations(review))
+    undecided = [c for c in commendations if c.status == Commendation.Status.PROPOSED]
+    return SignOffChecklist(missing, pending, undecided)
+
+
 def review_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
     """The review page. An archived review shows its text, contributions and proposals, but no
     figures, documents or writing until it is restored."""
@@ -544,19 +596,22 @@ def review_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> 
     written = {c.organization_id for c in contributions}
     open_ = not review.is_locked and not archived
     can_edit = review_access.can_edit_review(user, review)
+    commendations = list(figures.commendations) if figures is not None else list(review_commendations(review))
     return {
         "review": review,
         "agreement": review.agreement,
         "agreements": covered_agreements(review),
         "figures": figures,
-        "commendations": figures.commendations if figures is not None else list(review_commendations(review)),
+        "commendations": commendations,
         "contributions": contributions,
         "missing_contributions": [
             p.organization for p in (figures.parties if figures is not None else []) if p.role and p.organization.pk not in written
         ],
         "can_edit": can_edit and open_,
         "can_sign_off": review_access.can_sign_off_review(user, review) and open_,
-        "ready_to_sign": all(getattr(review, n).strip() for n in ("situation", "results", "directions")),
+        "checklist": (
+            sign_off_checklist(review, contributions=contributions, commendations=commendations) if open_ else None
+        ),
         "can_contribute": bool(mine) and open_,
         "can_decide": can_edit and not archived,
         "can_withdraw": review_access.can_propose_commendation(user, review) and open_,

@@ -112,10 +112,26 @@ def review_update(
         if getattr(review, name) != value:
             setattr(review, name, value)
             changed.append(name)
+    if "report_date" in changed and review.report_date is not None:
+        _check_report_date(review)
     versioning.claim(review, expected_version)
     if changed:
         review.save(update_fields=[*changed, "version", "updated_at"])
     return review
+
+
+def _check_report_date(review: Review) -> None:
+    """A report dated before the agreement was signed or its period began, or in the name of a
+    lead body that is not in being on that date, is refused on the form's date field."""
+    from phoihop.documents.services import issuer_validity_error, record_date_errors
+
+    assert review.report_date is not None
+    errors = record_date_errors(review, review.report_date)
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    if lead is not None:
+        errors += [e for e in [issuer_validity_error(lead, review.report_date)] if e]
+    if errors:
+        raise ValidationError({"report_date": errors})
 
 
 @transaction.atomic
@@ -132,13 +148,16 @@ def review_sign_off(
     if review.is_locked:
         return review
     _ensure_open(review)
-    missing = [name for name in ("situation", "results", "directions") if not getattr(review, name).strip()]
-    if missing:
+    from phoihop.reviews.selectors import compute_figures, figures_data, sign_off_checklist
+
+    checklist = sign_off_checklist(review)
+    if not checklist.ready:
         raise ValidationError(
-            _("Cần viết các phần tình hình, kết quả và phương hướng trước khi ký duyệt.")
+            _("Chưa ký duyệt được: báo cáo còn %(n)s phần chưa viết (%(sections)s). Viết đủ các phần rồi ký duyệt.")
+            % {"n": len(checklist.missing_sections), "sections": "; ".join(checklist.missing_sections)},
+            code="sections_missing",
         )
     # The report is signed with these numbers: freeze them (reviews.selectors reads them back).
-    from phoihop.reviews.selectors import compute_figures, figures_data
 
     review.figures = figures_data(compute_figures(review))
     review.status = Review.Status.SIGNED_OFF
@@ -173,6 +192,9 @@ def _register_number(actor: Any, review: Review, *, confirm_out_of_sequence: boo
     if lead is None:
         return review.number_symbol
     assert review.report_date is not None  # review_sign_off sets it before entering the register
+    from phoihop.documents.services import check_record_dates
+
+    check_record_dates(review, review.report_date, field="report_date")
     number = None
     if review.number_symbol:
         from phoihop.vn.symbols import SymbolError, parse_symbol
@@ -402,6 +424,45 @@ def commendation_withdraw(*, actor: Any, commendation: Commendation) -> Commenda
         commendation.archived_at = timezone.now()
         commendation.save(update_fields=["archived_at", "updated_at"])
     return commendation
+
+
+@transaction.atomic
+def commendation_document_number(
+    *,
+    actor: Any,
+    review: Review,
+    kind: str,
+    issued_on: datetime.date | None,
+    number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> Any:
+    """Give one of the review's commendation documents (decision QĐ, submission TTr, list DS)
+    its number in the lead party's register, once; asked again, the number it has. Refused for
+    an empty list, a date before the agreement was signed or the review's period began, or a
+    lead body not in being on that date (documents.services)."""
+    from phoihop.documents.services import check_record_dates, number_issue
+    from phoihop.reviews import commendation_documents as cd
+
+    if not review_access.can_edit_review(actor, review):
+        raise PermissionDenied
+    if kind not in cd.KINDS:
+        raise ValidationError(_("Chọn quyết định, tờ trình hoặc danh sách khen thưởng."))
+    Review.objects.select_for_update().filter(pk=review.pk).values_list("pk").get()
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ. Khôi phục báo cáo để ban hành văn bản khen thưởng."))
+    commendations = cd.listed_commendations(review)
+    cd.check_not_empty(commendations)
+    if issued_on is None:
+        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    if lead is None:
+        raise ValidationError(_("Văn bản phối hợp chưa có bên chủ trì để ban hành văn bản khen thưởng."))
+    check_record_dates(review, issued_on)
+    return number_issue(
+        actor=actor, issuer=lead, doc_type=cd.DOC_TYPES[kind], issued_on=issued_on, number=number,
+        record=review, title=cd.BUILDERS[kind](review, commendations).title,
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )
 
 
 MOVEMENT_FIELDS = ("name", "organizer", "organizer_text", "start_year", "end_year", "description")

@@ -581,9 +581,91 @@ def review_document_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def commendations_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    from phoihop.reviews import documents
+    """The list of commendations alone, as a numbered "DS" of the lead party."""
+    from phoihop.reviews import commendation_documents
 
-    return _review_file(request, pk, documents.commendations_docx, "docx", commendations=True)
+    return _commendation_file(request, pk, commendation_documents.LIST)
+
+
+@rule("object")
+def commendation_decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import commendation_documents
+
+    return _commendation_file(request, pk, commendation_documents.DECISION)
+
+
+@rule("object")
+def commendation_submission_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from phoihop.reviews import commendation_documents
+
+    return _commendation_file(request, pk, commendation_documents.SUBMISSION)
+
+
+def _commendation_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A commendation document for whoever sees the review; an empty list is no document."""
+    from phoihop.reviews import commendation_documents
+
+    review = review_access.get_review_for_user(request.user, pk)
+    if review.is_archived:
+        return _not_offered(request, review)
+    try:
+        content = commendation_documents.docx(review, kind)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reviews:commendation_documents", pk=review.pk)
+    lead = next((p.organization for p in review.agreement.parties.all() if p.role == "lead"), None)
+    return generated_download(
+        request, review, content, commendation_documents.filename(review, kind), organization=lead
+    )
+
+
+@rule("object")
+def commendation_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decision, the submission and the list of the review's commendations: numbers and
+    downloads."""
+    from phoihop.documents.forms import ReserveNumberForm
+    from phoihop.reviews import commendation_documents as cd
+
+    review = review_access.get_review_for_user(request.user, pk)
+    # Commendations follow the report: its date is the one offered, today before it has one.
+    on = review.report_date or timezone.localdate()
+    context = cd.overview(review, on=on)
+    context.update(
+        review=review, agreement=review.agreement, nav=NAV, today=on,
+        form=ReserveNumberForm(initial={"issued_on": on}),
+        can_number=review_access.can_edit_review(request.user, review) and not review.is_archived,
+    )
+    return render(request, "reviews/commendation_documents.html", context)
+
+
+@rule("object")
+@require_POST
+def commendation_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Number one of the commendation documents in the lead party's register ("Cấp số")."""
+    from phoihop.documents.forms import ReserveNumberForm
+    from phoihop.reviews import commendation_documents as cd
+
+    review = review_access.get_review_for_user(request.user, pk, for_edit=True)
+    kind = request.POST.get("kind", "")
+    form = ReserveNumberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("reviews:commendation_documents", pk=review.pk)
+    try:
+        issue = services.commendation_document_number(
+            actor=request.user, review=review, kind=kind, issued_on=form.cleaned_data["issued_on"],
+            number=form.cleaned_data["number"], confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        label = cd.LABELS.get(kind, "")
+        if issue.created:
+            message = _("Đã cấp số %(symbol)s cho %(document)s.")
+        else:
+            message = _("%(document)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
+        messages.success(request, message % {"symbol": issue.entry.symbol, "document": label})
+    return redirect("reviews:commendation_documents", pk=review.pk)
 
 
 @rule("object")

@@ -120,7 +120,9 @@ def make_trial_records(world: World, tag: str, trial: int) -> None:
     )
     world.plans = [plan_create(actor=world.officer, agreement=world.agreement, year=y) for y in (2025, 2026)]
     world.task = world.plans[0].tasks.get(number=1)
-    sections = {"situation": "Tình hình chung", "results": "Kết quả đạt được", "directions": "Phương hướng"}
+    sections = {"situation": "Tình hình chung", "results": "Kết quả đạt được", "strengths": "Ưu điểm",
+                "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học kinh nghiệm",
+                "directions": "Phương hướng", "proposals": "Đề xuất, kiến nghị"}
     world.reviews = []
     for kind, start, end in (("interim", (2025, 1, 1), (2025, 12, 31)), ("final", (2022, 1, 1), (2025, 12, 31))):
         review = review_create(actor=world.officer, agreement=world.agreement, kind=kind,

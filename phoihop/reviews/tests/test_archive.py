@@ -45,7 +45,7 @@ def movement(users: dict[str, Any], orgs: dict[str, Any]) -> Movement:
 def _sign_off(review: Review, users: dict[str, Any]) -> None:
     services.review_update(
         actor=users["alice"], review=review,
-        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"},
+        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)},
     )
     services.review_sign_off(actor=users["leader"], review=review)
 
@@ -100,7 +100,7 @@ def test_a_signed_off_review_is_never_archived(draft: Review, users: dict[str, A
 def test_an_archived_review_is_not_written_until_restored(draft: Review, users: dict[str, Any], orgs: dict[str, Any]) -> None:
     services.review_update(
         actor=users["alice"], review=draft,
-        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"},
+        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)},
     )
     services.review_archive(actor=users["alice"], review=draft)
     with pytest.raises(ValidationError, match="đã được lưu trữ"):

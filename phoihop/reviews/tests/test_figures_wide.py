@@ -99,7 +99,7 @@ def test_it_freezes_the_figures_at_sign_off(review: Any, users: dict[str, Any], 
     from phoihop.reviews.models import Review
     from phoihop.reviews.services import review_sign_off, review_update
 
-    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
+    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     before = review_figures(review)
     review_sign_off(actor=users["leader"], review=review)
     stored = Review.objects.get(pk=review.pk)
@@ -124,7 +124,7 @@ def test_a_second_sign_off_returns_the_first_one(review: Any, users: dict[str, A
     from phoihop.reviews.models import Review
     from phoihop.reviews.services import review_sign_off, review_update
 
-    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"})
+    review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     stale = Review.objects.get(pk=review.pk)
     first = review_sign_off(actor=users["leader"], review=review)
     again = review_sign_off(actor=users["leader"], review=stale)

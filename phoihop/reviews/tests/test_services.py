@@ -13,7 +13,7 @@ from phoihop.reviews.models import Commendation, Review
 def _write(review: Any, actor: Any) -> None:
     services.review_update(
         actor=actor, review=review,
-        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"},
+        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)},
     )
 
 

@@ -6,6 +6,7 @@ this is skipped (on PostgreSQL it always runs).
 
 from __future__ import annotations
 
+import datetime
 import threading
 from typing import Any
 
@@ -24,7 +25,7 @@ def test_it_signs_off_once_and_takes_one_number_when_signed_twice_at_once(review
         pytest.skip("SQLite serialises writing transactions: no race to show (runs on PostgreSQL)")
     services.review_update(
         actor=users["alice"], review=review,
-        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng"},
+        fields={"situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)},
     )
     barrier = threading.Barrier(2)
     errors: list[BaseException | None] = [None, None]

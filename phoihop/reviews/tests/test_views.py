@@ -65,7 +65,7 @@ def test_it_prefills_empty_sections_from_the_figures(login: Any, users: dict[str
 
 
 def test_it_signs_off_only_for_the_leader_then_locks(login: Any, users: dict[str, Any], review: Any) -> None:
-    services.review_update(actor=users["alice"], review=review, fields={"situation": "a", "results": "b", "directions": "c"})
+    services.review_update(actor=users["alice"], review=review, fields={"situation": "a", "results": "b", "directions": "c", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     url = reverse("reviews:sign_off", args=[review.pk])
     assert login(users["alice"]).get(url).status_code == 405
     assert login(users["alice"]).post(url).status_code == 403
@@ -114,7 +114,7 @@ def test_it_proposes_and_decides_a_commendation_through_pages(login: Any, users:
 
 
 def test_it_downloads_a_word_report_with_the_figures(login: Any, users: dict[str, Any], review: Any) -> None:
-    services.review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình năm 2024", "results": "Kết quả", "directions": "Phương hướng"})
+    services.review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình năm 2024", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     response = login(users["bob"]).get(reverse("reviews:download_docx", args=[review.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="so-ket-2024-bao-cao.docx"'
@@ -252,7 +252,7 @@ def test_the_leader_confirms_a_number_typed_ahead_of_the_series_at_sign_off(logi
     from phoihop.documents.models import IssuedNumber
 
     services.review_update(actor=users["alice"], review=review,
-                           fields={"situation": "a", "results": "b", "directions": "c", "number_symbol": "03/BC-BCHQS"})
+                           fields={"situation": "a", "results": "b", "directions": "c", "number_symbol": "03/BC-BCHQS", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     client = login(users["leader"])
     page = client.get(review.get_absolute_url()).content.decode()
     assert 'name="confirm_out_of_sequence"' in page
