@@ -210,6 +210,9 @@ STORAGES = {
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "20") * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Digitally signed copies: a signer's certificate is trusted when it chains to one of the root
+# certificates (PEM or DER files) in this folder; empty: no root is trusted.
+SIGNATURE_TRUST_ROOTS_DIR = os.getenv("SIGNATURE_TRUST_ROOTS_DIR", "")
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "phoihop@localhost")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("theo-doi/", include("phoihop.dashboards.urls")),
     path("so-tong-ket/", include("phoihop.reviews.urls")),
     path("van-ban-mau/", include("phoihop.documents.urls")),
+    path("van-ban-mau/", include("phoihop.documents.file_urls")),
     path("nhat-ky/", include("phoihop.audit.urls")),
     path("", include("phoihop.ops.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),

@@ -100,3 +100,7 @@ class NumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer_id} {self.series}: {self.last_number}"
+
+
+# The PDF renditions and signed copies live in their own module, registered with this app.
+from phoihop.documents.file_models import PdfRendition, SignedCopy  # noqa: E402, F401

@@ -362,6 +362,12 @@ def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
         from phoihop.accounts.access.exchange import get_inspection_for_user
 
         get_inspection_for_user(user, attachment.object_id, for_edit=for_edit)
+    elif model == "annualplan":  # a plan's signed copy
+        get_plan_for_user(user, attachment.object_id, for_edit=for_edit)
+    elif model == "review":  # a review report's signed copy
+        from phoihop.accounts.access.reviews import get_review_for_user
+
+        get_review_for_user(user, attachment.object_id, for_edit=for_edit)
     else:
         raise Http404
     return attachment

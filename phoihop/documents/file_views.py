@@ -1,0 +1,156 @@
+"""PDF downloads of generated Word documents, and the signed copies of records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts.access import rule
+from phoihop.documents import renditions, signatures
+from phoihop.documents.pdf import LibreOfficeMissing
+
+
+def _pdf_file(request: HttpRequest, job: Any, record: Any) -> HttpResponse:
+    from phoihop.audit.services import record as audit
+
+    audit("document_download", obj=record, detail=job.filename, request=request)
+    response = HttpResponse(bytes(job.content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
+
+
+def _pdf(request: HttpRequest, source_name: str, pk: int) -> HttpResponse:
+    """The PDF of a generated Word document: the file when it is made, else the page that
+    follows the worker making it."""
+    found = renditions.source(source_name)
+    try:
+        record = found.get_for_user(request.user, pk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(request.META.get("HTTP_REFERER") or "/")
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    try:
+        job = renditions.pdf_request(actor=request.user, source_name=source_name, record=record)
+    except LibreOfficeMissing:
+        messages.error(request, renditions.missing_message())
+        return redirect(found.back_url(record))
+    if job.status == job.Status.DONE:
+        job.refresh_from_db(fields=["content"])
+        return _pdf_file(request, job, record)
+    return redirect("document_files:pdf", pk=job.pk)
+
+
+@rule("object")
+def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "agreement", pk)
+
+
+@rule("object")
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "plan", pk)
+
+
+@rule("object")
+def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "review_report", pk)
+
+
+@rule("object")
+def commendations_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "commendations", pk)
+
+
+@rule("object")
+def pdf_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """A PDF being made: its progress (the page polls while it runs), then its link."""
+    job, record = renditions.get_pdf_for_user(request.user, pk)
+    context = {"job": job, "record": record, "back_url": renditions.source(job.source).back_url(record)}
+    if request.headers.get("HX-Request"):
+        return render(request, "documents/pdf_rendition.html#status", context)
+    return render(request, "documents/pdf_rendition.html", context)
+
+
+@rule("object")
+def pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job, record = renditions.get_pdf_for_user(request.user, pk)
+    if job.status != job.Status.DONE:
+        return redirect("document_files:pdf", pk=job.pk)
+    job.refresh_from_db(fields=["content"])
+    return _pdf_file(request, job, record)
+
+
+# --- signed copies ----------------------------------------------------------------------------
+
+
+def _upload(request: HttpRequest, record: Any) -> HttpResponse:
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Hãy chọn tệp bản ký (PDF hoặc ảnh quét) để tải lên."))
+    else:
+        try:
+            copy = signatures.signed_copy_upload(
+                actor=request.user, record=record, upload=upload, note=request.POST.get("note", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, _("Chưa lưu bản ký: %(why)s") % {"why": " ".join(exc.messages)})
+        else:
+            if copy.is_flagged:
+                messages.warning(request, _("Đã lưu bản ký, nhưng: %(verdict)s.") % {"verdict": copy.get_verdict_display()})
+            else:
+                messages.success(request, _("Đã lưu bản ký: %(verdict)s.") % {"verdict": copy.get_verdict_display()})
+    return redirect(request.POST["next"] if _safe_next(request) else _record_url(record))
+
+
+def _record_url(record: Any) -> str:
+    from django.urls import reverse
+
+    if hasattr(record, "get_absolute_url"):
+        return str(record.get_absolute_url())
+    return reverse("plans:detail", kwargs={"pk": record.pk})
+
+
+def _safe_next(request: HttpRequest) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+def _signed_upload(load: Callable[[Any, int], Any]) -> Callable[[HttpRequest, int], HttpResponse]:
+    @rule("object")
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _upload(request, load(request.user, pk))
+
+    return view
+
+
+def _agreement_for_edit(user: Any, pk: int) -> Any:
+    from phoihop.accounts.access import get_agreement_for_user
+
+    return get_agreement_for_user(user, pk, for_edit=True)
+
+
+def _plan_for_edit(user: Any, pk: int) -> Any:
+    from phoihop.accounts.access import get_plan_for_user
+
+    return get_plan_for_user(user, pk, for_edit=True)
+
+
+def _review_for_edit(user: Any, pk: int) -> Any:
+    from phoihop.accounts.access.reviews import get_review_for_user
+
+    return get_review_for_user(user, pk, for_edit=True)
+
+
+agreement_signed_upload = _signed_upload(_agreement_for_edit)
+plan_signed_upload = _signed_upload(_plan_for_edit)
+review_signed_upload = _signed_upload(_review_for_edit)

@@ -1,0 +1,237 @@
+"""PDF beside every generated Word document, made by LibreOffice in the background worker.
+
+A request renders the Word file (it is quick for one record), and looks its PDF up by what the
+file holds: the same record, unchanged, gives the same Word file and so the PDF made before. A
+review wide enough that its report is itself made by the worker is keyed by the review's
+version instead, and the worker makes the Word file too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.documents.file_models import PdfRendition
+from phoihop.documents.pdf import ConversionError, LibreOfficeMissing, soffice_path
+
+
+@dataclass(frozen=True)
+class Source:
+    """A generated Word document that has a PDF: how to reach its record (the Word download's
+    access rule), make the Word file, name the PDF and go back to the page offering it."""
+
+    get_for_user: Callable[[Any, int], Any]
+    render: Callable[[Any], bytes]
+    filename: Callable[[Any], str]
+    back_url: Callable[[Any], str]
+    # For a record whose Word file is itself a background job: what it is valid for.
+    deferred_version: Callable[[Any], str | None] = lambda record: None
+
+
+def _agreement_source() -> Source:
+    from phoihop.accounts.access.documents import get_agreement_for_documents
+    from phoihop.documents import generators
+    from phoihop.documents.official import render_docx
+
+    def filename(agreement: Any) -> str:
+        name = generators.agreement_document(agreement).filename("pdf")
+        return name if not name.startswith(".") else f"van-ban-phoi-hop-{agreement.pk}.pdf"
+
+    return Source(
+        get_for_user=get_agreement_for_documents,
+        render=lambda agreement: render_docx(generators.agreement_document(agreement)),
+        filename=filename,
+        back_url=lambda agreement: reverse("documents:agreement", kwargs={"pk": agreement.pk}),
+    )
+
+
+def _plan_source() -> Source:
+    from phoihop.accounts.access.documents import get_plan_for_documents
+    from phoihop.documents import generators
+    from phoihop.documents.official import render_docx
+
+    def filename(plan: Any) -> str:
+        doc = generators.plan_document(plan)
+        if doc.number is None:
+            return f"KH-{doc.issuer_symbol}-{plan.year}.pdf".replace("/", "-")
+        return doc.filename("pdf")
+
+    return Source(
+        get_for_user=get_plan_for_documents,
+        render=lambda plan: render_docx(generators.plan_document(plan)),
+        filename=filename,
+        back_url=lambda plan: reverse("documents:agreement", kwargs={"pk": plan.agreement_id}),
+    )
+
+
+def _review_for_user(user: Any, pk: int) -> Any:
+    from phoihop.accounts.access.reviews import get_review_for_user
+
+    review = get_review_for_user(user, pk)
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
+    return review
+
+
+def _review_source(*, commendations: bool) -> Source:
+    from phoihop.reviews import documents
+
+    def deferred(review: Any) -> str | None:
+        from phoihop.reviews.selectors import covered_count
+        from phoihop.reviews.services import BACKGROUND_AGREEMENTS, review_document_version
+
+        if commendations or covered_count(review) <= BACKGROUND_AGREEMENTS:
+            return None
+        return review_document_version(review)
+
+    return Source(
+        get_for_user=_review_for_user,
+        render=documents.commendations_docx if commendations else documents.review_report_docx,
+        filename=lambda review: documents.filename(review, "pdf", commendations=commendations),
+        back_url=lambda review: review.get_absolute_url(),
+        deferred_version=deferred,
+    )
+
+
+SOURCES: dict[str, Callable[[], Source]] = {
+    "agreement": _agreement_source,
+    "plan": _plan_source,
+    "review_report": lambda: _review_source(commendations=False),
+    "commendations": lambda: _review_source(commendations=True),
+}
+
+
+def register_source(name: str, factory: Callable[[], Source]) -> None:
+    """Offer a PDF for another generated Word document (a decision, a submission…)."""
+    SOURCES[name] = factory
+
+
+def source(name: str) -> Source:
+    if name not in SOURCES:
+        raise KeyError(name)
+    return SOURCES[name]()
+
+
+def libreoffice_available() -> bool:
+    return soffice_path() is not None
+
+
+def missing_message() -> str:
+    return _("Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF.")
+
+
+def pdf_request(*, actor: Any, source_name: str, record: Any) -> PdfRendition:
+    """The PDF of ``record``'s document as it is now: the one made before when the Word file has
+    not changed, else a new job for the worker. A double click, a retry or another reader gets
+    the same job; a failed one is tried again. The caller has checked that ``actor`` may
+    download the Word file."""
+    if not libreoffice_available():
+        raise LibreOfficeMissing(missing_message())
+    found = source(source_name)
+    version = found.deferred_version(record)
+    docx: bytes | None
+    if version is None:
+        docx = found.render(record)
+        key = hashlib.sha256(docx).hexdigest()
+    else:
+        docx = None
+        key = "v-" + hashlib.sha256(version.encode()).hexdigest()[:62]
+    defaults = {"docx": docx, "filename": found.filename(record)[:255], "requested_by": actor}
+    try:
+        with transaction.atomic():
+            job, created = PdfRendition.objects.get_or_create(
+                source=source_name, object_id=record.pk, docx_sha256=key, defaults=defaults
+            )
+    except IntegrityError:  # the same request, committed a moment earlier
+        job, created = PdfRendition.objects.get(source=source_name, object_id=record.pk, docx_sha256=key), False
+    if not created and job.status == PdfRendition.Status.FAILED:
+        created = bool(
+            PdfRendition.objects.filter(pk=job.pk, status=PdfRendition.Status.FAILED).update(
+                status=PdfRendition.Status.PENDING, progress=0, error="", requested_by=actor,
+                docx=docx, finished_at=None,
+            )
+        )
+        job.refresh_from_db()
+    if created:
+        job_id = job.pk
+        transaction.on_commit(lambda: _enqueue(job_id))
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    from phoihop.documents.tasks import build_pdf_rendition
+
+    build_pdf_rendition.enqueue(job_id)
+
+
+def pdf_build(*, job_id: int) -> PdfRendition | None:
+    """Convert job ``job_id``'s Word file (the worker runs this). Run twice, a finished job is
+    left as it is. When done, the older PDFs of the same document are removed: only the PDF of
+    the record as it now is stays."""
+    with transaction.atomic():
+        job = PdfRendition.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status == PdfRendition.Status.DONE:
+            return job
+        job.status = PdfRendition.Status.RUNNING
+        job.progress = 10
+        job.save(update_fields=["status", "progress"])
+    try:
+        docx = bytes(job.docx) if job.docx is not None else _render_deferred(job)
+        PdfRendition.objects.filter(pk=job.pk).update(progress=40)
+        from phoihop.documents.pdf import to_pdf
+
+        content = to_pdf(docx)
+    except LibreOfficeMissing:
+        return _failed(job, missing_message())
+    except ConversionError as exc:
+        return _failed(job, _("LibreOffice không chuyển được văn bản sang PDF: %(detail)s") % {"detail": str(exc)[:500]})
+    except Exception as exc:  # the record went away or could not be read: the user sees why
+        return _failed(job, _("Không tạo được bản PDF: %(detail)s") % {"detail": str(exc)[:500]})
+    with transaction.atomic():
+        PdfRendition.objects.filter(pk=job.pk).update(
+            status=PdfRendition.Status.DONE, progress=100, content=content, docx=None, error="",
+            finished_at=timezone.now(),
+        )
+        PdfRendition.objects.filter(source=job.source, object_id=job.object_id).exclude(pk=job.pk).exclude(
+            status__in=[PdfRendition.Status.PENDING, PdfRendition.Status.RUNNING]
+        ).delete()
+    job.refresh_from_db()
+    return job
+
+
+def _render_deferred(job: PdfRendition) -> bytes:
+    from phoihop.reviews.models import Review
+
+    review = Review.objects.get(pk=job.object_id)
+    return source(job.source).render(review)
+
+
+def _failed(job: PdfRendition, message: str) -> PdfRendition:
+    PdfRendition.objects.filter(pk=job.pk).update(
+        status=PdfRendition.Status.FAILED, error=message, finished_at=timezone.now()
+    )
+    job.refresh_from_db()
+    return job
+
+
+def get_pdf_for_user(user: Any, pk: int) -> tuple[PdfRendition, Any]:
+    """A PDF job and its record, for whoever may download the record's Word file: 404 for a
+    job that does not exist or whose record the user does not see."""
+    from django.http import Http404
+
+    job = PdfRendition.objects.defer("content", "docx").filter(pk=pk).first()
+    if job is None or job.source not in SOURCES:
+        raise Http404
+    try:
+        record = source(job.source).get_for_user(user, job.object_id)
+    except (PermissionDenied, ValidationError):
+        raise Http404 from None
+    return job, record
