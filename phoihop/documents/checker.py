@@ -120,13 +120,10 @@ def _borders(table: DocxTable) -> set[str]:
 
 
 def _cell_paragraphs(table: DocxTable) -> Iterator[DocxParagraph]:
-    seen: set[int] = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            yield from cell.paragraphs
+    """Each paragraph of each cell once (a merged cell is one w:tc)."""
+    for tc in table._tbl.iter(qn("w:tc")):
+        for p in tc.iterchildren(qn("w:p")):
+            yield DocxParagraph(p, table._parent)
 
 
 def _body_items(doc: Any) -> Iterator[DocxParagraph | DocxTable]:
@@ -381,7 +378,13 @@ class _Check:
         # The last paragraph before the first block keeps with it.
         first = blocks[0]._tbl if blocks else None
         previous = first.getprevious() if first is not None else None
-        while previous is not None and previous.tag == qn("w:p"):
+        while previous is not None:
+            if previous.tag == qn("w:tbl"):  # a table ends the body: its last row keeps with them
+                rows = previous.findall(qn("w:tr"))
+                last = [DocxParagraph(p, self.doc.part) for p in rows[-1].iter(qn("w:p"))] if rows else []
+                if not all(p.paragraph_format.keep_with_next for p in last):
+                    self.fail("the table before the signatures does not keep with them")
+                break
             p = DocxParagraph(previous, self.doc.part)
             if not p.paragraph_format.keep_with_next:
                 self.fail(f"the paragraph before the signatures does not keep with them: {p.text[:40]!r}")
