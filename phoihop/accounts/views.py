@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import security, selectors, services
+from phoihop.accounts import access, security, selectors, services
 from phoihop.accounts.access import rule
 from phoihop.accounts.access.accounts import (
     administered_organizations,
@@ -166,7 +166,9 @@ def account(request: HttpRequest) -> HttpResponse:
 
     return render(request, "accounts/account.html", {
         "memberships": selectors.memberships_of(user),
-        "administered": administered_organizations(user),
+        # A system administrator manages every body: reached from the registry, not listed here.
+        "manages_every_org": access.scope(user).is_system_admin,
+        "administered": [] if access.scope(user).is_system_admin else administered_organizations(user),
         "has_authenticator": security.has_authenticator(user),
         "otp_required": security.otp_required_for(user),
         "recovery_left": StaticToken.objects.filter(device__user=user).count(),

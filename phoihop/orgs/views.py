@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
+from phoihop.accounts.access.accounts import can_administer_org
 from phoihop.core import versioning
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
@@ -124,6 +125,7 @@ def organization_autocomplete(request: HttpRequest) -> HttpResponse:
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.organization_detail(user=request.user, pk=pk)
     context["can_add_person"] = access.scope(request.user).can_write_for(pk)
+    context["can_manage_members"] = can_administer_org(request.user, pk)
     context["nav"] = "orgs"
     return render(request, "orgs/detail.html", context)
 

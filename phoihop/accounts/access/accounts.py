@@ -28,7 +28,9 @@ def can_administer_org(user: Any, org_id: int) -> bool:
 
 
 def administered_organizations(user: Any) -> QuerySet[Organization]:
-    """The organisations whose members this user manages (staff: all of them)."""
+    """The organisations whose members this user manages (staff: all of them). The account page
+    lists them for an organisation's administrator only: a system administrator's is the whole
+    registry (27,000 bodies in a national deployment), reached through each body's page."""
     if scope(user).is_system_admin:
         return Organization.objects.active()
     return Organization.objects.active().filter(pk__in=administered_org_ids(user))

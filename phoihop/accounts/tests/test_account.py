@@ -19,8 +19,20 @@ def test_the_account_page(client: Any, users: dict[str, Any], admin_user: Any, o
     body = client.get(reverse("accounts:account")).content.decode()
     assert "Ban Chỉ huy Quân sự Quận 4 — Cán bộ thực hiện" in body
     assert reverse("accounts:members", args=[orgs["district"].pk]) not in body
+    detail = reverse("orgs:detail", args=[orgs["district"].pk])
+    assert reverse("accounts:members", args=[orgs["district"].pk]) not in client.get(detail).content.decode()
+    # An organisation's administrator finds the members page on the account page and the body's page.
     client.force_login(admin_user)
-    assert reverse("accounts:members", args=[orgs["district"].pk]) in client.get(reverse("accounts:account")).content.decode()
+    members = reverse("accounts:members", args=[orgs["district"].pk])
+    assert members in client.get(reverse("accounts:account")).content.decode()
+    assert members in client.get(detail).content.decode()
+    # A system administrator manages every body: the account page says where, and lists none
+    # (a national registry has 27,000); each body's page has the link.
+    client.force_login(users["staff"])
+    body = client.get(reverse("accounts:account")).content.decode()
+    assert "data-manages-every-org" in body and reverse("orgs:list") in body
+    assert members not in body
+    assert members in client.get(detail).content.decode()
 
 
 def test_password_change_follows_the_validators_and_ends_other_sessions(client: Any, users: dict[str, Any], sign_in: Any) -> None:
