@@ -92,12 +92,30 @@ class Figures:
     timeliness: list[Any] | None = None
     inspections: dict[str, Any] | None = None
     commendations: list[Commendation] = field(default_factory=list)
+    # A review wider than PAGE_AGREEMENTS shows its tables one agreement at a time: ``detail`` is
+    # that agreement's id and ``by_agreement`` a summary row per covered agreement.
+    detail: int | None = None
+    by_agreement: list[AgreementFigures] = field(default_factory=list)
 
     @property
     def tasks_percent(self) -> Decimal | None:
         if not self.tasks_planned:
             return None
         return (Decimal(self.tasks_done) * 100 / self.tasks_planned).quantize(Decimal("0.1"))
+
+
+@dataclass
+class AgreementFigures:
+    agreement: Any
+    tasks_planned: int = 0
+    tasks_done: int = 0
+    activities: int = 0
+    participants: int = 0
+
+
+# The review page details a review of more agreements than this one agreement at a time (with a
+# summary row for each): the tables of a province-wide review are too long to read or to serve.
+PAGE_AGREEMENTS = 5
 
 
 def covered_count(review: Review) -> int:
@@ -244,30 +262,42 @@ def _exchange_figures(
     return _timeliness(agreements, years, min(today, end)), _inspections([a.pk for a in agreements], start, end)
 
 
-def review_figures(review: Review, *, today: datetime.date | None = None) -> Figures:
+def review_figures(
+    review: Review, *, today: datetime.date | None = None, detail: int | None = None
+) -> Figures:
     """The figures of ``review`` for its period. A signed-off review answers with the figures
     frozen at sign-off. Otherwise they are compiled by grouped queries over every covered
     agreement and year at once: the number of queries is the same for one agreement and one
     year as for many, and never grows with tasks, activities or parties."""
     if review.is_locked and review.figures:
         figures = figures_from_data(review.figures)
+        if detail is not None:
+            _detail_frozen(figures, detail)
         figures.commendations = list(review_commendations(review))
         return figures
-    figures = compute_figures(review, today=today)
+    figures = compute_figures(review, today=today, detail=detail)
     figures.commendations = list(review_commendations(review))
     return figures
 
 
-def compute_figures(review: Review, *, today: datetime.date | None = None) -> Figures:
-    """The figures of ``review`` compiled from the record now (without commendations)."""
+def compute_figures(
+    review: Review, *, today: datetime.date | None = None, detail: int | None = None
+) -> Figures:
+    """The figures of ``review`` compiled from the record now (without commendations).
+
+    With ``detail`` (one covered agreement's id), the totals and the summary per agreement still
+    cover every agreement, but the tables by content area, by party and of reporting are that
+    agreement's only."""
     from phoihop.activities.models import Activity, IndicatorValue
     from phoihop.agreements.models import ContentArea
     from phoihop.plans.selectors import indicator_progress
 
     years = review_years(review)
     agreements = covered_agreements(review)
-    figures = Figures(years=years)
+    figures = Figures(years=years, detail=detail)
     agreement_ids = [a.pk for a in agreements]
+    shown = [detail] if detail is not None else agreement_ids
+    summary = {a.pk: AgreementFigures(a) for a in agreements}
 
     tasks = list(
         Task.objects.active()
@@ -302,10 +332,14 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
 
     # Content areas: every area of the covered agreements, then a row for tasks outside them.
     areas: dict[Any, AreaFigures] = {}
-    for area in ContentArea.objects.filter(agreement_id__in=agreement_ids).order_by("agreement_id", "number", "id"):
+    for area in ContentArea.objects.filter(agreement_id__in=shown).order_by("agreement_id", "number", "id"):
         areas[area.pk] = AreaFigures(area.number, area.title, area.agreement_id)
     task_area: dict[int, Any] = {}
     for t in tasks:
+        summary[t.plan__agreement_id].tasks_planned += 1
+        summary[t.plan__agreement_id].tasks_done += t.pk in done
+        if t.plan__agreement_id not in shown:
+            continue
         key = t.content_area_id if t.content_area_id in areas else ("other", t.plan__agreement_id)
         if key not in areas:
             areas[key] = AreaFigures(None, _("Nhiệm vụ khác"), t.plan__agreement_id)
@@ -316,8 +350,9 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
     for ind in indicators:
         p = progress[ind.pk]
         figure = IndicatorFigure(ind.name, unit_label(ind), p.target, p.achieved, p.percent)
-        areas[task_area[ind.task_id]].indicators.append(figure)
-        figures.indicators.append(figure)
+        if ind.task_id in task_area:
+            areas[task_area[ind.task_id]].indicators.append(figure)
+            figures.indicators.append(figure)
 
     # Approved work counts, once per activity in the totals and by content area.
     approved = Activity.objects.filter(
@@ -334,23 +369,30 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
     )
     for row_data in by_area:
         area_id, agreement_id = row_data["task__content_area_id"], row_data["task__plan__agreement_id"]
+        figures.activities += row_data["n"]
+        figures.participants += row_data["people"]
+        summary[agreement_id].activities += row_data["n"]
+        summary[agreement_id].participants += row_data["people"]
+        if agreement_id not in shown:
+            continue
         key = area_id if area_id in areas else ("other", agreement_id)
         if key not in areas:
             areas[key] = AreaFigures(None, _("Nhiệm vụ khác"), agreement_id)
         row = areas[key]
         row.activities += row_data["n"]
         row.participants += row_data["people"]
-        figures.activities += row_data["n"]
-        figures.participants += row_data["people"]
 
     # Parties: those of each agreement in order, then units credited outside them (first credited
     # first). A joint activity is credited in full to each co-organiser.
     parties: dict[int, PartyFigures] = {}
     for agreement in agreements:
+        if agreement.pk not in shown:
+            continue
         for party in agreement.parties.all():
             if party.organization_id not in parties:
                 parties[party.organization_id] = PartyFigures(party.organization, party.role)
-    links = Activity.organizations.through.objects.filter(activity__in=approved)
+    approved_shown = approved if detail is None else approved.filter(task__plan__agreement_id=detail)
+    links = Activity.organizations.through.objects.filter(activity__in=approved_shown)
     position = {pk: i for i, pk in enumerate(agreement_ids)}
     first_seen: dict[int, tuple[int, int, int]] = {}
     credited_rows = (
@@ -381,7 +423,7 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
     summed = [i.pk for i in indicators if i.aggregation == Indicator.Aggregation.SUM]
     credited: dict[int, dict[int, Decimal]] = defaultdict(dict)
     values = (
-        IndicatorValue.objects.filter(activity__in=approved, indicator_id__in=summed)
+        IndicatorValue.objects.filter(activity__in=approved_shown, indicator_id__in=summed)
         .annotate(organization_id=F("activity__organizations__id"))
         .order_by()
         .values("organization_id", "indicator_id")
@@ -395,7 +437,7 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
             total = Decimal(row_data["total"]).quantize(places)
             credited[row_data["organization_id"]][row_data["indicator_id"]] = total
     for t in tasks:
-        lead = parties.get(t.lead_organization_id)
+        lead = parties.get(t.lead_organization_id) if t.plan__agreement_id in shown else None
         if lead is not None:
             lead.tasks_led += 1
             lead.tasks_done += t.pk in done
@@ -408,9 +450,45 @@ def compute_figures(review: Review, *, today: datetime.date | None = None) -> Fi
     figures.tasks_planned = len(tasks)
     figures.tasks_done = len(done)
     figures.timeliness, figures.inspections = _exchange_figures(
-        agreements, years, review.period_start, review.period_end, today or timezone.localdate()
+        [a for a in agreements if a.pk in shown], years, review.period_start, review.period_end,
+        today or timezone.localdate(),
     )
+    if detail is not None:
+        figures.by_agreement = list(summary.values())
     return figures
+
+
+def _detail_frozen(figures: Figures, detail: int) -> None:
+    """Frozen figures shown one agreement at a time: the summary per agreement from the areas
+    (every task and activity is in exactly one area row), the area table of ``detail``."""
+    from phoihop.agreements.models import Agreement
+
+    ids = list(dict.fromkeys(a.agreement_id for a in figures.areas))
+    by_pk = Agreement.objects.in_bulk(ids)
+    summary = {pk: AgreementFigures(by_pk[pk]) for pk in ids if pk in by_pk}
+    for area in figures.areas:
+        row = summary.get(area.agreement_id)
+        if row is not None:
+            row.tasks_planned += area.tasks_planned
+            row.tasks_done += area.tasks_done
+            row.activities += area.activities
+            row.participants += area.participants
+    figures.detail = detail
+    figures.by_agreement = list(summary.values())
+    figures.areas = [a for a in figures.areas if a.agreement_id == detail]
+
+
+def page_detail_agreement(agreements: list[Any], chosen: Any) -> int | None:
+    """The agreement whose tables a wide review's page shows: the one asked for when the review
+    covers it, else the main one; None when the review is narrow enough to show whole."""
+    if len(agreements) <= PAGE_AGREEMENTS:
+        return None
+    ids = [a.pk for a in agreements]
+    try:
+        asked = int(chosen)
+    except (TypeError, ValueError):
+        asked = None
+    return asked if asked in ids else ids[0]
 
 
 # --- frozen figures ---------------------------------------------------------------------------
@@ -583,15 +661,20 @@ def sign_off_checklist(
     return SignOffChecklist(missing, pending, undecided)
 
 
-def review_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
+def review_detail(
+    *, user: Any, pk: int, today: datetime.date | None = None, agreement: Any = None
+) -> dict[str, Any]:
     """The review page. An archived review shows its text, contributions and proposals, but no
-    figures, documents or writing until it is restored."""
+    figures, documents or writing until it is restored. A review of many agreements shows its
+    tables for one of them (``agreement``, else the main one) and a summary row for each."""
     review = review_access.get_review_for_user(user, pk)
     contributions = list(
         review.contributions.select_related("organization", "author").order_by("id")
     )
     archived = review.is_archived
-    figures = None if archived else review_figures(review, today=today)
+    agreements = covered_agreements(review)
+    detail = page_detail_agreement(agreements, agreement)
+    figures = None if archived else review_figures(review, today=today, detail=detail)
     mine = review_access.contribution_org_ids(user, review)
     written = {c.organization_id for c in contributions}
     open_ = not review.is_locked and not archived
@@ -600,13 +683,19 @@ def review_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> 
     return {
         "review": review,
         "agreement": review.agreement,
-        "agreements": covered_agreements(review),
+        "agreements": agreements,
+        "detail_agreement": next((a for a in agreements if a.pk == detail), None),
         "figures": figures,
         "commendations": commendations,
         "contributions": contributions,
-        "missing_contributions": [
-            p.organization for p in (figures.parties if figures is not None else []) if p.role and p.organization.pk not in written
-        ],
+        "missing_contributions": list(
+            {
+                p.organization_id: p.organization
+                for a in agreements
+                for p in a.parties.all()
+                if p.organization_id not in written
+            }.values()
+        ) if figures is not None else [],
         "can_edit": can_edit and open_,
         "can_sign_off": review_access.can_sign_off_review(user, review) and open_,
         "checklist": (

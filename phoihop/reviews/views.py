@@ -142,7 +142,7 @@ def _closed(review: Review) -> str:
 
 @rule("object")
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.review_detail(user=request.user, pk=pk)
+    context = selectors.review_detail(user=request.user, pk=pk, agreement=request.GET.get("agreement"))
     context["nav"] = NAV
     context["made_in_background"] = len(context["agreements"]) > services.BACKGROUND_AGREEMENTS
     return render(request, "reviews/detail.html", context)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import pathlib
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -130,3 +131,50 @@ def test_a_second_sign_off_returns_the_first_one(review: Any, users: dict[str, A
     again = review_sign_off(actor=users["leader"], review=stale)
     assert (again.is_locked, again.signed_off_at, again.number_symbol) == (True, first.signed_off_at, first.number_symbol)
     assert IssuedNumber.objects.count() == 1
+
+
+def test_a_wide_review_page_shows_one_agreement_at_a_time(login: Any, wide_users: dict[str, Any], orgs: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over PAGE_AGREEMENTS agreements, the page has a summary row per agreement and the tables of
+    one of them, in the same number of queries; the totals stay those of the whole review."""
+    from django.urls import reverse
+
+    from phoihop.reviews import selectors
+
+    review = world.build(wide_users, orgs, agreements=3, years=(2023, 2024))
+    whole = review_figures(review, today=TODAY)
+    client = login(wide_users["leader"])
+    narrow_queries = _page_queries(client, "reviews:detail", review)
+    monkeypatch.setattr(selectors, "PAGE_AGREEMENTS", 2)
+    assert _page_queries(client, "reviews:detail", review) == narrow_queries
+
+    covered = covered_agreements(review)
+    second = review_figures(review, today=TODAY, detail=covered[1].pk)
+    assert (second.tasks_planned, second.tasks_done, second.activities, second.participants) == (
+        whole.tasks_planned, whole.tasks_done, whole.activities, whole.participants
+    )
+    assert [s.agreement.pk for s in second.by_agreement] == [a.pk for a in covered]
+    assert sum(s.activities for s in second.by_agreement) == whole.activities
+    assert sum(s.tasks_planned for s in second.by_agreement) == whole.tasks_planned
+    assert {a.agreement_id for a in second.areas} == {covered[1].pk}
+    assert second.areas == [a for a in whole.areas if a.agreement_id == covered[1].pk]
+    # The parties' table counts that agreement's work only.
+    assert sum(p.activities for p in second.parties) < sum(p.activities for p in whole.parties)
+
+    def summary_rows(asked: str) -> list[tuple[int, bool]]:
+        html = client.get(reverse("reviews:detail", args=[review.pk]), {"agreement": asked}).content.decode()
+        table = html.split('id="figures-agreements"')[1].split("</table>")[0]
+        return [(int(pk), bool(current)) for current, pk in re.findall(r'<tr( class="table-active" aria-current="true")? data-agreement="(\d+)"', table)]
+
+    assert summary_rows(str(covered[1].pk)) == [(covered[0].pk, False), (covered[1].pk, True), (covered[2].pk, False)]
+    html = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert f'data-figure="activities">{whole.activities}<' in html
+    # An agreement the review does not cover, or nonsense, shows the main one.
+    for asked in ("999999", "x"):
+        assert [pk for pk, current in summary_rows(asked) if current] == [covered[0].pk]
+    # Frozen at sign-off, the page splits the stored figures the same way.
+    frozen = selectors.figures_from_data(figures_data(whole))
+    selectors._detail_frozen(frozen, covered[1].pk)
+    assert [(s.agreement.pk, s.tasks_planned, s.tasks_done, s.activities, s.participants) for s in frozen.by_agreement] == [
+        (s.agreement.pk, s.tasks_planned, s.tasks_done, s.activities, s.participants) for s in second.by_agreement
+    ]
+    assert frozen.areas == second.areas
