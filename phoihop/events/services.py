@@ -16,6 +16,7 @@ from phoihop.accounts import access
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
 from phoihop.events.models import Attendee, Event
+from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.text import clean
@@ -180,6 +181,7 @@ def _save(
     event.organizations.set([o.pk for o in organizations])
     event.agreements.set(agreement_ids)
     _save_attendees(actor, event, attendees, date_changed)
+    notifications.event_invited_notify(event=event, actor=actor)
     return event
 
 

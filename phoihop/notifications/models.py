@@ -32,6 +32,7 @@ class Kind(models.TextChoices):
     CONTRIBUTION_REQUESTED = "contribution_requested", _("Đề nghị viết tham luận sơ kết, tổng kết")
     CONTRIBUTION_RECEIVED = "contribution_received", _("Tham luận của bên phối hợp gửi đến")
     REVIEW_SIGNED_OFF = "review_signed_off", _("Báo cáo sơ kết, tổng kết đã ký duyệt")
+    EVENT_INVITED = "event_invited", _("Đơn vị được mời dự hội nghị, sự kiện")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -532,3 +532,32 @@ def review_signed_off_notify(*, review: Any, actor: Any) -> int:
         key=f"review-signed-off:{review.pk}",
         obj=review,
     )
+
+
+def event_invited_notify(*, event: Any, actor: Any) -> int:
+    """Tell the members of the organisations taking part in a coming event, other than its host,
+    that they are expected; a new date tells them again."""
+    from phoihop.vn.dates import format_short
+
+    if event.date < timezone.localdate():
+        return 0  # an event recorded after it was held invites nobody
+    org_ids = {o.pk for o in event.organizations.all()} - {event.host_id}
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Mời dự %(kind)s ngày %(date)s: %(title)s") % {
+            "kind": str(event.get_kind_display()).lower(),
+            "date": format_short(event.date),
+            "title": event.title,
+        }
+        host = event.host
+        body = _("Đơn vị chủ trì: %(host)s.") % {"host": host.short_name or host.name}
+        if event.place:
+            body += " " + _("Địa điểm: %(place)s.") % {"place": event.place}
+    return notify(
+        users=_members(org_ids, actor=actor),
+        kind=Kind.EVENT_INVITED,
+        title=title,
+        body=body,
+        url=reverse("events:detail", args=[event.pk]),
+        key=f"event-invited:{event.pk}:{event.date.isoformat()}",
+        obj=event,
+    )

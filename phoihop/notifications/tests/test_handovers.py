@@ -182,3 +182,29 @@ def test_it_never_tells_an_archived_organisations_members(users: dict[str, Any],
     orgs["board"].save(update_fields=["archived_at"])
     report_submit(actor=users["alice"], report=_report(users, agreement, orgs))
     assert not Notification.objects.filter(kind=Kind.REPORT_SUBMITTED).exists()
+
+
+def test_it_invites_the_participating_organisations_to_a_coming_event_and_again_when_it_moves(users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from django.utils import timezone
+
+    from phoihop.events.services import event_create, event_update
+
+    soon = timezone.localdate() + datetime.timedelta(days=7)
+    fields = {"kind": "joint_activity", "title": "Giao ban công tác phối hợp", "date": soon, "host": orgs["board"]}
+    event = event_create(actor=users["coop_officer"], fields=fields, organizations=[orgs["board"], orgs["district"]])
+    invited = Notification.objects.filter(kind=Kind.EVENT_INVITED)
+    assert usernames(invited) == {"alice", "bob", "leader"}  # the host's own members are not invited
+    event_update(actor=users["coop_officer"], event=event, fields=fields, organizations=[orgs["board"], orgs["district"]], agreements=[], attendees=[], expected_version=event.version)
+    assert invited.count() == 3  # saved again, nothing new to tell
+    event.refresh_from_db()
+    moved = {**fields, "date": soon + datetime.timedelta(days=1)}
+    event_update(actor=users["coop_officer"], event=event, fields=moved, organizations=[orgs["board"], orgs["district"]], agreements=[], attendees=[], expected_version=event.version)
+    assert invited.count() == 6
+
+
+def test_it_invites_nobody_to_an_event_recorded_after_it_was_held(users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from phoihop.events.services import event_create
+
+    fields = {"kind": "joint_activity", "title": "Giao ban quý I", "date": D(2024, 3, 1), "host": orgs["board"]}
+    event_create(actor=users["coop_officer"], fields=fields, organizations=[orgs["board"], orgs["district"]])
+    assert not Notification.objects.filter(kind=Kind.EVENT_INVITED).exists()
