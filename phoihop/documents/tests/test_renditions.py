@@ -49,7 +49,7 @@ def test_it_makes_the_pdf_in_a_job_and_offers_it_when_ready(
         response = client.get(reverse("document_files:agreement_pdf", args=[agreement.pk]))
     job = PdfRendition.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("document_files:pdf", args=[job.pk])
-    assert job.status == "done" and job.docx is None and bytes(job.content) == FAKE_PDF
+    assert job.status == "done" and job.docx is None and job.content is not None and bytes(job.content) == FAKE_PDF
     assert job.filename.endswith(".pdf") and len(converter) == 1
     page = client.get(response["Location"]).content.decode()
     assert "Tải bản PDF" in page and reverse("document_files:pdf_download", args=[job.pk]) in page
@@ -186,8 +186,8 @@ def test_it_converts_the_agreement_with_libreoffice(agreement: Any, users: dict[
 
     from phoihop.documents.renditions import pdf_build, pdf_request
 
-    job = pdf_request(actor=users["alice"], source_name="agreement", record=agreement)
-    job = pdf_build(job_id=job.pk)
-    assert job is not None and job.status == "done", job.error if job else None
+    requested = pdf_request(actor=users["alice"], source_name="agreement", record=agreement)
+    job = pdf_build(job_id=requested.pk)
+    assert job is not None and job.status == "done" and job.content is not None, job.error if job else None
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(job.content))).pages)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
