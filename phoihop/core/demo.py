@@ -42,6 +42,7 @@ from phoihop.vn.text import clean
 
 DEMO_PASSWORD = "phoihop-demo-2026"
 ADMIN_USERNAME = "quantri"
+ADMIN_NAME = ("Quản trị", "hệ thống")  # (last name, first name): shown "Quản trị hệ thống", a role, not a person
 
 D = datetime.date
 ENDED = D(2025, 6, 30)  # last day of the district level (NQ 203/2025/QH15)
@@ -1549,8 +1550,8 @@ def _admin(result: DemoResult, passwords: _Passwords) -> Any:
             username=ADMIN_USERNAME,
             password=passwords.hashed(),
             email="",
-            first_name="Quản trị",
-            last_name="Hệ thống",
+            first_name=ADMIN_NAME[1],
+            last_name=ADMIN_NAME[0],
             is_staff=True,
             is_superuser=True,
         )
@@ -1560,6 +1561,10 @@ def _admin(result: DemoResult, passwords: _Passwords) -> Any:
             raise ImproperlyConfigured(
                 f"Tài khoản {ADMIN_USERNAME} đã có nhưng không phải quản trị hệ thống."
             )
+        if (admin.first_name, admin.last_name) == ("Quản trị", "Hệ thống"):
+            # Named before names were shown family name first, which read "Hệ thống Quản trị".
+            admin.last_name, admin.first_name = ADMIN_NAME
+            admin.save(update_fields=["first_name", "last_name"])
         result.kept["users"] += 1
     return admin
 

@@ -263,7 +263,7 @@ def _events(
                     "host": host,
                     "summary": f"{summary}\n\n{DEMO}: ngày tính theo ngày nạp dữ liệu mẫu.",
                     "minutes": "",
-                    "source": DEMO,
+                    "source": f"{DEMO}: không có bài báo nguồn; dữ liệu mẫu tính theo ngày nạp.",
                 },
                 organizations=[other],
                 agreements=[agreement],
@@ -317,6 +317,10 @@ def _tasks(
         "exchange": (
             2, "Tổng hợp, trao đổi thông tin về dư luận liên quan đến quân sự, quốc phòng", btgdv,
             today - days(70), today - days(25), None, today - days(27),
+        ),
+        "opinion": (
+            2, "Báo cáo nhanh tình hình tư tưởng, dư luận về nhiệm vụ quân sự, quốc phòng gửi Thường trực "
+            "Thành ủy", btgdv, today - days(20), today - days(4), None, None,
         ),
         "models": (
             3, "Phát hiện, tổng hợp mô hình, cách làm hay để đề xuất biểu dương", btl,

@@ -25,6 +25,10 @@ LABELS = {
 
 # The keys of the reminder job's notifications (see reminders.py).
 REMINDER_KEYS = ("task-", "report-", "agreement-ending-", "activity-waiting:")
+REMINDER_KINDS = (
+    Kind.TASK_OVERDUE, Kind.TASK_DUE_SOON, Kind.REPORT_DUE, Kind.REPORT_LATE, Kind.AGREEMENT_ENDING,
+    Kind.ACTIVITY_SUBMITTED,
+)
 EMAIL_CHOICES = (("chqs.q4.lanhdao", Kind.ACTIVITY_SUBMITTED), ("chqs.q4.canbo", Kind.ACTIVITY_RETURNED))
 
 
@@ -32,6 +36,8 @@ def load(*, orgs: dict[str, Any], agreements: dict[str, Any], result: Any, today
     reminders = Q()
     for prefix in REMINDER_KEYS:
         reminders |= Q(key__startswith=prefix)
+    # Other news shares some key prefixes ("report-" of a report sent): count the reminders only.
+    reminders &= Q(kind__in=REMINDER_KINDS)
     before = Notification.objects.filter(reminders).count()
     sent = sum(reminders_send(today=today).values())
     if sent:

@@ -7,10 +7,10 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from freezegun import freeze_time
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from freezegun import freeze_time
 
 from phoihop.accounts import access
 from phoihop.accounts.models import Membership

@@ -113,7 +113,7 @@ def test_it_renews_the_mong_cai_program_between_the_provincial_successors(db: An
     with freeze_time(today):
         demo_load(today=today)
     renewed = Agreement.objects.get(renews__title__contains="Móng Cái giai đoạn 2021-2025")
-    assert (renewed.status, renewed.period_start, renewed.period_end) == (Agreement.Status.IN_FORCE, 2026, 2030)
+    assert (renewed.status, renewed.period_start, renewed.period_end) == (Agreement.Status.IN_FORCE, 2031, 2035)
     assert {p.organization.name for p in renewed.parties.select_related("organization")} == {
         "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Ninh",
         "Bộ Chỉ huy Quân sự tỉnh Quảng Ninh",
