@@ -111,7 +111,8 @@
     picker.className = "picker" + (select.classList.contains("is-invalid") ? " is-invalid" : "");
     picker.dataset.picker = select.name;
     picker._select = select;
-    if (searchable && select.options.length > 8) {
+    var visible = Array.prototype.filter.call(select.options, function (o) { return o.value && !o.hidden; });
+    if (searchable && visible.length > 8) {
       var search = document.createElement("input");
       search.type = "search";
       search.className = "form-control form-control-sm picker-search";
