@@ -263,6 +263,7 @@ def agreement_update(
     data = _clean_fields(fields)
     _check(data, parties, content_areas)
     _check_links(actor, data, agreement)
+    _check_plans_within_period(agreement, data)
     with transaction.atomic():
         versioning.claim(agreement, expected_version, edited=data)
         for name, value in data.items():
@@ -273,6 +274,31 @@ def agreement_update(
         _save_areas(agreement, content_areas)
         _supersede_renewed(agreement)
     return agreement
+
+
+def _check_plans_within_period(agreement: Agreement, data: dict[str, Any]) -> None:
+    """A period shortened past the agreement's annual plans would leave plans for years outside
+    it: refused on the period, naming the years."""
+    from django.db.models import Q
+
+    from phoihop.plans.models import AnnualPlan
+
+    start, end = data.get("period_start"), data.get("period_end")
+    outside = Q(year__lt=start) if start else Q()
+    if end:
+        outside |= Q(year__gt=end)
+    if not (start or end):
+        return
+    years = sorted(
+        AnnualPlan.objects.active().filter(agreement=agreement).filter(outside).values_list("year", flat=True)
+    )
+    if years:
+        raise ValidationError(
+            {"period_end" if end and years[-1] > end else "period_start": _(
+                "Văn bản đã có kế hoạch phối hợp năm %(years)s, nằm ngoài giai đoạn mới. Giữ giai đoạn bao "
+                "gồm các năm này, hoặc lưu trữ các kế hoạch đó trước."
+            ) % {"years": ", ".join(str(y) for y in years)}}
+        )
 
 
 def agreement_archive(*, actor: Any, agreement: Agreement) -> Agreement:

@@ -335,7 +335,7 @@ def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
                 % {"date": format_short(issued_on), "signed": format_short(max(signed))}
             )
         return errors
-    agreement = getattr(record, "agreement", None)
+    agreement: Any = getattr(record, "agreement", None)
     if isinstance(record, AnnualPlan):
         if agreement.signed_on and issued_on < agreement.signed_on:
             errors.append(

@@ -243,7 +243,7 @@ def decision_document(review: Review, commendations: list[Commendation] | None =
     ]
     if review.number_symbol:
         dated = f" {format_long(review.report_date)}" if review.report_date else ""
-        bases.append(_("Căn cứ Báo cáo số %(symbol)s%(dated)s %(review)s;") % {
+        bases.append(_("Căn cứ Báo cáo số %(symbol)s%(dated)s về kết quả %(review)s;") % {
             "symbol": review.number_symbol, "dated": dated, "review": _review_name(review)})
     bases.append(_("Xét thành tích của các tập thể, cá nhân,"))
     body: list[Any] = [

@@ -195,3 +195,27 @@ def test_the_documents_page_reads_a_bounded_number_of_rows(
 
 
 QUERIES = 16
+
+
+def test_it_refuses_shortening_the_period_past_the_annual_plans(users: dict[str, Any], agreement: Any) -> None:
+    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_update
+    from phoihop.plans.services import plan_create
+
+    plan_create(actor=users["alice"], agreement=agreement, year=2025)
+    fields = {name: getattr(agreement, name) for name in ("kind", "number_symbol", "title", "status", "signed_on")}
+    parties = [PartyInput(organization=p.organization, role=p.role, signatory_name=p.signatory_name)
+               for p in agreement.parties.order_by("order")]
+    areas = [ContentAreaInput(number=a.number, title=a.title, pk=a.pk, responsible=list(a.responsible.all()))
+             for a in agreement.content_areas.all()]
+    with pytest.raises(ValidationError) as refused:
+        agreement_update(actor=users["alice"], agreement=agreement, parties=parties, content_areas=areas,
+                         fields={**fields, "period_start": 2022, "period_end": 2024})
+    assert refused.value.message_dict == {"period_end": [
+        "Văn bản đã có kế hoạch phối hợp năm 2025, nằm ngoài giai đoạn mới. Giữ giai đoạn bao gồm các năm "
+        "này, hoặc lưu trữ các kế hoạch đó trước."]}
+    agreement.refresh_from_db()
+    assert agreement.period_end == 2025
+    agreement_update(actor=users["alice"], agreement=agreement, parties=parties, content_areas=areas,
+                     fields={**fields, "period_start": 2023, "period_end": 2025})
+    agreement.refresh_from_db()
+    assert agreement.period_start == 2023
