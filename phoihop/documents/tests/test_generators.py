@@ -177,3 +177,38 @@ def test_it_names_the_place_as_the_decree_says(orgs: dict[str, Any]) -> None:
     assert generators.place_name(orgs["ward"]) == "Phường 1"
     orgs["ward"].locality_text = "TP Hưng Yên, tỉnh Hưng Yên"
     assert generators.place_name(orgs["ward"]) == "Hưng Yên"
+
+
+def test_it_never_prints_the_records_notes(full_agreement: Any, plan: Any) -> None:
+    """Notes about the record (the demo's "Ghi chú dữ liệu mẫu", a plan's or a task's notes) stay
+    in the record: the agreement's purpose, the plan and its "Ghi chú" column leave them out."""
+    from phoihop.agreements.models import Agreement
+    from phoihop.plans.models import AnnualPlan, Task
+
+    Agreement.objects.filter(pk=full_agreement.pk).update(
+        purpose="Nâng cao hiệu quả tuyên truyền.\n\nGhi chú dữ liệu mẫu: bài viết không nêu mục đích.\n"
+                "- Dữ liệu mẫu minh họa: nội dung ghi để minh họa."
+    )
+    AnnualPlan.objects.filter(pk=plan.pk).update(notes="Ghi chú nội bộ: chờ ý kiến lãnh đạo.")
+    Task.objects.filter(plan=plan).update(notes="Dữ liệu mẫu minh họa.")
+    full_agreement.refresh_from_db()
+    plan.refresh_from_db()
+    agreement_text = "\n".join(texts(load(render_docx(generators.agreement_document(full_agreement)))))
+    assert "Nâng cao hiệu quả tuyên truyền." in agreement_text
+    assert "Ghi chú" not in agreement_text and "Dữ liệu mẫu" not in agreement_text
+    plan_text = "\n".join(texts(load(render_docx(generators.plan_document(plan)))))
+    assert "Ghi chú nội bộ" not in plan_text and "Dữ liệu mẫu" not in plan_text
+    assert "Cụ thể hóa nội dung" in plan_text  # the purpose is written from the plan instead
+    rows = list(load_workbook(io.BytesIO(generators.plan_workbook(plan)))["Nhiệm vụ"].iter_rows(values_only=True))
+    assert not any("Dữ liệu mẫu" in str(v) for row in rows for v in row)
+
+
+def test_it_cites_the_agreement_by_number_and_date(full_agreement: Any) -> None:
+    assert generators.agreement_citation(full_agreement) == (
+        "Chương trình phối hợp số 03/CTr-BCHQS-BTGQU ngày 15/09/2022 giữa Ban Chỉ huy Quân sự Quận 4 và "
+        "Ban Tuyên giáo Quận ủy Quận 4 giai đoạn 2022-2025"
+    )
+    full_agreement.number_symbol = ""
+    assert generators.agreement_citation(full_agreement, parties=False) == (
+        "Chương trình phối hợp công tác tuyên giáo và quốc phòng giai đoạn 2022-2025 ký ngày 15/09/2022"
+    )

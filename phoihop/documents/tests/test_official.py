@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from phoihop.documents.official import (
+    CELL_PADDING_MM,
     PARTY_TITLE,
     QUOC_HIEU,
     TIEU_NGU,
@@ -25,6 +26,9 @@ from phoihop.documents.official import (
     point_label,
     render_docx,
     roman,
+    signer_for,
+    table_widths,
+    text_width_mm,
 )
 from phoihop.documents.tests.readback import (
     all_paragraphs,
@@ -304,3 +308,103 @@ def test_it_cuts_a_long_core_property_on_a_word_boundary() -> None:
     assert len(cut) <= 255 and cut.endswith("…")
     assert words.startswith(cut[:-1]) and words[len(cut) - 1] in ", "  # whole words only
     assert not cut[:-1].endswith((",", " "))
+
+
+@pytest.mark.parametrize(
+    ("kind", "position", "body", "lines"),
+    [
+        ("military", "", "Ban Chỉ huy Quân sự Quận 4", ["CHỈ HUY TRƯỞNG"]),
+        ("military", "Phó Chỉ huy trưởng", "Ban Chỉ huy Quân sự Quận 4", ["KT. CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG"]),
+        ("military", "Chính trị viên Ban CHQS TP Móng Cái", "Ban CHQS thành phố Móng Cái", ["CHÍNH TRỊ VIÊN"]),
+        ("military", "Thủ trưởng", "Bộ Tư lệnh Thành phố Hồ Chí Minh", ["TƯ LỆNH"]),
+        ("party_board", "Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo Thành ủy",
+         "Ban Tuyên giáo Thành ủy Móng Cái", ["TRƯỞNG BAN"]),
+        ("party_board", "Phó Trưởng ban", "Ban Dân vận Quận ủy", ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]),
+        ("party_committee", "", "Quận ủy Quận 4", ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]),
+        ("party_committee", "Phó Bí thư", "Đảng ủy Quân sự Quận 10", ["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"]),
+        ("veterans", "", "Hội Cựu chiến binh thành phố Hưng Yên", ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+        ("women", "", "Hội Liên hiệp Phụ nữ", ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]),
+        ("youth", "", "Đoàn Thanh niên", ["TM. BAN THƯỜNG VỤ", "BÍ THƯ"]),
+        ("peoples_committee", "Phó Chủ tịch", "Ủy ban nhân dân phường", ["TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"]),
+    ],
+)
+def test_it_gives_each_kind_of_body_its_signing_title_and_mark(kind: str, position: str, body: str, lines: list[str]) -> None:
+    signer = signer_for(kind, position=position, name="Nguyễn Văn An", body_name=body)
+    form = "party" if kind.startswith("party") else "state"
+    assert signer.lines(form) == lines
+
+
+def _signature_tables(doc: DocxDocument) -> list[list[str]]:
+    """Per row of blocks, the signers' names from right to left as printed (left to right)."""
+    out = []
+    for table in doc.tables:
+        names = [b.get(qn("w:name")) for b in table._tbl.iter(qn("w:bookmarkStart"))]
+        if any(n and n.startswith("signature_") for n in names):
+            out.append([c.paragraphs[-1].text for c in table.rows[-1].cells])
+    return out
+
+
+def _issuers(count: int, name: str = "Nguyễn Văn") -> tuple[list[Issuer], list[Signer]]:
+    issuers = [Issuer(name=f"Hội Nông dân xã {i}", symbol=f"HND{i}", kind="farmers") for i in range(1, count + 1)]
+    signers = [signer_for("farmers", name=f"{name} {chr(64 + i)}") for i in range(1, count + 1)]
+    return issuers, signers
+
+
+@pytest.mark.parametrize(
+    ("count", "rows"),
+    [(2, [2]), (3, [3]), (4, [2, 2]), (5, [3, 2]), (6, [3, 3]), (7, [3, 2, 2])],
+)
+def test_it_lays_out_issuers_in_rows_of_at_most_three_the_lead_top_right(count: int, rows: list[int]) -> None:
+    issuers, signers = _issuers(count)
+    doc = load(render_docx(make(issuers, signers)))
+    tables = _signature_tables(doc)
+    assert [len(t) for t in tables] == rows
+    # The lead issuer (the first) signs top right; the others follow right to left, row by row.
+    assert tables[0][-1] == "Nguyễn Văn A"
+    assert [name for row in tables for name in reversed(row)] == [s.name for s in signers]
+
+
+def test_it_puts_two_to_a_row_where_a_name_is_long() -> None:
+    issuers, signers = _issuers(6, name="Thượng tá Nguyễn Văn Trường")
+    assert [len(t) for t in _signature_tables(load(render_docx(make(issuers, signers))))] == [2, 2, 2]
+
+
+def test_it_leaves_marked_places_for_the_signature_and_seal_images() -> None:
+    issuers, signers = _issuers(3)
+    doc = load(render_docx(make(issuers, signers)))
+    places = [p for p in all_paragraphs(doc) if any(
+        (b.get(qn("w:name")) or "").startswith("signature_") for b in p._p.iter(qn("w:bookmarkStart")))]
+    assert len(places) == 3
+    for p in places:
+        names = {b.get(qn("w:name")) for b in p._p.iter(qn("w:bookmarkStart"))}
+        assert any(n.startswith("seal_") for n in names)
+        # Between the title and the name, high enough for the seal over the signature's left third.
+        assert round(p.paragraph_format.line_spacing.mm) == 30 and p.text == ""
+    # Every row of blocks is unsplittable; the body's last paragraph keeps with the block.
+    blocks = [t for t in doc.tables if "Nguyễn Văn A" in [p.text for p in cell_paragraphs(t)]]
+    assert blocks and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for t in blocks for row in t.rows)
+    body_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")  # the body ends with it
+    assert all(p.paragraph_format.keep_with_next for c in body_table.rows[-1].cells for p in c.paragraphs)
+
+
+def test_it_prints_a_superior_shared_by_issuers_once() -> None:
+    other = Issuer(name="Ban Dân vận Quận ủy Quận 4", symbol="BDVQU", superior="Quận ủy Quận 4", is_party=True)
+    doc = load(render_docx(make([BOARD, other], [SECRETARY, SECRETARY])))
+    header = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert header == ["QUẬN ỦY QUẬN 4", "BAN TUYÊN GIÁO QUẬN ỦY QUẬN 4", "BAN DÂN VẬN QUẬN ỦY QUẬN 4", "*"]
+
+
+def test_it_widens_a_column_to_its_longest_header_word() -> None:
+    widths = table_widths(["TT", "Nội dung", "Nhiệm vụ hoàn thành/kế hoạch", "Lượt người"], [0.2, 8, 0.5, 0.5], 165, 12)
+    assert round(sum(widths), 6) == 165
+    assert widths[0] >= text_width_mm("TT", 12, bold=True) + CELL_PADDING_MM
+    assert widths[2] >= text_width_mm("thành/kế", 12, bold=True) + CELL_PADDING_MM
+    assert widths[1] < 165 * 8 / 9.2  # the wide column gave up what the others needed
+
+
+def test_it_tidies_punctuation_and_completes_the_archive_line() -> None:
+    doc = load(render_docx(make([COMMAND], [COMMANDER], body=[Paragraph("Chưa viết…."), Paragraph("Đã xong..")])))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Chưa viết…" in texts and "Đã xong." in texts
+    left = doc.tables[-1].rows[0].cells[0]
+    assert left.paragraphs[-1].text == "- Lưu: VT, BCHQS, 02b."

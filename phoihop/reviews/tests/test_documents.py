@@ -3,6 +3,7 @@ with progress, a notification, one job per review version, and the same audited 
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Any
 
@@ -183,3 +184,73 @@ def test_it_names_the_main_agreement_and_counts_the_others_in_a_wide_reports_tit
     opening = document.body[0]
     assert isinstance(opening, Paragraph)
     assert all(f"Kế hoạch phối hợp số {n}" in opening.text for n in range(1, 5))
+
+
+def _all_text(document: Any) -> str:
+    from phoihop.documents.official import Paragraph, Table
+
+    parts: list[str] = []
+    for block in document.body:
+        if isinstance(block, Paragraph):
+            parts.append(block.text if isinstance(block.text, str) else "".join(r.text for r in block.text))
+        elif isinstance(block, Table):
+            parts.extend(str(c) for row in block.rows for c in (row if isinstance(row, list) else row.cells))
+        else:
+            parts.append(getattr(block, "text", ""))
+    return "\n".join(parts)
+
+
+def test_it_reports_as_a_clerk_sends_it(review: Any, record_2024: dict[str, Any], users: dict[str, Any]) -> None:
+    """Cited by number and date, addressed up with "Kính gửi", signed with the commander's title,
+    the participants nobody counted said to be missing, inspections, reporting and commendations
+    as on the review page, and the record's notes left out."""
+    from phoihop.activities.models import Activity
+    from phoihop.documents.checker import check_docx
+    from phoihop.reviews.documents import report_document, review_report_docx
+
+    # One of the three approved activities of 2024 has no count (A2, 50 people, in content area 1).
+    Activity.objects.filter(task=record_2024["t1"], participants=50).update(participants=None)
+    services.review_update(actor=users["alice"], review=review, fields={
+        "situation": "Tình hình", "results": "Kết quả", "directions": "Phương hướng",
+        "lessons": "Giao ban thường xuyên.\nDữ liệu mẫu minh họa: nội dung ghi để minh họa.",
+    })
+    review.refresh_from_db()
+    document = report_document(review)
+    assert document.title.startswith(
+        "Sơ kết năm 2024 việc thực hiện Chương trình phối hợp số 03/CTr-BCHQS-BTGQU ngày 15/09/2022 giữa"
+    )
+    assert list(document.addressees) == ["Bộ Tư lệnh Thành phố Hồ Chí Minh"]
+    assert list(document.recipients)[:2] == ["Như trên", "Ban Tuyên giáo Quận ủy Quận 4"]
+    assert document.signers[0].lines("state") == ["CHỈ HUY TRƯỞNG"]
+    assert document.place == "Quận 4"
+    text = _all_text(document)
+    assert "Có 1/3 hoạt động chưa ghi nhận số người tham gia; 130 lượt người là số của 2 hoạt động đã ghi nhận." in text
+    assert "100 (1 hoạt động chưa ghi nhận)" in text  # content area 1 in the table
+    assert " 0 lượt người" not in text
+    assert "cuộc kiểm tra, giám sát" in text
+    assert any(s in text for s in ("báo cáo gửi đúng hạn", "không quy định báo cáo định kỳ",
+                                   "Chưa có dữ liệu trao đổi thông tin"))
+    assert "khen thưởng" in text
+    assert "Giao ban thường xuyên." in text and "Dữ liệu mẫu" not in text
+    assert check_docx(review_report_docx(review)) == []
+
+
+def test_it_shows_each_indicator_per_year_and_for_the_period_in_a_final_review(
+    record_2024: dict[str, Any], users: dict[str, Any], agreement: Any
+) -> None:
+    from phoihop.plans.models import AnnualPlan
+    from phoihop.plans.tests.helpers import indicator
+    from phoihop.reviews.documents import report_document
+    from phoihop.reviews.services import review_create
+
+    plan25 = AnnualPlan.objects.get(agreement=agreement, year=2025)
+    indicator(users["alice"], plan25.tasks.get(number=1), "Buổi tuyên truyền", "12")
+    final = review_create(actor=users["alice"], agreement=agreement, kind="final",
+                          period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2025, 12, 31))
+    document = report_document(final)
+    assert document.title.startswith("Tổng kết giai đoạn 2024 - 2025 việc thực hiện Chương trình phối hợp số")
+    table = next(b for b in document.body if getattr(b, "columns", None) and "Cả giai đoạn" in b.columns)
+    assert list(table.columns) == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025", "Cả giai đoạn"]
+    sessions = next(r for r in table.rows if r[1] == "Buổi tuyên truyền")
+    # 2024: 4 + 3 approved of 10; 2025: none of 12; the period: 7 of 22.
+    assert sessions[3:] == ["7/10", "0/12", "7/22 (31,8%)"]
