@@ -511,7 +511,10 @@ def commendations_document(review: Review) -> OfficialDocument:
 
 @translation.override("vi")
 def commendations_docx(review: Review) -> bytes:
-    return render_docx(commendations_document(review))
+    # The list as issued: numbered "DS" in the lead party's register, refused when empty.
+    from phoihop.reviews import commendation_documents
+
+    return commendation_documents.docx(review, commendation_documents.LIST)
 
 
 @translation.override("vi")
