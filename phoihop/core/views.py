@@ -11,14 +11,15 @@ from phoihop.accounts.access import rule
 from phoihop.audit.services import record
 from phoihop.core import attachments, selectors
 from phoihop.core.selectors import home_overview
-from phoihop.core.worklist import work_list
+from phoihop.core.worklist import past_events, work_list
 
 
 @rule("authenticated")
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "core/home.html", {**home_overview(user=request.user), "worklist": work_list(user=request.user)}
-    )
+    context = home_overview(user=request.user)
+    context["worklist"] = work_list(user=request.user)
+    context["recent_events"] = past_events(user=request.user)  # the coming ones are in the work list
+    return render(request, "core/home.html", context)
 
 
 @rule("authenticated")

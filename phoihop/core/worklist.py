@@ -194,6 +194,33 @@ def _events(user: Any, today: datetime.date) -> Section:
     return Section("events", qs.count(), rows, reverse("notifications:agenda"))
 
 
+def _subordinates(user: Any, today: datetime.date) -> Section | None:
+    """For the leader of a body with bodies below it: the subordinates' overdue tasks (one
+    count on the tree's path index), leading to the subordinates' dashboard."""
+    from phoihop.orgs.models import Organization
+    from phoihop.plans.models import AnnualPlan, Task
+
+    s = access.scope(user)
+    led = sorted(access.approver_org_ids(user))
+    if not led:
+        return None
+    parent = Organization.objects.filter(pk__in=led, children__isnull=False).order_by("pk").first()
+    if parent is None:
+        return None
+    below = s.orgs_below([parent.pk]).exclude(pk__in=list(s.roles)).values("pk")
+    overdue = Task.objects.filter(
+        lead_organization_id__in=below,
+        plan__status=AnnualPlan.Status.IN_FORCE,
+        plan__archived_at__isnull=True,
+        cancelled=False,
+        completed_on__isnull=True,
+        due__lt=today,
+    ).count()
+    return Section(
+        "subordinates", overdue, [parent], reverse("dashboards:subordinates", args=[parent.pk]), {"overdue": overdue}
+    )
+
+
 def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
     """The user's work, in the order the home page shows it."""
     today = today or timezone.localdate()
@@ -202,6 +229,9 @@ def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
     approvals = _approvals(user)
     if approvals is not None:
         sections["approvals"] = approvals
+    subordinates = _subordinates(user, today)
+    if subordinates is not None:
+        sections["subordinates"] = subordinates
     if org_ids:
         sections["returned"] = _returned(user, org_ids)
         sections["tasks"] = _tasks(org_ids, today)
@@ -219,3 +249,11 @@ def approvals_waiting(*, user: Any) -> int:
     if not access.approver_org_ids(user):
         return 0
     return approvals_inbox(user=user).count()
+
+
+def past_events(*, user: Any, today: datetime.date | None = None, limit: int = ROWS) -> list[Any]:
+    """The last conferences held, for the overview under the work list (the coming ones are in
+    the work list itself)."""
+    today = today or timezone.localdate()
+    qs = access.visible_events(user).active().filter(date__lt=today)
+    return list(qs.select_related("host").order_by("-date", "-id")[:limit])

@@ -20,7 +20,7 @@ TODAY = D(2024, 6, 10)
 
 
 @pytest.fixture
-def world(users: dict[str, Any], orgs: dict[str, Any], agreement: Any, board_leader: Any) -> dict[str, Any]:
+def world(users: dict[str, Any], orgs: dict[str, Any], agreement: Any, board_leader: Any) -> dict[str, Any]:  # noqa: F811
     """On 10/06/2024: a returned and a submitted activity of the district command, a task of the
     2024 plan overdue, a quarterly report owed, an open recommendation for the district, a draft
     review asking the board for its contribution, an event next week."""
@@ -133,3 +133,21 @@ def test_it_costs_the_same_queries_however_much_work_there_is(login: Any, users:
     assert _home_queries(client) == before
     with django_assert_num_queries(before):
         client.get(reverse("core:home"))
+
+
+def test_it_shows_a_superior_bodys_leader_the_subordinates_overdue_tasks(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any], django_user_model: Any) -> None:
+    from phoihop.accounts.models import Membership
+
+    chief = django_user_model.objects.create_user(username="chief", password="matkhau-123")
+    Membership.objects.create(user=chief, organization=orgs["city"], role=Membership.Role.LEADER)
+    section = work_list(user=chief, today=TODAY)["subordinates"]
+    assert section.count == 1 and section.rows == [orgs["city"]]  # the district's overdue task
+    assert section.url == reverse("dashboards:subordinates", args=[orgs["city"].pk])
+    assert work_list(user=users["leader"], today=TODAY)["subordinates"].count == 0  # the ward has no task
+
+
+@freeze_time("2024-06-10 09:00:00+07:00")
+def test_it_lists_past_events_below_and_coming_ones_in_the_work_list(login: Any, users: dict[str, Any], world: dict[str, Any]) -> None:
+    response = login(users["alice"]).get(reverse("core:home"))
+    assert world["event"] not in response.context["recent_events"]
+    assert response.context["worklist"]["events"].rows == [world["event"]]
