@@ -27,8 +27,13 @@ INTEGER_FORMAT = "[$-42A]#,##0"
 DECIMAL_FORMAT = "[$-42A]#,##0.0#"
 DATE_FORMAT = "DD/MM/YYYY"
 # Wider than this (in character widths) the sheet prints landscape; A4 portrait holds about 95
-# characters of 12-point Times New Roman between its margins.
+# characters of 12-point Times New Roman between its margins, landscape about 140. Wider still,
+# the text columns are narrowed (their text wraps onto more lines) rather than the whole sheet
+# shrunk to an unreadable size by fit-to-width.
 PORTRAIT_MAX_WIDTH = 95
+LANDSCAPE_MAX_WIDTH = 140
+NARROWEST_TEXT_COLUMN = 12.0
+LINE_HEIGHT_PT = 15.75  # one line of 12-point text
 TOTAL_LABELS = {"tổng cộng", "cộng", "tổng", "total"}
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _NO_VALUE = {"", "—", "-", "–"}
@@ -109,7 +114,8 @@ def render_xlsx(
             block.append((sheet.title, 13, True))
         if sheet.subtitle and sheet.subtitle not in (title, sheet.title):
             block.append((sheet.subtitle, 12, False))
-        total_width = sum(_column_widths(sheet, n))
+        widths = _column_widths(sheet, n)
+        total_width = sum(widths)
         for text, size, bold in block:
             if not text:
                 continue
@@ -153,13 +159,18 @@ def render_xlsx(
                     pass
                 elif isinstance(stored, int) or formula is not None:
                     cell.number_format = INTEGER_FORMAT
-                    cell.alignment = Alignment(horizontal="right", vertical="top")
+                    ordinal = str(sheet.columns[col - 1]).strip().lower().split(" ")[0] in ("tt", "stt")
+                    cell.alignment = Alignment(horizontal="center" if ordinal else "right", vertical="top")
                 elif isinstance(stored, float):
                     cell.number_format = DECIMAL_FORMAT
                     cell.alignment = Alignment(horizontal="right", vertical="top")
-        widths = _column_widths(sheet, n)
         for col, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(col)].width = width
+        # Rows do not grow with wrapped text when the file is opened: give each its lines' height.
+        ws.row_dimensions[header_row].height = _lines([str(c) for c in sheet.columns], widths) * LINE_HEIGHT_PT
+        for index, values in enumerate(sheet.rows):
+            texts = [_cell_text(v) if not isinstance(v, str) else v for v in values]
+            ws.row_dimensions[first_data + index].height = _lines(texts, widths) * LINE_HEIGHT_PT
         _print_setup(ws, header_row=header_row, last_column=get_column_letter(n), wide=sum(widths) > PORTRAIT_MAX_WIDTH)
     out = io.BytesIO()
     wb.save(out)
@@ -178,13 +189,39 @@ def _print_setup(ws: Any, *, header_row: int, last_column: str, wide: bool) -> N
     ws.print_area = f"A1:{last_column}{max(ws.max_row, header_row)}"
     # Margins in inches: 2 cm left for binding, 1.5 cm elsewhere.
     ws.page_margins.left, ws.page_margins.right = 0.79, 0.59
-    ws.page_margins.top, ws.page_margins.bottom = 0.59, 0.59
+    ws.page_margins.top, ws.page_margins.bottom = 0.59, 0.71
+    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.35
     ws.oddFooter.center.text = "Trang &P/&N"
     ws.oddFooter.center.font = f"{FONT},Regular"
     ws.oddFooter.center.size = 10
 
 
+def _lines(texts: Sequence[str], widths: Sequence[float]) -> int:
+    """How many lines the tallest cell of a row wraps onto (about one character per width unit)."""
+    most = 1
+    for text, width in zip(texts, widths, strict=False):
+        room = max(int(width * 1.2) - 1, 1)
+        lines = sum(max(1, -(-len(part) // room)) for part in str(text).split("\n"))
+        most = max(most, lines)
+    return min(most, 30)
+
+
 def _column_widths(sheet: Sheet, n: int) -> list[float]:
+    widths = _natural_widths(sheet, n)
+    total = sum(widths)
+    if total <= LANDSCAPE_MAX_WIDTH:
+        return widths
+    # Narrow the text columns in proportion, down to a floor; numbers and dates keep their width.
+    wide = [i for i, w in enumerate(widths) if w > NARROWEST_TEXT_COLUMN]
+    fixed = sum(w for i, w in enumerate(widths) if i not in wide)
+    room = max(LANDSCAPE_MAX_WIDTH - fixed, NARROWEST_TEXT_COLUMN * len(wide))
+    flexible = sum(widths[i] for i in wide)
+    for i in wide:
+        widths[i] = max(round(widths[i] * room / flexible, 1), NARROWEST_TEXT_COLUMN)
+    return widths
+
+
+def _natural_widths(sheet: Sheet, n: int) -> list[float]:
     widths = []
     for col in range(1, n + 1):
         given = sheet.widths[col - 1] if sheet.widths and len(sheet.widths) >= col else 0
