@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
@@ -75,7 +75,7 @@ def _name_empty_choice(field: forms.Field) -> None:
         if field.empty_label == DJANGO_BLANK:
             field.empty_label = empty_choice_label(field.label)
     elif isinstance(field, forms.ChoiceField):
-        choices = list(field.choices)
+        choices: list[Any] = list(cast(Iterable[Any], field.choices))
         if any(value == "" and str(label) == DJANGO_BLANK for value, label in choices):
             blank = empty_choice_label(field.label)
             field.choices = [(value, blank if value == "" else label) for value, label in choices]
@@ -123,7 +123,7 @@ class BoundField(forms.BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         if self.form.is_bound and self.errors:
             widget = widget or self.field.widget
-            classes = (attrs.get("class") or widget.attrs.get("class") or "").split()
+            classes = str(attrs.get("class") or widget.attrs.get("class") or "").split()
             if "is-invalid" not in classes:
                 attrs["class"] = " ".join([*classes, "is-invalid"])
         return attrs
@@ -292,7 +292,7 @@ class KeepsFilesMixin:
             uploads = self.files.getlist(file_name) if hasattr(self.files, "getlist") else []
             field = self.fields[kept_name]
             assert isinstance(field, forms.MultipleChoiceField)
-            choices = list(field.choices)
+            choices: list[Any] = list(cast(Iterable[Any], field.choices))
             chosen = [t for t in data.getlist(kept_name) if t in {str(v) for v, _label in choices}]
             for upload in uploads:
                 kept = pending_upload_store(user=self._kept_user, upload=upload)
@@ -316,5 +316,5 @@ class KeepsFilesMixin:
         for kept_name in self.kept_files_fields.values():
             field = self.fields[kept_name]
             assert isinstance(field, forms.MultipleChoiceField)
-            for token, _label in field.choices:
+            for token, _label in cast(Iterable[Any], field.choices):
                 pending_upload_remove(user=self._kept_user, token=str(token))

@@ -28,7 +28,7 @@ class SampleForm(forms.Form):
         bootstrap(self)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("title") == "trùng":
             raise forms.ValidationError("Đã có hội nghị cùng tên trong ngày.")
         return cleaned
