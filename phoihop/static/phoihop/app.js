@@ -337,11 +337,40 @@
     if (openPopup && !openPopup.contains(event.target) && !event.target.closest(".input-group")) { closePopup(); }
   });
 
+  // File fields in the page's language: the browser's own button and "no file chosen" text
+  // speak the browser's language. The input stays (hidden, focusable) and is what is sent.
+  function buildFilePickers(scope) {
+    var texts = document.documentElement.dataset;
+    scope.querySelectorAll("input[type=file]").forEach(function (input) {
+      if (input.dataset.filePickerReady || !input.id || !texts.fileChoose) { return; }
+      input.dataset.filePickerReady = "1";
+      var box = document.createElement("div");
+      box.className = "file-picker d-flex flex-wrap align-items-center gap-2";
+      input.parentNode.insertBefore(box, input);
+      var label = document.createElement("label");
+      label.className = "btn btn-outline-secondary" + (input.classList.contains("form-control-sm") ? " btn-sm" : "");
+      label.htmlFor = input.id;
+      label.textContent = texts.fileChoose;
+      var names = document.createElement("span");
+      names.className = "small text-muted file-picker-names";
+      names.textContent = texts.fileNone || "";
+      input.classList.add("visually-hidden");
+      box.appendChild(input);
+      box.appendChild(label);
+      box.appendChild(names);
+      input.addEventListener("change", function () {
+        var chosen = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
+        names.textContent = chosen.length ? chosen.join(", ") : (texts.fileNone || "");
+      });
+    });
+  }
+
   function ready(scope) {
     noBubbles(scope);
     syncResponsible();
     buildPickers(scope);
     buildDatepickers(scope);
+    buildFilePickers(scope);
   }
 
   // The error summary is read first; its links take the user to the field (or its boxes).
