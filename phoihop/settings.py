@@ -192,6 +192,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "phoihop" / "locale"]
 TIME_ZONE = os.getenv("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
+# Figures read "1.234,5" in both languages (phoihop/formats/en).
+FORMAT_MODULE_PATH = ["phoihop.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

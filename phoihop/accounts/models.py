@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from phoihop.orgs.models import Organization
@@ -12,7 +13,8 @@ from phoihop.orgs.models import Organization
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        VIEWER = "viewer", _("Xem")
+        # "Chỉ xem" (read only); the verb "Xem" on buttons is another message ("View").
+        VIEWER = "viewer", pgettext_lazy("membership role", "Chỉ xem")
         OFFICER = "officer", _("Cán bộ thực hiện")
         LEADER = "leader", _("Lãnh đạo")
         ADMIN = "admin", _("Quản trị đơn vị")

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from phoihop.accounts.models import Invitation, Membership, UserSession
+from phoihop.vn.names import name_sort_key, person_name
 
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
@@ -20,7 +21,8 @@ def members_of(org: Any) -> list[Membership]:
     rows = list(Membership.objects.filter(organization=org).select_related("user"))
 
     def name(m: Membership) -> str:
-        return m.user.get_full_name() or m.user.username
+        # Official lists run by given name, then middle name, then family name.
+        return name_sort_key(person_name(m.user))
 
     active = vi_sorted([m for m in rows if m.user.is_active], key=name)
     disabled = vi_sorted([m for m in rows if not m.user.is_active], key=name)

@@ -20,6 +20,7 @@ from phoihop.accounts.access import forget
 from phoihop.accounts.access.accounts import can_administer_org
 from phoihop.accounts.models import Invitation, Membership, UserSession
 from phoihop.orgs.models import Organization
+from phoihop.vn.names import person_name
 
 INVITATION_SALT = "phoihop.accounts.invitation"
 RECOVERY_CODE_COUNT = 10
@@ -59,7 +60,7 @@ def invitation_create(
         expires_at=now + datetime.timedelta(days=settings.INVITATION_DAYS),
     )
     url = invitation_url(invitation)
-    inviter = actor.get_full_name() or actor.username
+    inviter = person_name(actor)
     subject = _("Lời mời tham gia phoihop — %(org)s") % {"org": organization.name}
     body = _(
         "%(inviter)s mời bạn tham gia %(org)s trên phoihop với vai trò %(role)s.\n\n"

@@ -42,6 +42,7 @@ from phoihop.accounts.forms import (
     TokenForm,
 )
 from phoihop.accounts.models import Invitation, Membership
+from phoihop.vn.names import person_name
 
 PENDING_SECONDS = 5 * 60
 PENDING_ATTEMPTS = 5
@@ -389,7 +390,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
             _show_errors(request, exc)
         else:
             messages.success(request, _("Đã đổi vai trò của %(name)s.") % {
-                "name": membership.user.get_full_name() or membership.user.username,
+                "name": person_name(membership.user),
             })
     return redirect("accounts:members", pk=membership.organization_id)
 
@@ -404,7 +405,7 @@ def member_active(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         _show_errors(request, exc)
     else:
-        name = membership.user.get_full_name() or membership.user.username
+        name = person_name(membership.user)
         if active:
             messages.success(request, _("Đã mở lại tài khoản của %(name)s.") % {"name": name})
         else:

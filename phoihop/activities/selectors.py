@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
@@ -242,13 +243,20 @@ def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
 
 
 def activity_history(activity: Activity) -> list[history.Entry]:
+    values = IndicatorValue.history.filter(activity_id=activity.pk)
+    # A value is named by its indicator ("Chỉ tiêu “12 buổi tuyên truyền”: 1,5"), not shown bare.
+    indicators = dict(
+        Indicator.objects.filter(pk__in=values.values("indicator_id")).values_list("pk", "name")
+    )
+
+    def value_subject(r: Any) -> str:
+        return _("Chỉ tiêu “%(name)s”: %(value)s") % {
+            "name": indicators.get(r.indicator_id, "—"), "value": format_number(r.value),
+        }
+
     return history.merged(
         history.entries(Activity.history.filter(id=activity.pk), Activity, lambda r: r.title),
-        history.entries(
-            IndicatorValue.history.filter(activity_id=activity.pk),
-            IndicatorValue,
-            lambda r: format_number(r.value),
-        ),
+        history.entries(values, IndicatorValue, value_subject),
     )
 
 

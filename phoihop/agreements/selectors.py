@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -13,6 +14,7 @@ from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
+from phoihop.orgs.models import Organization
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -77,9 +79,12 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     can_edit = access.can_edit_agreement(user, agreement)
     from phoihop.agreements.services import can_renew
 
+    renewable = can_renew(agreement)
     return {
         "agreement": agreement,
-        "can_renew": can_edit and can_renew(agreement),
+        "can_renew": can_edit and renewable,
+        # A renewal is due that this user may not draft: the page names who may.
+        "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not can_edit else None,
         "parties": parties,
         "content_areas": areas,
         "events": events,
@@ -182,8 +187,51 @@ def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
     return {
         "agreement": agreement,
         "lead_blocked": [] if allowed else list(new_leads.values()),
+        "renewal_contacts": None if allowed else renewal_contacts(agreement=agreement),
         "party_map": parties,
         "content_areas": list(agreement.content_areas.order_by("number", "id")),
         "last_plan": last_plan,
         "unfinished": unfinished,
     }
+
+
+# The most people a page names as those who may draft a renewal (each is checked by the rules).
+RENEWAL_CONTACTS_SHOWN = 6
+
+
+@dataclass
+class RenewalContacts:
+    """Who may draft an agreement's renewal: today's lead bodies, and their officers, leaders and
+    administrators whom the access rules let renew it (a system administrator always may)."""
+
+    lead_bodies: list[Organization]
+    people: list[tuple[str, Organization, str]]  # (full name, body, role)
+
+
+def renewal_contacts(*, agreement: Agreement) -> RenewalContacts:
+    from phoihop.accounts.models import Membership
+    from phoihop.orgs.selectors import current_successors
+    from phoihop.vn.names import person_name
+
+    leads: dict[int, Organization] = {}
+    for party in agreement.parties.all():
+        if party.role == Party.Role.LEAD:
+            for body in current_successors(party.organization):
+                leads.setdefault(body.pk, body)
+    memberships = (
+        Membership.objects.filter(
+            organization__in=list(leads), role__in=Membership.WRITERS, user__is_active=True
+        )
+        .select_related("user", "organization")
+        .order_by("organization_id", "-role", "user_id")[: RENEWAL_CONTACTS_SHOWN * 2]
+    )
+    people: list[tuple[str, Organization, str]] = []
+    for m in memberships:
+        if len(people) < RENEWAL_CONTACTS_SHOWN and _may_renew(m.user, agreement, m.organization_id):
+            people.append((person_name(m.user), m.organization, str(m.get_role_display())))
+    return RenewalContacts(lead_bodies=list(leads.values()), people=people)
+
+
+def _may_renew(user: Any, agreement: Agreement, body_id: int) -> bool:
+    """The rules agreement_renew applies: edits the old agreement and writes for the new lead."""
+    return access.can_edit_agreement(user, agreement) and access.scope(user).can_write_for(body_id)

@@ -382,13 +382,45 @@ def next_period(agreement: Agreement) -> tuple[int, int]:
     return end + 1, end + 1 + length
 
 
-def renewed_title(title: str, start: int, end: int) -> str:
+def renewed_title(
+    title: str, start: int, end: int, *, successors: Sequence[tuple[Sequence[str], Sequence[str]]] = ()
+) -> str:
+    """The old title with the new period, and each party that has ceased named by the bodies
+    that carry it on: ``successors`` pairs the names a ceased party went by (as signed, full,
+    short) with its successors' names. Two parties merged into one body are named once."""
     from phoihop.vn.dates import format_period
 
     period = f"giai đoạn {format_period(start, end, document=True)}"  # as titles are written
     if _PERIOD_IN_TITLE.search(title):
-        return clean(_PERIOD_IN_TITLE.sub(period, title, count=1))
-    return clean(f"{title} {period}")
+        title = _PERIOD_IN_TITLE.sub(period, title, count=1)
+    else:
+        title = f"{title} {period}"
+    return clean(_successor_names_in(title, successors))
+
+
+def _successor_names_in(title: str, successors: Sequence[tuple[Sequence[str], Sequence[str]]]) -> str:
+    new_names: list[str] = []
+    for old_names, bodies in successors:
+        if not bodies:
+            continue  # dissolved without successor: the editor rewrites the title (flagged)
+        joined = bodies[0] if len(bodies) == 1 else f"{', '.join(bodies[:-1])} và {bodies[-1]}"
+        # Longest first, so "Quận ủy Quận 4" inside "Ban Tuyên giáo Quận ủy Quận 4" is left alone.
+        for old in sorted({n.strip() for n in old_names if n and n.strip()}, key=len, reverse=True):
+            pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.IGNORECASE)
+            if pattern.search(title):
+                title = pattern.sub(joined.replace("\\", "\\\\"), title)
+                break
+        new_names.extend(bodies)
+    # A body named twice (two ceased parties merged into it) keeps its first mention only.
+    for name in dict.fromkeys(new_names):
+        escaped = re.escape(name)
+        first = re.search(rf"(?<!\w){escaped}(?!\w)", title)
+        if first is None:
+            continue
+        head, tail = title[: first.end()], title[first.end():]
+        tail = re.sub(rf"\s*(?:,|\bvà\b|\bvới\b)\s*{escaped}(?!\w)", "", tail)
+        title = head + tail
+    return title
 
 
 @dataclass
@@ -441,7 +473,9 @@ def agreement_renew(
     mapping: dict[int, list[Organization]] = {}
     parties: list[PartyInput] = []
     taken: dict[int, PartyInput] = {}
+    names_as_signed: dict[int, list[str]] = {}
     for party in agreement.parties.select_related("organization").order_by("order", "id"):
+        names_as_signed.setdefault(party.organization_id, []).append(party.name_as_signed)
         bodies = current_successors(party.organization)
         mapping[party.organization_id] = bodies
         if not bodies:
@@ -478,7 +512,13 @@ def agreement_renew(
     fields = {
         "kind": agreement.kind,
         "number_symbol": "",
-        "title": renewed_title(agreement.title, period_start, period_end),
+        "title": renewed_title(
+            agreement.title, period_start, period_end,
+            successors=[
+                ([old.name, old.short_name, *names_as_signed.get(old.pk, [])], [b.name for b in bodies])
+                for old, bodies in renewal.replaced
+            ],
+        ),
         "legal_bases": agreement.legal_bases,
         "purpose": agreement.purpose,
         "period_start": period_start,

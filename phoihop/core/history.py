@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from phoihop.vn.names import person_name
 from phoihop.vn.numbers import format_number
 
 # Fields that change on every save and say nothing to a reader (the version is the edit check's
@@ -79,11 +81,13 @@ def entries(
             # Resolved to a model class once the app registry is ready ("self" only before).
             related_model = cast(type[models.Model], fk.related_model)
             related = related_model._default_manager.filter(pk__in=ids)
-            names[fk.name] = {o.pk: str(o) for o in related}
+            # A person is shown by full name ("Phạm Đức Thịnh"), never by log-in name.
+            label: Callable[[Any], str] = person_name if related_model is get_user_model() else str
+            names[fk.name] = {o.pk: label(o) for o in related}
     previous: dict[Any, Any] = {}
     result: list[Entry] = []
     for row in rows:
-        who = row.history_user.get_full_name() or row.history_user.username if row.history_user else _("hệ thống")
+        who = person_name(row.history_user) if row.history_user else _("hệ thống")
         before = previous.get(row.id)
         if row.history_type == "+":
             action = pgettext("history action", "Tạo mới")

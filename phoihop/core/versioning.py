@@ -46,6 +46,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from phoihop.vn.names import person_name
+
 VERSION_FIELD = "version"
 SEEN_FIELD = "version_seen"
 # The fields the mixin adds to a form (not data for the service).
@@ -249,7 +251,7 @@ def _last_change(instance: models.Model) -> tuple[str, datetime.datetime | None]
         record = history.order_by("-history_date", "-history_id").select_related("history_user").first()
         if record is not None:
             user = record.history_user
-            name = (user.get_full_name() or user.get_username()) if user is not None else ""
+            name = person_name(user)
             return name, record.history_date
     return "", getattr(instance, "updated_at", None)
 

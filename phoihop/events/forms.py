@@ -15,6 +15,7 @@ from phoihop.events.models import Attendee, Event
 from phoihop.events.selectors import organization_choices
 from phoihop.events.services import EVENT_FIELDS, AttendeeInput
 from phoihop.orgs.models import Organization
+from phoihop.vn.names import person_name_with_title
 
 
 class EventForm(versioning.VersionedFormMixin, forms.ModelForm):
@@ -108,7 +109,7 @@ class EventForm(versioning.VersionedFormMixin, forms.ModelForm):
     def versioned_extras(self, record: Any) -> dict[str, tuple[str, str]]:
         # The attendees are edited on the same page, under the event's version.
         attendees = "; ".join(
-            ", ".join(filter(None, [a.full_name, a.rank, a.position]))
+            person_name_with_title(a.full_name, rank=a.rank, position=a.position)
             for a in Attendee.objects.filter(event=record).order_by("order", "id")
         )
         return {"attendees": (str(_("Thành phần tham dự")), attendees)}

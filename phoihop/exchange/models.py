@@ -195,6 +195,15 @@ class Inspection(Archivable):
     def get_absolute_url(self) -> str:
         return reverse("exchange:inspection_detail", args=[self.pk])
 
+    @property
+    def title_names_kind(self) -> bool:
+        """The title already says what the visit is ("Giám sát việc gửi báo cáo…"), so the kind is
+        not printed before it again ("Giám sát Giám sát việc…")."""
+        from phoihop.vn.text import exact_key
+
+        title, kind = exact_key(self.title), exact_key(str(self.get_kind_display()))
+        return title == kind or title.startswith(kind + " ")
+
 
 class Recommendation(models.Model):
     class Status(models.TextChoices):

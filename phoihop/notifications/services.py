@@ -25,6 +25,7 @@ from phoihop.notifications.models import (
     NotificationPreference,
     new_feed_token,
 )
+from phoihop.vn.names import person_name
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def _absolute(url: str) -> str:
 def _email_text(user: Any, notification: Notification) -> tuple[str, str]:
     """Subject and plain-text body, in Vietnamese whatever the sender's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        name = user.get_full_name() or user.username
+        name = person_name(user)
         parts = [_("Kính gửi %(name)s,") % {"name": name}, "", notification.title]
         if notification.body:
             parts += ["", notification.body]
@@ -266,7 +267,7 @@ def feed_version_record(*, token: CalendarFeedToken, etag: str) -> datetime.date
 
 
 def _display(user: Any) -> str:
-    return (user.get_full_name() or user.username) if user is not None else ""
+    return person_name(user)
 
 
 def activity_submitted_notify(*, activity: Any, actor: Any) -> int:
@@ -396,10 +397,14 @@ def inspection_findings_notify(*, inspection: Any, actor: Any) -> int:
     if not inspection.findings.strip():
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        title = _("Kết quả %(kind)s: %(title)s") % {
-            "kind": str(inspection.get_kind_display()).lower(),
-            "title": inspection.title,
-        }
+        if inspection.title_names_kind:
+            # "Kết quả giám sát việc gửi báo cáo…", not "Kết quả giám sát: Giám sát việc…".
+            title = _("Kết quả %(title)s") % {"title": inspection.title[:1].lower() + inspection.title[1:]}
+        else:
+            title = _("Kết quả %(kind)s: %(title)s") % {
+                "kind": str(inspection.get_kind_display()).lower(),
+                "title": inspection.title,
+            }
         body = inspection.findings[:2000]
     return notify(
         users=_members((o.pk for o in inspection.inspected.all()), actor=actor, officers=True),

@@ -24,6 +24,7 @@ from phoihop.notifications import selectors, services
 from phoihop.notifications.feed import etag_of, render_calendar, stamped
 from phoihop.notifications.forms import PreferencesForm
 from phoihop.notifications.selectors import ITEM_KINDS
+from phoihop.vn.names import person_name
 
 PAGE_SIZE = 25
 AGENDA_PAGE_SIZE = 50
@@ -226,7 +227,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         own=True,
         limit=settings.FEED_MAX_ITEMS,
     )
-    name = _("phoihop — lịch của %(name)s") % {"name": user.get_full_name() or user.username}
+    name = _("phoihop — lịch của %(name)s") % {"name": person_name(user)}
     text = render_calendar(items, base_url=request.build_absolute_uri("/") or settings.SITE_URL, name=name)
     etag = etag_of(text)
     changed_at = services.feed_version_record(token=user.calendar_feed_token, etag=etag)

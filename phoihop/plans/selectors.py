@@ -227,7 +227,9 @@ def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
 
 def plan_history(plan: AnnualPlan) -> list[history.Entry]:
     return history.merged(
-        history.entries(AnnualPlan.history.filter(id=plan.pk), AnnualPlan, lambda r: str(r.year)),
+        history.entries(
+            AnnualPlan.history.filter(id=plan.pk), AnnualPlan, lambda r: _("Kế hoạch năm %(year)s") % {"year": r.year}
+        ),
         history.entries(Task.history.filter(plan_id=plan.pk), Task, lambda r: f"{r.number}. {r.title}"),
     )
 

@@ -124,17 +124,20 @@ class Review(Archivable):
 
     @property
     def title(self) -> str:
+        """ "Sơ kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Tổng kết giai đoạn 2022-2025",
+        "Sơ kết từ 01/03/2024 đến 31/08/2024": one wording for every review's name."""
         from phoihop.vn.dates import format_short
 
-        if self.period_start.year == self.period_end.year:
-            period = str(self.period_end.year)
+        start, end = self.period_start, self.period_end
+        whole_years = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+        if whole_years and start.year == end.year:
+            period = str(_("năm %(year)s")) % {"year": end.year}
+        elif whole_years:
+            period = str(_("giai đoạn %(start)s-%(end)s")) % {"start": start.year, "end": end.year}
+        elif start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 6, 30):
+            period = str(_("6 tháng đầu năm %(year)s")) % {"year": end.year}
         else:
-            period = f"{self.period_start.year}-{self.period_end.year}"
-        if self.period_start.month != 1 or self.period_start.day != 1 or (
-            self.period_end.month,
-            self.period_end.day,
-        ) != (12, 31):
-            period = f"{format_short(self.period_start)} – {format_short(self.period_end)}"
+            period = str(_("từ %(start)s đến %(end)s")) % {"start": format_short(start), "end": format_short(end)}
         if self.kind == self.Kind.FINAL:
             return str(_("Tổng kết %(period)s")) % {"period": period}
         return str(_("Sơ kết %(period)s")) % {"period": period}

@@ -35,6 +35,7 @@ from phoihop.reviews.models import (
     Review,
     ReviewDocument,
 )
+from phoihop.vn.names import person_name
 from phoihop.vn.text import clean
 
 
@@ -167,9 +168,7 @@ def review_sign_off(
         review.report_date = timezone.localdate(review.signed_off_at)
     review.number_symbol = _register_number(actor, review, confirm_out_of_sequence=confirm_out_of_sequence)
     if not review.signer_name:
-        # Vietnamese order: family name first ("Phạm Đức Thịnh").
-        full = f"{actor.last_name} {actor.first_name}".strip()
-        review.signer_name = full or actor.get_username()
+        review.signer_name = person_name(actor)
     review.save(
         update_fields=[
             "status", "signed_off_by", "signed_off_at", "signer_name", "report_date", "number_symbol", "figures",

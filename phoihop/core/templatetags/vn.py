@@ -1,14 +1,15 @@
-"""Template filters for Vietnamese dates and numbers (built in to every template)."""
+"""Template filters for Vietnamese dates, numbers and names (built in to every template)."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils.translation import get_language
 
-from phoihop.vn import dates, numbers
+from phoihop.vn import dates, figures, names, numbers
 
 register = template.Library()
 
@@ -42,3 +43,21 @@ def vnnumber(value: int | float | Decimal | None, places: int | None = None) -> 
     if value is None or value == "":
         return ""
     return numbers.format_number(value, places)
+
+
+@register.filter
+def person_name(user: Any) -> str:
+    """Phạm Đức Thịnh: family name first, the log-in name only when no name was given."""
+    return names.person_name(user)
+
+
+@register.filter
+def without_target(name: str, target: int | float | Decimal | None) -> str:
+    """{{ indicator.name|without_target:target }}: "Buổi tuyên truyền…" when the target follows."""
+    return figures.name_without_target(str(name), target)
+
+
+@register.simple_tag
+def indicator_result(achieved: int | float | Decimal | None, target: int | float | Decimal, unit: str) -> str:
+    """{% indicator_result achieved target unit %}: "11/12 buổi", "100%"."""
+    return figures.indicator_result(achieved, target, str(unit))

@@ -139,9 +139,9 @@ def test_it_archives_and_restores_a_review_through_its_page(login: Any, users: d
     assert response.status_code == 302 and response["Location"] == detail
     draft.refresh_from_db()
     assert draft.is_archived
-    assert "Sơ kết 2024" not in client.get(reverse("reviews:list")).content.decode()
+    assert "Sơ kết năm 2024" not in client.get(reverse("reviews:list")).content.decode()
     body = client.get(reverse("reviews:list"), {"archived": "1"}).content.decode()
-    assert "Sơ kết 2024" in body and "Đã lưu trữ" in body
+    assert "Sơ kết năm 2024" in body and "Đã lưu trữ" in body
     body = client.get(detail).content.decode()
     assert "data-archived" in body and 'name="restore"' in body
     assert reverse("reviews:edit", args=[draft.pk]) not in body
@@ -149,7 +149,7 @@ def test_it_archives_and_restores_a_review_through_its_page(login: Any, users: d
     assert response.status_code == 302
     draft.refresh_from_db()
     assert not draft.is_archived
-    assert "Sơ kết 2024" in client.get(reverse("reviews:list")).content.decode()
+    assert "Sơ kết năm 2024" in client.get(reverse("reviews:list")).content.decode()
 
 
 def test_an_archived_reviews_figures_and_documents_are_not_offered(login: Any, users: dict[str, Any], draft: Review) -> None:
@@ -196,7 +196,7 @@ def test_review_archiving_refuses_readers_and_hides_from_outsiders(login: Any, u
     services.review_archive(actor=users["alice"], review=draft)
     assert login(users["bob"]).post(url, {"restore": "1"}).status_code == 403
     assert login(users["charlie"]).post(url, {"restore": "1"}).status_code == 404
-    assert "Sơ kết 2024" not in login(users["charlie"]).get(reverse("reviews:list"), {"archived": "1"}).content.decode()
+    assert "Sơ kết năm 2024" not in login(users["charlie"]).get(reverse("reviews:list"), {"archived": "1"}).content.decode()
     draft.refresh_from_db()
     assert draft.is_archived
 
@@ -212,7 +212,7 @@ def test_the_archived_list_keeps_its_queries_flat(login: Any, users: dict[str, A
         services.review_archive(actor=users["alice"], review=r)
     with CaptureQueriesContext(connection) as many:
         body = client.get(reverse("reviews:list"), {"archived": "1"}).content.decode()
-    assert "Tổng kết 2022" in body
+    assert "Tổng kết năm 2022" in body
     assert len(many) == len(few)
 
 

@@ -59,7 +59,7 @@ def test_it_runs_the_2022_interim_review_of_seed_004(live_server: Any, page: Any
     page.click("button:has-text('Tạo báo cáo')")
     page.wait_for_url(re.compile(r"/so-tong-ket/\d+/$"))
     review_url = page.url
-    expect(page.locator("h1")).to_have_text("Sơ kết 2022")
+    expect(page.locator("h1")).to_have_text("Sơ kết năm 2022")
     # Approved activities only: 10 of the 14 demo records of 2022 (3 wait, 1 was returned).
     expect(page.locator("[data-figure=activities]")).to_have_text("10")
     expect(page.locator("#figures-areas")).to_contain_text("Hoàn thành chỉ tiêu giao quân năm 2022")
@@ -89,7 +89,7 @@ def test_it_runs_the_2022_interim_review_of_seed_004(live_server: Any, page: Any
         page.click("a:has-text('Báo cáo (Word)')")
     report = tmp_path / "bao-cao.docx"
     info.value.save_as(report)
-    assert info.value.suggested_filename == "so-ket-2022-bao-cao.docx"
+    assert info.value.suggested_filename == "so-ket-nam-2022-bao-cao.docx"
     document = docx.Document(str(report))
     text = "\n".join(
         [p.text for p in document.paragraphs]

@@ -31,7 +31,7 @@ def test_it_creates_a_review_from_an_agreement(login: Any, users: dict[str, Any]
     review = Review.objects.get()
     assert response.status_code == 302 and response["Location"] == review.get_absolute_url()
     assert list(review.agreements.all()) == [agreement]
-    assert review.title == "Sơ kết 2024"
+    assert review.title == "Sơ kết năm 2024"
 
 
 def test_it_refuses_review_creation_to_readers_and_outsiders(login: Any, users: dict[str, Any], agreement: Any) -> None:
@@ -117,7 +117,7 @@ def test_it_downloads_a_word_report_with_the_figures(login: Any, users: dict[str
     services.review_update(actor=users["alice"], review=review, fields={"situation": "Tình hình năm 2024", "results": "Kết quả", "directions": "Phương hướng", "strengths": "Ưu điểm", "shortcomings": "Hạn chế", "causes": "Nguyên nhân", "lessons": "Bài học", "proposals": "Kiến nghị", "report_date": datetime.date(2025, 1, 10)})
     response = login(users["bob"]).get(reverse("reviews:download_docx", args=[review.pk]))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="so-ket-2024-bao-cao.docx"'
+    assert response["Content-Disposition"] == 'attachment; filename="so-ket-nam-2024-bao-cao.docx"'
     text = _docx_text(response.content)
     assert "BÁO CÁO" in text
     assert "Tình hình năm 2024" in text
@@ -149,7 +149,7 @@ def test_it_records_the_download_in_the_audit_trail(login: Any, users: dict[str,
 
     login(users["alice"]).get(reverse("reviews:download_docx", args=[review.pk]))
     event = AuditEvent.objects.filter(action="document_download").get()
-    assert event.detail == "so-ket-2024-bao-cao.docx"
+    assert event.detail == "so-ket-nam-2024-bao-cao.docx"
 
 
 def test_it_downloads_the_commendation_list(login: Any, users: dict[str, Any], review: Any, orgs: dict[str, Any]) -> None:
@@ -162,10 +162,10 @@ def test_it_downloads_the_commendation_list(login: Any, users: dict[str, Any], r
 
 def test_it_lists_reviews_with_filters_and_an_empty_state(login: Any, users: dict[str, Any], review: Any) -> None:
     client = login(users["alice"])
-    assert "Sơ kết 2024" in client.get(reverse("reviews:list")).content.decode()
-    assert "Sơ kết 2024" in client.get(reverse("reviews:list"), {"year": 2024, "kind": "interim"}).content.decode()
+    assert "Sơ kết năm 2024" in client.get(reverse("reviews:list")).content.decode()
+    assert "Sơ kết năm 2024" in client.get(reverse("reviews:list"), {"year": 2024, "kind": "interim"}).content.decode()
     body = client.get(reverse("reviews:list"), {"kind": "final"}).content.decode()
-    assert "Sơ kết 2024" not in body and "Bỏ lọc" in body
+    assert "Sơ kết năm 2024" not in body and "Bỏ lọc" in body
     assert "Chưa có báo cáo" in login(users["charlie"]).get(reverse("reviews:list")).content.decode()
 
 
@@ -220,7 +220,7 @@ def test_it_gives_the_agreement_page_its_reviews_card(users: dict[str, Any], agr
 
     context = {"agreement": agreement, **agreement_reviews(user=users["alice"], agreement=agreement)}
     html = render_to_string("reviews/agreement_card.html", context)
-    assert "Sơ kết 2024" in html and "Sơ kết, tổng kết mới" in html
+    assert "Sơ kết năm 2024" in html and "Sơ kết, tổng kết mới" in html
     context = {"agreement": agreement, **agreement_reviews(user=users["bob"], agreement=agreement)}
     assert "Sơ kết, tổng kết mới" not in render_to_string("reviews/agreement_card.html", context)
 
