@@ -197,6 +197,7 @@ def _events(user: Any, today: datetime.date) -> Section:
 def _subordinates(user: Any, today: datetime.date) -> Section | None:
     """For the leader of a body with bodies below it: the subordinates' overdue tasks (one
     count on the tree's path index), leading to the subordinates' dashboard."""
+    from phoihop.agreements.models import Agreement
     from phoihop.orgs.models import Organization
     from phoihop.plans.models import AnnualPlan, Task
 
@@ -207,9 +208,17 @@ def _subordinates(user: Any, today: datetime.date) -> Section | None:
     parent = Organization.objects.filter(pk__in=led, children__isnull=False).order_by("pk").first()
     if parent is None:
         return None
-    below = s.orgs_below([parent.pk]).exclude(pk__in=list(s.roles)).values("pk")
+    # Bodies still in being: a body ceased in a reorganisation has handed its work on.
+    below = (
+        s.orgs_below([parent.pk])
+        .exclude(pk__in=list(s.roles))
+        .filter(archived_at__isnull=True)
+        .exclude(valid_to__lt=today)
+        .values("pk")
+    )
     overdue = Task.objects.filter(
         lead_organization_id__in=below,
+        plan__agreement__status=Agreement.Status.IN_FORCE,
         plan__status=AnnualPlan.Status.IN_FORCE,
         plan__archived_at__isnull=True,
         cancelled=False,
