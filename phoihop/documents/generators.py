@@ -47,7 +47,7 @@ AGREEMENT_TYPES: dict[str, str] = {
     Agreement.Kind.PLAN: "KH",
 }
 PLAN_TABLE_COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Ghi chú"]
-PLAN_TABLE_WIDTHS = [0.9, 5.0, 2.5, 2.7, 2.5, 1.9]
+PLAN_TABLE_WIDTHS = [0.9, 5.0, 2.4, 3.6, 2.3, 1.3]  # the notes column holds little
 PLAN_TABLE_ALIGN: list[Align] = ["center", "left", "left", "left", "center", "left"]
 
 # Generic words before a place name; kept when the name is a number ("Quận 4", "Phường 1") or a
@@ -400,8 +400,7 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
     closing: list[str] = []
     effect = f"{_upper_first(kind_lower)} có hiệu lực kể từ ngày ký"
     if agreement.period_start and agreement.period_end:
-        period = format_period(agreement.period_start, agreement.period_end, document=True)
-        effect += f", thực hiện trong giai đoạn {period}"
+        effect += f", thực hiện trong {_period_words(agreement)}"
     closing.append(effect + ".")
     if agreement.renews_id:
         old = agreement.renews

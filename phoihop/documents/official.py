@@ -528,7 +528,7 @@ CELL_PADDING_MM = 2 * 1.9 + 0.6  # Word's default cell margins (0.19 cm each sid
 
 
 def table_widths(columns: Sequence[str], relative: Sequence[float] | None, width_mm: float,
-                 size: float) -> list[float]:
+                 size: float, short_words: Sequence[Sequence[str]] | None = None) -> list[float]:
     """Column widths in mm: the relative widths asked for, but no column narrower than the
     longest word of its (bold) header, so a header never breaks inside a word. The width a
     column gains is taken from the others in proportion to what they have above their own
@@ -538,6 +538,9 @@ def table_widths(columns: Sequence[str], relative: Sequence[float] | None, width
     wanted = [width_mm * w / sum(rel) for w in rel]
     least = [max((text_width_mm(word, size, bold=True) for word in str(c).split()), default=0)
              + CELL_PADDING_MM for c in columns]
+    for i, words in enumerate(short_words or []):
+        # Figures ("320/300", "1.250") never break either.
+        least[i] = max(least[i], max((text_width_mm(w, size) for w in words), default=0) + CELL_PADDING_MM)
     if sum(least) >= width_mm:
         return [width_mm * m / sum(least) for m in least]
     widths = wanted[:]
@@ -965,7 +968,7 @@ class _Renderer:
         if block.caption:
             self.body.para(block.caption, size=self.size["body"], bold=True, after=6, keep_next=True)
         n = len(block.columns)
-        widths = table_widths(block.columns, block.widths, width_mm, size)
+        widths = table_widths(block.columns, block.widths, width_mm, size, _short_words(block))
         aligns: list[Align | None] = list(block.align) if block.align else [None] * n
         table = _table(self.word, 1, widths, borders=True)
         head = table.rows[0]
@@ -1134,7 +1137,9 @@ class _Renderer:
             for top, bottom, (signer, issuer) in cells:
                 self._signer(top, signer, issuer, name_cell=bottom)
             _keep_with_next_row(table.rows[0])
-        self.body.para(size=12)
+        # The last row of blocks keeps with Nơi nhận, which never goes to a page of its own.
+        _keep_with_next_row(table.rows[1])
+        self.body.para(size=12, keep_next=True)
         # Nơi nhận under the signatures, in the left half.
         start = len(self.word.paragraphs)
         self._recipients(self.body)
@@ -1209,6 +1214,18 @@ class _RowFactory:
                         t.set(qn("xml:space"), "preserve")
                 tc.append(p)
         self.table._tbl.append(tr)
+
+
+def _short_words(block: Table) -> list[list[str]]:
+    """Each column's words of at most 9 characters (figures, fractions, short codes)."""
+    out: list[list[str]] = [[] for _ in block.columns]
+    for raw in block.rows:
+        row = raw if isinstance(raw, TableRow) else TableRow(cells=raw)
+        if row.merged:
+            continue
+        for i, value in enumerate(row.cells[:len(out)]):
+            out[i].extend(w for w in _cell_text(value).split() if len(w) <= 9)
+    return out
 
 
 def _cell_text(value: Any) -> str:

@@ -9,7 +9,7 @@ V. proposals), signed by the lead party; annexes: results by content area and by
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils import timezone, translation
@@ -32,10 +32,16 @@ from phoihop.documents.official import (
     signer_for,
 )
 from phoihop.documents.workbook import Sheet, render_xlsx
-from phoihop.reviews.drafts import participants_missing, yearly_indicators
+from phoihop.reviews.drafts import (
+    area_indicators,
+    participants_missing,
+    yearly_by_name,
+    yearly_indicators,
+)
 from phoihop.reviews.models import Commendation, Review
 from phoihop.reviews.selectors import (
     Figures,
+    IndicatorFigure,
     covered_agreements,
     review_commendations,
     review_figures,
@@ -146,12 +152,21 @@ def _indicator_figure(i: Any) -> str:
     return f"{indicator_result(i.achieved, i.target, i.unit)} ({_percent(i.percent)})"
 
 
-def _area_rows(figures: Figures, missing: dict[Any, int] | None = None) -> list[list[Any]]:
+def _period_figure(row: Any) -> IndicatorFigure:
+    """A yearly row's period total as an indicator figure."""
+    target, achieved = row.total
+    return IndicatorFigure(row.name, row.unit, target, achieved, row.percent)
+
+
+def _area_rows(figures: Figures, missing: dict[Any, int] | None = None,
+               by_name: dict[tuple[str, str], Any] | None = None) -> list[list[Any]]:
+    """``by_name`` (a review over several years): each indicator once, for the whole period."""
     missing = missing or {}
     rows = []
     for a in figures.areas:
+        shown = [_period_figure(r) for r in area_indicators(a, by_name)] if by_name else a.indicators
         indicators = "; ".join(
-            f"{name_without_target(i.name, i.target)}: {_indicator_figure(i)}" for i in a.indicators
+            f"{name_without_target(i.name, i.target)}: {_indicator_figure(i)}" for i in shown
         )
         key = (a.agreement_id, a.number if a.number is not None else None)
         people = _people(a.participants, missing.get(key, 0), a.activities) if missing else a.participants
@@ -213,8 +228,9 @@ COMMENDATION_COLUMNS = (
 )
 
 
-def _area_table(figures: Figures, missing: dict[Any, int] | None = None) -> Table:
-    return Table(columns=[_(c) for c in AREA_COLUMNS], rows=_area_rows(figures, missing),
+def _area_table(figures: Figures, missing: dict[Any, int] | None = None,
+                by_name: dict[tuple[str, str], Any] | None = None) -> Table:
+    return Table(columns=[_(c) for c in AREA_COLUMNS], rows=_area_rows(figures, missing, by_name),
                  widths=[1, 5.5, 2, 1.5, 2.5, 5.5], align=["center", "left", "center", "right", "right", "left"])
 
 
@@ -322,7 +338,7 @@ def _yearly_table(review: Review) -> list[Any]:
         body.append(cells)
     return [
         Paragraph(_("Kết quả thực hiện các chỉ tiêu theo từng năm và cả giai đoạn (đạt/chỉ tiêu):")),
-        Table(columns=columns, rows=body, widths=[1, 5, 2] + [2] * len(years) + [3],
+        Table(columns=columns, rows=body, widths=[1, 4, 1.6] + [2.2] * len(years) + [2.8],
               align=YEARLY_ALIGN + [CENTER] * (len(years) + 1)),
     ]
 
@@ -347,12 +363,19 @@ def _oversight_blocks(figures: Figures) -> list[Any]:
     else:
         owed = sum(t.owed for t in figures.timeliness)
         on_time = sum(t.on_time for t in figures.timeliness)
+        # The figures hold a row per agreement, year and party: the report sums each party's.
+        per_org: dict[int, list[Any]] = {}
+        for t in figures.timeliness:
+            row = per_org.setdefault(t.organization.pk, [t.organization, 0, 0, 0, 0])
+            for i, value in enumerate((t.owed, t.on_time, t.late, t.missing), start=1):
+                row[i] += value
         blocks.append(Paragraph(
             _("Thực hiện chế độ thông tin, báo cáo: %(on_time)s/%(owed)s báo cáo gửi đúng hạn.")
             % {"on_time": on_time, "owed": owed}
         ))
-        rows = [[i, t.organization.name, t.owed, t.on_time, t.late, t.missing, _percent(t.rate)]
-                for i, t in enumerate(figures.timeliness, start=1)]
+        rows = [[i, org.name, n, ok, late, missing,
+                 _percent((Decimal(ok) * 100 / n).quantize(Decimal("0.1"), ROUND_HALF_UP) if n else None)]
+                for i, (org, n, ok, late, missing) in enumerate(per_org.values(), start=1)]
         blocks.append(Table(
             columns=[_("TT"), _("Cơ quan"), _("Phải gửi"), _("Đúng hạn"), _("Chậm"), _("Chưa gửi"),
                      _("Tỷ lệ đúng hạn")],
@@ -384,6 +407,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
     issuer = _issuer(review)
     form = "party" if issuer.is_party else "state"
     missing = participants_missing(review)
+    by_name = yearly_by_name(review)
     addressees = _addressees(review)
     body: list[Any] = [
         Paragraph(
@@ -405,7 +429,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         Paragraph(
             _("Kết quả thực hiện theo từng nội dung phối hợp (chỉ tính hoạt động đã được duyệt):"),
         ),
-        _area_table(figures, missing),
+        _area_table(figures, missing, by_name),
         *_participants_line(figures, missing),
         *_yearly_table(review),
         Heading(_("2. Công tác kiểm tra, giám sát, thông tin, báo cáo"), level=2),
@@ -427,7 +451,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         *_paragraphs(review.proposals),
     ]
     appendices = [
-        Appendix(title=_("Kết quả thực hiện theo nội dung phối hợp"), blocks=[_area_table(figures, missing)],
+        Appendix(title=_("Kết quả thực hiện theo nội dung phối hợp"), blocks=[_area_table(figures, missing, by_name)],
                  landscape=True),
         Appendix(title=_("Kết quả thực hiện theo các bên tham gia"), blocks=[_party_table(figures)], landscape=True),
     ]

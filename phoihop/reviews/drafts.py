@@ -101,8 +101,11 @@ def yearly_indicators(review: Review) -> tuple[list[int], list[YearlyIndicator]]
     units = {value: str(label) for value, label in Indicator._meta.get_field("unit").flatchoices}
     rows: dict[tuple[str, str], YearlyIndicator] = {}
     for ind in indicators:
-        key = (ind.name.strip(), ind.unit)
-        row = rows.setdefault(key, YearlyIndicator(ind.name.strip(), units.get(ind.unit, ind.unit)))
+        # A plan a year names the indicator with that year's target ("12 buổi tuyên truyền"): one
+        # row for the indicator under its name without the target.
+        name = name_without_target(ind.name.strip(), ind.target)
+        key = (name, ind.unit)
+        row = rows.setdefault(key, YearlyIndicator(name, units.get(ind.unit, ind.unit)))
         row.summed = row.summed and ind.aggregation == Indicator.Aggregation.SUM
         year = ind.task.plan.year
         p = progress[ind.pk]
@@ -133,6 +136,36 @@ def _indicator_line(i: IndicatorFigure) -> str:
     }
 
 
+def yearly_by_name(review: Review) -> dict[tuple[str, str], YearlyIndicator]:
+    """For a review over several years, its indicators by (name, unit label); empty otherwise."""
+    years, rows = yearly_indicators(review) if len(review_years(review)) > 1 else ([], [])
+    return {(r.name, r.unit): r for r in rows} if len(years) > 1 else {}
+
+
+def area_indicators(area: Any, by_name: dict[tuple[str, str], YearlyIndicator]) -> list[YearlyIndicator]:
+    """An area's indicators once each (a plan a year repeats them), with every year's figures."""
+    out: list[YearlyIndicator] = []
+    for i in area.indicators:
+        row = by_name.get((name_without_target(i.name.strip(), i.target), i.unit))
+        if row is not None and row not in out:
+            out.append(row)
+    return out
+
+
+def _yearly_line(row: YearlyIndicator) -> str:
+    years = "; ".join(
+        _("năm %(year)s: %(achieved)s/%(target)s") % {
+            "year": y, "achieved": format_number(a) if a is not None else "—", "target": format_number(t)}
+        for y, (t, a) in sorted(row.years.items())
+    )
+    target, achieved = row.total
+    return _("- %(name)s: %(years)s; cả giai đoạn: %(achieved)s/%(target)s %(unit)s (%(percent)s%%).") % {
+        "name": row.name, "years": years, "unit": row.unit,
+        "achieved": format_number(achieved) if achieved is not None else "—", "target": format_number(target),
+        "percent": format_number(row.percent) if row.percent is not None else "—",
+    }
+
+
 def _people_words(total: int, missing: int, activities: int) -> str:
     """ "1.250 lượt người tham gia"; an unknown count is said to be unknown, never 0."""
     if activities and missing >= activities:
@@ -153,6 +186,7 @@ def narrative_drafts(review: Review, figures: Figures) -> dict[str, str]:
     }
     parties = ", ".join(p.organization.name for p in figures.parties if p.role)
     missing = participants_missing(review)
+    by_name = yearly_by_name(review)
     situation = _(
         "Thực hiện %(agreements)s, %(period)s các bên tham gia (%(parties)s) đã triển khai "
         "%(planned)s nhiệm vụ theo kế hoạch phối hợp, tổ chức %(activities)s hoạt động với "
@@ -185,7 +219,10 @@ def narrative_drafts(review: Review, figures: Figures) -> dict[str, str]:
             }
         )
         results_lines.append(head)
-        results_lines.extend(_indicator_line(i) for i in area.indicators)
+        if by_name:
+            results_lines.extend(_yearly_line(row) for row in area_indicators(area, by_name))
+        else:
+            results_lines.extend(_indicator_line(i) for i in area.indicators)
     results = "\n".join(results_lines)
 
     reached = [i for i in figures.indicators if i.achieved is not None and i.achieved >= i.target]
