@@ -1156,6 +1156,10 @@ class _Renderer:
             _setup_section(section, self.form, landscape=appendix.landscape, restart=True)
             width = _text_width(section)
             label = f"Phụ lục {roman(i)}" if len(apps) > 1 else "Phụ lục"
+            # Decree 30, electronic documents: the agency signs an attachment with its digital
+            # signature at the top right of the attachment's first page (size 10).
+            place = self.body.para(size=10, align="right")
+            self._bookmark(place, f"agency_signature_appendix_{i}")
             self.body.para(label, size=s["appendix_label"], bold=True, keep_next=True)
             self.body.para(appendix.title.upper(), size=s["appendix_title"], bold=True, keep_next=True)
             self.body.para(self.doc.reference, size=s["appendix_note"], italic=True, after=12)

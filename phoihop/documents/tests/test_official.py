@@ -408,3 +408,15 @@ def test_it_tidies_punctuation_and_completes_the_archive_line() -> None:
     assert "Chưa viết…" in texts and "Đã xong." in texts
     left = doc.tables[-1].rows[0].cells[0]
     assert left.paragraphs[-1].text == "- Lưu: VT, BCHQS, 02b."
+
+
+def test_it_leaves_the_agencys_signature_place_on_each_appendix() -> None:
+    doc = load(render_docx(make([COMMAND], [COMMANDER], appendices=[
+        Appendix(title="Biểu tổng hợp kết quả", blocks=[TABLE]),
+        Appendix(title="Danh sách mô hình", blocks=[TABLE], landscape=True),
+    ])))
+    marks = {b.get(qn("w:name")): p for p in doc.paragraphs for b in p._p.iter(qn("w:bookmarkStart"))}
+    for i in (1, 2):
+        place = marks[f"agency_signature_appendix_{i}"]
+        assert place.alignment == 2 and place.text == ""  # top right, above "Phụ lục"
+        assert following(list(doc.paragraphs), place).text == f"Phụ lục {roman(i)}"
