@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -750,6 +750,18 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
     return qs.select_related("organization", "movement", "review__agreement").order_by(
         "-year", vi("organization__sort_name"), vi("person_name"), "id"
     )
+
+
+def commendation_years() -> list[int]:
+    """The years the commendation list can be filtered by, newest first: every year from the
+    first commendation recorded to the last (or this one). One aggregate over the year column,
+    not a DISTINCT over what the user sees, which read their whole visible list again."""
+    found = Commendation.objects.aggregate(first=Min("year"), last=Max("year"))
+    first = found["first"]
+    if first is None:
+        return []
+    last = max(found["last"], timezone.localdate().year)
+    return list(range(last, first - 1, -1))
 
 
 def movement_detail(*, user: Any, pk: int, page: Any = None) -> dict[str, Any]:

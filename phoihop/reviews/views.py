@@ -372,7 +372,7 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
             "filtered": any(filters.values()),
             "movements": selectors.movement_list(user=request.user),
             "org_filter": org_filter,
-            "years": list(visible.order_by("-year").values_list("year", flat=True).distinct()),
+            "years": selectors.commendation_years(),
             "statuses": Commendation.Status.choices,
             "can_record": review_access.can_create_movement(request.user),
             "nav": NAV,

@@ -27,7 +27,7 @@ from phoihop.accounts.access import (
     can_create_agreement,
     can_edit_agreement,
     scope,
-    visible_agreements,
+    visible_agreement_ids,
 )
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def visible_reviews(user: Any) -> ActiveQuerySet:
 
     if not _signed_in(user):
         return Review.objects.none()
-    return Review.objects.filter(agreement__in=visible_agreements(user))
+    return Review.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
 def lead_org_ids(review: Any) -> set[int]:
@@ -156,7 +156,7 @@ def commendations_filter(user: Any) -> Q:
         return Q()
     from phoihop.agreements.models import Party
 
-    partners = Party.objects.filter(agreement__in=visible_agreements(user)).values("organization_id")
+    partners = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("organization_id")
     outside_review = (
         Q(organization_id__in=s.visible_orgs().values("pk"))
         | Q(organization_id__in=partners)

@@ -87,3 +87,20 @@ def test_it_renders_only_the_chosen_organisation_in_the_commendation_filter(clie
     assert f'<option value="{orgs["ward"].pk}" selected>' in page
     assert f'<option value="{orgs["board"].pk}"' not in page
     assert '<option value="2024"' in page
+
+
+def test_it_offers_every_year_from_the_first_commendation_to_this_one(client: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
+    from django.utils import timezone
+
+    from phoihop.reviews.models import Commendation
+
+    client.force_login(users["alice"])
+    assert client.get(reverse("reviews:commendation_list")).context["years"] == []
+    for year in (2021, 2023):
+        Commendation.objects.create(
+            awardee_kind="collective", organization=orgs["district"], form="praise", authority="Ban CHQS", reason="Thành tích", year=year,
+        )
+    this_year = timezone.localdate().year
+    assert client.get(reverse("reviews:commendation_list")).context["years"] == list(range(this_year, 2020, -1))
+    page = client.get(reverse("reviews:commendation_list"), {"year": 2022}).content.decode()
+    assert '<option value="2022" selected>' in page
