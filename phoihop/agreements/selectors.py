@@ -77,14 +77,15 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core.attachments import attachments_of
 
     can_edit = access.can_edit_agreement(user, agreement)
-    from phoihop.agreements.services import can_renew
+    from phoihop.agreements.services import can_renew, may_renew
 
     renewable = can_renew(agreement)
+    user_renews = renewable and (can_edit or may_renew(user, agreement))
     return {
         "agreement": agreement,
-        "can_renew": can_edit and renewable,
+        "can_renew": user_renews,
         # A renewal is due that this user may not draft: the page names who may.
-        "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not can_edit else None,
+        "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not user_renews else None,
         "parties": parties,
         "content_areas": areas,
         "events": events,
@@ -210,28 +211,24 @@ class RenewalContacts:
 
 def renewal_contacts(*, agreement: Agreement) -> RenewalContacts:
     from phoihop.accounts.models import Membership
-    from phoihop.orgs.selectors import current_successors
+    from phoihop.agreements.services import may_renew, renewal_lead_bodies
     from phoihop.vn.names import person_name
 
-    leads: dict[int, Organization] = {}
-    for party in agreement.parties.all():
-        if party.role == Party.Role.LEAD:
-            for body in current_successors(party.organization):
-                leads.setdefault(body.pk, body)
+    leads = renewal_lead_bodies(agreement)
     memberships = (
         Membership.objects.filter(
-            organization__in=list(leads), role__in=Membership.WRITERS, user__is_active=True
+            organization__in=leads, role__in=Membership.WRITERS, user__is_active=True
         )
         .select_related("user", "organization")
         .order_by("organization_id", "-role", "user_id")[: RENEWAL_CONTACTS_SHOWN * 2]
     )
     people: list[tuple[str, Organization, str]] = []
     for m in memberships:
-        if len(people) < RENEWAL_CONTACTS_SHOWN and _may_renew(m.user, agreement, m.organization_id):
+        # The two rules agreement_renew applies: may renew the old one, writes for the new lead.
+        if (
+            len(people) < RENEWAL_CONTACTS_SHOWN
+            and may_renew(m.user, agreement, lead_bodies=leads)
+            and access.scope(m.user).can_write_for(m.organization_id)
+        ):
             people.append((person_name(m.user), m.organization, str(m.get_role_display())))
-    return RenewalContacts(lead_bodies=list(leads.values()), people=people)
-
-
-def _may_renew(user: Any, agreement: Agreement, body_id: int) -> bool:
-    """The rules agreement_renew applies: edits the old agreement and writes for the new lead."""
-    return access.can_edit_agreement(user, agreement) and access.scope(user).can_write_for(body_id)
+    return RenewalContacts(lead_bodies=leads, people=people)

@@ -375,6 +375,32 @@ def can_renew(agreement: Agreement, *, today: datetime.date | None = None) -> bo
     return renewal_due(agreement, today=today) and renewal_of(agreement) is None
 
 
+def renewal_lead_bodies(agreement: Agreement) -> list[Organization]:
+    """The bodies that carry the lead parties on today (the lead parties themselves when they
+    have not ceased): the new agreement's lead."""
+    from phoihop.orgs.selectors import current_successors
+
+    bodies: dict[int, Organization] = {}
+    for party in agreement.parties.all():
+        if party.role == Party.Role.LEAD:
+            for body in current_successors(party.organization):
+                bodies.setdefault(body.pk, body)
+    return list(bodies.values())
+
+
+def may_renew(user: Any, agreement: Agreement, *, lead_bodies: Sequence[Organization] | None = None) -> bool:
+    """Who may draft the renewal: those who edit the agreement (its lead party's officers, a
+    system administrator) and, once the lead party has ceased, the officers, leaders and
+    administrators of the bodies that carry it on, since its open work passes to them."""
+    if access.can_edit_agreement(user, agreement):
+        return True
+    s = access.scope(user)
+    if not s.writer_org_ids:
+        return False
+    bodies = renewal_lead_bodies(agreement) if lead_bodies is None else lead_bodies
+    return any(s.can_write_for(b.pk) for b in bodies)
+
+
 def next_period(agreement: Agreement) -> tuple[int, int]:
     """The period after the agreement's, as long as it: 2022–2025 is followed by 2026–2029."""
     end = agreement.period_end or timezone.localdate().year
@@ -444,7 +470,7 @@ def agreement_renew(
     from phoihop.plans.models import AnnualPlan
     from phoihop.plans.services import plan_carry_over_renewed
 
-    if not access.can_edit_agreement(actor, agreement):
+    if not may_renew(actor, agreement):
         raise PermissionDenied
     if not can_renew(agreement):
         existing = renewal_of(agreement)

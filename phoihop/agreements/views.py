@@ -184,7 +184,9 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("object")
 def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
     """"Renew for the next period": choose the period, then edit the drafted agreement."""
-    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    agreement = access.get_agreement_for_user(request.user, pk)
+    if not services.may_renew(request.user, agreement):
+        raise PermissionDenied
     start, end = services.next_period(agreement)
     renewed = services.renewal_of(agreement)
     # The renewal is named only to those who may see it.

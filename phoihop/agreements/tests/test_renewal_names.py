@@ -85,3 +85,36 @@ def test_an_officer_who_may_renew_is_not_sent_to_someone_else(
     body = login(users["alice"]).get(agreement.get_absolute_url()).content.decode()
     assert reverse("agreements:renewal_create", args=[agreement.pk]) in body
     assert "data-renewal-contacts" not in body
+
+
+def test_the_officers_of_the_body_that_carries_on_a_ceased_lead_renew_it(
+    client: Any, login: Any, users: dict[str, Any], orgs: dict[str, Any], agreement: Any, django_user_model: Any
+) -> None:
+    from phoihop.accounts.models import Membership
+    from phoihop.orgs.services import succession_record
+
+    succession_record(
+        actor=users["staff"], kind="absorb", effective_date=datetime.date(2025, 7, 1),
+        predecessors=[orgs["district"]], successors=[orgs["city"]],
+    )
+    officer = django_user_model.objects.create_user(
+        username="btl.canbo", password="matkhau-123", last_name="Lê Văn", first_name="Hùng"
+    )
+    Membership.objects.create(user=officer, organization=orgs["city"], role=Membership.Role.OFFICER)
+
+    body = login(users["superior"]).get(agreement.get_absolute_url()).content.decode()
+    contacts = body[body.index("data-renewal-contacts"):]
+    assert "Lê Văn Hùng" in contacts[: contacts.index("</ul>")]
+
+    client.force_login(officer)
+    url = reverse("agreements:renewal_create", args=[agreement.pk])
+    assert url in client.get(agreement.get_absolute_url()).content.decode()
+    response = client.post(url, {"period_start": "2026", "period_end": "2029"})
+    new = Agreement.objects.get(renews=agreement)
+    assert response.status_code == 302 and response["Location"] == new.get_absolute_url()
+    assert new.parties.get(role="lead").organization == orgs["city"]
+
+
+def test_an_officer_of_an_unrelated_body_may_not_renew(login: Any, users: dict[str, Any], agreement: Any) -> None:
+    url = reverse("agreements:renewal_create", args=[agreement.pk])
+    assert login(users["coop_officer"]).get(url).status_code == 403
