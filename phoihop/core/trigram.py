@@ -2,7 +2,8 @@
 
 Search matches every word with ``search_text LIKE '%word%'`` (``core.selectors.search_filter``);
 a B-tree cannot serve that, a ``pg_trgm`` GIN index can, so the search stays fast at a national
-table size. SQLite has no such index and simply skips the operation. Creating the extension
+table size. It serves the regular expression a period typed as a range becomes
+(``search_text ~ '2022 ?- ?2025'``) as well. SQLite has no such index and simply skips the operation. Creating the extension
 needs a role allowed to (the database owner on PostgreSQL 13+, where pg_trgm is trusted).
 
 In a migration::
