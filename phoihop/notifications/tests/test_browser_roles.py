@@ -92,7 +92,7 @@ def test_it_lets_an_officer_send_a_returned_activity_again_and_tells_the_leader(
     shoot(page, f"{OFFICER}-1366")
     title = returned.locator("li a").first.inner_text()
     returned.locator("li a").first.click()
-    page.click("button:has-text('Gửi duyệt')")
+    page.get_by_role("button", name="Gửi duyệt", exact=True).click()
     expect(page.locator("main")).to_contain_text("Chờ duyệt")
     notified(browser, live_server.url, LEADER, f"Hoạt động chờ duyệt: {title}")
     home_at_both_widths(browser, live_server.url, OFFICER)
@@ -112,7 +112,7 @@ def test_it_lets_a_leader_approve_from_the_home_page_and_tells_the_officer(live_
     shoot(page, f"{LEADER}-1366")
     title = waiting.locator("li a").first.inner_text()
     waiting.locator("li a").first.click()
-    page.click("button:has-text('Duyệt')")
+    page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(page.locator("main")).to_contain_text("Đã duyệt")
     page.goto(f"{live_server.url}/")
     if count == 1:
@@ -140,7 +140,7 @@ def test_it_lets_an_organisation_admin_send_the_report_owed_and_tells_the_other_
     expect(owed).to_be_visible()
     shoot(page, f"{PARTY_ADMIN}-1366")
     owed.locator("li a").first.click()
-    page.click("button:has-text('Lưu và gửi các bên')")
+    page.get_by_role("button", name="Lưu và gửi các bên", exact=True).click()
     confirm(page)
     expect(page.locator("main")).to_contain_text("Đã gửi")
     # The other party, the Bộ Tư lệnh, is told; its officer reads it from the notification.
