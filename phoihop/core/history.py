@@ -82,8 +82,8 @@ def entries(
             related_model = cast(type[models.Model], fk.related_model)
             related = related_model._default_manager.filter(pk__in=ids)
             # A person is shown by full name ("Phạm Đức Thịnh"), never by log-in name.
-            label: Callable[[Any], str] = person_name if related_model is get_user_model() else str
-            names[fk.name] = {o.pk: label(o) for o in related}
+            name_of: Callable[[Any], str] = person_name if related_model is get_user_model() else str
+            names[fk.name] = {o.pk: name_of(o) for o in related}
     previous: dict[Any, Any] = {}
     result: list[Entry] = []
     for row in rows:
