@@ -172,10 +172,12 @@ def signed_copy_upload(*, actor: Any, record: models.Model, upload: UploadedFile
 
 
 def signed_copies_of(record: models.Model) -> list[SignedCopy]:
-    """The record's signed copies, the current one first. Two queries at most."""
-    ct = ContentType.objects.get_for_model(record)
+    """The record's signed copies, the current one first. One query, whatever is cached."""
+    meta = record._meta
     return list(
-        SignedCopy.objects.filter(content_type=ct, object_id=record.pk)
+        SignedCopy.objects.filter(
+            content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id=record.pk
+        )
         .select_related("attachment", "uploaded_by")
         .order_by(F("replaced_at").desc(nulls_first=True), "-uploaded_at", "-id")[:20]
     )
