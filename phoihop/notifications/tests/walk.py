@@ -20,7 +20,8 @@ def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, A
         title="Nhiệm vụ sắp đến hạn: thông báo của alice",
         url=reverse("plans:task_detail", args=[world["task"].pk]),
     )
-    world["notification"] = users["alice"].notifications.get()
+    # The world's hand-overs tell alice of other things too: this is the one made here.
+    world["notification"] = users["alice"].notifications.get(title="Nhiệm vụ sắp đến hạn: thông báo của alice")
     world["feed_token"] = feed_token_for(users["alice"])
 
 
