@@ -217,6 +217,16 @@ def _deciding_head(signer: Signer) -> str:
     return signer.position or ""
 
 
+def authority_line(head: str, body: str) -> str:
+    """The decision's line naming who decides: "CHỈ HUY TRƯỞNG BAN CHỈ HUY QUÂN SỰ QUẬN 4";
+    a title ending in the word the body's name starts with is joined to it ("Trưởng ban" and
+    "Ban Dân vận Quận ủy" -> "TRƯỞNG BAN DÂN VẬN QUẬN ỦY")."""
+    head_words, body_words = head.split(), body.split()
+    if head_words and body_words and fold(head_words[-1]) == fold(body_words[0]):
+        head_words = head_words[:-1]
+    return " ".join([*head_words, *body_words]).upper()
+
+
 def _superior(review: Review) -> str:
     org = _lead_org(review)
     parent = getattr(org, "parent", None)
@@ -236,7 +246,6 @@ def decision_document(review: Review, commendations: list[Commendation] | None =
     signer = _signer(review)
     org = _lead_org(review)
     number, symbol, issued_on = _number_and_date(entry)
-    head = _deciding_head(signer).upper()
     bases = [
         _("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"),
         _("Căn cứ %(agreement)s;") % {"agreement": _agreement_ref(review)},
@@ -247,7 +256,7 @@ def decision_document(review: Review, commendations: list[Commendation] | None =
             "symbol": review.number_symbol, "dated": dated, "review": _review_name(review)})
     bases.append(_("Xét thành tích của các tập thể, cá nhân,"))
     body: list[Any] = [
-        Paragraph(" ".join(p for p in (head, issuer.name.upper()) if p), bold=True, align="center", indent=False),
+        Paragraph(authority_line(_deciding_head(signer), issuer.name), bold=True, align="center", indent=False),
         *[Paragraph(line, italic=True) for line in bases],
         Paragraph(_("QUYẾT ĐỊNH:"), bold=True, align="center", indent=False),
         Paragraph([Run(_("Điều 1. "), bold=True), Run(_award(commendations, review))]),

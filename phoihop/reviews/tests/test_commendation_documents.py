@@ -187,3 +187,9 @@ def test_the_documents_page_reads_a_bounded_number_of_rows(
 
 
 QUERIES = 17
+
+
+def test_the_decision_names_who_decides_without_repeating_a_word() -> None:
+    assert cd.authority_line("Chỉ huy trưởng", "Ban Chỉ huy Quân sự Quận 4") == "CHỈ HUY TRƯỞNG BAN CHỈ HUY QUÂN SỰ QUẬN 4"
+    assert cd.authority_line("Trưởng ban", "Ban Dân vận Quận ủy Quận 4") == "TRƯỞNG BAN DÂN VẬN QUẬN ỦY QUẬN 4"
+    assert cd.authority_line("Ban Thường vụ", "Hội Nông dân xã Khánh Hội") == "BAN THƯỜNG VỤ HỘI NÔNG DÂN XÃ KHÁNH HỘI"
