@@ -42,6 +42,9 @@ def _pdf(request: HttpRequest, source_name: str, pk: int) -> HttpResponse:
     except LibreOfficeMissing:
         messages.error(request, renditions.missing_message())
         return redirect(found.back_url(record))
+    except ValidationError as exc:  # no document to convert (an empty commendation list)
+        messages.error(request, " ".join(exc.messages))
+        return redirect(found.back_url(record))
     if job.status == job.Status.DONE:
         job.refresh_from_db(fields=["content"])
         return _pdf_file(request, job, record)
@@ -66,6 +69,16 @@ def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("object")
 def commendations_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _pdf(request, "commendations", pk)
+
+
+@rule("object")
+def commendation_decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "commendation_decision", pk)
+
+
+@rule("object")
+def commendation_submission_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, "commendation_submission", pk)
 
 
 @rule("object")

@@ -101,11 +101,26 @@ def _review_source(*, commendations: bool) -> Source:
     )
 
 
+def _commendation_source(kind: str) -> Source:
+    """The commendation decision or the submission to the authority above (with the list as
+    its appendix); an empty list is no document (ValidationError with the reason)."""
+    from phoihop.reviews import commendation_documents
+
+    return Source(
+        get_for_user=_review_for_user,
+        render=lambda review: commendation_documents.docx(review, kind),
+        filename=lambda review: commendation_documents.filename(review, kind).removesuffix(".docx") + ".pdf",
+        back_url=lambda review: reverse("reviews:commendation_documents", kwargs={"pk": review.pk}),
+    )
+
+
 SOURCES: dict[str, Callable[[], Source]] = {
     "agreement": _agreement_source,
     "plan": _plan_source,
     "review_report": lambda: _review_source(commendations=False),
     "commendations": lambda: _review_source(commendations=True),
+    "commendation_decision": lambda: _commendation_source("decision"),
+    "commendation_submission": lambda: _commendation_source("submission"),
 }
 
 

@@ -14,6 +14,8 @@ PDF_ROUTES = {
     "plan": "document_files:plan_pdf",
     "review_report": "document_files:review_pdf",
     "commendations": "document_files:commendations_pdf",
+    "commendation_decision": "document_files:commendation_decision_pdf",
+    "commendation_submission": "document_files:commendation_submission_pdf",
 }
 UPLOAD_ROUTES = {
     "agreement": "document_files:agreement_signed_upload",

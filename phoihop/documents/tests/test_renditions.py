@@ -151,20 +151,21 @@ def test_it_offers_a_pdf_beside_each_word_download(login: Any, users: dict[str, 
     assert reverse("document_files:plan_pdf", args=[plan.pk]) in client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
 
 
-def test_it_makes_the_pdf_of_a_plan_a_review_and_its_commendation_list(
+def test_it_makes_the_pdf_of_a_plan_and_a_review_report(
     login: Any, users: dict[str, Any], plan: Any, converter: list[bytes], django_capture_on_commit_callbacks: Any
 ) -> None:
     review = _review(plan.agreement, users)
     client = login(users["alice"])
     page = client.get(review.get_absolute_url()).content.decode()
-    for name, pk in (("plan_pdf", plan.pk), ("review_pdf", review.pk), ("commendations_pdf", review.pk)):
+    for name, pk in (("plan_pdf", plan.pk), ("review_pdf", review.pk)):
         url = reverse(f"document_files:{name}", args=[pk])
         if name != "plan_pdf":
             assert url in page
         with django_capture_on_commit_callbacks(execute=True):
             response = client.get(url)
         assert response.status_code == 302, name
-    assert sorted(PdfRendition.objects.values_list("source", flat=True)) == ["commendations", "plan", "review_report"]
+    assert reverse("document_files:commendations_pdf", args=[review.pk]) in page
+    assert sorted(PdfRendition.objects.values_list("source", flat=True)) == ["plan", "review_report"]
     assert all(j.status == "done" for j in PdfRendition.objects.all())
 
 
@@ -191,3 +192,30 @@ def test_it_converts_the_agreement_with_libreoffice(agreement: Any, users: dict[
     assert job is not None and job.status == "done" and job.content is not None, job.error if job else None
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(job.content))).pages)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
+def test_it_offers_the_commendation_decision_and_submission_as_pdf_and_refuses_an_empty_list(
+    login: Any, users: dict[str, Any], orgs: dict[str, Any], agreement: Any, converter: list[bytes],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from phoihop.reviews import services
+    from phoihop.reviews.models import Commendation
+
+    review = _review(agreement, users)
+    client = login(users["alice"])
+    empty = client.get(reverse("document_files:commendation_decision_pdf", args=[review.pk]), follow=True)
+    assert empty.redirect_chain[-1][0] == reverse("reviews:commendation_documents", args=[review.pk])
+    assert "alert" in empty.content.decode() and not PdfRendition.objects.exists() and converter == []
+    services.commendation_propose(actor=users["alice"], review=review, fields={
+        "organization": orgs["board"], "form": Commendation.Form.CERTIFICATE,
+        "authority": "Chỉ huy trưởng Ban CHQS Quận 4", "reason": "Phối hợp tốt trong tuyên truyền quốc phòng",
+    })
+    page = client.get(reverse("reviews:commendation_documents", args=[review.pk])).content.decode()
+    for name in ("commendation_decision_pdf", "commendation_submission_pdf", "commendations_pdf"):
+        url = reverse(f"document_files:{name}", args=[review.pk])
+        assert url in page, name
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.get(url).status_code == 302, name
+    assert sorted(PdfRendition.objects.values_list("source", flat=True)) == [
+        "commendation_decision", "commendation_submission", "commendations"]
+    assert all(j.status == "done" and j.filename.endswith(".pdf") for j in PdfRendition.objects.all())

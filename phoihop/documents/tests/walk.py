@@ -32,7 +32,7 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["agreement"], SEES, EDITS
     if name.startswith("document_files:plan"):
         return world["plan"], SEES, EDITS
-    if name.startswith(("document_files:review", "document_files:commendations")):
+    if name.startswith(("document_files:review", "document_files:commendation")):
         return world["review"], SEES, EDITS
     if name.startswith("documents:agreement"):
         return world["agreement"], SEES, EDITS
