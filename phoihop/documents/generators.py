@@ -458,7 +458,7 @@ def agreement_workbook(agreement: Agreement) -> bytes:
         Sheet(name="Các bên", title=title, subtitle=agreement.title,
               columns=["TT", "Cơ quan", "Vai trò", "Người ký", "Chức vụ", "Ngày ký"], rows=parties,
               widths=[6, 45, 12, 30, 25, 14]),
-    ])
+    ], issued_on=agreement.signed_on)
 
 
 # --- annual plan -----------------------------------------------------------------------------
@@ -647,6 +647,8 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
     ]
     title = f"Kế hoạch phối hợp năm {plan.year}"
     subtitle = _agreement_ref(record.agreement)
+    issued = issued_numbers_for(plan)  # the title block names the plan's number and date
+    entry = issued[0] if issued else None
     return render_xlsx(title, [
         Sheet(name="Nhiệm vụ", title=title, subtitle=subtitle,
               columns=["TT", "Nội dung", "Nội dung phối hợp", "Cơ quan chủ trì", "Cơ quan phối hợp",
@@ -655,5 +657,5 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
         Sheet(name="Chỉ tiêu", title=title, subtitle=subtitle,
               columns=["TT nhiệm vụ", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị tính", "Mức chỉ tiêu", "Cách tính"],
               rows=indicators, widths=[10, 45, 40, 14, 14, 22]),
-    ])
+    ], number=entry.symbol if entry else "", issued_on=entry.issued_on if entry else None)
 

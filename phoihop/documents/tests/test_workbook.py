@@ -154,3 +154,17 @@ def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
             header = assert_prints_as_issued(ws, wb.properties.title)
             fractions += sum("hoàn thành" in str(c.value) for c in ws[header])
     assert fractions > 0, "the review annexes split done/planned into numbers"
+
+
+@pytest.mark.django_db
+def test_it_names_the_plans_number_and_date_in_its_workbook(plan: Any, users: dict[str, Any]) -> None:
+    from phoihop.documents import generators
+    from phoihop.documents.services import number_issue
+
+    lead = plan.agreement.parties.get(role="lead").organization
+    number_issue(actor=users["alice"], issuer=lead, co_issuers=[], doc_type="KH",
+                 issued_on=datetime.date(2024, 1, 10), number=None, record=plan, title="Kế hoạch phối hợp năm 2024")
+    wb = load_workbook(io.BytesIO(generators.plan_workbook(plan)))
+    for ws in wb.worksheets:
+        assert ws["A1"].value == "Kế hoạch phối hợp năm 2024"
+        assert ws["A2"].value.startswith("Số: 01/KH-") and ws["A2"].value.endswith("ngày 10 tháng 01 năm 2024")
