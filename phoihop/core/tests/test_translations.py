@@ -219,7 +219,7 @@ def english(login, users):
 
 def test_it_shows_the_home_page_in_english_once_chosen(english, agreement):
     page = english.get(reverse("core:home")).content.decode()
-    assert '<html lang="en">' in page
+    assert '<html lang="en"' in page  # the tag also carries the scripts' texts
     assert "Documents in force" in page
     assert "Coordination program" in page  # the kind of the agreement, a model choice
     assert "Coordination documents" in page  # the navbar
