@@ -321,9 +321,9 @@ YEARLY_ALIGN: list[Align] = ["center", "left", "left"]
 CENTER: Align = "center"
 
 
-def _yearly_table(review: Review) -> list[Any]:
+def _yearly_table(yearly: tuple[list[int], list[Any]]) -> list[Any]:
     """Each indicator per year and for the whole period (a review over several years)."""
-    years, rows = yearly_indicators(review)
+    years, rows = yearly
     if len(years) < 2 or not rows:
         return []
     columns = [_("TT"), _("Chỉ tiêu"), _("Đơn vị tính")]
@@ -407,7 +407,11 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
     issuer = _issuer(review)
     form = "party" if issuer.is_party else "state"
     missing = participants_missing(review)
-    by_name = yearly_by_name(review)
+    # Read once for the area table and the yearly table (a review of one year needs neither).
+    yearly = (
+        yearly_indicators(review, [a.pk for a in agreements]) if len(review_years(review)) > 1 else ([], [])
+    )
+    by_name = yearly_by_name(review, yearly)
     addressees = _addressees(review)
     body: list[Any] = [
         Paragraph(
@@ -431,7 +435,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         ),
         _area_table(figures, missing, by_name),
         *_participants_line(figures, missing),
-        *_yearly_table(review),
+        *_yearly_table(yearly),
         Heading(_("2. Công tác kiểm tra, giám sát, thông tin, báo cáo"), level=2),
         *_oversight_blocks(figures),
         Heading(_("3. Công tác thi đua, khen thưởng"), level=2),

@@ -82,13 +82,16 @@ class YearlyIndicator:
         return (achieved * 100 / target).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def yearly_indicators(review: Review) -> tuple[list[int], list[YearlyIndicator]]:
-    """The review's indicators year by year, in two queries (indicators, then their values)."""
+def yearly_indicators(
+    review: Review, agreement_ids: list[int] | None = None
+) -> tuple[list[int], list[YearlyIndicator]]:
+    """The review's indicators year by year, in two queries (indicators, then their values), or
+    four when the caller does not pass the covered agreements' ids."""
     from phoihop.plans.models import Indicator, Task
     from phoihop.plans.selectors import indicator_progress
 
     years = review_years(review)
-    ids = [a.pk for a in covered_agreements(review)]
+    ids = agreement_ids if agreement_ids is not None else [a.pk for a in covered_agreements(review)]
     tasks = Task.objects.active().filter(
         plan__agreement_id__in=ids, plan__year__in=years, plan__archived_at__isnull=True
     ).exclude(cancelled=True)
@@ -136,9 +139,14 @@ def _indicator_line(i: IndicatorFigure) -> str:
     }
 
 
-def yearly_by_name(review: Review) -> dict[tuple[str, str], YearlyIndicator]:
-    """For a review over several years, its indicators by (name, unit label); empty otherwise."""
-    years, rows = yearly_indicators(review) if len(review_years(review)) > 1 else ([], [])
+def yearly_by_name(
+    review: Review, yearly: tuple[list[int], list[YearlyIndicator]] | None = None
+) -> dict[tuple[str, str], YearlyIndicator]:
+    """For a review over several years, its indicators by (name, unit label); empty otherwise.
+    ``yearly``: what ``yearly_indicators`` gave, when the caller has it already."""
+    if yearly is None:
+        yearly = yearly_indicators(review) if len(review_years(review)) > 1 else ([], [])
+    years, rows = yearly
     return {(r.name, r.unit): r for r in rows} if len(years) > 1 else {}
 
 

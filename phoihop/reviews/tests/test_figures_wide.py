@@ -25,6 +25,7 @@ TODAY = datetime.date(2025, 1, 10)
 # activities by area, credits by party, units outside the parties, credited values, reporters,
 # owed reports (agreements, parties, organisations, reports), inspections, commendations.
 FIGURE_QUERIES = 17
+YEARLY_QUERIES = 2
 
 
 @pytest.fixture
@@ -91,7 +92,9 @@ def test_it_needs_the_same_queries_for_two_agreements_as_for_many(login: Any, wi
     assert figures.activities == 4 * 2 * 3
     assert len(few) == len(many) == FIGURE_QUERIES
     large_pages = {name: _page_queries(client, name, large) for name in small_pages}
-    assert large_pages == small_pages
+    # A report over several years adds its table by year: two queries (the indicators and their
+    # values), whatever the number of agreements and years.
+    assert large_pages == {**small_pages, "reviews:download_docx": small_pages["reviews:download_docx"] + YEARLY_QUERIES}
     assert small_pages["reviews:detail"] <= 40
 
 
