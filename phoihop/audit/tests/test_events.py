@@ -70,7 +70,7 @@ def test_role_changes_say_who_changed_whose_role_from_what_to_what(users: dict[s
         assert event.actor == users["staff"]
         assert event.subject_user == users["bob"]
         assert event.organization == orgs["district"]
-        assert event.detail == "bob: Xem → Lãnh đạo"
+        assert event.detail == "bob: Chỉ xem → Lãnh đạo"
         assert event.ip_address == "203.0.113.7"
 
         membership.delete()
