@@ -13,7 +13,17 @@ BEFORE = [("documents", "0001_initial")]
 AFTER = [("documents", "0002_number_counter")]
 
 
+@pytest.fixture
+def latest_schema_after() -> Any:
+    """Going back to 0001 unapplies every later migration of documents (and of apps that
+    depend on it): put the whole schema back afterwards, or later tests find tables missing."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("latest_schema_after")
 def test_it_keeps_the_latest_number_of_a_document_and_fills_the_counters(plan: Any, users: dict[str, Any]) -> None:
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
