@@ -66,7 +66,9 @@ def test_it_creates_an_agreement_with_added_rows_and_finds_it_without_diacritics
     for n, title in enumerate(AREAS):
         page.fill(f"input[name='areas-{n}-number']", str(n + 1))
         page.fill(f"[name='areas-{n}-title']", title)
-        page.select_option(f"select[name='areas-{n}-responsible']", both if n == 0 else both[1:])
+        # A multiple choice is a list of tick boxes (the <select> behind it is hidden).
+        for value in both if n == 0 else both[1:]:
+            page.check(f"[data-picker='areas-{n}-responsible'] input[type=checkbox][value='{value}']")
 
     page.click("form#agreement-form button[type=submit]")
 
