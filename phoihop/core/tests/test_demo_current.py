@@ -46,6 +46,7 @@ def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, 
 
         # The renewed program is between the successor bodies and in force this period.
         assert renewed.status == Agreement.Status.IN_FORCE
+        assert renewed.period_start is not None and renewed.period_end is not None
         assert renewed.period_start <= today.year <= renewed.period_end
         assert renewed.signed_on is not None and datetime.date(2025, 7, 1) <= renewed.signed_on <= today
         assert {p.organization.name for p in renewed.parties.select_related("organization")} == {
@@ -85,6 +86,7 @@ def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, 
         assert any(access.can_approve_activity(user("btgdv.hcm.lanhdao"), a) for a in waiting)
         assert Activity.objects.filter(task__plan=plan, status=Activity.Status.RETURNED, created_by=officer).exists()
         recommendation = Recommendation.objects.get(inspection__agreement=renewed)
+        assert recommendation.due_date is not None
         assert recommendation.closed_at is None and recommendation.due_date > today
         review = Review.objects.get(agreement=renewed)
         assert (review.period_start.year, review.status) == (today.year, Review.Status.DRAFT)

@@ -16,6 +16,7 @@ from phoihop.documents.official import (
     QUOC_HIEU,
     TIEU_NGU,
     Appendix,
+    Form,
     Heading,
     Issuer,
     ListItem,
@@ -330,7 +331,7 @@ def test_it_cuts_a_long_core_property_on_a_word_boundary() -> None:
 )
 def test_it_gives_each_kind_of_body_its_signing_title_and_mark(kind: str, position: str, body: str, lines: list[str]) -> None:
     signer = signer_for(kind, position=position, name="Nguyễn Văn An", body_name=body)
-    form = "party" if kind.startswith("party") else "state"
+    form: Form = "party" if kind.startswith("party") else "state"
     assert signer.lines(form) == lines
 
 

@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from phoihop.documents.workbook import DATE_FORMAT, DECIMAL_FORMAT, INTEGER_FORMAT, Sheet, render_xlsx
+from phoihop.documents.workbook import (
+    DATE_FORMAT,
+    DECIMAL_FORMAT,
+    INTEGER_FORMAT,
+    Sheet,
+    render_xlsx,
+)
 
 REPORT = "Báo cáo sơ kết năm 2023 việc thực hiện Chương trình phối hợp số 03/CTr-BCHQS-BTGQU"
 AREA_ROWS = [
@@ -148,7 +154,7 @@ def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
         books.append((f"commendations {review.pk}", documents.commendations_xlsx(review)))
     assert len(books) >= 20
     fractions = 0
-    for label, data in books:
+    for _label, data in books:
         wb = load_workbook(io.BytesIO(data))
         for ws in wb.worksheets:
             header = assert_prints_as_issued(ws, wb.properties.title)

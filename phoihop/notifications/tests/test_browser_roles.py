@@ -167,6 +167,7 @@ def test_it_shows_a_superior_bodys_leader_the_subordinates_late_work(live_server
     lead_officer = Membership.objects.filter(
         organization__in=[p.organization_id for p in plan.agreement.parties.filter(role="lead")], role="officer"
     ).first()
+    assert lead_officer is not None
     today = timezone.localdate()
     task_create(
         actor=lead_officer.user, plan=plan,

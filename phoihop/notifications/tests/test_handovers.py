@@ -110,7 +110,9 @@ def test_it_tells_the_inspected_side_the_findings_once_written(users: dict[str, 
     found = Notification.objects.filter(kind=Kind.INSPECTION_FINDINGS)
     # Officers and leaders of the inspected command; not its viewer.
     assert usernames(found) == {"alice", "leader"}
-    assert "Thực hiện cơ bản đầy đủ." in found.first().body
+    first = found.first()
+    assert first is not None
+    assert "Thực hiện cơ bản đầy đủ." in first.body
 
 
 def test_it_tells_the_responsible_unit_of_a_recommendation_and_then_the_inspectors(users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
@@ -123,7 +125,9 @@ def test_it_tells_the_responsible_unit_of_a_recommendation_and_then_the_inspecto
     )
     assigned = Notification.objects.filter(kind=Kind.RECOMMENDATION_ASSIGNED)
     assert usernames(assigned) == {"alice", "leader"}
-    assert "31/01/2025" in assigned.first().body
+    first = assigned.first()
+    assert first is not None
+    assert "31/01/2025" in first.body
     follow_up_add(actor=users["alice"], recommendation=rec, date=D(2025, 1, 10), note="Đã phân công cán bộ theo dõi.")
     followed = Notification.objects.filter(kind=Kind.RECOMMENDATION_FOLLOWED_UP)
     assert usernames(followed) == {"coop_officer"}
@@ -150,7 +154,9 @@ def test_it_asks_the_other_parties_for_contributions_and_tells_the_lead_when_one
     review = review_create(actor=users["alice"], agreement=agreement, kind="interim", period_start=D(2024, 1, 1), period_end=D(2024, 12, 31))
     asked = Notification.objects.filter(kind=Kind.CONTRIBUTION_REQUESTED)
     assert usernames(asked) == {"coop_officer", "board_leader"}  # the board; not the lead party
-    assert asked.first().url == f"/so-tong-ket/{review.pk}/"
+    first = asked.first()
+    assert first is not None
+    assert first.url == f"/so-tong-ket/{review.pk}/"
     contribution_save(actor=users["coop_officer"], review=review, organization=orgs["board"], title="Tham luận", body="Nội dung")
     received = Notification.objects.filter(kind=Kind.CONTRIBUTION_RECEIVED)
     assert usernames(received) == {"alice", "leader"}

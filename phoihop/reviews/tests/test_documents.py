@@ -187,14 +187,14 @@ def test_it_names_the_main_agreement_and_counts_the_others_in_a_wide_reports_tit
 
 
 def _all_text(document: Any) -> str:
-    from phoihop.documents.official import Paragraph, Table
+    from phoihop.documents.official import Paragraph, Table, TableRow
 
     parts: list[str] = []
     for block in document.body:
         if isinstance(block, Paragraph):
             parts.append(block.text if isinstance(block.text, str) else "".join(r.text for r in block.text))
         elif isinstance(block, Table):
-            parts.extend(str(c) for row in block.rows for c in (row if isinstance(row, list) else row.cells))
+            parts.extend(str(c) for row in block.rows for c in (row.cells if isinstance(row, TableRow) else row))
         else:
             parts.append(getattr(block, "text", ""))
     return "\n".join(parts)
@@ -238,6 +238,7 @@ def test_it_reports_as_a_clerk_sends_it(review: Any, record_2024: dict[str, Any]
 def test_it_shows_each_indicator_per_year_and_for_the_period_in_a_final_review(
     record_2024: dict[str, Any], users: dict[str, Any], agreement: Any
 ) -> None:
+    from phoihop.documents.official import Table, TableRow
     from phoihop.plans.models import AnnualPlan
     from phoihop.plans.tests.helpers import indicator
     from phoihop.reviews.documents import report_document
@@ -249,8 +250,11 @@ def test_it_shows_each_indicator_per_year_and_for_the_period_in_a_final_review(
                           period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2025, 12, 31))
     document = report_document(final)
     assert document.title.startswith("Tổng kết giai đoạn 2024 - 2025 việc thực hiện Chương trình phối hợp số")
-    table = next(b for b in document.body if getattr(b, "columns", None) and "Cả giai đoạn" in b.columns)
+    table = next(b for b in document.body if isinstance(b, Table) and "Cả giai đoạn" in b.columns)
+    assert isinstance(table, Table)
     assert list(table.columns) == ["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2024", "Năm 2025", "Cả giai đoạn"]
-    sessions = next(r for r in table.rows if r[1] == "Buổi tuyên truyền")
+    rows = [r for r in table.rows if not isinstance(r, TableRow)]
+    assert len(rows) == len(table.rows)  # one plain row per indicator, no group headings
+    sessions = next(r for r in rows if r[1] == "Buổi tuyên truyền")
     # 2024: 4 + 3 approved of 10; 2025: none of 12; the period: 7 of 22.
     assert sessions[3:] == ["7/10", "0/12", "7/22 (31,8%)"]

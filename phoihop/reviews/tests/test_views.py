@@ -149,7 +149,9 @@ def test_it_downloads_the_excel_annex(login: Any, users: dict[str, Any], review:
     header = next(row for row in sheet.iter_rows() if any(c.value == "Lượt người" for c in row))
     column = next(c.column_letter for c in header if c.value == "Lượt người")
     formula = sheet[f"{column}{total[0].row}"].value
-    first, last = re.fullmatch(r"=SUM\(([A-Z]+\d+):([A-Z]+\d+)\)", formula).groups()
+    match = re.fullmatch(r"=SUM\(([A-Z]+\d+):([A-Z]+\d+)\)", formula)
+    assert match is not None, formula
+    first, last = match.groups()
     assert sum(c.value for (c,) in sheet[f"{first}:{last}"]) == 180
 
 
