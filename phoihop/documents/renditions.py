@@ -9,6 +9,8 @@ version instead, and the worker makes the Word file too.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -143,6 +145,18 @@ def missing_message() -> str:
     return _("Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF.")
 
 
+def content_hash(docx: bytes) -> str:
+    """The SHA-256 of what a .docx holds: its parts' names and bytes, not the zip around them,
+    whose entries carry the time of writing (the same document written a few seconds later
+    would otherwise never find its PDF)."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        for name in sorted(archive.namelist()):
+            digest.update(name.encode() + b"\0")
+            digest.update(hashlib.sha256(archive.read(name)).digest())
+    return digest.hexdigest()
+
+
 def pdf_request(*, actor: Any, source_name: str, record: Any) -> PdfRendition:
     """The PDF of ``record``'s document as it is now: the one made before when the Word file has
     not changed, else a new job for the worker. A double click, a retry or another reader gets
@@ -155,7 +169,7 @@ def pdf_request(*, actor: Any, source_name: str, record: Any) -> PdfRendition:
     docx: bytes | None
     if version is None:
         docx = found.render(record)
-        key = hashlib.sha256(docx).hexdigest()
+        key = content_hash(docx)
     else:
         docx = None
         key = "v-" + hashlib.sha256(version.encode()).hexdigest()[:62]

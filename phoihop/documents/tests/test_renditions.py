@@ -219,3 +219,27 @@ def test_it_offers_the_commendation_decision_and_submission_as_pdf_and_refuses_a
     assert sorted(PdfRendition.objects.values_list("source", flat=True)) == [
         "commendation_decision", "commendation_submission", "commendations"]
     assert all(j.status == "done" and j.filename.endswith(".pdf") for j in PdfRendition.objects.all())
+
+
+def test_the_same_document_written_at_another_moment_finds_its_pdf(agreement: Any) -> None:
+    """The cache key is what the .docx holds: a zip's entries carry the time they were written,
+    so the bytes of the same document differ from one second to the next."""
+    import hashlib
+    import io
+    import zipfile
+
+    from phoihop.documents.generators import agreement_document
+    from phoihop.documents.official import render_docx
+    from phoihop.documents.renditions import content_hash
+
+    first = render_docx(agreement_document(agreement))
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(first)) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0)), source.read(info.filename))
+    later = rewritten.getvalue()
+    assert hashlib.sha256(later).digest() != hashlib.sha256(first).digest()
+    assert content_hash(later) == content_hash(first) == content_hash(render_docx(agreement_document(agreement)))
+    # A change of the record is a change of the key.
+    agreement.title += " (sửa)"
+    assert content_hash(render_docx(agreement_document(agreement))) != content_hash(first)
