@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -86,25 +89,14 @@ def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_documents(request.user, pk, for_edit=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = ReserveNumberForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _number_form_errors(form))
-        return redirect("documents:agreement", pk=plan.agreement_id)
-    try:
-        issue = services.plan_number_issue(
-            actor=request.user, plan=plan, issued_on=form.cleaned_data["issued_on"],
-            number=form.cleaned_data["number"],
-            confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        if issue.created:
-            message = _("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s.")
-        else:
-            message = _("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
-        messages.success(request, message % {"symbol": issue.entry.symbol, "year": plan.year})
-    return redirect("documents:agreement", pk=plan.agreement_id)
+    return _issue_number(
+        request,
+        lambda **fields: services.plan_number_issue(actor=request.user, plan=plan, **fields),
+        back=redirect("documents:agreement", pk=plan.agreement_id),
+        created=_("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s."),
+        again=_("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số."),
+        year=plan.year,
+    )
 
 
 @rule("object")
@@ -113,22 +105,32 @@ def agreement_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_agreement_for_documents(request.user, pk, for_edit=True)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    return _issue_number(
+        request,
+        lambda **fields: services.agreement_number_issue(actor=request.user, agreement=agreement, **fields),
+        back=redirect("documents:agreement", pk=agreement.pk),
+        created=_("Đã cấp số %(symbol)s cho văn bản."),
+        again=_("Văn bản đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số."),
+    )
+
+
+def _issue_number(
+    request: HttpRequest, issue: Callable[..., Any], *, back: HttpResponse, created: str, again: str, **words: Any
+) -> HttpResponse:
+    """The "Cấp số" form sent: the number issued once (or the one the document has), or why not."""
     form = ReserveNumberForm(request.POST)
     if not form.is_valid():
         messages.error(request, _number_form_errors(form))
-        return redirect("documents:agreement", pk=agreement.pk)
+        return back
     try:
-        issue = services.agreement_number_issue(
-            actor=request.user, agreement=agreement, issued_on=form.cleaned_data["issued_on"],
+        result = issue(
+            issued_on=form.cleaned_data["issued_on"],
             number=form.cleaned_data["number"],
             confirm_out_of_sequence=form.cleaned_data["confirm_out_of_sequence"],
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        if issue.created:
-            message = _("Đã cấp số %(symbol)s cho văn bản.")
-        else:
-            message = _("Văn bản đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số.")
-        messages.success(request, message % {"symbol": issue.entry.symbol})
-    return redirect("documents:agreement", pk=agreement.pk)
+        message = created if result.created else again
+        messages.success(request, message % {"symbol": result.entry.symbol, **words})
+    return back
