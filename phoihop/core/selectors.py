@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from phoihop.accounts import access
 from phoihop.vn.collation import sort_key
@@ -114,15 +114,18 @@ def search(*, user: Any, query: str) -> SearchResults:
 
 
 def home_overview(*, user: Any) -> dict[str, Any]:
-    """What a user sees on arrival: their organisations, agreements in force, recent conferences."""
+    """What a user sees on arrival: their organisations and the agreements in force (the
+    conferences come from the work list). Both counts in one pass over the visible agreements."""
     from phoihop.agreements.models import Agreement
     from phoihop.agreements.selectors import agreement_list
 
     in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
+    counts = access.visible_agreements(user).active().aggregate(
+        total=Count("pk"), in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE))
+    )
     return {
         "in_force": in_force[:10],
-        "in_force_count": in_force.count(),
-        "agreement_count": access.visible_agreements(user).active().count(),
-        "recent_events": access.visible_events(user).active().select_related("host").order_by("-date", "-id")[:5],
+        "in_force_count": counts["in_force"],
+        "agreement_count": counts["total"],
         "can_create": access.can_create_agreement(user),
     }

@@ -70,6 +70,20 @@ def test_it_lists_an_officers_work_with_counts(users: dict[str, Any], world: dic
     assert work.owed == 1 + 1 + reports.count + 1
 
 
+def test_it_lists_the_tasks_an_organisation_supports_beside_those_it_leads_once_each(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any]) -> None:
+    led = world["task"]
+    supported = led.plan.tasks.exclude(pk=led.pk).get()
+    type(supported).objects.filter(pk=supported.pk).update(lead_organization=orgs["board"], due=D(2024, 6, 15))
+    supported.supporting_organizations.add(orgs["district"])
+    led.supporting_organizations.add(orgs["district"])  # led and supported: still one task
+    work = work_list(user=users["alice"], today=TODAY)
+    assert work["tasks"].count == 2 and work["tasks"].extra["overdue"] == 1
+    assert [t.pk for t in work["tasks"].rows] == [led.pk, supported.pk]  # overdue first, then by due date
+    assert [t.is_overdue for t in work["tasks"].rows] == [True, False]
+    type(supported).objects.filter(pk=supported.pk).update(due=D(2024, 7, 31))  # beyond two weeks
+    assert work_list(user=users["alice"], today=TODAY)["tasks"].count == 1
+
+
 def test_it_asks_the_cooperating_party_for_its_contribution_until_it_is_written(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any]) -> None:
     from phoihop.reviews.services import contribution_save
 
