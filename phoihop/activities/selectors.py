@@ -9,10 +9,9 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
 from phoihop.core.attachments import attachments_of
+from phoihop.core.paging import KeyedRows
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
@@ -116,37 +116,6 @@ def _rows(keys: QuerySet[Activity], order: tuple[str, str], limit: int) -> list[
     return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*order))
 
 
-class KeyedRows:
-    """Rows for a paginator, each slice chosen by a join-free key subquery (with its LIMIT and
-    OFFSET) and then loaded with its related records: joining first makes PostgreSQL join a
-    province's activities before it filters them."""
-
-    ordered = True
-
-    def __init__(self, keys: QuerySet[Activity], *, order: tuple[str, ...]) -> None:
-        self.keys = keys.order_by(*order)
-        self.order = order
-
-    def count(self) -> int:
-        return self.keys.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    @overload
-    def __getitem__(self, index: int) -> Activity: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Activity]: ...
-    def __getitem__(self, index: int | slice) -> Activity | list[Activity]:
-        if isinstance(index, int):
-            return self[index : index + 1][0]
-        chosen = self.keys.values("pk")[index]
-        return list(_with_related(Activity.objects.filter(pk__in=chosen)).order_by(*self.order))
-
-    def __iter__(self) -> Iterator[Activity]:
-        return iter(self[:])
-
-
 def keyset_page(
     qs: QuerySet[Activity], *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE
 ) -> KeysetPage:
@@ -210,17 +179,18 @@ def content_area_options(*, user: Any, agreement_id: int | None) -> list[Any]:
     )
 
 
-def approvals_inbox(*, user: Any) -> KeyedRows:
+def approvals_inbox(*, user: Any) -> KeyedRows[Activity]:
     """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
     orgs = access.approver_org_ids(user)
     if not orgs:
-        return KeyedRows(Activity.objects.none(), order=("submitted_at", "id"))
+        return KeyedRows(Activity.objects.none(), order=("submitted_at", "id"), load=_with_related)
     through = Activity.organizations.through.objects.filter(organization_id__in=orgs)
     return KeyedRows(
         access.visible_activities(user)
         .active()
         .filter(status=Activity.Status.SUBMITTED, pk__in=through.values("activity_id")),
         order=("submitted_at", "id"),
+        load=_with_related,
     )
 
 

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import reviews as review_access
 from phoihop.core import history
 from phoihop.core.db import vi
+from phoihop.core.paging import KeyedRows
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
 from phoihop.reviews.models import (
@@ -747,9 +748,20 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
         qs = qs.filter(year=int(filters["year"]))
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
-    return qs.select_related("organization", "movement", "review__agreement").order_by(
-        "-year", vi("organization__sort_name"), vi("person_name"), "id"
-    )
+    return _with_awardee(qs).order_by(*COMMENDATION_ORDER)
+
+
+COMMENDATION_ORDER = ("-year", vi("organization__sort_name"), vi("person_name"), "id")
+
+
+def _with_awardee(qs: QuerySet[Commendation]) -> QuerySet[Commendation]:
+    return qs.select_related("organization", "movement", "review__agreement")
+
+
+def commendation_rows(qs: QuerySet[Commendation]) -> KeyedRows[Commendation]:
+    """``commendation_list`` for a paginator: each page's twenty chosen before the reviews and
+    agreements are joined (joined first, a province's 1,700 rows were hashed with them: 40 ms)."""
+    return KeyedRows(qs.select_related(None), order=COMMENDATION_ORDER, load=_with_awardee)
 
 
 def commendation_years() -> list[int]:
@@ -768,7 +780,7 @@ def movement_detail(*, user: Any, pk: int, page: Any = None) -> dict[str, Any]:
     """The movement and one page of its commendations (a province-wide movement has hundreds)."""
     movement = review_access.get_movement_for_user(user, pk)
     can_edit = review_access.can_edit_movement(user, movement)
-    commendations = paginate(commendation_list(user=user, filters={"movement": movement.pk}), page)
+    commendations = paginate(commendation_rows(commendation_list(user=user, filters={"movement": movement.pk})), page)
     return {
         "movement": movement,
         "page": commendations,

@@ -357,7 +357,7 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
     filters["status"] = request.GET.get("status", "")
     filters["archived"] = request.GET.get("archived") == "1"
     qs = selectors.commendation_list(user=request.user, filters=filters)
-    page = selectors.paginate(qs, request.GET.get("page"))
+    page = selectors.paginate(selectors.commendation_rows(qs), request.GET.get("page"))
     visible = selectors.commendation_list(user=request.user, filters={})
     org_filter = CommendationOrganizationFilter(
         {"organization": filters["organization"]},

@@ -1,0 +1,52 @@
+"""Pages of a large list that choose their rows before they join.
+
+A list page sorted and filtered over a province's rows, with its related records joined for
+display, makes PostgreSQL join (and hash) every matching row with those records before it sorts
+and keeps twenty. ``KeyedRows`` splits the two: the paginator's slice picks the primary keys by a
+narrow query (its filter, its sort, its LIMIT and OFFSET), and only those rows are then loaded with
+what the page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar, overload
+
+from django.db.models import Model, QuerySet
+
+M = TypeVar("M", bound=Model)
+
+
+class KeyedRows(Generic[M]):
+    """Rows for a ``Paginator``: ``count()`` counts ``keys``; a slice chooses its keys by a
+    subquery in ``order`` and loads them through ``load`` (which adds ``select_related`` and
+    the like), in the same order."""
+
+    ordered = True  # the paginator's warning about unordered lists does not apply
+
+    def __init__(
+        self, keys: QuerySet[M], *, order: tuple[Any, ...], load: Callable[[QuerySet[M]], QuerySet[M]]
+    ) -> None:
+        self.keys = keys.order_by(*order)
+        self.order = order
+        self.load = load
+
+    def count(self) -> int:
+        return self.keys.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> M: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[M]: ...
+    def __getitem__(self, index: int | slice) -> M | list[M]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        chosen = self.keys.values("pk")[index]
+        model = self.keys.model
+        return list(self.load(model._default_manager.filter(pk__in=chosen)).order_by(*self.order))
+
+    def __iter__(self) -> Iterator[M]:
+        return iter(self[:])
