@@ -171,3 +171,20 @@ def test_it_lets_staff_find_the_organisation_filter_by_typing(client: Any, users
     assert orgs["ward"].name in page
     assert f'<option value="{orgs["unrelated"].pk}"' not in page
     assert "xuất của phường" in page and "xuất của quận" not in page
+
+
+def test_it_sends_a_long_export_in_pieces_that_join_into_whole_rows(client: Any, users: dict[str, Any], mixed_events: dict[str, AuditEvent], monkeypatch: Any) -> None:
+    import csv
+    import io
+
+    from phoihop.audit import views
+
+    client.force_login(users["staff"])
+    monkeypatch.setattr(views, "EXPORT_PIECE", 10)  # a piece after every row
+    pieces = list(client.get(reverse("audit:log_export")).streaming_content)
+    assert pieces[0].startswith("\ufeff".encode()) and not any(p.startswith("\ufeff".encode()) for p in pieces[1:])
+    assert all(piece.endswith(b"\r\n") for piece in pieces)  # a row never splits across pieces
+    rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8-sig"))))
+    assert len(rows) == 1 + AuditEvent.objects.count()  # the header, then every row (this export's too)
+    assert len(pieces) == len(rows) - 1  # the header goes with the first row
+    assert all(len(row) == 8 for row in rows)
