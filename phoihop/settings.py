@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "phoihop.core",
+    "phoihop.attachments",
     "phoihop.orgs",
     "phoihop.accounts",
     "phoihop.agreements",

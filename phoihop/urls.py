@@ -5,9 +5,12 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from phoihop.accounts.access import rule
+from phoihop.attachments.urls import urlpatterns as attachment_urls
+from phoihop.core.urls import urlpatterns as core_urls
 
 urlpatterns = [
-    path("", include("phoihop.core.urls")),
+    # The attachment routes were born in core and keep their names there (core:attachment_download).
+    path("", include((core_urls + attachment_urls, "core"))),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("co-quan/", include("phoihop.orgs.urls")),
     path("van-ban/", include("phoihop.agreements.urls")),

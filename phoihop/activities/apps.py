@@ -1,5 +1,24 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class ActivitiesConfig(AppConfig):
     name = "phoihop.activities"
+
+    def ready(self) -> None:
+        from phoihop.attachments.access import register_owner
+
+        register_owner(self.get_model("Activity"), _attachments_check)
+
+
+def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+    """An activity's files are read and changed by whoever reads and edits the activity."""
+    from django.core.exceptions import PermissionDenied
+
+    from phoihop.accounts.access import get_activity_for_user
+
+    activity = get_activity_for_user(user, pk, for_edit=for_edit)
+    # An approved activity is locked, its files with it; a correction is a new revision.
+    if for_edit and not activity.is_editable:
+        raise PermissionDenied

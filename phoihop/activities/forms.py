@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities.models import Activity
 from phoihop.activities.services import ACTIVITY_FIELDS
-from phoihop.core.forms import KeepsFilesMixin, KeptFilesField, VNDateField, bootstrap
+from phoihop.attachments.forms import KeepsFilesMixin, KeptFilesField
+from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.idempotency import new_key
 from phoihop.core.versioning import VersionedFormMixin
 from phoihop.core.views_util import int_or_none

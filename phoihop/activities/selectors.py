@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.agreements.models import Agreement
+from phoihop.attachments.selectors import attachments_of
 from phoihop.core import history
-from phoihop.core.attachments import attachments_of
 from phoihop.core.paging import KeyedRows
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization

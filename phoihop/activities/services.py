@@ -263,7 +263,7 @@ def activity_save(
     ``refused_photos``; the rest is saved. The form's ``idempotency_key`` makes a repeated POST
     return the first result instead of a second activity; an edit opened at an older
     ``expected_version`` raises ``versioning.StaleEdit``."""
-    from phoihop.core.attachments import attachment_add
+    from phoihop.attachments.services import attachment_add
     from phoihop.core.idempotency import run_once
 
     result = ActivitySaved(activity=None, url="", submitted=submit)

@@ -18,14 +18,14 @@ from phoihop.activities import selectors, services
 from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_initial
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
+from phoihop.attachments.forms import AttachmentForm
+from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.views_util import (
-    AttachmentForm,
     HtmxHttpRequest,
     add_errors,
-    attach_uploaded_file,
     int_or_none,
 )
 from phoihop.orgs.models import Organization

@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class AgreementsConfig(AppConfig):
     name = "phoihop.agreements"
+
+    def ready(self) -> None:
+        from phoihop.attachments.access import register_owner
+
+        register_owner(self.get_model("Agreement"), _attachments_check)
+
+
+def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+    """An agreement's files are read and changed by whoever reads and edits the agreement."""
+    from phoihop.accounts.access import get_agreement_for_user
+
+    get_agreement_for_user(user, pk, for_edit=for_edit)

@@ -74,7 +74,7 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
     plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
-    from phoihop.core.attachments import attachments_of
+    from phoihop.attachments.selectors import attachments_of
 
     can_edit = access.can_edit_agreement(user, agreement)
     from phoihop.agreements.services import can_renew, may_renew

@@ -24,12 +24,12 @@ from phoihop.agreements.forms import (
     live_rows,
 )
 from phoihop.agreements.models import Agreement, Party
+from phoihop.attachments.forms import AttachmentForm
+from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.views_util import (
-    AttachmentForm,
     HtmxHttpRequest,
     add_errors,
-    attach_uploaded_file,
     year_or_none,
 )
 from phoihop.core.widgets import autocomplete_response

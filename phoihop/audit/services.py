@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.http import HttpRequest
 
@@ -28,10 +29,11 @@ def _clip(value: str, length: int) -> str:
 
 
 def _organization_of(obj: Any) -> Any:
-    """The organisation an object belongs to, so organisation admins find its events."""
-    from phoihop.core.models import Attachment
+    """The organisation an object belongs to, so organisation admins find its events.
 
-    if isinstance(obj, Attachment):
+    A file (any record with a generic ``owner``) belongs where its owner does: to the lead
+    party's organisation when the owner has parties (an agreement)."""
+    if isinstance(getattr(type(obj), "owner", None), GenericForeignKey):
         owner = obj.owner
         if owner is None:
             return None

@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.utils.translation import gettext_lazy as _
 from django_htmx.middleware import HtmxDetails
-
-from phoihop.core.forms import bootstrap
-from phoihop.core.models import Attachment
 
 # Database integer keys are signed 64-bit: a larger number in a URL is no record at all (and
 # would overflow the database driver instead of simply matching nothing).
@@ -51,37 +45,6 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
                 form.add_error(target, error)
     else:
         form.add_error(None, exc)
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("Tệp"), error_messages={"required": _("Chọn tệp để tải lên.")})
-    kind = forms.ChoiceField(label=_("Loại"), choices=Attachment.Kind.choices)
-    description = forms.CharField(label=_("Mô tả"), required=False, max_length=255)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
-
-
-def attach_uploaded_file(request: HttpRequest, owner: Any) -> HttpResponse:
-    """Store the file posted for a record the caller has already checked the user may edit."""
-    from phoihop.core.attachments import attachment_add
-
-    form = AttachmentForm(request.POST, request.FILES)
-    if getattr(owner, "is_archived", False):
-        messages.error(request, _("Hồ sơ đã được lưu trữ; khôi phục trước khi đính kèm tệp."))
-    elif form.is_valid():
-        try:
-            attachment_add(
-                actor=request.user, owner=owner, upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"], description=form.cleaned_data["description"],
-            )
-            messages.success(request, _("Đã đính kèm tệp."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-    return redirect(owner)
 
 
 DOWNLOAD_TYPES = {

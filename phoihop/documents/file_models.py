@@ -79,7 +79,7 @@ class SignedCopy(models.Model):
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     attachment = models.OneToOneField(
-        "core.Attachment", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="signed_copy"
+        "attachments.Attachment", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="signed_copy"
     )
     kind = models.CharField(_("loại bản ký"), max_length=12, choices=Kind.choices)
     verdict = models.CharField(_("kết quả kiểm tra"), max_length=12, choices=Verdict.choices, default=Verdict.NONE)

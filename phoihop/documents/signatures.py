@@ -132,7 +132,8 @@ def verdict_of(signatures: list[dict[str, Any]]) -> str:
 def signed_copy_upload(*, actor: Any, record: models.Model, upload: UploadedFile, note: str = "") -> SignedCopy:
     """Keep ``upload`` as the record's signed copy, its signatures verified; the copy it replaces
     stays, marked replaced. The caller has checked that ``actor`` may edit the record."""
-    from phoihop.core.attachments import attachment_add, sniff
+    from phoihop.attachments.checks import sniff
+    from phoihop.attachments.services import attachment_add
     from phoihop.vn.text import clean
 
     if upload.size is None or upload.size == 0:

@@ -53,7 +53,7 @@ def year_choices(*, user: Any) -> list[int]:
 
 
 def event_detail(*, user: Any, pk: int) -> dict[str, Any]:
-    from phoihop.core.attachments import attachments_of
+    from phoihop.attachments.selectors import attachments_of
 
     event = access.get_event_for_user(user, pk)
     files = attachments_of(event)

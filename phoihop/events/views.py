@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import access
 from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
+from phoihop.attachments.forms import AttachmentForm
+from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.views_util import (
-    AttachmentForm,
     HtmxHttpRequest,
     add_errors,
-    attach_uploaded_file,
     year_or_none,
 )
 from phoihop.events import selectors, services

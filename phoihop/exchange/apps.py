@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class ExchangeConfig(AppConfig):
     name = "phoihop.exchange"
+
+    def ready(self) -> None:
+        from phoihop.attachments.access import register_owner
+
+        register_owner(self.get_model("Inspection"), _attachments_check)
+
+
+def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+    """An inspection's files are read and changed by whoever reads and edits the inspection."""
+    from phoihop.accounts.access.exchange import get_inspection_for_user
+
+    get_inspection_for_user(user, pk, for_edit=for_edit)

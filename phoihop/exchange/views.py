@@ -18,14 +18,14 @@ from phoihop.accounts import access
 from phoihop.accounts.access import exchange as exchange_access
 from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
+from phoihop.attachments.forms import AttachmentForm
+from phoihop.attachments.selectors import attachments_of
+from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
-from phoihop.core.attachments import attachments_of
 from phoihop.core.db import vi
 from phoihop.core.views_util import (
-    AttachmentForm,
     HtmxHttpRequest,
     add_errors,
-    attach_uploaded_file,
     int_or_none,
 )
 from phoihop.exchange import selectors, services

@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class PlansConfig(AppConfig):
     name = "phoihop.plans"
+
+    def ready(self) -> None:
+        from phoihop.attachments.access import register_owner
+
+        register_owner(self.get_model("AnnualPlan"), _attachments_check)
+
+
+def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+    """A plan's signed copy is read and changed by whoever reads and edits the plan."""
+    from phoihop.accounts.access import get_plan_for_user
+
+    get_plan_for_user(user, pk, for_edit=for_edit)

@@ -244,7 +244,7 @@ def check(world: World, ops: list[Op], media_root: Path) -> list[str]:
     from django.contrib.contenttypes.models import ContentType
 
     from phoihop.activities.models import Activity
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
     from phoihop.documents.models import IssuedNumber
     from phoihop.reviews.models import Review
 
@@ -341,7 +341,7 @@ def file_problems(media_root: Path, rows: Any) -> list[str]:
         str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()
     } if media_root.is_dir() else set()
     # Thumbnails are a cache made from a photo (named by its checksum), not an upload.
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
 
     sums = set(Attachment.objects.values_list("sha256", flat=True))
     named.update(n for n in on_disk if n.startswith("thumbnails/") and n.split("/")[-1].split("-")[0] in sums)
@@ -356,7 +356,7 @@ def sweep_uploads(media_root: Path) -> list[str]:
     """The deployment's own repair (``manage.py sweep_uploads``), now that no write is in flight:
     files a killed process wrote before its transaction committed; the names removed."""
     try:
-        from phoihop.core.uploads import orphan_uploads_remove
+        from phoihop.attachments.uploads import orphan_uploads_remove
     except ImportError:
         return []
     from django.test import override_settings

@@ -352,41 +352,6 @@ def get_person_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
     return person
 
 
-# --- attachments ------------------------------------------------------------------------------
-
-
-def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
-    """An attachment is reachable exactly when the record it belongs to is."""
-    from phoihop.core.models import Attachment
-
-    attachment = Attachment.objects.select_related("content_type").filter(pk=pk).first()
-    if attachment is None:
-        raise Http404
-    model = attachment.content_type.model
-    if model == "agreement":
-        get_agreement_for_user(user, attachment.object_id, for_edit=for_edit)
-    elif model == "event":
-        get_event_for_user(user, attachment.object_id, for_edit=for_edit)
-    elif model == "activity":
-        activity = get_activity_for_user(user, attachment.object_id, for_edit=for_edit)
-        # An approved activity is locked, its files with it; a correction is a new revision.
-        if for_edit and not activity.is_editable:
-            raise PermissionDenied
-    elif model == "inspection":
-        from phoihop.accounts.access.exchange import get_inspection_for_user
-
-        get_inspection_for_user(user, attachment.object_id, for_edit=for_edit)
-    elif model == "annualplan":  # a plan's signed copy
-        get_plan_for_user(user, attachment.object_id, for_edit=for_edit)
-    elif model == "review":  # a review report's signed copy
-        from phoihop.accounts.access.reviews import get_review_for_user
-
-        get_review_for_user(user, attachment.object_id, for_edit=for_edit)
-    else:
-        raise Http404
-    return attachment
-
-
 # --- annual plans and tasks -------------------------------------------------------------------
 
 

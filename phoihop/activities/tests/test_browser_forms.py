@@ -33,7 +33,7 @@ def test_it_lists_errors_keeps_the_photo_and_confirms_in_the_page(
     from playwright.sync_api import expect
 
     from phoihop.activities.models import Activity
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
 
     photo = tmp_path / "hoi-thi-tuyen-truyen.jpg"
     Image.new("RGB", (80, 60), (20, 90, 160)).save(photo, "JPEG")

@@ -12,8 +12,8 @@ from PIL import Image
 
 from phoihop.activities.models import Activity
 from phoihop.activities.tests.test_views import form_data
-from phoihop.core import uploads
-from phoihop.core.models import Attachment
+from phoihop.attachments import uploads
+from phoihop.attachments.models import Attachment
 
 
 def jpeg(name: str = "hoi-thi.jpg") -> SimpleUploadedFile:

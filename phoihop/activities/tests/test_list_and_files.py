@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from phoihop.activities.models import Activity
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 from phoihop.plans.tests.helpers import approve, indicator, record
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from phoihop.accounts.models import Membership
 from phoihop.activities import services
 from phoihop.activities.models import Activity
 from phoihop.activities.tests.test_views import form_data
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 from phoihop.plans.tests.helpers import record
 
 pg_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")

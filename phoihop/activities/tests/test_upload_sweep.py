@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from phoihop.core.uploads import orphan_uploads
+from phoihop.attachments.uploads import orphan_uploads
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_it_removes_only_old_files_no_attachment_names(users, orgs, task):
     from phoihop.activities.services import activity_save
     from phoihop.activities.tests.test_submission import jpeg
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
 
     saved = activity_save(
         actor=users["alice"], task=task, activity=None, organizations=[orgs["district"]],

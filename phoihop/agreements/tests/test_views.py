@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import PartyInput, agreement_create
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 
 pytestmark = pytest.mark.django_db
 

@@ -117,7 +117,7 @@ def test_submitting_is_not_an_approval(users: dict[str, Any], submitted_activity
 
 
 def test_a_download_is_logged_with_the_record_s_organisation(users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
-    from phoihop.core.attachments import attachment_add
+    from phoihop.attachments.services import attachment_add
 
     pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
     attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")
@@ -137,11 +137,11 @@ def test_a_download_is_logged_with_the_record_s_organisation(users: dict[str, An
 def test_the_attachment_download_view_logs_once_wired(client: Any, users: dict[str, Any], agreement: Any) -> None:
     import inspect
 
-    from phoihop.core import views as core_views
+    from phoihop.attachments import views as attachment_views
 
-    if "document_download" not in inspect.getsource(core_views.attachment_download).lower():
-        pytest.skip("core/views.py attachment_download does not call audit.record yet (lead applies it)")
-    from phoihop.core.attachments import attachment_add
+    if "document_download" not in inspect.getsource(attachment_views.attachment_download).lower():
+        pytest.skip("attachments/views.py attachment_download does not call audit.record yet (lead applies it)")
+    from phoihop.attachments.services import attachment_add
 
     pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
     attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")

@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import phoihop.core.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+import phoihop.attachments.models
 
 
 class Migration(migrations.Migration):
@@ -54,7 +55,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('object_id', models.PositiveBigIntegerField()),
-                ('file', models.FileField(max_length=255, upload_to=phoihop.core.models.attachment_path)),
+                ('file', models.FileField(max_length=255, upload_to=phoihop.attachments.models.attachment_path)),
                 ('original_name', models.CharField(max_length=255, verbose_name='tên tệp')),
                 ('mime_type', models.CharField(max_length=100)),
                 ('size', models.PositiveBigIntegerField()),

@@ -84,7 +84,7 @@ def test_it_declares_a_rule_for_every_route() -> None:
 
 @pytest.fixture
 def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
-    from phoihop.core.attachments import attachment_add
+    from phoihop.attachments.services import attachment_add
     from phoihop.events.models import Attendee, Event
 
     event = Event.objects.create(kind="signing", title=SECRET_EVENT, date=datetime.date(2022, 9, 15), host=orgs["district"])

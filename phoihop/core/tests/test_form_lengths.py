@@ -44,6 +44,7 @@ SAVES_TO: dict[str, list[tuple[str, dict[str, str]]]] = {
         ("orgs.PersonTitle", {"signatory_rank": "rank", "signatory_position": "position"}),
     ],
     "agreements.RenewalForm": [],
+    "attachments.AttachmentForm": [("attachments.Attachment", {})],
     "audit.AnonymiseForm": [],
     "audit.AuditFilterForm": [],
     "documents.ReserveNumberForm": [("documents.IssuedNumber", {})],

@@ -157,7 +157,7 @@ def test_it_keeps_the_copy_a_new_upload_replaces(login: Any, users: dict[str, An
 def test_it_refuses_a_file_that_is_not_a_signed_copy_and_says_why(
     login: Any, users: dict[str, Any], agreement: Any, name: str, data: Any, message: str
 ) -> None:
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
 
     if data is None:
         data = _docx()

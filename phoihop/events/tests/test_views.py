@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 from phoihop.events.models import Event
 from phoihop.events.services import AttendeeInput, event_create
 from phoihop.orgs.models import PersonTitle

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 from phoihop.exchange import selectors
 from phoihop.exchange.models import FollowUp, Inspection, PeriodicReport, Recommendation
 from phoihop.exchange.services import (

@@ -52,7 +52,7 @@ def demo(media: Path) -> None:
     from django.contrib.auth import get_user_model
 
     from phoihop.agreements.models import Agreement
-    from phoihop.core.attachments import attachment_add
+    from phoihop.attachments.services import attachment_add
     from phoihop.core.demo import demo_load
 
     demo_load(today=TODAY)

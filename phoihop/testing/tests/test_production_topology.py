@@ -42,7 +42,7 @@ def test_gunicorn_workers_and_the_task_worker_serve_a_signed_in_officer(
     from django_tasks import TaskResultStatus
 
     from phoihop.activities.models import Activity
-    from phoihop.core.models import Attachment
+    from phoihop.attachments.models import Attachment
     from phoihop.plans.services import plan_create
     from phoihop.testing.tasks import echo
 

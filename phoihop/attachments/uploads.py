@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.text import get_valid_filename
 
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
 
 # Attachments live under this folder of MEDIA_ROOT (core.models.attachment_path).
 FOLDER = "attachments"

@@ -1,23 +1,14 @@
-"""Attachments: signed scans, Word and PDF files, photos. Checked by content, never by name."""
+"""Upload checks: a file is judged by its content, never by its name."""
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.db import models
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-
-from phoihop.core.models import Attachment
-from phoihop.vn.text import clean
 
 # What the first bytes of a file must be for each accepted type.
 SIGNATURES: list[tuple[bytes, str]] = [
@@ -188,16 +179,11 @@ def _has_macros(archive: zipfile.ZipFile, *, depth: int) -> bool:
     return False
 
 
-def attachments_of(owner: models.Model) -> list[Attachment]:
-    ct = ContentType.objects.get_for_model(owner)
-    return list(
-        Attachment.objects.active()
-        .filter(content_type=ct, object_id=owner.pk)
-        .select_related("uploaded_by")
-    )
+# A photo larger than this many pixels is not decoded (decompression bombs).
+THUMBNAIL_MAX_PIXELS = 60_000_000
 
 
-def _check_image(stream: IO[bytes]) -> None:
+def check_image(stream: IO[bytes]) -> None:
     """A photo must decode: a file that only starts like a JPEG or PNG is refused, and so is
     one whose pixel count would make decoding it a memory bomb."""
     from PIL import Image, UnidentifiedImageError
@@ -211,83 +197,3 @@ def _check_image(stream: IO[bytes]) -> None:
         raise ValidationError(_("Ảnh bị hỏng hoặc không đọc được; hãy chọn lại tệp ảnh gốc.")) from None
     finally:
         stream.seek(0)
-
-
-def attachment_add(
-    *, actor: Any, owner: models.Model, upload: UploadedFile, kind: str, description: str = ""
-) -> Attachment:
-    """Store a file for a record the actor may edit (the caller has checked that)."""
-    if upload.size is None or upload.size == 0:
-        raise ValidationError(_("Tệp rỗng."))
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
-        )
-    if kind not in Attachment.Kind.values:
-        raise ValidationError(_("Loại tài liệu không hợp lệ."))
-    stream = upload.file
-    assert stream is not None  # an uploaded file always has its stream open here
-    mime = sniff(stream)
-    if kind == Attachment.Kind.PHOTO and not mime.startswith("image/"):
-        raise ValidationError(_("Ảnh phải là tệp JPEG hoặc PNG."))
-    if mime.startswith("image/"):
-        _check_image(stream)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    name = clean(upload.name or "tep")[:255]
-    attachment = Attachment(
-        owner=owner,
-        original_name=name,
-        mime_type=mime,
-        size=upload.size,
-        sha256=digest.hexdigest(),
-        kind=kind,
-        description=clean(description),
-        uploaded_by=actor,
-    )
-    attachment.file.save(name, upload, save=False)
-    attachment.save()
-    return attachment
-
-
-def attachment_archive(*, actor: Any, attachment: Attachment) -> Attachment:
-    if actor is None:
-        raise PermissionDenied
-    attachment.archived_at = timezone.now()
-    attachment.save(update_fields=["archived_at"])
-    return attachment
-
-
-THUMBNAIL_SIZE = 360
-# A photo larger than this many pixels is not decoded for a thumbnail (decompression bombs).
-THUMBNAIL_MAX_PIXELS = 60_000_000
-
-
-def thumbnail_bytes(attachment: Attachment, size: int = THUMBNAIL_SIZE) -> bytes | None:
-    """A JPEG at most ``size`` pixels on its longer side, made once and kept beside the uploads.
-
-    None when the attachment is not a photo Pillow can read (the page then shows its name)."""
-    if not attachment.is_image:
-        return None
-    from pathlib import Path
-
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    cache = Path(settings.MEDIA_ROOT) / "thumbnails" / f"{attachment.sha256}-{size}.jpg"
-    if cache.exists():
-        return cache.read_bytes()
-    try:
-        with attachment.file.open("rb") as stream, Image.open(stream) as image:
-            if image.width * image.height > THUMBNAIL_MAX_PIXELS:
-                return None
-            picture = ImageOps.exif_transpose(image).convert("RGB")
-            picture.thumbnail((size, size))
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp")
-            picture.save(tmp, "JPEG", quality=82, optimize=True)
-            tmp.replace(cache)
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
-        return None
-    return cache.read_bytes()

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from phoihop.core import uploads
+from phoihop.attachments import uploads
 
 
 @pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from phoihop.core.attachments import attachment_add
-from phoihop.core.models import Attachment
+from phoihop.attachments.models import Attachment
+from phoihop.attachments.services import attachment_add
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_an_oversized_file_is_refused(users, agreement):
 
 
 def test_an_archive_that_would_expand_beyond_the_limit_is_refused(users, agreement, settings):
-    from phoihop.core import attachments
+    from phoihop.attachments import checks
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -73,7 +73,7 @@ def test_an_archive_that_would_expand_beyond_the_limit_is_refused(users, agreeme
         archive.writestr("word/document.xml", b"<w:document/>")
         with archive.open("word/media/bomb.bin", "w", force_zip64=True) as member:
             chunk = b"\x00" * (1024 * 1024)
-            for _ in range(attachments.MAX_UNCOMPRESSED // len(chunk) + 2):
+            for _ in range(checks.MAX_UNCOMPRESSED // len(chunk) + 2):
                 member.write(chunk)
     data = buffer.getvalue()
     assert len(data) < 2 * 1024 * 1024  # small on the wire, over 200 MB once expanded
@@ -81,9 +81,9 @@ def test_an_archive_that_would_expand_beyond_the_limit_is_refused(users, agreeme
 
 
 def test_an_archive_with_too_many_members_is_refused(users, agreement, monkeypatch):
-    from phoihop.core import attachments
+    from phoihop.attachments import checks
 
-    monkeypatch.setattr(attachments, "MAX_MEMBERS", 10)
+    monkeypatch.setattr(checks, "MAX_MEMBERS", 10)
     many = {f"word/media/{i}.xml": b"x" for i in range(20)}
     refused(users, agreement, "nhieu.docx", office_zip(extra=many), "quá nhiều tệp")
 
@@ -178,9 +178,9 @@ def test_ordinary_documents_and_workbooks_with_embedded_objects_are_accepted(use
 
 
 def test_members_are_read_in_chunks_and_a_name_across_two_chunks_is_found(users, agreement, monkeypatch):
-    from phoihop.core import attachments
+    from phoihop.attachments import checks
 
-    monkeypatch.setattr(attachments, "CHUNK", 7)  # every stream name falls across chunks
+    monkeypatch.setattr(checks, "CHUNK", 7)  # every stream name falls across chunks
     data = package({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"<w:document/>", "word/x.dat": VBA_PROJECT})
     refused(users, agreement, "bao-cao.docx", data, "có chứa macro")
     hidden = DOCX_TYPES.replace(b"document.main", b"document.macroEnabled.main")

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from phoihop.core.uploads import (
+from phoihop.attachments.uploads import (
     MIN_AGE,
     orphan_uploads,
     orphan_uploads_remove,
