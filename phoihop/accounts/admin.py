@@ -1,6 +1,13 @@
+from typing import Any
+
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from phoihop.accounts import services
 from phoihop.accounts.models import Invitation, Membership, UserSession
 
 
@@ -10,6 +17,17 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "organization__name"]
     autocomplete_fields = ["user", "organization"]
+
+    # Role changes made here reach the audit trail through the accounts services.
+    def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        services.membership_save(actor=request.user, membership=obj)
+
+    def delete_model(self, request: HttpRequest, obj: Membership) -> None:
+        services.membership_remove(actor=request.user, membership=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        for membership in queryset.select_related("user", "organization"):
+            services.membership_remove(actor=request.user, membership=membership)
 
 
 @admin.register(Invitation)
@@ -28,3 +46,16 @@ class UserSessionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: object) -> bool:
         return False
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Django's own user pages; a change of rights or of being active is audited by the
+    accounts service that saves it."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.user_save(actor=request.user, user=obj)

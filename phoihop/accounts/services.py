@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import forget
 from phoihop.accounts.access.accounts import can_administer_org
 from phoihop.accounts.models import Invitation, Membership, UserSession
+from phoihop.audit import services as audit
+from phoihop.audit.models import AuditEvent
 from phoihop.orgs.models import Organization
 from phoihop.vn.names import person_name
 
@@ -131,7 +133,10 @@ def invitation_accept(
         raise ValidationError({"password1": exc.messages}) from None
     user.set_password(password)
     user.save()
-    Membership.objects.create(user=user, organization=invitation.organization, role=invitation.role)
+    membership = Membership.objects.create(
+        user=user, organization=invitation.organization, role=invitation.role
+    )
+    _record_role_change(actor=None, membership=membership, old_role=None, new_role=membership.role)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -173,10 +178,99 @@ def member_set_role(*, actor: Any, membership: Membership, role: str) -> Members
         raise ValidationError(
             _("Bạn là quản trị duy nhất của đơn vị: hãy giao vai trò quản trị cho người khác trước khi đổi vai trò của mình.")
         )
+    old_role = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
+    _record_role_change(actor=actor, membership=membership, old_role=old_role, new_role=role)
     forget(actor)
     return membership
+
+
+def _role_label(role: str | None) -> str:
+    if not role:
+        return "—"
+    try:
+        return str(Membership.Role(role).label)
+    except ValueError:
+        return role
+
+
+def _record_role_change(
+    *, actor: Any, membership: Membership, old_role: str | None, new_role: str | None
+) -> None:
+    """A role given, changed or taken away is a permission change in the audit trail."""
+    user = membership.user
+    audit.record(
+        AuditEvent.Action.PERMISSION_CHANGE,
+        obj=membership,
+        actor=actor,
+        organization=membership.organization,
+        subject_user=user,
+        detail=f"{user.get_username()}: {_role_label(old_role)} → {_role_label(new_role)}",
+    )
+
+
+@transaction.atomic
+def membership_save(*, actor: Any, membership: Membership) -> Membership:
+    """Save a membership as the system administrator edited it (the admin site), recording a
+    new membership or a change of its role or organisation."""
+    before = (
+        Membership.objects.filter(pk=membership.pk).values("role", "organization_id").first()
+        if membership.pk is not None
+        else None
+    )
+    membership.save()
+    if (
+        before is None
+        or before["role"] != membership.role
+        or before["organization_id"] != membership.organization_id
+    ):
+        old_role = before["role"] if before else None
+        _record_role_change(
+            actor=actor, membership=membership, old_role=old_role, new_role=membership.role
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor: Any, membership: Membership) -> None:
+    """Take a user out of an organisation (the admin site); the trail keeps the role they had."""
+    _record_role_change(actor=actor, membership=membership, old_role=membership.role, new_role=None)
+    membership.delete()
+
+
+# What a system administrator may change on an account that is a permission change too.
+ACCOUNT_FLAGS = ("is_staff", "is_superuser", "is_active")
+
+
+def _record_flag_changes(*, actor: Any, user: Any, before: dict[str, Any]) -> None:
+    changed = [
+        f"{flag}: {before[flag]} → {getattr(user, flag)}"
+        for flag in ACCOUNT_FLAGS
+        if before[flag] != getattr(user, flag)
+    ]
+    if changed:
+        audit.record(
+            AuditEvent.Action.PERMISSION_CHANGE,
+            actor=actor,
+            subject_user=user,
+            detail=f"{user.get_username()}: " + "; ".join(changed),
+        )
+
+
+@transaction.atomic
+def user_save(*, actor: Any, user: Any) -> Any:
+    """Save an account as the system administrator edited it (the admin site), recording any
+    change of its system-administrator rights or of its being active."""
+    before = (
+        get_user_model()._default_manager.filter(pk=user.pk).values(*ACCOUNT_FLAGS).first()
+        if user.pk is not None
+        else None
+    )
+    user.save()
+    if before is not None:
+        _record_flag_changes(actor=actor, user=user, before=before)
+    return user
 
 
 @transaction.atomic
@@ -204,8 +298,10 @@ def member_set_active(*, actor: Any, membership: Membership, active: bool) -> An
             )
     if user.is_active == active:
         return user
+    before = {flag: getattr(user, flag) for flag in ACCOUNT_FLAGS}
     user.is_active = active
     user.save(update_fields=["is_active"])
+    _record_flag_changes(actor=actor, user=user, before=before)
     if not active:
         for record in UserSession.objects.filter(user=user, ended_at__isnull=True):
             _end_session(record)

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
 from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.audit.models import AuditEvent
+from phoihop.audit.services import record
 from phoihop.core import versioning
 from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization
@@ -339,6 +341,17 @@ def _check_reviewer(actor: Any, activity: Activity) -> None:
         raise ValidationError(_("Chỉ duyệt hoặc trả lại được hoạt động đang chờ duyệt."))
 
 
+def _record_review(action: str, *, activity: Activity, actor: Any, detail: str = "") -> None:
+    """An approval or a return in the audit trail, filed under the reviewer's own organisation
+    among the activity's (the first of them otherwise)."""
+    organizations = list(activity.organizations.all())
+    mine = access.approver_org_ids(actor)
+    organization = next(
+        (o for o in organizations if o.pk in mine), organizations[0] if organizations else None
+    )
+    record(action, obj=activity, actor=actor, organization=organization, detail=detail)
+
+
 def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
     """Send a submission back with the reviewer's note; its author is notified with the note."""
     from phoihop.notifications.services import activity_returned_notify
@@ -356,6 +369,7 @@ def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
         activity.save(
             update_fields=["status", "reviewer_note", "returned_by", "returned_at", "updated_at"]
         )
+        _record_review(AuditEvent.Action.ACTIVITY_RETURN, activity=activity, actor=actor, detail=note)
         activity_returned_notify(activity=activity, actor=actor)
     return activity
 
@@ -369,6 +383,7 @@ def activity_approve(*, actor: Any, activity: Activity) -> Activity:
         activity.approved_by = actor
         activity.approved_at = timezone.now()
         activity.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        _record_review(AuditEvent.Action.ACTIVITY_APPROVE, activity=activity, actor=actor)
         if activity.revises_id is not None:
             previous = Activity.objects.select_for_update().get(pk=activity.revises_id)
             previous.status = Activity.Status.SUPERSEDED

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from phoihop.accounts.models import Membership
+from phoihop.accounts.services import membership_remove, membership_save, user_save
 from phoihop.audit.middleware import current_request
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
@@ -65,7 +66,7 @@ def test_role_changes_say_who_changed_whose_role_from_what_to_what(users: dict[s
     try:
         membership = Membership.objects.get(user=users["bob"], organization=orgs["district"])
         membership.role = Membership.Role.LEADER
-        membership.save()
+        membership_save(actor=users["staff"], membership=membership)
         event = last(A.PERMISSION_CHANGE)
         assert event.actor == users["staff"]
         assert event.subject_user == users["bob"]
@@ -73,14 +74,15 @@ def test_role_changes_say_who_changed_whose_role_from_what_to_what(users: dict[s
         assert event.detail == "bob: Chỉ xem → Lãnh đạo"
         assert event.ip_address == "203.0.113.7"
 
-        membership.delete()
+        membership_remove(actor=users["staff"], membership=membership)
         assert last(A.PERMISSION_CHANGE).detail == "bob: Lãnh đạo → —"
 
-        Membership.objects.create(user=users["bob"], organization=orgs["ward"], role=Membership.Role.ADMIN)
+        ward = Membership(user=users["bob"], organization=orgs["ward"], role=Membership.Role.ADMIN)
+        membership_save(actor=users["staff"], membership=ward)
         assert last(A.PERMISSION_CHANGE).detail == "bob: — → Quản trị đơn vị"
 
         users["charlie"].is_staff = True
-        users["charlie"].save()
+        user_save(actor=users["staff"], user=users["charlie"])
         assert "is_staff: False → True" in last(A.PERMISSION_CHANGE).detail
     finally:
         current_request.reset(token)
@@ -88,7 +90,8 @@ def test_role_changes_say_who_changed_whose_role_from_what_to_what(users: dict[s
 
 def test_saving_a_membership_without_a_change_logs_nothing(users: dict[str, Any], orgs: dict[str, Any]) -> None:
     before = AuditEvent.objects.count()
-    Membership.objects.get(user=users["bob"], organization=orgs["district"]).save()
+    membership = Membership.objects.get(user=users["bob"], organization=orgs["district"])
+    membership_save(actor=users["staff"], membership=membership)
     assert AuditEvent.objects.count() == before
 
 
