@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "phoihop.notifications",
     "phoihop.dashboards",
     "phoihop.reviews",
+    "phoihop.workflows",
     "phoihop.documents",
     "phoihop.audit",
     "phoihop.scale",

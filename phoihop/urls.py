@@ -5,15 +5,21 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from phoihop.accounts.access import rule
+from phoihop.agreements.urls import urlpatterns as agreement_urls
 from phoihop.attachments.urls import urlpatterns as attachment_urls
 from phoihop.core.urls import urlpatterns as core_urls
+from phoihop.orgs.urls import urlpatterns as orgs_urls
+from phoihop.workflows.urls import agreement_urlpatterns as agreement_workflow_urls
+from phoihop.workflows.urls import orgs_urlpatterns as orgs_workflow_urls
 
 urlpatterns = [
     # The attachment routes were born in core and keep their names there (core:attachment_download).
     path("", include((core_urls + attachment_urls, "core"))),
     path("tai-khoan/", include("phoihop.accounts.urls")),
-    path("co-quan/", include("phoihop.orgs.urls")),
-    path("van-ban/", include("phoihop.agreements.urls")),
+    # Passing open work to a successor is a workflow (registry, agreements, plans, exchange).
+    path("co-quan/", include((orgs_urls + orgs_workflow_urls, "orgs"))),
+    # Renewal is a workflow (agreements and plans); its page keeps agreements:renewal_create.
+    path("van-ban/", include((agreement_urls + agreement_workflow_urls, "agreements"))),
     path("hoi-nghi/", include("phoihop.events.urls")),
     path("ke-hoach/", include("phoihop.plans.urls")),
     path("hoat-dong/", include("phoihop.activities.urls")),

@@ -323,6 +323,46 @@ def agreement_restore(*, actor: Any, agreement: Agreement) -> Agreement:
 # --- review flag ------------------------------------------------------------------------------
 
 
+def party_transfer(
+    *, agreement: Agreement, movers: set[int], successor: Organization, reason: str
+) -> list[str]:
+    """Pass the roles of ended bodies (``movers``) in an agreement to their successor: the first
+    party row of an ended body becomes the successor's (keeping the name and signatory as
+    signed), or, when the successor is already a party, it takes the stronger role; content
+    areas follow. The caller checks who may do this. Returns one note per party row moved."""
+    parties = list(agreement.parties.all())
+    existing = next((p for p in parties if p.organization_id == successor.pk), None)
+    notes = []
+    for party in parties:
+        if party.organization_id not in movers:
+            continue
+        old_name = party.organization.name
+        if existing is None:
+            party.organization = successor
+            party._change_reason = reason  # type: ignore[attr-defined]
+            party.save(update_fields=["organization"])
+            existing = party
+            notes.append(
+                _("Vai trò của %(old)s chuyển sang %(new)s.") % {"old": old_name, "new": successor.name}
+            )
+        else:
+            # The successor already signed: the old row stays as signed, the
+            # successor takes the stronger role.
+            if party.role == Party.Role.LEAD and existing.role != Party.Role.LEAD:
+                existing.role = Party.Role.LEAD
+                existing._change_reason = reason  # type: ignore[attr-defined]
+                existing.save(update_fields=["role"])
+            notes.append(
+                _("%(new)s đã là một bên; vai trò của %(old)s do %(new)s đảm nhận.")
+                % {"old": old_name, "new": successor.name}
+            )
+    for area in agreement.content_areas.prefetch_related("responsible"):
+        responsible = {o.pk for o in area.responsible.all()}
+        if responsible & movers:
+            area.responsible.set((responsible - movers) | {successor.pk})
+    return notes
+
+
 def agreement_flag_review(*, agreement: Agreement, note: str) -> Agreement:
     """Mark an agreement for review by its editors, adding ``note`` to what is to be reviewed.
 
@@ -456,19 +496,19 @@ class Renewal:
     replaced: list[tuple[Organization, list[Organization]]] = field(default_factory=list)
     dropped: list[Organization] = field(default_factory=list)
     carried_tasks: int = 0
+    # old organisation id -> the ids of the new agreement's parties that carry it on
+    organization_map: dict[int, list[int]] = field(default_factory=dict)
 
 
-def agreement_renew(
+def agreement_renew_draft(
     *, actor: Any, agreement: Agreement, period_start: int, period_end: int
 ) -> Renewal:
     """Draft the agreement for the next period: same kind, title with the new period, legal
     bases, purpose and reporting; parties and content areas with today's bodies (following the
     registry's successions; a body dissolved without successor is dropped and listed); linked
-    as renewing the old one; and a first annual plan carrying over the unfinished tasks of the
-    old agreement's last plan. The old agreement is superseded only when the new one is signed."""
+    as renewing the old one. The old agreement is superseded only when the new one is signed.
+    The renewal as users start it (with the plan carried over) is a cross-app workflow."""
     from phoihop.orgs.selectors import current_successors
-    from phoihop.plans.models import AnnualPlan
-    from phoihop.plans.services import plan_carry_over_renewed
 
     if not may_renew(actor, agreement):
         raise PermissionDenied
@@ -571,14 +611,9 @@ def agreement_renew(
             )
         if notes:
             agreement_flag_review(agreement=new, note=" ".join(notes))
-        last_plan = AnnualPlan.objects.active().filter(agreement=agreement).order_by("-year", "-id").first()
-        if last_plan is not None:
-            organization_map = {old: [b.pk for b in bodies if b.pk in taken] for old, bodies in mapping.items()}
-            plan = plan_carry_over_renewed(
-                actor=actor, previous=last_plan, agreement=new, year=period_start,
-                organization_map=organization_map,
-            )
-            renewal.carried_tasks = plan.tasks.count() if plan is not None else 0
+    renewal.organization_map = {
+        old: [b.pk for b in bodies if b.pk in taken] for old, bodies in mapping.items()
+    }
     renewal.agreement = new
     return renewal
 

@@ -11,6 +11,5 @@ urlpatterns = [
     path("<int:pk>/sua/", views.agreement_edit, name="edit"),
     path("<int:pk>/luu-tru/", views.agreement_archive, name="archive"),
     path("<int:pk>/tep/", views.attachment_upload, name="attachment_upload"),
-    path("<int:pk>/gia-han/", views.renewal_create, name="renewal_create"),
     path("<int:pk>/da-ra-soat/", views.review_flag_delete, name="review_flag_delete"),
 ]

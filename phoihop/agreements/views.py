@@ -18,7 +18,6 @@ from phoihop.agreements.forms import (
     AgreementListFilterForm,
     ContentAreaFormSet,
     PartyFormSet,
-    RenewalForm,
     initial_areas,
     initial_parties,
     live_rows,
@@ -179,48 +178,6 @@ def agreement_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
     return attach_uploaded_file(request, agreement)
-
-
-@rule("object")
-def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
-    """"Renew for the next period": choose the period, then edit the drafted agreement."""
-    agreement = access.get_agreement_for_user(request.user, pk)
-    if not services.may_renew(request.user, agreement):
-        raise PermissionDenied
-    start, end = services.next_period(agreement)
-    renewed = services.renewal_of(agreement)
-    # The renewal is named only to those who may see it.
-    existing = renewed if renewed is not None and access.can_view_agreement(request.user, renewed) else None
-    if renewed is None and not services.renewal_due(agreement):
-        messages.info(
-            request,
-            _("Chỉ gia hạn được văn bản đang có hiệu lực và sắp hết giai đoạn (trong vòng 180 ngày), "
-              "hoặc đã hết giai đoạn."),
-        )
-        return redirect(agreement)
-    if request.method == "POST":
-        form = RenewalForm(request.POST)
-        if form.is_valid():
-            try:
-                renewal = services.agreement_renew(
-                    actor=request.user, agreement=agreement,
-                    period_start=form.cleaned_data["period_start"],
-                    period_end=form.cleaned_data["period_end"],
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Đã lập dự thảo văn bản gia hạn. Văn bản cũ được ghi là đã được thay thế khi "
-                      "văn bản mới được ký và có hiệu lực."),
-                )
-                return redirect(renewal.agreement)
-    else:
-        form = RenewalForm(initial={"period_start": start, "period_end": end})
-    context = selectors.renewal_preview(user=request.user, agreement=agreement)
-    context.update({"form": form, "renewed": renewed is not None, "existing": existing, "nav": "agreements"})
-    return render(request, "agreements/renew.html", context)
 
 
 @rule("object")

@@ -46,7 +46,6 @@ from phoihop.agreements.models import Agreement
 from phoihop.agreements.services import (
     ContentAreaInput,
     PartyInput,
-    agreement_renew,
     agreement_review_clear,
     agreement_update,
     renewal_of,
@@ -65,6 +64,7 @@ from phoihop.plans.services import (
     task_complete,
     task_create,
 )
+from phoihop.workflows.services import agreement_renew
 
 D = datetime.date
 DEMO = "Dữ liệu mẫu minh họa"

@@ -72,6 +72,26 @@ def schedule_set(
 # --- periodic reports ---------------------------------------------------------------------------
 
 
+def schedule_transfer(*, agreement: Agreement, movers: set[int], successor: Organization) -> None:
+    """Reports still owed under the agreement by ended bodies (``movers``) are owed by their
+    successor. The caller checks who may do this."""
+    schedule = ReportingSchedule.objects.filter(agreement=agreement).first()
+    if schedule is None:
+        return
+    reporters = {o.pk for o in schedule.reporters.all()}
+    if reporters & movers:
+        schedule.reporters.set((reporters - movers) | {successor.pk})
+
+
+def report_transfer(*, report: PeriodicReport, successor: Organization, reason: str) -> PeriodicReport:
+    """An unsubmitted report of an ended body becomes its successor's. The caller checks who
+    may do this."""
+    report.organization = successor
+    report._change_reason = reason  # type: ignore[attr-defined]
+    report.save(update_fields=["organization", "updated_at"])
+    return report
+
+
 def _clean_text(title: str, body: str) -> tuple[str, str]:
     title = " ".join(title.split())
     if not title:

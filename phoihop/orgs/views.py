@@ -24,10 +24,9 @@ from phoihop.orgs.forms import (
     PersonForm,
     PersonOrganizationFilter,
     SuccessionForm,
-    SuccessionTransferForm,
 )
 from phoihop.orgs.localities import communes_of, provinces
-from phoihop.orgs.models import Organization, Person, Succession
+from phoihop.orgs.models import Organization, Person
 
 PAGE_SIZE = 25
 STATES = {"current", "ended"}
@@ -240,50 +239,6 @@ def succession_create(request: HttpRequest) -> HttpResponse:
         origin = int_or_none(request.GET.get("from"))
         form = SuccessionForm(initial={"predecessors": [origin] if origin else []})
     return render(request, "orgs/succession_form.html", {"form": form, "nav": "orgs"})
-
-
-@rule("staff")
-def succession_transfer(request: HttpRequest, pk: int) -> HttpResponse:
-    """"Pass open work to the successor": tick the tasks, agreement roles and reports to move."""
-    _staff_only(request)
-    succession = Succession.objects.active().filter(pk=pk).first()
-    if succession is None:
-        raise Http404
-    work = selectors.succession_open_work(succession=succession)
-    if request.method == "POST":
-        form = SuccessionTransferForm(request.POST, work=work)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                result = services.succession_transfer(
-                    actor=request.user, succession=succession, successor=data["successor"],
-                    task_ids=data["tasks"], agreement_ids=data["agreements"], report_ids=data["reports"],
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Đã chuyển sang %(successor)s: %(tasks)s nhiệm vụ, vai trò trong %(agreements)s "
-                      "văn bản, %(reports)s báo cáo. Các văn bản liên quan được đánh dấu cần rà soát.")
-                    % {"successor": result.successor.name, "tasks": result.tasks,
-                       "agreements": result.agreements, "reports": result.reports},
-                )
-                return redirect(result.successor)
-    else:
-        form = SuccessionTransferForm(work=work)
-    return render(
-        request,
-        "orgs/succession_transfer.html",
-        {
-            "work": work,
-            "form": form,
-            "ticked_tasks": form.ticked("tasks"),
-            "ticked_agreements": form.ticked("agreements"),
-            "ticked_reports": form.ticked("reports"),
-            "nav": "orgs",
-        },
-    )
 
 
 # --- people -----------------------------------------------------------------------------------

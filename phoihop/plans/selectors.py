@@ -167,6 +167,11 @@ def plan_list(*, user: Any, agreement: Agreement) -> QuerySet[AnnualPlan]:
     return access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id")
 
 
+def last_plan(agreement: Agreement) -> AnnualPlan | None:
+    """The agreement's latest annual plan (the one a renewal carries over), if any."""
+    return AnnualPlan.objects.active().filter(agreement=agreement).order_by("-year", "-id").first()
+
+
 def plan_tasks(plan: AnnualPlan) -> QuerySet[Task]:
     return (
         plan.tasks.active()

@@ -461,3 +461,21 @@ def indicator_set(
         indicator.aggregation = aggregation
         indicator.save()
     return indicator
+
+
+def task_reassign(*, task: Task, movers: set[int], successor: Organization, reason: str) -> Task:
+    """Give an open task of ended bodies (``movers``) to their successor, as lead or supporter
+    in their place. The caller checks who may do this."""
+    changed = []
+    if task.lead_organization_id in movers:
+        task.lead_organization = successor
+        changed.append("lead_organization")
+    supporting = {o.pk for o in task.supporting_organizations.all()}
+    new_supporting = (supporting - movers) | ({successor.pk} if supporting & movers else set())
+    new_supporting.discard(task.lead_organization_id)
+    if changed:
+        task._change_reason = reason  # type: ignore[attr-defined]
+        task.save(update_fields=[*changed, "updated_at"])
+    if new_supporting != supporting:
+        task.supporting_organizations.set(new_supporting)
+    return task

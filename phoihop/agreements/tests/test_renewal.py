@@ -13,7 +13,6 @@ from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import (
     PartyInput,
     agreement_flag_review,
-    agreement_renew,
     agreement_review_clear,
     agreement_update,
     renewal_due,
@@ -23,6 +22,7 @@ from phoihop.orgs.models import Organization, Succession
 from phoihop.orgs.selectors import current_successors
 from phoihop.orgs.services import succession_record
 from phoihop.plans.models import AnnualPlan
+from phoihop.workflows.services import agreement_renew
 
 pytestmark = pytest.mark.django_db
 

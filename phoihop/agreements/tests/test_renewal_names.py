@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from phoihop.agreements.models import Agreement
-from phoihop.agreements.services import agreement_renew, renewed_title
+from phoihop.agreements.services import renewed_title
+from phoihop.workflows.services import agreement_renew
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,9 @@ from phoihop.accounts.models import Membership
 from phoihop.agreements.models import Agreement, Party
 from phoihop.orgs.models import Organization, Succession
 from phoihop.orgs.selectors import succession_open_work
-from phoihop.orgs.services import TRANSFER_REASON, succession_record, succession_transfer
+from phoihop.orgs.services import succession_record
 from phoihop.plans.models import Task
+from phoihop.workflows.services import TRANSFER_REASON, succession_transfer
 
 pytestmark = pytest.mark.django_db
 
