@@ -20,6 +20,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
     # Role changes made here reach the audit trail through the accounts services.
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        obj._history_user = request.user  # type: ignore[attr-defined]  # as SimpleHistoryAdmin does
         services.membership_save(actor=request.user, membership=obj)
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
