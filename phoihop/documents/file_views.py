@@ -133,8 +133,10 @@ def _record_url(record: Any) -> str:
 def _safe_next(request: HttpRequest) -> bool:
     from django.utils.http import url_has_allowed_host_and_scheme
 
+    # A path on this site only: anything else given to redirect() is looked up as a view name,
+    # and "%(x)s" was a server error.
     target = request.POST.get("next", "")
-    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
 
 
 def _signed_upload(load: Callable[[Any, int], Any]) -> Callable[[HttpRequest, int], HttpResponse]:

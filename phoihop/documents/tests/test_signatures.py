@@ -216,3 +216,17 @@ def _docx(*, macro: bool = False) -> bytes:
             f'<Override PartName="/word/document.xml" ContentType="{kind}"/></Types>'))
         archive.writestr("word/document.xml", "<w:document/>")
     return out.getvalue()
+
+
+@pytest.mark.parametrize("next_url", ["%(x)s", "plans:detail", "https://example.com/", "//example.com/"])
+def test_it_returns_to_the_record_when_next_is_not_a_path_on_this_site(
+    login: Any, users: dict[str, Any], agreement: Any, signed: bytes, trusted: Path, next_url: str
+) -> None:
+    response = _post(login(users["alice"]), _upload_url(agreement), signed, next=next_url)
+    assert response.status_code == 302 and response["Location"] == agreement.get_absolute_url()
+
+
+def test_it_returns_to_the_page_it_was_sent_from(login: Any, users: dict[str, Any], agreement: Any, signed: bytes, trusted: Path) -> None:
+    back = agreement.get_absolute_url() + "?tab=files"
+    response = _post(login(users["alice"]), _upload_url(agreement), signed, next=back)
+    assert response.status_code == 302 and response["Location"] == back
