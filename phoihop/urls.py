@@ -4,9 +4,9 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from phoihop.accounts.access import rule
 from phoihop.agreements.urls import urlpatterns as agreement_urls
 from phoihop.attachments.urls import urlpatterns as attachment_urls
+from phoihop.core.access import rule
 from phoihop.core.urls import urlpatterns as core_urls
 from phoihop.orgs.urls import urlpatterns as orgs_urls
 from phoihop.workflows.urls import agreement_urlpatterns as agreement_workflow_urls

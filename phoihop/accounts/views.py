@@ -24,9 +24,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access, security, selectors, services
-from phoihop.accounts.access import rule
-from phoihop.accounts.access.accounts import (
+from phoihop.accounts import security, selectors, services
+from phoihop.accounts.access import (
     administered_organizations,
     get_membership_for_admin,
     get_org_for_member_admin,
@@ -42,6 +41,7 @@ from phoihop.accounts.forms import (
     TokenForm,
 )
 from phoihop.accounts.models import Invitation, Membership
+from phoihop.core.access import is_system_admin, rule
 from phoihop.vn.names import person_name
 
 PENDING_SECONDS = 5 * 60
@@ -168,8 +168,8 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account.html", {
         "memberships": selectors.memberships_of(user),
         # A system administrator manages every body: reached from the registry, not listed here.
-        "manages_every_org": access.scope(user).is_system_admin,
-        "administered": [] if access.scope(user).is_system_admin else administered_organizations(user),
+        "manages_every_org": is_system_admin(user),
+        "administered": [] if is_system_admin(user) else administered_organizations(user),
         "has_authenticator": security.has_authenticator(user),
         "otp_required": security.otp_required_for(user),
         "recovery_left": StaticToken.objects.filter(device__user=user).count(),

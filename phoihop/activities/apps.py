@@ -16,7 +16,7 @@ def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """An activity's files are read and changed by whoever reads and edits the activity."""
     from django.core.exceptions import PermissionDenied
 
-    from phoihop.accounts.access import get_activity_for_user
+    from phoihop.activities.access import get_activity_for_user
 
     activity = get_activity_for_user(user, pk, for_edit=for_edit)
     # An approved activity is locked, its files with it; a correction is a new revision.

@@ -210,12 +210,12 @@ class ActivityFilterForm(forms.Form):
     others are found by typing (a province body sees thousands of agreements)."""
 
     def __init__(self, *, user: Any, agreement: int | None, party: int | None) -> None:
-        from phoihop.accounts import access
+        from phoihop.agreements import access as agreement_access
 
         super().__init__(initial={"agreement": agreement, "party": party})
         self.fields["agreement"] = _AgreementChoice(
             label=_("Văn bản phối hợp"),
-            queryset=access.visible_agreements(user).only("id", "title", "number_symbol"),
+            queryset=agreement_access.visible_agreements(user).only("id", "title", "number_symbol"),
             required=False,
             empty_label=_("Mọi văn bản phối hợp"),
             widget=_choice_widget(

@@ -16,13 +16,15 @@ from typing import Any
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.activities import access
 from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.attachments.selectors import attachments_of
 from phoihop.core import history
 from phoihop.core.paging import KeyedRows
 from phoihop.core.selectors import filter_by_query
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number
@@ -174,14 +176,14 @@ def content_area_options(*, user: Any, agreement_id: int | None) -> list[Any]:
         return []
     return list(
         ContentArea.objects.filter(
-            agreement_id=agreement_id, agreement_id__in=access.visible_agreements(user).values("pk")
+            agreement_id=agreement_id, agreement_id__in=agreement_access.visible_agreements(user).values("pk")
         ).order_by("number")
     )
 
 
 def approvals_inbox(*, user: Any) -> KeyedRows[Activity]:
     """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
-    orgs = access.approver_org_ids(user)
+    orgs = org_access.approver_org_ids(user)
     if not orgs:
         return KeyedRows(Activity.objects.none(), order=("submitted_at", "id"), load=_with_related)
     through = Activity.organizations.through.objects.filter(organization_id__in=orgs)

@@ -21,13 +21,15 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.activities import access
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 from phoihop.core import versioning
 from phoihop.notifications import services as notifications
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
 
@@ -107,7 +109,7 @@ def _check_organizations(actor: Any, task: Task, organizations: Sequence[Organiz
                 % {"names": ", ".join(outsiders)}
             }
         )
-    s = access.scope(actor)
+    s = org_access.scope(actor)
     if not any(s.can_write_for(o.pk) for o in organizations):
         raise PermissionDenied
 
@@ -172,7 +174,7 @@ def activity_create(
     values: Mapping[Indicator, Any] | None = None,
 ) -> Activity:
     """Record an activity as a draft. The actor must be an officer of one of its organisers."""
-    if not access.visible_tasks(actor).filter(pk=task.pk).exists():
+    if not plan_access.visible_tasks(actor).filter(pk=task.pk).exists():
         raise PermissionDenied
     _check_task_open(task)
     _check_organizations(actor, task, organizations)

@@ -12,15 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
-from phoihop.activities import selectors, services
+from phoihop.activities import access, selectors, services
 from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_initial
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.views_util import (
@@ -28,7 +27,9 @@ from phoihop.core.views_util import (
     add_errors,
     int_or_none,
 )
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator, Task
 
 PAGE_SIZE = 25
@@ -110,7 +111,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
             initial=activity_initial(activity), organizations=organizations, indicators=indicators, versioned=activity
         )
     else:
-        s = access.scope(request.user)
+        s = org_access.scope(request.user)
         mine = [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]
         province = _home_province([o for o in organizations if o.pk in mine])
         form = ActivityForm(
@@ -130,8 +131,8 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if task_id is None:
         messages.info(request, _("Mở một nhiệm vụ trong kế hoạch năm rồi bấm “Ghi hoạt động”."))
         return redirect("agreements:list")
-    task = access.get_task_for_user(request.user, task_id)
-    s = access.scope(request.user)
+    task = plan_access.get_task_for_user(request.user, task_id)
+    s = org_access.scope(request.user)
     if not any(s.can_write_for(p.organization_id) for p in task.plan.agreement.parties.all()):
         raise PermissionDenied
     return _form_page(request, task, None)
@@ -148,7 +149,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(first)
         messages.error(request, _("Hoạt động đang chờ duyệt hoặc đã duyệt nên không sửa được."))
         return redirect("activities:detail", pk=activity.pk)
-    task = access.get_task_for_user(request.user, activity.task_id)
+    task = plan_access.get_task_for_user(request.user, activity.task_id)
     return _form_page(request, task, activity)
 
 

@@ -14,6 +14,6 @@ class AgreementsConfig(AppConfig):
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """An agreement's files are read and changed by whoever reads and edits the agreement."""
-    from phoihop.accounts.access import get_agreement_for_user
+    from phoihop.agreements.access import get_agreement_for_user
 
     get_agreement_for_user(user, pk, for_edit=for_edit)

@@ -8,13 +8,16 @@ from typing import Any
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from phoihop.accounts import access
+from phoihop.agreements import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
+from phoihop.events import access as event_access
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -70,10 +73,10 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     areas = list(
         agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
     )
-    events = list(access.visible_events(user).filter(agreements=agreement).select_related("host"))
+    events = list(event_access.visible_events(user).filter(agreements=agreement).select_related("host"))
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
-    plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
+    plans = list(plan_access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     from phoihop.attachments.selectors import attachments_of
 
     can_edit = access.can_edit_agreement(user, agreement)
@@ -175,7 +178,7 @@ def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
         for p in agreement.parties.select_related("organization").order_by("order", "id")
     ]
     last_plan = (
-        access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id").first()
+        plan_access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id").first()
     )
     unfinished: list[Any] = []
     if last_plan is not None:
@@ -228,7 +231,7 @@ def renewal_contacts(*, agreement: Agreement) -> RenewalContacts:
         if (
             len(people) < RENEWAL_CONTACTS_SHOWN
             and may_renew(m.user, agreement, lead_bodies=leads)
-            and access.scope(m.user).can_write_for(m.organization_id)
+            and org_access.scope(m.user).can_write_for(m.organization_id)
         ):
             people.append((person_name(m.user), m.organization, str(m.get_role_display())))
     return RenewalContacts(lead_bodies=leads, people=people)

@@ -15,9 +15,10 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import versioning
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.symbols import SymbolError, format_symbol, parse_symbol
@@ -434,7 +435,7 @@ def may_renew(user: Any, agreement: Agreement, *, lead_bodies: Sequence[Organiza
     administrators of the bodies that carry it on, since its open work passes to them."""
     if access.can_edit_agreement(user, agreement):
         return True
-    s = access.scope(user)
+    s = org_access.scope(user)
     if not s.writer_org_ids:
         return False
     bodies = renewal_lead_bodies(agreement) if lead_bodies is None else lead_bodies

@@ -10,9 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
-from phoihop.agreements import selectors, services
+from phoihop.agreements import access, selectors, services
 from phoihop.agreements.forms import (
     AgreementForm,
     AgreementListFilterForm,
@@ -26,6 +24,7 @@ from phoihop.agreements.models import Agreement, Party
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,

@@ -11,11 +11,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts.access import rule
 from phoihop.attachments import selectors, services
 from phoihop.attachments.access import get_attachment_for_user
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.audit.services import record
+from phoihop.core.access import rule
 
 
 @rule("object")

@@ -143,7 +143,7 @@ def anonymise_person(*, actor: Any, person: Person) -> Person:
     its history. Names as signed or recorded on documents stay."""
     from django.core.exceptions import PermissionDenied
 
-    from phoihop.accounts.access.audit import can_handle_personal_data
+    from phoihop.audit.access import can_handle_personal_data
     from phoihop.orgs.models import PersonTitle
 
     if not can_handle_personal_data(actor):

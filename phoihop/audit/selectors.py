@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from phoihop.accounts.access import scope
-from phoihop.accounts.access.audit import audit_admin_org_ids, visible_audit_events
+from phoihop.audit.access import audit_admin_org_ids, visible_audit_events
 from phoihop.audit.models import AuditEvent
 from phoihop.core.db import vi
+from phoihop.orgs.access import scope
 from phoihop.orgs.models import Organization
 
 

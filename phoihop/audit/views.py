@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from phoihop.accounts.access import rule, scope
-from phoihop.accounts.access.audit import check_audit_log
 from phoihop.audit import personal_data, selectors
+from phoihop.audit.access import check_audit_log
 from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
+from phoihop.core.access import rule
 from phoihop.core.exports import csv_writer, write_csv_row
+from phoihop.orgs.access import scope
 from phoihop.orgs.models import Person
 
 PAGE_SIZE = 50
@@ -166,7 +167,7 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
 def _check_staff(request: HttpRequest) -> None:
     from django.core.exceptions import PermissionDenied
 
-    from phoihop.accounts.access.audit import can_handle_personal_data
+    from phoihop.audit.access import can_handle_personal_data
 
     if not can_handle_personal_data(request.user):
         raise PermissionDenied

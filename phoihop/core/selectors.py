@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
+from phoihop.events import access as event_access
+from phoihop.orgs import access as org_access
 from phoihop.vn.collation import sort_key
 from phoihop.vn.text import exact_key, fold
 
@@ -101,10 +103,10 @@ def search(*, user: Any, query: str) -> SearchResults:
             Organization.objects.active().select_related("parent") if user.is_authenticated else Organization.objects.none(),
             "name",
         ),
-        "people": (access.visible_people(user).active().select_related("organization"), "full_name"),
+        "people": (org_access.visible_people(user).active().select_related("organization"), "full_name"),
         # Up to 500 candidates a section are ranked in Python: leave the long texts in the table.
-        "agreements": (access.visible_agreements(user).active().defer("legal_bases", "purpose", "search_text"), "title"),
-        "events": (access.visible_events(user).active().select_related("host"), "title"),
+        "agreements": (agreement_access.visible_agreements(user).active().defer("legal_bases", "purpose", "search_text"), "title"),
+        "events": (event_access.visible_events(user).active().select_related("host"), "title"),
     }
     for name, (qs, label) in sections.items():
         items, count = _section(qs, query, label)
@@ -120,12 +122,12 @@ def home_overview(*, user: Any) -> dict[str, Any]:
     from phoihop.agreements.selectors import agreement_list
 
     in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
-    counts = access.visible_agreements(user).active().aggregate(
+    counts = agreement_access.visible_agreements(user).active().aggregate(
         total=Count("pk"), in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE))
     )
     return {
         "in_force": in_force[:10],
         "in_force_count": counts["in_force"],
         "agreement_count": counts["total"],
-        "can_create": access.can_create_agreement(user),
+        "can_create": agreement_access.can_create_agreement(user),
     }

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from phoihop.accounts.access import rule
 from phoihop.core import selectors
+from phoihop.core.access import rule
 from phoihop.core.selectors import home_overview
 from phoihop.core.worklist import past_events, work_list
 

@@ -28,7 +28,7 @@ chosen label (one query, ``pk IN (chosen)``), never the whole list.
 The endpoint contract (``agreements:autocomplete``, ``orgs:autocomplete``, any other):
 
 - ``GET <url>?q=<text>``, signed-in users only (``@rule("authenticated")``), answering only
-  records the user may see (scope through ``phoihop.accounts.access``);
+  records the user may see (scope through the owning app's ``access`` module);
 - ``q`` is matched word by word against the folded ``search_text`` (no case, no diacritics:
   ``phoihop.core.selectors.search_filter``); an empty ``q`` answers the first records in the
   endpoint's own order (so the list opens on arrow-down);

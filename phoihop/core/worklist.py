@@ -17,7 +17,9 @@ from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 from django.utils import timezone
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
+from phoihop.events import access as event_access
+from phoihop.orgs import access as org_access
 
 ROWS = 5  # rows shown per section; the count and the link lead to the rest
 DUE_SOON_DAYS = 14  # a task due within two weeks is on the list
@@ -70,7 +72,7 @@ def _first_org(org_ids: set[int]) -> int | None:
 def _approvals(user: Any) -> Section | None:
     from phoihop.activities.selectors import approvals_inbox
 
-    if not access.approver_org_ids(user):
+    if not org_access.approver_org_ids(user):
         return None
     inbox = approvals_inbox(user=user)
     count = inbox.count()
@@ -93,7 +95,7 @@ def _returned(user: Any, org_ids: set[int]) -> Section:
     qs = Activity.objects.active().filter(
         pk__in=through.values("activity_id"),
         status=Activity.Status.RETURNED,
-        agreement_id__in=access.visible_agreement_ids(user),
+        agreement_id__in=agreement_access.visible_agreement_ids(user),
     )
     rows, count = _first_rows(qs.select_related("returned_by").order_by("-returned_at", "-id"))
     url = reverse("activities:list") + f"?status={Activity.Status.RETURNED}"
@@ -191,7 +193,7 @@ def _recommendations(user: Any, org_ids: set[int]) -> Section:
     from phoihop.exchange.selectors import open_recommendations
 
     qs = open_recommendations(organization_ids=org_ids).filter(
-        inspection__agreement_id__in=access.visible_agreements(user).values("pk")
+        inspection__agreement_id__in=agreement_access.visible_agreements(user).values("pk")
     )
     rows, count = _first_rows(qs)
     return Section("recommendations", count, rows, reverse("exchange:inspection_list"))
@@ -217,7 +219,7 @@ def _contributions(user: Any, org_ids: set[int]) -> Section:
 
 
 def _events(user: Any, today: datetime.date) -> Section:
-    qs = access.visible_events(user).active().filter(
+    qs = event_access.visible_events(user).active().filter(
         date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_DAYS)
     )
     rows, count = _first_rows(qs.select_related("host").order_by("date", "id"))
@@ -231,8 +233,8 @@ def _subordinates(user: Any, today: datetime.date) -> Section | None:
     from phoihop.orgs.models import Organization
     from phoihop.plans.models import AnnualPlan, Task
 
-    s = access.scope(user)
-    led = sorted(access.approver_org_ids(user))
+    s = org_access.scope(user)
+    led = sorted(org_access.approver_org_ids(user))
     if not led:
         return None
     parent = Organization.objects.filter(pk__in=led, children__isnull=False).order_by("pk").first()
@@ -263,7 +265,7 @@ def _subordinates(user: Any, today: datetime.date) -> Section | None:
 def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
     """The user's work, in the order the home page shows it."""
     today = today or timezone.localdate()
-    org_ids = access.scope(user).writer_org_ids
+    org_ids = org_access.scope(user).writer_org_ids
     sections: dict[str, Section] = {}
     approvals = _approvals(user)
     if approvals is not None:
@@ -285,7 +287,7 @@ def approvals_waiting(*, user: Any) -> int:
     """How many submissions wait for this user's approval (the count on the menu)."""
     from phoihop.activities.selectors import approvals_inbox
 
-    if not access.approver_org_ids(user):
+    if not org_access.approver_org_ids(user):
         return 0
     cached = getattr(user, "_phoihop_approvals_waiting", None)  # the home page counted them
     if cached is None:
@@ -297,5 +299,5 @@ def past_events(*, user: Any, today: datetime.date | None = None, limit: int = R
     """The last conferences held, for the overview under the work list (the coming ones are in
     the work list itself)."""
     today = today or timezone.localdate()
-    qs = access.visible_events(user).active().filter(date__lt=today)
+    qs = event_access.visible_events(user).active().filter(date__lt=today)
     return list(qs.select_related("host").order_by("-date", "-id")[:limit])

@@ -34,8 +34,9 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.activities import access as activity_access
 from phoihop.activities.models import Activity
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.dashboards.models import ActivityFigure, ReportSlot, TaskFigure
 from phoihop.events.models import Event
@@ -174,7 +175,7 @@ def task_lines(
         lead_only=lead_only, state=state,
     )
     if agreement_id is None:
-        qs = qs.filter(agreement_id__in=access.visible_agreements(user).values("pk"))
+        qs = qs.filter(agreement_id__in=agreement_access.visible_agreements(user).values("pk"))
     return qs
 
 
@@ -438,7 +439,7 @@ def monthly_activities(
 ) -> MonthlySeries:
     """Approved activities started in the year, by month started and content area. Two
     queries, counted in the database: a row per content area and month."""
-    qs = access.visible_activities(user).active().filter(
+    qs = activity_access.visible_activities(user).active().filter(
         status=Activity.Status.APPROVED, start_date__year=year
     )
     if organization_id is not None:
@@ -585,7 +586,7 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
         target_rows.append(progress[ind.pk])
 
     activity_areas = (
-        access.visible_activities(user)
+        activity_access.visible_activities(user)
         .active()
         .filter(task__plan__agreement=agreement, task__plan__year=year, status=Activity.Status.APPROVED)
         .values_list("task__content_area_id")

@@ -9,17 +9,18 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
-from phoihop.accounts.access.dashboards import (
+from phoihop.agreements import access as agreement_access
+from phoihop.core.access import rule
+from phoihop.core.db import vi
+from phoihop.core.views_util import int_or_none
+from phoihop.dashboards import charts, selectors
+from phoihop.dashboards.access import (
     can_view_organization_dashboard,
     dashboard_organizations,
     get_dashboard_organization_for_user,
 )
-from phoihop.core.db import vi
-from phoihop.core.views_util import int_or_none
-from phoihop.dashboards import charts, selectors
 from phoihop.dashboards.charts import link
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans.selectors import TaskStatus
 
@@ -46,7 +47,7 @@ def _organization_page(
     year = _year(request, years, today)
     figures = selectors.organization_detail(user=request.user, organization=org, today=today, year=year, limit=LIST_LIMIT)
     monthly = selectors.monthly_activities(user=request.user, year=year, organization_id=org.pk)
-    approves = org.pk in access.approver_org_ids(request.user)
+    approves = org.pk in org_access.approver_org_ids(request.user)
     children = selectors.subordinates(org)
     context: dict[str, Any] = {
         "org": org,
@@ -94,7 +95,7 @@ def home(request: HttpRequest) -> HttpResponse:
     # System administrators belong to no organisation: they pick a top-level body.
     roots = (
         list(Organization.objects.active().filter(parent__isnull=True).order_by("level", vi("name")))
-        if access.scope(request.user).is_system_admin
+        if org_access.scope(request.user).is_system_admin
         else []
     )
     return render(request, "dashboards/choose.html", {"roots": roots, "nav": "dashboards"})
@@ -108,7 +109,7 @@ def organization(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
     today = _today()
     years = selectors.plan_years(user=request.user, agreement_id=agreement.pk)
     year = _year(request, years, today)
@@ -199,7 +200,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     # Any organisation may filter the list: the tasks themselves are scoped to the reader.
     org = Organization.objects.filter(pk=org_id).first() if org_id is not None else None
     agreement_id = int_or_none(g.get("agreement"))
-    agreement = access.visible_agreements(request.user).filter(pk=agreement_id).first() if agreement_id else None
+    agreement = agreement_access.visible_agreements(request.user).filter(pk=agreement_id).first() if agreement_id else None
     state = g.get("state", "")
     state = state if state in selectors.TASK_STATES else ""
     area_id = int_or_none(g.get("area"))

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts.access import rule
+from phoihop.core.access import rule
 from phoihop.documents import renditions, signatures
 from phoihop.documents.pdf import LibreOfficeMissing
 
@@ -149,19 +149,19 @@ def _signed_upload(load: Callable[[Any, int], Any]) -> Callable[[HttpRequest, in
 
 
 def _agreement_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.accounts.access import get_agreement_for_user
+    from phoihop.agreements.access import get_agreement_for_user
 
     return get_agreement_for_user(user, pk, for_edit=True)
 
 
 def _plan_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.accounts.access import get_plan_for_user
+    from phoihop.plans.access import get_plan_for_user
 
     return get_plan_for_user(user, pk, for_edit=True)
 
 
 def _review_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.accounts.access.reviews import get_review_for_user
+    from phoihop.reviews.access import get_review_for_user
 
     return get_review_for_user(user, pk, for_edit=True)
 

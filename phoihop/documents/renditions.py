@@ -39,8 +39,8 @@ class Source:
 
 
 def _agreement_source() -> Source:
-    from phoihop.accounts.access.documents import get_agreement_for_documents
     from phoihop.documents import generators
+    from phoihop.documents.access import get_agreement_for_documents
     from phoihop.documents.official import render_docx
 
     def filename(agreement: Any) -> str:
@@ -56,8 +56,8 @@ def _agreement_source() -> Source:
 
 
 def _plan_source() -> Source:
-    from phoihop.accounts.access.documents import get_plan_for_documents
     from phoihop.documents import generators
+    from phoihop.documents.access import get_plan_for_documents
     from phoihop.documents.official import render_docx
 
     def filename(plan: Any) -> str:
@@ -75,7 +75,7 @@ def _plan_source() -> Source:
 
 
 def _review_for_user(user: Any, pk: int) -> Any:
-    from phoihop.accounts.access.reviews import get_review_for_user
+    from phoihop.reviews.access import get_review_for_user
 
     review = get_review_for_user(user, pk)
     if review.is_archived:

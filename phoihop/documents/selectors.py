@@ -12,10 +12,9 @@ from typing import Any, cast
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from phoihop.accounts import access
-from phoihop.accounts.access.documents import can_number_agreement, can_number_plan
 from phoihop.agreements.models import Agreement, Party
 from phoihop.core.models import ActiveQuerySet
+from phoihop.documents.access import can_number_agreement, can_number_plan
 from phoihop.documents.models import IssuedNumber, NumberCounter
 from phoihop.documents.services import (
     NumberSuggestion,
@@ -23,6 +22,7 @@ from phoihop.documents.services import (
     issuer_validity_error,
     suggest_number,
 )
+from phoihop.plans import access as plan_access
 from phoihop.plans.models import AnnualPlan
 
 
@@ -44,7 +44,7 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
     lead = parties[0].organization if parties else None
     co_issuers = [p.organization for p in parties[1:]]
     # visible_plans is typed as a plain QuerySet; it is built on AnnualPlan.objects (ActiveQuerySet).
-    plans = list(cast(ActiveQuerySet, access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
+    plans = list(cast(ActiveQuerySet, plan_access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
     ct = ContentType.objects.get_for_model(AnnualPlan)
     issued: dict[int, IssuedNumber] = {}
     live = IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans], voided=False)

@@ -18,9 +18,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.documents.models import IssuedNumber, NumberCounter
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 from phoihop.vn.dates import format_short
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
@@ -151,7 +153,7 @@ def number_issue(
 
     The series' counter row stays locked until the caller's transaction ends, so requests at
     the same moment take consecutive numbers, and a rollback gives the number back."""
-    if not access.scope(actor).can_write_for(issuer.pk):
+    if not org_access.scope(actor).can_write_for(issuer.pk):
         raise PermissionDenied
     _check_type(doc_type)
     if issued_on is None:
@@ -417,7 +419,7 @@ def plan_number_issue(
 ) -> NumberIssue:
     """Enter an annual plan in the lead party's register (KH), once; its date is checked
     against the program it implements."""
-    if not access.can_edit_plan(actor, plan):
+    if not plan_access.can_edit_plan(actor, plan):
         raise PermissionDenied
     return _joint_issue(
         actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
@@ -437,7 +439,7 @@ def agreement_number_issue(
     from phoihop.agreements.models import Agreement
     from phoihop.core import versioning
 
-    if not access.can_edit_agreement(actor, agreement):
+    if not agreement_access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     Agreement.objects.select_for_update().filter(pk=agreement.pk).values_list("pk").get()
     agreement.refresh_from_db(fields=["number_symbol", "signed_on", "period_start", "period_end", "version"])

@@ -14,6 +14,6 @@ class EventsConfig(AppConfig):
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """An event's files are read and changed by whoever reads and edits the event."""
-    from phoihop.accounts.access import get_event_for_user
+    from phoihop.events.access import get_event_for_user
 
     get_event_for_user(user, pk, for_edit=for_edit)

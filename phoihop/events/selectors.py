@@ -7,12 +7,13 @@ from typing import Any, cast
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
+from phoihop.events import access
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Organization
 
@@ -65,7 +66,7 @@ def event_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "organizations": list(event.organizations.order_by(vi("name"))),
         # Only the agreements the reader may open; the rest stay linked but unseen.
         "agreements": list(
-            access.visible_agreements(user).filter(events=event).order_by("-signed_on", vi("title"))
+            agreement_access.visible_agreements(user).filter(events=event).order_by("-signed_on", vi("title"))
         ),
         "photos": [f for f in files if f.is_image],
         "documents": [f for f in files if not f.is_image],
@@ -85,7 +86,7 @@ def event_history(event: Event) -> list[history.Entry]:
 
 def host_choices(*, user: Any, event: Event | None = None) -> QuerySet[Organization]:
     """Organisations the user may name as host: those they write for (and the current host)."""
-    qs = access.lead_organizations_for(user)
+    qs = agreement_access.lead_organizations_for(user)
     if event is not None:
         qs = Organization.objects.filter(Q(pk__in=qs.values("pk")) | Q(pk=event.host_id))
     return qs.order_by(vi("name"))
@@ -93,7 +94,7 @@ def host_choices(*, user: Any, event: Event | None = None) -> QuerySet[Organizat
 
 def linkable_agreements(*, user: Any, event: Event | None = None) -> QuerySet[Agreement]:
     """Agreements the user sees that an event may record as signed or reviewed there."""
-    qs = access.visible_agreements(user)
+    qs = agreement_access.visible_agreements(user)
     condition = Q(archived_at__isnull=True)
     if event is not None:
         linked = Event.agreements.through.objects.filter(event=event).values("agreement_id")

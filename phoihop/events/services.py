@@ -12,11 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
+from phoihop.events import access
 from phoihop.events.models import Attendee, Event
 from phoihop.notifications import services as notifications
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.text import clean
@@ -79,7 +81,7 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def _check_host(actor: Any, host: Organization, event: Event | None) -> None:
     if event is not None and host.pk == event.host_id:
         return
-    if not access.scope(actor).can_write_for(host.pk):
+    if not org_access.scope(actor).can_write_for(host.pk):
         raise ValidationError(
             {
                 "host": _(
@@ -96,7 +98,7 @@ def _agreement_ids(actor: Any, agreements: Sequence[Agreement], event: Event | N
     wanted = {a.pk for a in agreements}
     already = set(event.agreements.values_list("pk", flat=True)) if event is not None else set()
     visible = set(
-        access.visible_agreements(actor)
+        agreement_access.visible_agreements(actor)
         .filter(pk__in=wanted | already)
         .values_list("pk", flat=True)
     )
@@ -113,7 +115,7 @@ def _check_attendees(actor: Any, attendees: Sequence[AttendeeInput]) -> None:
     named = [a for a in attendees if a.person is not None]
     if named:
         ids = {a.person.pk for a in named if a.person is not None}
-        if access.visible_people(actor).filter(pk__in=ids).count() != len(ids):
+        if org_access.visible_people(actor).filter(pk__in=ids).count() != len(ids):
             raise ValidationError(
                 {"__all__": _("Không tìm thấy cán bộ được chọn trong danh sách người dự.")}
             )

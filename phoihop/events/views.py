@@ -10,18 +10,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
 from phoihop.agreements.models import Agreement
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
     year_or_none,
 )
-from phoihop.events import selectors, services
+from phoihop.events import access, selectors, services
 from phoihop.events.forms import (
     AttendeeFormSet,
     EventForm,

@@ -14,6 +14,6 @@ class ExchangeConfig(AppConfig):
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """An inspection's files are read and changed by whoever reads and edits the inspection."""
-    from phoihop.accounts.access.exchange import get_inspection_for_user
+    from phoihop.exchange.access import get_inspection_for_user
 
     get_inspection_for_user(user, pk, for_edit=for_edit)

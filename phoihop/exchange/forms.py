@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
@@ -125,7 +125,7 @@ class _ListFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["agreement"]).queryset = access.visible_agreements(user).active()
+        cast(forms.ModelChoiceField, self.fields["agreement"]).queryset = agreement_access.visible_agreements(user).active()
         bootstrap(self)
         for name, field in self.fields.items():
             if name != "archived":

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from phoihop.accounts import access
-from phoihop.accounts.access import exchange as exchange_access
 from phoihop.activities.models import Activity, IndicatorValue
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, Party
+from phoihop.exchange import access as exchange_access
 from phoihop.exchange.models import (
     FollowUp,
     Inspection,
@@ -568,4 +568,4 @@ def inspection_summary(*, agreement: Agreement, start: datetime.date, end: datet
 def visible_agreement_choices(user: Any) -> QuerySet[Agreement]:
     from phoihop.core.db import vi
 
-    return access.visible_agreements(user).active().order_by(vi("title"))
+    return agreement_access.visible_agreements(user).active().order_by(vi("title"))

@@ -12,10 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.access import exchange as exchange_access
-from phoihop.accounts.access import scope
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
+from phoihop.exchange import access as exchange_access
 from phoihop.exchange.models import (
     FollowUp,
     Inspection,
@@ -26,6 +25,7 @@ from phoihop.exchange.models import (
     Rhythm,
 )
 from phoihop.notifications import services as notifications
+from phoihop.orgs.access import scope
 from phoihop.orgs.models import Organization
 
 # --- the reporting schedule ---------------------------------------------------------------------

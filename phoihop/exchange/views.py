@@ -14,20 +14,20 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import exchange as exchange_access
-from phoihop.accounts.access import rule
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.selectors import attachments_of
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
     int_or_none,
 )
+from phoihop.exchange import access as exchange_access
 from phoihop.exchange import selectors, services
 from phoihop.exchange.forms import (
     AdHocReportForm,
@@ -41,6 +41,7 @@ from phoihop.exchange.forms import (
 )
 from phoihop.exchange.models import PeriodicReport, ReportingSchedule, Rhythm
 from phoihop.exchange.periods import adhoc_label
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 
 PAGE_SIZE = 25
@@ -60,14 +61,14 @@ def _schedule_of(agreement: Agreement) -> ReportingSchedule | None:
 @rule("object")
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement's reporting schedule: parties × periods of a year, and on-time rates."""
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
     today = timezone.localdate()
     years = selectors.years_of(agreement, today)
     year = int_or_none(request.GET.get("year")) or min(today.year, years[-1])
     if year not in years:
         year = years[-1]
     matrix = selectors.report_matrix(agreement=agreement, year=year, today=today)
-    s = access.scope(request.user)
+    s = org_access.scope(request.user)
     writable = set(exchange_access.writable_reporting_org_ids(request.user, agreement))
     rows = []
     for org, cells in matrix.rows:
@@ -100,7 +101,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     current = _schedule_of(agreement)
     parties = _party_orgs(agreement)
     if request.method == "POST":
@@ -142,7 +143,7 @@ def _default_title(agreement: Agreement, org: Organization, label: str) -> str:
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a party's report: for an owed slot (``?org=&start=``), prefilled with its approved
     activities and indicator values of the period; or an ad hoc report (``?adhoc=1``)."""
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
     writable = exchange_access.writable_reporting_org_ids(request.user, agreement)
     if not writable:
         raise PermissionDenied
@@ -351,7 +352,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 @rule("object")
 def inspection_create(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
     allowed = exchange_access.inspecting_org_ids_for(request.user, agreement)
     if not allowed:
         raise PermissionDenied
@@ -427,7 +428,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The inspecting side may archive and restore; while archived, nothing else changes.
     can_manage = exchange_access.can_edit_inspection(request.user, inspection)
     can_edit = can_manage and not inspection.is_archived
-    s = access.scope(request.user)
+    s = org_access.scope(request.user)
     recommendations = selectors.inspection_recommendations(inspection)
     open_record = not inspection.is_archived
     rows = [

@@ -15,10 +15,13 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
-from phoihop.accounts.access.notifications import visible_notifications
+from phoihop.agreements import access as agreement_access
+from phoihop.events import access as event_access
+from phoihop.notifications.access import visible_notifications
 from phoihop.notifications.models import Notification
 from phoihop.notifications.reminders import agreement_end_date
+from phoihop.orgs import access as org_access
+from phoihop.plans import access as plan_access
 
 REPORT_DELAY_DAYS = 92
 # Item kinds in the order a day lists them, with their label and Bootstrap colour.
@@ -105,7 +108,7 @@ class Cursor:
 
 def _own_org_ids(user: Any) -> list[int]:
     """The organisations the user is a member of (not those below them)."""
-    return sorted(access.scope(user).roles)
+    return sorted(org_access.scope(user).roles)
 
 
 def _own_agreements(user: Any) -> QuerySet[Any]:
@@ -118,7 +121,7 @@ def _own_agreements(user: Any) -> QuerySet[Any]:
 def _events(user: Any, start: datetime.date, end: datetime.date, *, own: bool) -> QuerySet[Any]:
     from phoihop.events.models import Event
 
-    qs = access.visible_events(user).active().filter(date__gte=start, date__lte=end)
+    qs = event_access.visible_events(user).active().filter(date__gte=start, date__lte=end)
     if own:
         mine = _own_org_ids(user)
         qs = qs.filter(
@@ -133,7 +136,7 @@ def _events(user: Any, start: datetime.date, end: datetime.date, *, own: bool) -
 
 def _tasks(user: Any, start: datetime.date, end: datetime.date, *, own: bool) -> QuerySet[Any]:
     qs = (
-        access.visible_tasks(user)
+        plan_access.visible_tasks(user)
         .active()
         .filter(due__gte=start, due__lte=end, cancelled=False, plan__archived_at__isnull=True)
     )
@@ -154,7 +157,7 @@ def _agreements(user: Any, start: datetime.date, end: datetime.date, *, own: boo
     from phoihop.agreements.models import Agreement
 
     qs = (
-        access.visible_agreements(user)
+        agreement_access.visible_agreements(user)
         .active()
         .filter(period_end__in=_end_years(start, end))
         .exclude(status__in=[Agreement.Status.DRAFT, Agreement.Status.TERMINATED])
@@ -264,7 +267,7 @@ def _report_items(
     except ImportError:
         return []
     # Listed once: visible and one of the user's own organisations is a party.
-    own = list(access.visible_agreements(user).filter(pk__in=_own_agreements(user)).values_list("pk", flat=True))
+    own = list(agreement_access.visible_agreements(user).filter(pk__in=_own_agreements(user)).values_list("pk", flat=True))
     if not own:
         return []
     items = []

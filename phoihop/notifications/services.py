@@ -272,7 +272,7 @@ def _display(user: Any) -> str:
 
 def activity_submitted_notify(*, activity: Any, actor: Any) -> int:
     """Tell the leaders who may approve ``activity`` that it waits for them."""
-    from phoihop.accounts.access.notifications import activity_approvers
+    from phoihop.notifications.access import activity_approvers
 
     approvers = [u for u in activity_approvers(activity) if u.pk != actor.pk]
     stamp = activity.submitted_at.strftime("%Y%m%d%H%M%S%f") if activity.submitted_at else ""
@@ -295,7 +295,7 @@ def activity_submitted_notify(*, activity: Any, actor: Any) -> int:
 
 def activity_returned_notify(*, activity: Any, actor: Any) -> int:
     """Tell the author of ``activity`` (who recorded it and who sent it) it came back, and why."""
-    from phoihop.accounts.access.notifications import users_seeing
+    from phoihop.notifications.access import users_seeing
 
     User = get_user_model()
     author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
@@ -321,7 +321,7 @@ def activity_returned_notify(*, activity: Any, actor: Any) -> int:
 
 def activity_approved_notify(*, activity: Any, actor: Any) -> int:
     """Tell the author of ``activity`` (who recorded it and who sent it) that it was approved."""
-    from phoihop.accounts.access.notifications import users_seeing
+    from phoihop.notifications.access import users_seeing
 
     User = get_user_model()
     author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
@@ -352,8 +352,8 @@ def activity_approved_notify(*, activity: Any, actor: Any) -> int:
 
 def _members(org_ids: Iterable[int], *, actor: Any, officers: bool = False) -> list[Any]:
     """Active members of the organisations (officers and above with ``officers``), not the actor."""
-    from phoihop.accounts.access.notifications import members_of
     from phoihop.accounts.models import Membership
+    from phoihop.notifications.access import members_of
 
     ids = {pk for pk in org_ids if pk is not None}
     if not ids:

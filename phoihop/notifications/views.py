@@ -18,9 +18,9 @@ from django.utils.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts.access import rule
-from phoihop.accounts.access.notifications import get_notification_for_user, user_for_feed_token
+from phoihop.core.access import rule
 from phoihop.notifications import selectors, services
+from phoihop.notifications.access import get_notification_for_user, user_for_feed_token
 from phoihop.notifications.feed import etag_of, render_calendar, stamped
 from phoihop.notifications.forms import PreferencesForm
 from phoihop.notifications.selectors import ITEM_KINDS

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from phoihop.accounts.access import rule
+from phoihop.core.access import rule
 from phoihop.ops.selectors import logger, readiness_problems
 
 

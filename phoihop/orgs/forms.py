@@ -8,12 +8,11 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
 from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.views_util import int_or_none
 from phoihop.core.widgets import AutocompleteSelect
-from phoihop.orgs import selectors
+from phoihop.orgs import access, selectors
 from phoihop.orgs.localities import communes_of, provinces
 from phoihop.orgs.models import Organization, Person, Succession
 from phoihop.orgs.services import ORGANIZATION_FIELDS

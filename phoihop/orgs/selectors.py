@@ -8,11 +8,13 @@ from typing import Any, cast
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Party
 from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
+from phoihop.events import access as event_access
+from phoihop.orgs import access
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 from phoihop.orgs.tree import path_ids
 
@@ -147,7 +149,7 @@ def organization_autocomplete(*, user: Any, query: str, visible_only: bool = Fal
 
 def organization_options(*, user: Any) -> list[Organization]:
     """Organisations that are parties to agreements the user sees (for list filters)."""
-    party_orgs = Party.objects.filter(agreement__in=access.visible_agreements(user)).values(
+    party_orgs = Party.objects.filter(agreement__in=agreement_access.visible_agreements(user)).values(
         "organization_id"
     )
     return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("sort_name")))
@@ -171,7 +173,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     # The access functions are typed as plain QuerySets; they are built on the models' default
     # managers (ActiveQuerySet).
     agreements = (
-        cast(ActiveQuerySet, access.visible_agreements(user))
+        cast(ActiveQuerySet, agreement_access.visible_agreements(user))
         .active()
         .filter(pk__in=Party.objects.filter(organization=org).values("agreement_id"))
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
@@ -207,14 +209,14 @@ def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
     person = access.get_person_for_user(user, pk)
     titles = list(PersonTitle.objects.filter(person=person).select_related("organization"))
     signed = list(
-        Party.objects.filter(signatory=person, agreement__in=access.visible_agreements(user))
+        Party.objects.filter(signatory=person, agreement__in=agreement_access.visible_agreements(user))
         .select_related("agreement", "organization")
         .order_by("-signed_on")
     )
     from phoihop.events.models import Attendee
 
     attended = list(
-        Attendee.objects.filter(person=person, event__in=access.visible_events(user))
+        Attendee.objects.filter(person=person, event__in=event_access.visible_events(user))
         .select_related("event")
         .order_by("-event__date")
     )

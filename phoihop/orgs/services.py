@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
 from phoihop.core import versioning
+from phoihop.orgs import access
 from phoihop.orgs.localities import commune_province, provinces
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 from phoihop.orgs.tree import organization_paths_rebuild as organization_paths_rebuild  # re-export

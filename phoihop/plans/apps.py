@@ -14,6 +14,6 @@ class PlansConfig(AppConfig):
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """A plan's signed copy is read and changed by whoever reads and edits the plan."""
-    from phoihop.accounts.access import get_plan_for_user
+    from phoihop.plans.access import get_plan_for_user
 
     get_plan_for_user(user, pk, for_edit=for_edit)

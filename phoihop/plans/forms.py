@@ -7,10 +7,10 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
 from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.services import TASK_FIELDS
@@ -84,7 +84,7 @@ class TaskForm(versioning.VersionedFormMixin, forms.ModelForm):
         supporting.help_text = _("Đánh dấu một hoặc nhiều cơ quan.")
         responsible_officer = cast(forms.ModelChoiceField, self.fields["responsible_officer"])
         responsible_officer.queryset = (
-            access.visible_people(user).filter(organization_id__in=party_ids).order_by(vi("full_name"))
+            org_access.visible_people(user).filter(organization_id__in=party_ids).order_by(vi("full_name"))
         )
         responsible_officer.empty_label = _("— Chưa phân công —")
         bootstrap(self)

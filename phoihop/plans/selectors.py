@@ -21,9 +21,11 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
+from phoihop.activities import access as activity_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
+from phoihop.orgs import access as org_access
+from phoihop.plans import access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 
 HUNDRED = Decimal(100)
@@ -203,7 +205,7 @@ def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
 
     task = access.get_task_for_user(user, pk)
     row = _task_rows([task], today)[0]
-    visible = access.visible_activities(user).filter(task=task).active()
+    visible = activity_access.visible_activities(user).filter(task=task).active()
     counts = visible.order_by().aggregate(
         total=models.Count("id"), approved=models.Count("id", filter=models.Q(status=Activity.Status.APPROVED))
     )
@@ -214,7 +216,7 @@ def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
         ).order_by("-end_date", "-id")[:TASK_ACTIVITY_LIMIT]
     )
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
-    s = access.scope(user)
+    s = org_access.scope(user)
     return {
         "task": task,
         "status": row.status,

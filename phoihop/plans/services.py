@@ -13,10 +13,12 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import versioning
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
+from phoihop.plans import access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
 
@@ -63,7 +65,7 @@ def plan_create(
 ) -> AnnualPlan:
     """A new plan for ``year``: one task per content area, or last year's unfinished tasks
     carried over (each marked with the task it continues, its indicators copied)."""
-    if not access.can_edit_agreement(actor, agreement):
+    if not agreement_access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if agreement.is_archived:
         raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi lập kế hoạch."))
@@ -168,7 +170,7 @@ def plan_carry_over_renewed(
     organisation mapped to nothing falls to the lead party). None when nothing is unfinished."""
     from phoihop.plans.selectors import TaskStatus, task_statuses
 
-    if not access.can_edit_agreement(actor, agreement):
+    if not agreement_access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     tasks = list(
         previous.tasks.active().prefetch_related("supporting_organizations", "indicators").order_by("number", "id")
@@ -294,7 +296,7 @@ def _clean_task(
         )
     officer = data.get("responsible_officer")
     if officer is not None and (
-        not isinstance(officer, Person) or not access.visible_people(actor).filter(pk=officer.pk).exists()
+        not isinstance(officer, Person) or not org_access.visible_people(actor).filter(pk=officer.pk).exists()
     ):
         errors.setdefault("responsible_officer", []).append(_("Không tìm thấy cán bộ được chọn."))
     start, due = data.get("start"), data.get("due")
@@ -420,7 +422,7 @@ def indicator_set(
     if isinstance(owner, Task):
         _check_plan_editable(actor, owner.plan)
     else:
-        if not access.can_edit_agreement(actor, owner.agreement):
+        if not agreement_access.can_edit_agreement(actor, owner.agreement):
             raise PermissionDenied
     if indicator is not None:
         same = indicator.task_id == owner.pk if isinstance(owner, Task) else indicator.content_area_id == owner.pk

@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
+from phoihop.agreements import access as agreement_access
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.views_util import add_errors, int_or_none
-from phoihop.plans import selectors, services
+from phoihop.plans import access, selectors, services
 from phoihop.plans.forms import IndicatorForm, PlanCreateForm, TaskForm, indicator_initial
 from phoihop.plans.models import AnnualPlan, Task
 
@@ -20,7 +20,7 @@ from phoihop.plans.models import AnnualPlan, Task
 @require_POST
 def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the annual plan of agreement ``pk`` from its content areas or last year's plan."""
-    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     form = PlanCreateForm(request.POST)
     if form.is_valid():
         try:

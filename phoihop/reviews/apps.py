@@ -14,6 +14,6 @@ class ReviewsConfig(AppConfig):
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     """A review report's signed copy is read and changed by whoever reads and edits the review."""
-    from phoihop.accounts.access.reviews import get_review_for_user
+    from phoihop.reviews.access import get_review_for_user
 
     get_review_for_user(user, pk, for_edit=for_edit)

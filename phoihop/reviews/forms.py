@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts import access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
@@ -166,7 +166,7 @@ class ReviewFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice_field(self, "agreement").queryset = access.visible_agreements(user).active()
+        choice_field(self, "agreement").queryset = agreement_access.visible_agreements(user).active()
         bootstrap(self)
         self.fields["agreement"].widget.attrs["aria-label"] = _("Văn bản phối hợp")
 

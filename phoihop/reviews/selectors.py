@@ -28,12 +28,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.access import reviews as review_access
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.paging import KeyedRows
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator, Task
+from phoihop.reviews import access as review_access
 from phoihop.reviews.models import (
     SECTION_NAMES,
     SECTIONS,

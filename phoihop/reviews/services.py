@@ -22,11 +22,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.access import reviews as review_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
 from phoihop.notifications import services as notifications
 from phoihop.orgs.models import Organization
+from phoihop.reviews import access as review_access
 from phoihop.reviews.models import (
     SECTION_NAMES,
     Commendation,
@@ -67,7 +67,7 @@ def review_create(
     elif period_end < period_start:
         errors["period_end"] = [_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.")]
     for other in together:
-        if not review_access.can_edit_review(actor, _Probe(other)):
+        if not review_access.can_create_review(actor, other):
             errors.setdefault("agreements", []).append(
                 _("Chỉ gộp các văn bản mà cơ quan của bạn chủ trì: %(title)s.") % {"title": other.title}
             )
@@ -84,13 +84,6 @@ def review_create(
     review.agreements.set({agreement, *together})
     notifications.contribution_requested_notify(review=review, actor=actor)
     return review
-
-
-class _Probe:
-    """Stands for a review of ``agreement`` when checking who may write one."""
-
-    def __init__(self, agreement: Agreement) -> None:
-        self.agreement = agreement
 
 
 @transaction.atomic
@@ -314,7 +307,7 @@ def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any
     errors = _commendation_errors(data)
     org = data.get("organization")
     if org is not None and org.pk not in review_access.party_org_ids(review):
-        from phoihop.accounts.access import within  # a party's own units may be commended
+        from phoihop.orgs.access import within  # a party's own units may be commended
 
         if not within(org, review_access.party_org_ids(review)):
             errors["organization"] = [

@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import access
-from phoihop.accounts.access import reviews as review_access
-from phoihop.accounts.access import rule
+from phoihop.agreements import access as agreement_access
 from phoihop.core import versioning
+from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.views_util import add_errors, generated_download, int_or_none, year_or_none
+from phoihop.events import access as event_access
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.reviews import access as review_access
 from phoihop.reviews import selectors, services
 from phoihop.reviews.drafts import narrative_drafts
 from phoihop.reviews.forms import (
@@ -67,8 +69,8 @@ def _together(user: Any, agreement: Any) -> Any:
     """Other agreements this user may review together with ``agreement``."""
     mine = [
         a.pk
-        for a in access.visible_agreements(user).active().exclude(pk=agreement.pk).prefetch_related("parties")
-        if access.can_edit_agreement(user, a)
+        for a in agreement_access.visible_agreements(user).active().exclude(pk=agreement.pk).prefetch_related("parties")
+        if agreement_access.can_edit_agreement(user, a)
     ]
     from phoihop.agreements.models import Agreement
 
@@ -79,7 +81,7 @@ def _review_events(user: Any, agreement: Any) -> Any:
     from phoihop.events.models import Event
 
     return (
-        access.visible_events(user)
+        event_access.visible_events(user)
         .active()
         .filter(kind__in=[Event.Kind.INTERIM_REVIEW, Event.Kind.FINAL_REVIEW, Event.Kind.OTHER])
         .order_by("-date", "-id")
@@ -89,7 +91,7 @@ def _review_events(user: Any, agreement: Any) -> Any:
 @rule("object")
 def review_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a review of agreement ``pk``."""
-    agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     together, events = _together(request.user, agreement), _review_events(request.user, agreement)
     if request.method == "POST":
         form = ReviewCreateForm(request.POST, together=together, events=events)
@@ -259,7 +261,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Đã lưu tham luận."))
                 return redirect(review)
     else:
-        initial = {"organization": chosen}
+        initial: dict[str, Any] = {"organization": chosen}
         if existing is not None:
             initial.update(title=existing.title, body=existing.body)
         form = ContributionForm(initial=initial, organizations=organizations, versioned=existing)
@@ -271,7 +273,7 @@ def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _commendable(review: Review) -> Any:
-    from phoihop.accounts.access import subtree
+    from phoihop.orgs.access import subtree
 
     return subtree(review_access.party_org_ids(review)).active().order_by(vi("name"))
 
@@ -387,7 +389,7 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    s = access.scope(request.user)
+    s = org_access.scope(request.user)
     orgs = Organization.objects.active().order_by(vi("name"))
     if not s.is_system_admin:
         orgs = orgs.filter(pk__in=s.orgs_below(s.writer_org_ids).values("pk"))

@@ -167,7 +167,7 @@ def bench_users(*, usernames: dict[str, str]) -> dict[str, Any]:
         membership = candidates[0] if candidates else None
         if leader is not None:
             # Preferably an administrator of a body in the leader's province.
-            from phoihop.accounts.access.dashboards import can_view_organization_dashboard
+            from phoihop.dashboards.access import can_view_organization_dashboard
 
             inside = [m for m in candidates if can_view_organization_dashboard(leader, m.organization_id)]
             membership = inside[0] if inside else membership
@@ -191,18 +191,19 @@ def _first_org(user: Any) -> Any:
 def pick_records(*, users: dict[str, Any], today: datetime.date | None = None) -> Records:
     """The busiest records the officer sees (the leader and the administrator see them too), and
     the widest review the leader sees."""
-    from phoihop.accounts import access
-    from phoihop.accounts.access import exchange as exchange_access
-    from phoihop.accounts.access import reviews as review_access
     from phoihop.activities.models import Activity
+    from phoihop.agreements import access as agreement_access
+    from phoihop.events import access as event_access
+    from phoihop.exchange import access as exchange_access
     from phoihop.plans.models import AnnualPlan, Task
+    from phoihop.reviews import access as review_access
 
     officer = users["officer"]
     leader = users.get("leader", officer)
     today = today or timezone.localdate()
     r = Records(officer_org=_first_org(officer), leader_org=_first_org(leader), year=today.year)
 
-    agreements = access.visible_agreements(officer)
+    agreements = agreement_access.visible_agreements(officer)
     busiest = (
         agreements.annotate(n=Count("annual_plans__tasks")).order_by("-n", "pk").values_list("pk", flat=True).first()
     )
@@ -226,7 +227,7 @@ def pick_records(*, users: dict[str, Any], today: datetime.date | None = None) -
             .order_by("-end_date", "-pk")
             .first()
         )
-    r.event = access.visible_events(officer).annotate(n=Count("attendees")).order_by("-n", "pk").first()
+    r.event = event_access.visible_events(officer).annotate(n=Count("attendees")).order_by("-n", "pk").first()
     r.report = (
         exchange_access.visible_reports(officer).exclude(status="draft").order_by("-pk").first()
         if r.agreement
@@ -311,8 +312,8 @@ def build_cases(
 
 
 def _role_cases(*, role: str, user: Any, r: Records, t: Targets) -> list[Case | Row]:
-    from phoihop.accounts.access import reviews as review_access
     from phoihop.notifications.services import feed_token_for
+    from phoihop.reviews import access as review_access
 
     out: list[Case | Row] = []
 

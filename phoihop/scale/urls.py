@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from phoihop.accounts.access import rule
+from phoihop.core.access import rule
 from phoihop.urls import urlpatterns as project_urlpatterns
 
 FLOOR_PATH = "_bench/floor/"

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import (
     Renewal,
@@ -20,6 +19,7 @@ from phoihop.agreements.services import (
     party_transfer,
 )
 from phoihop.exchange.services import report_transfer, schedule_transfer
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Succession
 from phoihop.orgs.selectors import succession_open_work
 from phoihop.plans.selectors import last_plan
@@ -81,7 +81,7 @@ def succession_transfer(
     - an unsubmitted periodic report becomes the successor's.
     Done tasks, activities and submitted reports are history and are never touched.
     """
-    if not access.can_manage_registry(actor):
+    if not org_access.can_manage_registry(actor):
         raise PermissionDenied
     work = succession_open_work(succession=succession)
     if not work.successors:

@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
-from phoihop.accounts.access import rule
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements import selectors
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
+from phoihop.core.access import rule
 from phoihop.core.views_util import add_errors
+from phoihop.orgs import access as org_access
 from phoihop.orgs.forms import SuccessionTransferForm
 from phoihop.orgs.models import Succession
 from phoihop.orgs.selectors import succession_open_work
@@ -24,7 +25,7 @@ from phoihop.workflows import services as workflows
 @rule("object")
 def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Renew for the next period": choose the period, then edit the drafted agreement."""
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
     if not agreements.may_renew(request.user, agreement):
         raise PermissionDenied
     start, end = agreements.next_period(agreement)
@@ -32,7 +33,7 @@ def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
     # The renewal is named only to those who may see it.
     existing = (
         renewed
-        if renewed is not None and access.can_view_agreement(request.user, renewed)
+        if renewed is not None and agreement_access.can_view_agreement(request.user, renewed)
         else None
     )
     if renewed is None and not agreements.renewal_due(agreement):
@@ -77,7 +78,7 @@ def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("staff")
 def succession_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Pass open work to the successor": tick the tasks, agreement roles and reports to move."""
-    if not access.can_manage_registry(request.user):
+    if not org_access.can_manage_registry(request.user):
         raise PermissionDenied
     succession = Succession.objects.active().filter(pk=pk).first()
     if succession is None:

@@ -14,7 +14,7 @@ from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
-from phoihop.accounts.access import rule
+from phoihop.core.access import rule
 from phoihop.urls import urlpatterns as project_urlpatterns
 
 pytestmark = pytest.mark.urls(__name__)

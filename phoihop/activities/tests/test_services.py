@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from phoihop.accounts import access
+from phoihop.activities import access
 from phoihop.activities.models import Activity
 from phoihop.activities.services import (
     activity_approve,

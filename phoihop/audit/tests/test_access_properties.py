@@ -1,7 +1,7 @@
 """Property-based: for random organisation trees, memberships and agreements, what a user sees
 is exactly what the rules say.
 
-The expected sets are computed here, independently of phoihop.accounts.access, from the rules
+The expected sets are computed here, independently of the apps' access modules, from the rules
 in its docstring: a user sees an agreement when one of its parties is one of the user's
 organisations or an organisation below one of them in the tree; system administrators (staff,
 superusers) see everything. (A membership of an archived organisation counts for nothing: the
@@ -158,7 +158,7 @@ def expected_events(world: dict[str, Any], k: int) -> set[int] | None:
 )
 @given(world=worlds())
 def test_a_user_sees_exactly_the_agreements_the_rules_give(world: dict[str, Any]) -> None:
-    from phoihop.accounts.access import can_view_agreement, visible_agreements
+    from phoihop.agreements.access import can_view_agreement, visible_agreements
 
     with transaction.atomic():
         _orgs, users, agreements = build(world)
@@ -181,7 +181,7 @@ def test_a_user_sees_exactly_the_agreements_the_rules_give(world: dict[str, Any]
 )
 @given(world=worlds())
 def test_a_user_reads_exactly_the_audit_events_the_rules_give(world: dict[str, Any]) -> None:
-    from phoihop.accounts.access.audit import can_view_audit_log, visible_audit_events
+    from phoihop.audit.access import can_view_audit_log, visible_audit_events
     from phoihop.audit.services import record
 
     with transaction.atomic():

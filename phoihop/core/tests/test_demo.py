@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from freezegun import freeze_time
 
-from phoihop.accounts import access
 from phoihop.accounts.models import Membership
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core.demo import DEMO_PASSWORD, demo_load
 from phoihop.events.models import Attendee, Event
@@ -188,11 +188,11 @@ def test_it_shows_the_district_4_program_to_its_officer_only(demo: Any) -> None:
         title="Chương trình phối hợp giữa Ban Chỉ huy Quân sự Quận 4 và Ban Tuyên giáo Quận ủy "
         "Quận 4 giai đoạn 2022-2025"
     )
-    assert access.visible_agreements(user("chqs.q4.canbo")).filter(pk=program.pk).exists()
-    assert access.can_edit_agreement(user("chqs.q4.canbo"), program)
-    assert not access.visible_agreements(user("chqs.hy.canbo")).filter(pk=program.pk).exists()
+    assert agreement_access.visible_agreements(user("chqs.q4.canbo")).filter(pk=program.pk).exists()
+    assert agreement_access.can_edit_agreement(user("chqs.q4.canbo"), program)
+    assert not agreement_access.visible_agreements(user("chqs.hy.canbo")).filter(pk=program.pk).exists()
     # The superior body sees its district command's work.
-    assert access.visible_agreements(user("btl.hcm.xem")).filter(pk=program.pk).exists()
+    assert agreement_access.visible_agreements(user("btl.hcm.xem")).filter(pk=program.pk).exists()
 
 
 def test_it_attributes_the_history_to_the_demo_administrator(demo: Any) -> None:

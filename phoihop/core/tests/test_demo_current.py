@@ -10,12 +10,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from freezegun import freeze_time
 
-from phoihop.accounts import access
+from phoihop.activities import access as activity_access
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import Agreement
 from phoihop.agreements.selectors import agreement_detail
 from phoihop.core.demo import demo_load
 from phoihop.core.demo_current import current_period
+from phoihop.events import access as event_access
 from phoihop.exchange.models import Recommendation
 from phoihop.exchange.selectors import State, owed_reports
 from phoihop.plans.models import AnnualPlan
@@ -76,14 +77,14 @@ def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, 
         due = [s for s in owed if s.report is None and s.due_date >= today]
         assert {s.organization.short_name for s in due} == {"Bộ Tư lệnh TP Hồ Chí Minh", "Ban TG&DV Thành ủy TP Hồ Chí Minh"}
         assert all(s.period_start <= today + datetime.timedelta(days=31) for s in due)
-        upcoming = access.visible_events(officer).filter(date__gt=today, agreements=renewed)
+        upcoming = event_access.visible_events(officer).filter(date__gt=today, agreements=renewed)
         assert upcoming.count() == 3
-        assert access.visible_events(officer).filter(kind="signing", agreements=renewed, date__lt=today).exists()
+        assert event_access.visible_events(officer).filter(kind="signing", agreements=renewed, date__lt=today).exists()
 
         # Work waits for people: approvals, a returned draft, a recommendation, contributions.
         waiting = Activity.objects.filter(task__plan=plan, status=Activity.Status.SUBMITTED)
-        assert any(access.can_approve_activity(leader, a) for a in waiting)
-        assert any(access.can_approve_activity(user("btgdv.hcm.lanhdao"), a) for a in waiting)
+        assert any(activity_access.can_approve_activity(leader, a) for a in waiting)
+        assert any(activity_access.can_approve_activity(user("btgdv.hcm.lanhdao"), a) for a in waiting)
         assert Activity.objects.filter(task__plan=plan, status=Activity.Status.RETURNED, created_by=officer).exists()
         recommendation = Recommendation.objects.get(inspection__agreement=renewed)
         assert recommendation.due_date is not None

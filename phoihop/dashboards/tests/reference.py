@@ -36,11 +36,14 @@ from typing import Any
 
 from django.db.models import Q
 
-from phoihop.accounts import access
+from phoihop.activities import access as activity_access
 from phoihop.activities.models import Activity
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, Party
+from phoihop.events import access as event_access
 from phoihop.events.models import Event
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.selectors import IndicatorProgress, TaskStatus, indicator_progress, task_statuses
 
@@ -107,7 +110,7 @@ def task_lines(
     With ``organization_ids``, the tasks those organisations lead or support, each line knowing
     which of them it belongs to (``lead_only``: the tasks they lead). Six queries whatever the number of tasks."""
     qs = (
-        access.visible_tasks(user)
+        plan_access.visible_tasks(user)
         .active()
         .filter(plan__archived_at__isnull=True, plan__agreement__archived_at__isnull=True)
     )
@@ -224,7 +227,7 @@ def organization_figures(
     plans whose indicators and activities are charted. A fixed number of queries."""
     ids = [o.pk for o in organizations]
     result = {o.pk: OrganizationFigures(o) for o in organizations}
-    visible = access.visible_agreements(user).active()
+    visible = agreement_access.visible_agreements(user).active()
 
     # Agreements in force and ending soon.
     horizon = today + datetime.timedelta(days=ENDING_WINDOW)
@@ -267,7 +270,7 @@ def organization_figures(
     # Activities waiting for approval, and approved activities held (at least partly) in the year,
     # as the activity list counts them.
     links = Activity.organizations.through.objects.filter(
-        organization_id__in=ids, activity__in=access.visible_activities(user), activity__archived_at__isnull=True
+        organization_id__in=ids, activity__in=activity_access.visible_activities(user), activity__archived_at__isnull=True
     )
     for org_id, status in links.filter(
         Q(activity__status=Activity.Status.SUBMITTED)
@@ -284,7 +287,7 @@ def organization_figures(
 
     # Upcoming conferences.
     upcoming = list(
-        access.visible_events(user)
+        event_access.visible_events(user)
         .active()
         .filter(date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_WINDOW))
         .filter(

@@ -169,9 +169,9 @@ def test_it_keeps_the_query_count_when_rows_grow(dash: dict[str, Any], users: di
     user = users["leader"]
 
     def measure() -> int:
-        from phoihop.accounts import access
+        from phoihop.orgs import access as org_access
 
-        access.forget(user)
+        org_access.forget(user)
         with CaptureQueriesContext(connection) as ctx:
             figures_of(user, orgs["district"], orgs["board"])
             detail(user, orgs["district"])

@@ -121,9 +121,9 @@ def test_it_gives_the_live_figures_of_every_organisation(richer: dict[str, Any],
 
 
 def test_it_gives_the_live_figures_to_a_superior_body(richer: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.accounts import access
+    from phoihop.orgs import access as org_access
 
-    below = [o for o in (orgs[k] for k in ("city", "district", "ward", "board")) if access.scope(users["superior"]).sees_org(o.pk)]
+    below = [o for o in (orgs[k] for k in ("city", "district", "ward", "board")) if org_access.scope(users["superior"]).sees_org(o.pk)]
     assert orgs["district"] in below
     compare(users["superior"], below)
 

@@ -80,13 +80,14 @@ def _parse_time(value: Any) -> Any:
 
 
 def _can_edit(user: Any, model: str, record: Any) -> bool:
-    from phoihop.accounts import access
-    from phoihop.accounts.access.reviews import can_edit_review
+    from phoihop.agreements import access as agreement_access
+    from phoihop.plans import access as plan_access
+    from phoihop.reviews.access import can_edit_review
 
     if model == "agreement":
-        return bool(access.can_edit_agreement(user, record))
+        return bool(agreement_access.can_edit_agreement(user, record))
     if model == "annualplan":
-        return bool(access.can_edit_plan(user, record))
+        return bool(plan_access.can_edit_plan(user, record))
     if model == "review":
         return bool(can_edit_review(user, record))
     return False

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from phoihop.accounts import access
+from phoihop.events import access
 from phoihop.events.models import Attendee, Event
 from phoihop.events.services import (
     AttendeeInput,

@@ -104,7 +104,7 @@ def test_it_fixes_the_branch_when_a_bulk_loaded_body_gets_a_parent(orgs: dict[st
 
 
 def test_it_scopes_a_superior_body_to_its_subtree(orgs: dict[str, Any], users: dict[str, Any]) -> None:
-    from phoihop.accounts import access
+    from phoihop.orgs import access
 
     s = access.scope(users["superior"])
     visible = set(s.visible_orgs().values_list("pk", flat=True))
@@ -116,7 +116,7 @@ def test_it_scopes_a_superior_body_to_its_subtree(orgs: dict[str, Any], users: d
 
 
 def test_it_computes_the_scope_in_one_query_whatever_the_registry(orgs: dict[str, Any], users: dict[str, Any]) -> None:
-    from phoihop.accounts import access
+    from phoihop.orgs import access
 
     user = users["superior"]
     with CaptureQueriesContext(connection) as small:
@@ -133,8 +133,8 @@ def test_it_computes_the_scope_in_one_query_whatever_the_registry(orgs: dict[str
 
 
 def test_it_drops_a_membership_nested_in_another(orgs: dict[str, Any], users: dict[str, Any]) -> None:
-    from phoihop.accounts import access
     from phoihop.accounts.models import Membership
+    from phoihop.orgs import access
 
     Membership.objects.create(user=users["superior"], organization=orgs["ward"], role="officer")
     access.forget(users["superior"])

@@ -128,7 +128,7 @@ def test_it_shows_plans_and_tasks_only_to_those_who_see_the_agreement(plan, task
             task_detail(user=users[name], pk=task.pk)
     assert plan_detail(user=users["alice"], pk=plan.pk)["can_edit"] is True
     assert plan_detail(user=users["coop_officer"], pk=plan.pk)["can_edit"] is False
-    from phoihop.accounts.access import get_plan_for_user
+    from phoihop.plans.access import get_plan_for_user
 
     with pytest.raises(PermissionDenied):
         get_plan_for_user(users["coop_officer"], plan.pk, for_edit=True)

@@ -12,11 +12,12 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, F
 
-from phoihop.accounts import access
 from phoihop.accounts.models import Membership
 from phoihop.activities.models import Activity
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, Party
 from phoihop.exchange.models import Inspection, PeriodicReport
+from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Succession
 from phoihop.reviews.models import Review
 from phoihop.scale.generator import BENCH_PASSWORD
@@ -100,9 +101,9 @@ def test_it_makes_the_benchmark_users_with_the_roles_they_need(tiny: dict[str, s
 
     root = Membership.objects.get(user=leader, role=Membership.Role.LEADER).organization
     assert root.parent_id is None and root.level == Organization.Level.PROVINCE
-    assert access.visible_agreements(leader).count() == Agreement.objects.count()
-    assert access.scope(leader).visible_orgs().count() == Organization.objects.count()
-    assert access.visible_agreements(officer).count() == mine.count()
+    assert agreement_access.visible_agreements(leader).count() == Agreement.objects.count()
+    assert org_access.scope(leader).visible_orgs().count() == Organization.objects.count()
+    assert agreement_access.visible_agreements(officer).count() == mine.count()
 
     assert admin.is_staff and not Membership.objects.filter(user=admin).exists()
 

@@ -16,44 +16,45 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from phoihop.accounts.access import (
-    approver_org_ids,
+from phoihop.agreements.access import (
     can_create_agreement,
     can_edit_agreement,
-    scope,
     visible_agreement_ids,
 )
+from phoihop.agreements.models import Party
+from phoihop.orgs.access import approver_org_ids, scope
+from phoihop.reviews.models import Commendation, Movement, Review
 
 if TYPE_CHECKING:
+    from phoihop.agreements.models import Agreement
+    from phoihop.core.access import AnyUser
     from phoihop.core.models import ActiveQuerySet
 
 
-def _signed_in(user: Any) -> bool:
+def _signed_in(user: AnyUser) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
 # --- reviews ----------------------------------------------------------------------------------
 
 
-def visible_reviews(user: Any) -> ActiveQuerySet:
-    from phoihop.reviews.models import Review
-
+def visible_reviews(user: AnyUser) -> ActiveQuerySet:
     if not _signed_in(user):
         return Review.objects.none()
     return Review.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
-def lead_org_ids(review: Any) -> set[int]:
+def lead_org_ids(review: Review) -> set[int]:
     return {p.organization_id for p in review.agreement.parties.all() if p.role == "lead"}
 
 
-def party_org_ids(review: Any) -> set[int]:
+def party_org_ids(review: Review) -> set[int]:
     """The parties of every agreement the review covers."""
     ids: set[int] = set()
     for agreement in review.agreements.all():
@@ -62,26 +63,26 @@ def party_org_ids(review: Any) -> set[int]:
     return ids
 
 
-def can_create_review(user: Any, agreement: Any) -> bool:
+def can_create_review(user: AnyUser, agreement: Agreement) -> bool:
     return can_edit_agreement(user, agreement)
 
 
-def can_edit_review(user: Any, review: Any) -> bool:
+def can_edit_review(user: AnyUser, review: Review) -> bool:
     """Officers of the lead party (and system administrators) write the report."""
     return can_edit_agreement(user, review.agreement)
 
 
-def can_sign_off_review(user: Any, review: Any) -> bool:
+def can_sign_off_review(user: AnyUser, review: Review) -> bool:
     return bool(approver_org_ids(user) & lead_org_ids(review))
 
 
-def contribution_org_ids(user: Any, review: Any) -> set[int]:
+def contribution_org_ids(user: AnyUser, review: Review) -> set[int]:
     """The parties of the review whose contribution this user writes: those they are an officer
     (or leader, admin) of. Membership, not system administration."""
     return scope(user).writer_org_ids & party_org_ids(review)
 
 
-def get_review_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+def get_review_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Review:
     review = (
         visible_reviews(user)
         .select_related("agreement", "event", "signed_off_by", "created_by")
@@ -93,22 +94,23 @@ def get_review_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
         raise Http404
     if for_edit and not can_edit_review(user, review):
         raise PermissionDenied
+    assert isinstance(review, Review)
     return review
 
 
-def can_archive_review(user: Any, review: Any) -> bool:
+def can_archive_review(user: AnyUser, review: Review) -> bool:
     """Whoever writes the report archives and restores it (services refuse a signed-off one)."""
     return can_edit_review(user, review)
 
 
-def get_review_for_sign_off(user: Any, pk: int) -> Any:
+def get_review_for_sign_off(user: AnyUser, pk: int) -> Review:
     review = get_review_for_user(user, pk)
     if not can_sign_off_review(user, review):
         raise PermissionDenied
     return review
 
 
-def get_review_for_contribution(user: Any, pk: int) -> tuple[Any, set[int]]:
+def get_review_for_contribution(user: AnyUser, pk: int) -> tuple[Review, set[int]]:
     review = get_review_for_user(user, pk)
     orgs = contribution_org_ids(user, review)
     if not orgs:
@@ -119,43 +121,40 @@ def get_review_for_contribution(user: Any, pk: int) -> tuple[Any, set[int]]:
 # --- movements --------------------------------------------------------------------------------
 
 
-def visible_movements(user: Any) -> ActiveQuerySet:
-    from phoihop.reviews.models import Movement
-
+def visible_movements(user: AnyUser) -> ActiveQuerySet:
     if not _signed_in(user):
         return Movement.objects.none()
     return Movement.objects.all()
 
 
-def can_create_movement(user: Any) -> bool:
+def can_create_movement(user: AnyUser) -> bool:
     return can_create_agreement(user)
 
 
-def can_edit_movement(user: Any, movement: Any) -> bool:
+def can_edit_movement(user: AnyUser, movement: Movement) -> bool:
     s = scope(user)
     if s.is_system_admin:
         return True
     return movement.organizer_id is not None and s.can_write_for(movement.organizer_id)
 
 
-def get_movement_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+def get_movement_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Movement:
     movement = visible_movements(user).select_related("organizer").filter(pk=pk).first()
     if movement is None:
         raise Http404
     if for_edit and not can_edit_movement(user, movement):
         raise PermissionDenied
+    assert isinstance(movement, Movement)
     return movement
 
 
 # --- commendations ----------------------------------------------------------------------------
 
 
-def commendations_filter(user: Any) -> Q:
+def commendations_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    from phoihop.agreements.models import Party
-
     partners = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("organization_id")
     outside_review = (
         Q(organization_id__in=s.visible_orgs().values("pk"))
@@ -168,19 +167,18 @@ def commendations_filter(user: Any) -> Q:
     return Q(review__agreement_id__in=visible_agreement_ids(user)) | (Q(review__isnull=True) & outside_review)
 
 
-def visible_commendations(user: Any) -> ActiveQuerySet:
-    from phoihop.reviews.models import Commendation
-
+def visible_commendations(user: AnyUser) -> ActiveQuerySet:
     if not _signed_in(user):
         return Commendation.objects.none()
     return Commendation.objects.filter(commendations_filter(user))
 
 
-def can_decide_commendation(user: Any, commendation: Any) -> bool:
+def can_decide_commendation(user: AnyUser, commendation: Commendation) -> bool:
     """The lead party of the review records the decision; outside a review, the officers of the
     movement's organiser or of the awarded organisation."""
-    if commendation.review_id is not None:
-        return can_edit_review(user, commendation.review)
+    review = commendation.review if commendation.review_id is not None else None
+    if review is not None:
+        return can_edit_review(user, review)
     s = scope(user)
     if s.is_system_admin:
         return True
@@ -190,24 +188,26 @@ def can_decide_commendation(user: Any, commendation: Any) -> bool:
     )
 
 
-def can_propose_commendation(user: Any, review: Any) -> bool:
+def can_propose_commendation(user: AnyUser, review: Review) -> bool:
     return can_edit_review(user, review)
 
 
-def can_withdraw_commendation(user: Any, commendation: Any) -> bool:
+def can_withdraw_commendation(user: AnyUser, commendation: Commendation) -> bool:
     """A proposal is withdrawn by whoever may propose it in its review; a commendation recorded
     outside a review was never proposed, so nobody withdraws it."""
-    return commendation.review_id is not None and can_propose_commendation(user, commendation.review)
+    review = commendation.review if commendation.review_id is not None else None
+    return review is not None and can_propose_commendation(user, review)
 
 
-def get_commendation_for_withdrawal(user: Any, pk: int) -> Any:
+def get_commendation_for_withdrawal(user: AnyUser, pk: int) -> Commendation:
     commendation = get_commendation_for_user(user, pk)
     if not can_withdraw_commendation(user, commendation):
         raise PermissionDenied
+    assert isinstance(commendation, Commendation)
     return commendation
 
 
-def get_commendation_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+def get_commendation_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Commendation:
     commendation = (
         visible_commendations(user)
         .select_related("organization", "movement", "review__agreement")
@@ -219,4 +219,5 @@ def get_commendation_for_user(user: Any, pk: int, *, for_edit: bool = False) -> 
         raise Http404
     if for_edit and not can_decide_commendation(user, commendation):
         raise PermissionDenied
+    assert isinstance(commendation, Commendation)
     return commendation

@@ -10,28 +10,32 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from phoihop.accounts.access import scope
 from phoihop.accounts.models import Membership
+from phoihop.audit.models import AuditEvent
+from phoihop.orgs.access import scope
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
-def audit_admin_org_ids(user: Any) -> set[int]:
+def audit_admin_org_ids(user: AnyUser) -> set[int]:
     """The organisations whose log this user reads as their administrator."""
     return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
 
 
-def can_view_audit_log(user: Any) -> bool:
+def can_view_audit_log(user: AnyUser) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     s = scope(user)
     return s.is_system_admin or bool(audit_admin_org_ids(user))
 
 
-def audit_events_filter(user: Any) -> Q:
+def audit_events_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
@@ -42,19 +46,17 @@ def audit_events_filter(user: Any) -> Q:
     return Q(organization_id__in=orgs) | Q(actor_id__in=members) | Q(subject_user_id__in=members)
 
 
-def visible_audit_events(user: Any) -> QuerySet[Any]:
-    from phoihop.audit.models import AuditEvent
-
+def visible_audit_events(user: AnyUser) -> QuerySet[AuditEvent]:
     if not can_view_audit_log(user):
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(audit_events_filter(user))
 
 
-def check_audit_log(user: Any) -> None:
+def check_audit_log(user: AnyUser) -> None:
     """403 for a signed-in user who administers nothing."""
     if not can_view_audit_log(user):
         raise PermissionDenied
 
 
-def can_handle_personal_data(user: Any) -> bool:
+def can_handle_personal_data(user: AnyUser) -> bool:
     return scope(user).is_system_admin

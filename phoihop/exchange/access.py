@@ -14,30 +14,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from phoihop.accounts.access import scope, visible_agreement_ids
+from phoihop.agreements.access import can_edit_agreement, visible_agreement_ids
+from phoihop.exchange.models import Inspection, PeriodicReport, Recommendation
+from phoihop.orgs.access import scope
 from phoihop.orgs.models import Organization
 from phoihop.orgs.tree import path_ids
 
 if TYPE_CHECKING:
+    from phoihop.agreements.models import Agreement
+    from phoihop.core.access import AnyUser
     from phoihop.core.models import ActiveQuerySet
 
 # --- the reporting schedule ---------------------------------------------------------------------
 
 
-def can_edit_schedule(user: Any, agreement: Any) -> bool:
+def can_edit_schedule(user: AnyUser, agreement: Agreement) -> bool:
     """The lead party fixes the reporting rhythm, as it edits the agreement."""
-    from phoihop.accounts.access import can_edit_agreement
-
     return can_edit_agreement(user, agreement)
 
 
-def reporting_org_ids(agreement: Any) -> list[int]:
+def reporting_org_ids(agreement: Agreement) -> list[int]:
     """The parties that owe reports: those named in the schedule, or every party."""
     schedule = getattr(agreement, "reporting_schedule", None)
     parties = [p.organization_id for p in agreement.parties.all()]
@@ -48,7 +50,7 @@ def reporting_org_ids(agreement: Any) -> list[int]:
     return parties
 
 
-def writable_reporting_org_ids(user: Any, agreement: Any) -> list[int]:
+def writable_reporting_org_ids(user: AnyUser, agreement: Agreement) -> list[int]:
     """The reporting parties this user may write reports for."""
     s = scope(user)
     return [org for org in reporting_org_ids(agreement) if s.can_write_for(org)]
@@ -57,12 +59,10 @@ def writable_reporting_org_ids(user: Any, agreement: Any) -> list[int]:
 # --- periodic reports ---------------------------------------------------------------------------
 
 
-def reports_filter(user: Any) -> Q:
+def reports_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    from phoihop.exchange.models import PeriodicReport
-
     # A report's organisation is a party of its agreement, so the member's own drafts are under
     # agreements they see: one condition on the agreement, which PostgreSQL can estimate and
     # drive from (an OR of the two misled it into walking the whole list index nationally).
@@ -71,19 +71,17 @@ def reports_filter(user: Any) -> Q:
     )
 
 
-def visible_reports(user: Any) -> ActiveQuerySet:
-    from phoihop.exchange.models import PeriodicReport
-
+def visible_reports(user: AnyUser) -> ActiveQuerySet:
     if not getattr(user, "is_authenticated", False):
         return PeriodicReport.objects.none()
     return PeriodicReport.objects.filter(reports_filter(user))
 
 
-def can_write_report(user: Any, report: Any) -> bool:
+def can_write_report(user: AnyUser, report: PeriodicReport) -> bool:
     return scope(user).can_write_for(report.organization_id)
 
 
-def get_report_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+def get_report_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> PeriodicReport:
     report = (
         visible_reports(user)
         .select_related("agreement", "organization", "submitted_by", "created_by")
@@ -94,10 +92,11 @@ def get_report_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
         raise Http404
     if for_edit and not can_write_report(user, report):
         raise PermissionDenied
+    assert isinstance(report, PeriodicReport)
     return report
 
 
-def reader_org_id(user: Any, report: Any) -> int | None:
+def reader_org_id(user: AnyUser, report: PeriodicReport) -> int | None:
     """The party of the agreement on whose behalf ``user`` reads ``report``: one of their own
     organisations that is a party other than the reporting one; None when they read as the
     author, a superior body or a system administrator."""
@@ -111,9 +110,7 @@ def reader_org_id(user: Any, report: Any) -> int | None:
 # --- inspections --------------------------------------------------------------------------------
 
 
-def visible_inspections(user: Any) -> ActiveQuerySet:
-    from phoihop.exchange.models import Inspection
-
+def visible_inspections(user: AnyUser) -> ActiveQuerySet:
     if not getattr(user, "is_authenticated", False):
         return Inspection.objects.none()
     if scope(user).is_system_admin:
@@ -121,7 +118,7 @@ def visible_inspections(user: Any) -> ActiveQuerySet:
     return Inspection.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
-def inspecting_org_ids_for(user: Any, agreement: Any) -> list[int]:
+def inspecting_org_ids_for(user: AnyUser, agreement: Agreement) -> list[int]:
     """The organisations this user may record an inspection for under ``agreement``: ones they
     write for that are a party or a body above a party. System administrators: the parties."""
     s = scope(user)
@@ -134,22 +131,22 @@ def inspecting_org_ids_for(user: Any, agreement: Any) -> list[int]:
     return sorted({pk for path in party_paths for pk in path_ids(path) if pk in writers})
 
 
-def can_record_inspection(user: Any, agreement: Any) -> bool:
+def can_record_inspection(user: AnyUser, agreement: Agreement) -> bool:
     return bool(inspecting_org_ids_for(user, agreement))
 
 
-def can_edit_inspection(user: Any, inspection: Any) -> bool:
+def can_edit_inspection(user: AnyUser, inspection: Inspection) -> bool:
     s = scope(user)
     return any(s.can_write_for(org.pk) for org in inspection.inspecting.all())
 
 
-def can_follow_up(user: Any, recommendation: Any) -> bool:
+def can_follow_up(user: AnyUser, recommendation: Recommendation) -> bool:
     return can_edit_inspection(user, recommendation.inspection) or scope(user).can_write_for(
         recommendation.responsible_id
     )
 
 
-def get_inspection_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Any:
+def get_inspection_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Inspection:
     inspection = (
         visible_inspections(user)
         .select_related("agreement", "created_by")
@@ -161,16 +158,15 @@ def get_inspection_for_user(user: Any, pk: int, *, for_edit: bool = False) -> An
         raise Http404
     if for_edit and not can_edit_inspection(user, inspection):
         raise PermissionDenied
+    assert isinstance(inspection, Inspection)
     return inspection
 
 
 def get_recommendation_for_user(
-    user: Any, pk: int, *, for_edit: bool = False, for_follow_up: bool = False
-) -> Any:
+    user: AnyUser, pk: int, *, for_edit: bool = False, for_follow_up: bool = False
+) -> Recommendation:
     """``for_edit``: the inspecting side (add, close); ``for_follow_up``: it or the responsible
     organisation."""
-    from phoihop.exchange.models import Recommendation
-
     recommendation = (
         Recommendation.objects.filter(inspection__in=visible_inspections(user))
         .select_related("inspection__agreement", "responsible")

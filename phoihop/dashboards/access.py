@@ -7,21 +7,24 @@ count records the reader may see; an agreement's dashboard follows the agreement
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import Http404
 
-from phoihop.accounts.access import scope
 from phoihop.core.db import vi
+from phoihop.orgs.access import scope
 from phoihop.orgs.models import Organization
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def can_view_organization_dashboard(user: Any, org_id: int) -> bool:
+
+def can_view_organization_dashboard(user: AnyUser, org_id: int) -> bool:
     s = scope(user)
     return s.is_system_admin or s.sees_org(org_id)
 
 
-def get_dashboard_organization_for_user(user: Any, pk: int) -> Organization:
+def get_dashboard_organization_for_user(user: AnyUser, pk: int) -> Organization:
     """The organisation whose dashboard the user asks for; 404 when missing or not theirs."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
@@ -32,7 +35,7 @@ def get_dashboard_organization_for_user(user: Any, pk: int) -> Organization:
     return org
 
 
-def dashboard_organizations(user: Any) -> list[Organization]:
+def dashboard_organizations(user: AnyUser) -> list[Organization]:
     """The organisations a user belongs to (their own dashboards), in their membership order."""
     s = scope(user)
     return list(

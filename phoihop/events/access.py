@@ -1,0 +1,59 @@
+"""Who sees and records events (conferences, joint activities, inspections, trainings).
+
+- an event is seen by those who see its host, one of its agreements or one of its participating
+  organisations;
+- officers of the host organisation record and change it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from phoihop.agreements.access import can_create_agreement, visible_agreement_ids
+from phoihop.events.models import Event
+from phoihop.orgs.access import scope
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.core.models import ActiveQuerySet
+
+
+def events_filter(user: AnyUser) -> Q:
+    s = scope(user)
+    if s.is_system_admin:
+        return Q()
+    via_agreement = Event.agreements.through.objects.filter(
+        agreement_id__in=visible_agreement_ids(user)
+    ).values("event_id")
+    via_org = Event.organizations.through.objects.filter(
+        organization_id__in=s.visible_orgs().values("pk")
+    ).values("event_id")
+    return Q(host_id__in=s.visible_orgs().values("pk")) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
+
+
+def visible_events(user: AnyUser) -> ActiveQuerySet:
+    if not getattr(user, "is_authenticated", False):
+        return Event.objects.none()
+    return Event.objects.filter(events_filter(user))
+
+
+def can_edit_event(user: AnyUser, event: Event) -> bool:
+    return scope(user).can_write_for(event.host_id)
+
+
+def can_create_event(user: AnyUser) -> bool:
+    return can_create_agreement(user)
+
+
+def get_event_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Event:
+    event = visible_events(user).select_related("host").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    if for_edit and not can_edit_event(user, event):
+        raise PermissionDenied
+    assert isinstance(event, Event)
+    return event
