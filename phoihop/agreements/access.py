@@ -48,7 +48,9 @@ def visible_agreement_ids(user: AnyUser) -> QuerySet[Any]:
     s = scope(user)
     if s.is_system_admin:
         return Agreement.objects.values("pk")
-    return Party.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values("agreement_id")
+    return Party.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values(
+        "agreement_id"
+    )
 
 
 def can_view_agreement(user: AnyUser, agreement: Agreement) -> bool:

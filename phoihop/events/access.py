@@ -32,7 +32,9 @@ def events_filter(user: AnyUser) -> Q:
     via_org = Event.organizations.through.objects.filter(
         organization_id__in=s.visible_orgs().values("pk")
     ).values("event_id")
-    return Q(host_id__in=s.visible_orgs().values("pk")) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
+    return (
+        Q(host_id__in=s.visible_orgs().values("pk")) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
+    )
 
 
 def visible_events(user: AnyUser) -> ActiveQuerySet:

@@ -94,4 +94,8 @@ def activity_approvers(activity: Activity) -> list[User]:
     """The users who may approve ``activity``: leaders of one of its organising organisations."""
     org_ids = [o.pk for o in activity.organizations.all()]
     candidates = members_of(org_ids, min_role=Membership.Role.LEADER)
-    return [u for u in candidates if can_approve_activity(u, activity) and _visible(u, activity).exists()]
+    return [
+        u
+        for u in candidates
+        if can_approve_activity(u, activity) and _visible(u, activity).exists()
+    ]

@@ -134,8 +134,15 @@ def scope(user: AnyUser) -> Scope:
         Membership.objects.filter(user=cast("User", user))
         .select_related("organization")
         .only(
-            "id", "role", "user_id", "organization_id", "organization__id", "organization__name",
-            "organization__short_name", "organization__path", "organization__archived_at",
+            "id",
+            "role",
+            "user_id",
+            "organization_id",
+            "organization__id",
+            "organization__name",
+            "organization__short_name",
+            "organization__path",
+            "organization__archived_at",
         )
         .order_by("id")
     )
@@ -145,7 +152,9 @@ def scope(user: AnyUser) -> Scope:
         if m.organization.archived_at is None:
             roles[m.organization_id] = m.role
             root_paths[m.organization_id] = m.organization.path
-    result = Scope(is_system_admin=is_admin, roles=roles, root_paths=root_paths, memberships=memberships)
+    result = Scope(
+        is_system_admin=is_admin, roles=roles, root_paths=root_paths, memberships=memberships
+    )
     user._phoihop_scope = result  # type: ignore[union-attr]
     return result
 
@@ -194,7 +203,9 @@ def people_filter(user: AnyUser) -> Q:
     from phoihop.agreements.models import Party
     from phoihop.events.models import Attendee
 
-    signed = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("signatory_id")
+    signed = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values(
+        "signatory_id"
+    )
     attended = Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
     return (
         Q(organization_id__in=s.visible_orgs().values("pk")) | Q(pk__in=signed) | Q(pk__in=attended)

@@ -61,7 +61,9 @@ def get_plan_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Annu
 def get_task_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Task:
     task = (
         visible_tasks(user)
-        .select_related("plan__agreement", "content_area", "lead_organization", "responsible_officer")
+        .select_related(
+            "plan__agreement", "content_area", "lead_organization", "responsible_officer"
+        )
         .prefetch_related("plan__agreement__parties")
         .filter(pk=pk)
         .first()

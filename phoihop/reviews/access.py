@@ -155,7 +155,9 @@ def commendations_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    partners = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("organization_id")
+    partners = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values(
+        "organization_id"
+    )
     outside_review = (
         Q(organization_id__in=s.visible_orgs().values("pk"))
         | Q(organization_id__in=partners)
@@ -184,7 +186,9 @@ def can_decide_commendation(user: AnyUser, commendation: Commendation) -> bool:
         return True
     movement = commendation.movement
     return s.can_write_for(commendation.organization_id) or (
-        movement is not None and movement.organizer_id is not None and s.can_write_for(movement.organizer_id)
+        movement is not None
+        and movement.organizer_id is not None
+        and s.can_write_for(movement.organizer_id)
     )
 
 

@@ -50,9 +50,7 @@ def get_org_for_member_admin(user: AnyUser, pk: int) -> Organization:
 
 
 def get_membership_for_admin(user: AnyUser, pk: int) -> Membership:
-    membership = (
-        Membership.objects.select_related("user", "organization").filter(pk=pk).first()
-    )
+    membership = Membership.objects.select_related("user", "organization").filter(pk=pk).first()
     if membership is None or not getattr(user, "is_authenticated", False):
         raise Http404
     if not can_administer_org(user, membership.organization_id):
