@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -22,6 +23,7 @@ from phoihop.orgs.access import approver_org_ids, scope
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
     from phoihop.core.models import ActiveQuerySet
+    from phoihop.plans.models import Task
 
 
 def activities_filter(user: AnyUser) -> Q:
@@ -49,6 +51,19 @@ def visible_activities(user: AnyUser) -> ActiveQuerySet:
     if not getattr(user, "is_authenticated", False):
         return Activity.objects.none()
     return Activity.objects.filter(activities_filter(user))
+
+
+def can_record_activity(user: AnyUser, task: Task) -> bool:
+    """Officers (and above) of one of the agreement's parties record activities of its tasks."""
+    s = scope(user)
+    return any(s.can_write_for(p.organization_id) for p in task.plan.agreement.parties.all())
+
+
+def own_organizing_org_ids(user: AnyUser, party_ids: Iterable[int]) -> list[int]:
+    """The parties a new activity is recorded for by default: those the user is an officer (or
+    above) of themselves (a system administrator belongs to none)."""
+    s = scope(user)
+    return [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]
 
 
 def can_write_activity(user: AnyUser, activity: Activity) -> bool:

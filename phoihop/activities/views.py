@@ -27,7 +27,6 @@ from phoihop.core.views_util import (
     add_errors,
     int_or_none,
 )
-from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator, Task
@@ -111,8 +110,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
             initial=activity_initial(activity), organizations=organizations, indicators=indicators, versioned=activity
         )
     else:
-        s = org_access.scope(request.user)
-        mine = [org for org in party_ids if s.role_in(org) and s.can_write_for(org)]
+        mine = access.own_organizing_org_ids(request.user, party_ids)
         province = _home_province([o for o in organizations if o.pk in mine])
         form = ActivityForm(
             initial={"organizations": mine, "province_code": province}, organizations=organizations, indicators=indicators
@@ -132,8 +130,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Mở một nhiệm vụ trong kế hoạch năm rồi bấm “Ghi hoạt động”."))
         return redirect("agreements:list")
     task = plan_access.get_task_for_user(request.user, task_id)
-    s = org_access.scope(request.user)
-    if not any(s.can_write_for(p.organization_id) for p in task.plan.agreement.parties.all()):
+    if not access.can_record_activity(request.user, task):
         raise PermissionDenied
     return _form_page(request, task, None)
 

@@ -28,6 +28,12 @@ def audit_admin_org_ids(user: AnyUser) -> set[int]:
     return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
 
 
+def reads_every_organization(user: AnyUser) -> bool:
+    """System administrators read the whole log, so they search organisations by name instead
+    of picking one of those they administer."""
+    return scope(user).is_system_admin
+
+
 def can_view_audit_log(user: AnyUser) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

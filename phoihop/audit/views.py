@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from phoihop.audit import personal_data, selectors
-from phoihop.audit.access import check_audit_log
+from phoihop.audit.access import check_audit_log, reads_every_organization
 from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 from phoihop.core.access import rule
 from phoihop.core.exports import csv_writer, write_csv_row
-from phoihop.orgs.access import scope
 from phoihop.orgs.models import Person
 
 PAGE_SIZE = 50
@@ -30,7 +29,7 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, dict]:
     form = AuditFilterForm(
         request.GET or None,
         organizations=selectors.organization_filter_options(user=request.user),
-        search_organizations=scope(request.user).is_system_admin,
+        search_organizations=reads_every_organization(request.user),
     )
     filters = form.filters() if request.GET else {}
     return form, filters

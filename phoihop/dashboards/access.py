@@ -35,6 +35,16 @@ def get_dashboard_organization_for_user(user: AnyUser, pk: int) -> Organization:
     return org
 
 
+def dashboard_roots(user: AnyUser) -> list[Organization]:
+    """The top-level bodies a system administrator, who belongs to no organisation, picks a
+    dashboard from; nobody else gets any."""
+    if not scope(user).is_system_admin:
+        return []
+    return list(
+        Organization.objects.active().filter(parent__isnull=True).order_by("level", vi("name"))
+    )
+
+
 def dashboard_organizations(user: AnyUser) -> list[Organization]:
     """The organisations a user belongs to (their own dashboards), in their membership order."""
     s = scope(user)

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
 from phoihop.core.access import rule
-from phoihop.core.db import vi
 from phoihop.core.views_util import int_or_none
 from phoihop.dashboards import charts, selectors
 from phoihop.dashboards.access import (
     can_view_organization_dashboard,
     dashboard_organizations,
+    dashboard_roots,
     get_dashboard_organization_for_user,
 )
 from phoihop.dashboards.charts import link
@@ -93,11 +93,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if mine:
         return _organization_page(request, mine[0], choices=mine)
     # System administrators belong to no organisation: they pick a top-level body.
-    roots = (
-        list(Organization.objects.active().filter(parent__isnull=True).order_by("level", vi("name")))
-        if org_access.scope(request.user).is_system_admin
-        else []
-    )
+    roots = dashboard_roots(request.user)
     return render(request, "dashboards/choose.html", {"roots": roots, "nav": "dashboards"})
 
 

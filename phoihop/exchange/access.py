@@ -81,6 +81,13 @@ def can_write_report(user: AnyUser, report: PeriodicReport) -> bool:
     return scope(user).can_write_for(report.organization_id)
 
 
+def can_open_report(user: AnyUser, report: PeriodicReport) -> bool:
+    """Whether a report under an agreement the user sees opens for them (the schedule links it):
+    a sent one for everyone, a draft for its party's members and system administrators."""
+    s = scope(user)
+    return report.is_submitted or s.is_system_admin or report.organization_id in s.roles
+
+
 def get_report_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> PeriodicReport:
     report = (
         visible_reports(user)

@@ -41,7 +41,6 @@ from phoihop.exchange.forms import (
 )
 from phoihop.exchange.models import PeriodicReport, ReportingSchedule, Rhythm
 from phoihop.exchange.periods import adhoc_label
-from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 
 PAGE_SIZE = 25
@@ -68,7 +67,6 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     if year not in years:
         year = years[-1]
     matrix = selectors.report_matrix(agreement=agreement, year=year, today=today)
-    s = org_access.scope(request.user)
     writable = set(exchange_access.writable_reporting_org_ids(request.user, agreement))
     rows = []
     for org, cells in matrix.rows:
@@ -76,7 +74,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
         for cell in cells:
             link = create = None
             if cell is not None and cell.report is not None:
-                if cell.report.is_submitted or s.is_system_admin or org.pk in s.roles:
+                if exchange_access.can_open_report(request.user, cell.report):
                     link = cell.report.get_absolute_url()
             elif cell is not None and org.pk in writable:
                 create = reverse("exchange:report_create", args=[agreement.pk]) + "?" + urlencode(
@@ -428,13 +426,12 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The inspecting side may archive and restore; while archived, nothing else changes.
     can_manage = exchange_access.can_edit_inspection(request.user, inspection)
     can_edit = can_manage and not inspection.is_archived
-    s = org_access.scope(request.user)
     recommendations = selectors.inspection_recommendations(inspection)
     open_record = not inspection.is_archived
     rows = [
         {
             "rec": r,
-            "can_follow_up": open_record and not r.is_closed and (can_edit or s.can_write_for(r.responsible_id)),
+            "can_follow_up": open_record and not r.is_closed and exchange_access.can_follow_up(request.user, r),
             "can_close": not r.is_closed and can_edit,
             "can_edit": not r.is_closed and can_edit,
         }

@@ -222,6 +222,11 @@ def can_edit_person(user: AnyUser, person: Person) -> bool:
     return scope(user).can_write_for(person.organization_id)
 
 
+def can_add_person_to(user: AnyUser, org_id: int) -> bool:
+    """Officers (and above) of an organisation, and system administrators, add its people."""
+    return scope(user).can_write_for(org_id)
+
+
 def can_create_person(user: AnyUser) -> bool:
     """Any officer (or above) of some organisation, and system administrators."""
     s = scope(user)

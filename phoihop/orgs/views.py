@@ -117,7 +117,7 @@ def organization_autocomplete(request: HttpRequest) -> HttpResponse:
 @rule("object")
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.organization_detail(user=request.user, pk=pk)
-    context["can_add_person"] = access.scope(request.user).can_write_for(pk)
+    context["can_add_person"] = access.can_add_person_to(request.user, pk)
     context["can_manage_members"] = can_administer_org(request.user, pk)
     context["nav"] = "orgs"
     return render(request, "orgs/detail.html", context)

@@ -19,20 +19,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import (
     can_create_agreement,
     can_edit_agreement,
     visible_agreement_ids,
+    visible_agreements,
 )
-from phoihop.agreements.models import Party
+from phoihop.agreements.models import Agreement, Party
+from phoihop.core.db import vi
 from phoihop.orgs.access import approver_org_ids, scope
+from phoihop.orgs.models import Organization
 from phoihop.reviews.models import Commendation, Movement, Review
 
 if TYPE_CHECKING:
-    from phoihop.agreements.models import Agreement
     from phoihop.core.access import AnyUser
     from phoihop.core.models import ActiveQuerySet
 
@@ -65,6 +67,20 @@ def party_org_ids(review: Review) -> set[int]:
 
 def can_create_review(user: AnyUser, agreement: Agreement) -> bool:
     return can_edit_agreement(user, agreement)
+
+
+def agreements_to_review_with(user: AnyUser, agreement: Agreement) -> QuerySet[Agreement]:
+    """The other agreements this user may review together with ``agreement``: those they may
+    start a review of (officers of the lead party), newest first."""
+    mine = [
+        a.pk
+        for a in visible_agreements(user)
+        .active()
+        .exclude(pk=agreement.pk)
+        .prefetch_related("parties")
+        if can_edit_agreement(user, a)
+    ]
+    return Agreement.objects.filter(pk__in=mine).order_by("-signed_on", "-id")
 
 
 def can_edit_review(user: AnyUser, review: Review) -> bool:
@@ -129,6 +145,16 @@ def visible_movements(user: AnyUser) -> ActiveQuerySet:
 
 def can_create_movement(user: AnyUser) -> bool:
     return can_create_agreement(user)
+
+
+def commendable_organizations(user: AnyUser) -> ActiveQuerySet:
+    """The organisations this user may record a commendation for outside a review: those they
+    write for and the bodies below them (system administrators: every current one)."""
+    s = scope(user)
+    orgs = Organization.objects.active().order_by(vi("name"))
+    if not s.is_system_admin:
+        orgs = orgs.filter(pk__in=s.orgs_below(s.writer_org_ids).values("pk"))
+    return orgs
 
 
 def can_edit_movement(user: AnyUser, movement: Movement) -> bool:

@@ -18,7 +18,6 @@ from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.views_util import add_errors, generated_download, int_or_none, year_or_none
 from phoihop.events import access as event_access
-from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.reviews import access as review_access
 from phoihop.reviews import selectors, services
@@ -65,18 +64,6 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _together(user: Any, agreement: Any) -> Any:
-    """Other agreements this user may review together with ``agreement``."""
-    mine = [
-        a.pk
-        for a in agreement_access.visible_agreements(user).active().exclude(pk=agreement.pk).prefetch_related("parties")
-        if agreement_access.can_edit_agreement(user, a)
-    ]
-    from phoihop.agreements.models import Agreement
-
-    return Agreement.objects.filter(pk__in=mine).order_by("-signed_on", "-id")
-
-
 def _review_events(user: Any, agreement: Any) -> Any:
     from phoihop.events.models import Event
 
@@ -92,7 +79,8 @@ def _review_events(user: Any, agreement: Any) -> Any:
 def review_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a review of agreement ``pk``."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
-    together, events = _together(request.user, agreement), _review_events(request.user, agreement)
+    together = review_access.agreements_to_review_with(request.user, agreement)
+    events = _review_events(request.user, agreement)
     if request.method == "POST":
         form = ReviewCreateForm(request.POST, together=together, events=events)
         if form.is_valid():
@@ -389,10 +377,7 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied
-    s = org_access.scope(request.user)
-    orgs = Organization.objects.active().order_by(vi("name"))
-    if not s.is_system_admin:
-        orgs = orgs.filter(pk__in=s.orgs_below(s.writer_org_ids).values("pk"))
+    orgs = review_access.commendable_organizations(request.user)
     kwargs = {"organizations": orgs, "movements": selectors.movement_list(user=request.user)}
     if request.method == "POST":
         form = CommendationRecordForm(request.POST, **kwargs)
