@@ -53,7 +53,7 @@ def orgs(db: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def users(orgs: dict[str, Any], django_user_model: Any) -> dict[str, Any]:
-    from phoihop.accounts.models import Membership as M
+    from phoihop.orgs.models import Membership as M
 
     def make(username: str, org: str | None, role: str | None, **extra: Any) -> Any:
         user = django_user_model.objects.create_user(username=username, password="matkhau-123", first_name=username, **extra)

@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from phoihop.accounts import services
-from phoihop.accounts.models import Invitation, Membership, UserSession
+from phoihop.accounts.models import Invitation, UserSession
+from phoihop.orgs.models import Membership
 
 
 @admin.register(Membership)

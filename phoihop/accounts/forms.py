@@ -7,8 +7,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.accounts.models import Membership
 from phoihop.core.forms import bootstrap
+from phoihop.orgs.models import Membership
 
 
 class SignInForm(AuthenticationForm):

@@ -1,46 +1,13 @@
-"""Who belongs to which organisation, and with what role."""
+"""Invitations to join an organisation, and sign-in sessions."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from phoihop.orgs.models import Organization
-
-
-class Membership(models.Model):
-    class Role(models.TextChoices):
-        # "Chỉ xem" (read only); the verb "Xem" on buttons is another message ("View").
-        VIEWER = "viewer", pgettext_lazy("membership role", "Chỉ xem")
-        OFFICER = "officer", _("Cán bộ thực hiện")
-        LEADER = "leader", _("Lãnh đạo")
-        ADMIN = "admin", _("Quản trị đơn vị")
-
-    # Roles that may write their organisation's records, in rising order of authority.
-    WRITERS = (Role.OFFICER, Role.LEADER, Role.ADMIN)
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
-    organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="memberships"
-    )
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("thành viên")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} — {self.organization} ({self.get_role_display()})"
+from phoihop.orgs.models import Membership, Organization
 
 
 class Invitation(models.Model):
@@ -48,7 +15,9 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("thư điện tử"))
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="invitations",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="invitations",
         verbose_name=_("cơ quan, đơn vị"),
     )
     role = models.CharField(_("vai trò"), max_length=20, choices=Membership.Role.choices)
@@ -59,7 +28,10 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("hết hạn lúc"))
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     revoked_at = models.DateTimeField(null=True, blank=True)

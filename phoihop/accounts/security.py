@@ -56,7 +56,7 @@ def otp_required_for(user: Any) -> bool:
         return False
     if "staff" in required and (user.is_staff or user.is_superuser):
         return True
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     return Membership.objects.filter(
         user=user, role__in=required, organization__archived_at__isnull=True

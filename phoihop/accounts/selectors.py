@@ -6,7 +6,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from phoihop.accounts.models import Invitation, Membership, UserSession
+from phoihop.accounts.models import Invitation, UserSession
+from phoihop.orgs.models import Membership
 from phoihop.vn.names import name_sort_key, person_name
 
 

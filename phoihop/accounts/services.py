@@ -16,12 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.access import can_administer_org
-from phoihop.accounts.models import Invitation, Membership, UserSession
+from phoihop.accounts.models import Invitation, UserSession
 from phoihop.audit import services as audit
 from phoihop.audit.models import AuditEvent
-from phoihop.orgs.access import forget
-from phoihop.orgs.models import Organization
+from phoihop.orgs.access import can_administer_org, forget
+from phoihop.orgs.models import Membership, Organization
 from phoihop.vn.names import person_name
 
 INVITATION_SALT = "phoihop.accounts.invitation"
@@ -287,7 +286,7 @@ def member_set_active(*, actor: Any, membership: Membership, active: bool) -> An
     if not scope(actor).is_system_admin:
         if user.is_staff or user.is_superuser:
             raise ValidationError(_("Chỉ quản trị hệ thống mới khoá được tài khoản quản trị hệ thống."))
-        from phoihop.accounts.access import administered_org_ids
+        from phoihop.orgs.access import administered_org_ids
 
         elsewhere = Membership.objects.filter(user=user).exclude(
             organization_id__in=administered_org_ids(actor)

@@ -40,8 +40,9 @@ from phoihop.accounts.forms import (
     SignInForm,
     TokenForm,
 )
-from phoihop.accounts.models import Invitation, Membership
+from phoihop.accounts.models import Invitation
 from phoihop.core.access import is_system_admin, rule
+from phoihop.orgs.models import Membership
 from phoihop.vn.names import person_name
 
 PENDING_SECONDS = 5 * 60

@@ -213,8 +213,8 @@ class RenewalContacts:
 
 
 def renewal_contacts(*, agreement: Agreement) -> RenewalContacts:
-    from phoihop.accounts.models import Membership
     from phoihop.agreements.services import may_renew, renewal_lead_bodies
+    from phoihop.orgs.models import Membership
     from phoihop.vn.names import person_name
 
     leads = renewal_lead_bodies(agreement)

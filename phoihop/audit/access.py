@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from phoihop.accounts.models import Membership
 from phoihop.audit.models import AuditEvent
 from phoihop.orgs.access import scope
+from phoihop.orgs.models import Membership
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser

@@ -22,7 +22,7 @@ Action = AuditEvent.Action
 
 def _user_org(user: Any) -> Any:
     """The user's first organisation (by membership id), for filtering by organisation."""
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     if user is None or getattr(user, "pk", None) is None:
         return None
@@ -47,7 +47,7 @@ def on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = Non
     username = username.replace("\x00", "")[:150]
     known = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first() if username else None
     # The same queries whether or not the account exists: the answer's timing must not tell.
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     membership = (
         Membership.objects.filter(**{f"user__{User.USERNAME_FIELD}": username})

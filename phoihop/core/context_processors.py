@@ -12,8 +12,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from phoihop.accounts.models import Membership
     from phoihop.orgs.access import ROLE_RANK, scope
+    from phoihop.orgs.models import Membership
 
     memberships = scope(user).memberships
     # The same rule as access.approver_org_ids, read from the memberships already loaded.

@@ -31,12 +31,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from phoihop.accounts.models import Membership
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.localities import communes_of
-from phoihop.orgs.models import Organization, Succession
+from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.orgs.services import organization_create, person_for_signatory, succession_record
 from phoihop.vn.text import clean
 

@@ -275,7 +275,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = exchange_access.get_report_for_user(request.user, pk)
     services.report_mark_read(user=request.user, report=report)
     today = timezone.localdate()
-    context = {
+    context: dict[str, Any] = {
         "report": report,
         "agreement": report.agreement,
         "state": selectors.state_of(report, report.due_date, today),

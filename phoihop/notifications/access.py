@@ -15,9 +15,9 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.accounts.models import Membership
 from phoihop.notifications.models import CalendarFeedToken, Notification
 from phoihop.orgs.access import ROLE_RANK
+from phoihop.orgs.models import Membership
 
 if TYPE_CHECKING:
     from phoihop.activities.models import Activity

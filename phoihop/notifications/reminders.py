@@ -20,10 +20,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.models import Membership
 from phoihop.notifications.access import activity_approvers, members_of, users_seeing
 from phoihop.notifications.models import Kind
 from phoihop.notifications.services import notify
+from phoihop.orgs.models import Membership
 from phoihop.vn.dates import format_short
 
 logger = logging.getLogger(__name__)

@@ -352,8 +352,8 @@ def activity_approved_notify(*, activity: Any, actor: Any) -> int:
 
 def _members(org_ids: Iterable[int], *, actor: Any, officers: bool = False) -> list[Any]:
     """Active members of the organisations (officers and above with ``officers``), not the actor."""
-    from phoihop.accounts.models import Membership
     from phoihop.notifications.access import members_of
+    from phoihop.orgs.models import Membership
 
     ids = {pk for pk in org_ids if pk is not None}
     if not ids:

@@ -23,9 +23,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from phoihop.accounts.models import Membership
 from phoihop.core.access import is_system_admin
-from phoihop.orgs.models import Organization, Person
+from phoihop.orgs.models import Membership, Organization, Person
 from phoihop.orgs.tree import is_within, subtree_q
 
 if TYPE_CHECKING:
@@ -173,6 +172,18 @@ def approver_org_ids(user: AnyUser) -> set[int]:
         for org, role in s.roles.items()
         if ROLE_RANK[Membership.Role(role)] >= ROLE_RANK[Membership.Role.LEADER]
     }
+
+
+# --- members ----------------------------------------------------------------------------------
+
+
+def administered_org_ids(user: AnyUser) -> set[int]:
+    return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
+
+
+def can_administer_org(user: AnyUser, org_id: int) -> bool:
+    s = scope(user)
+    return s.is_system_admin or org_id in administered_org_ids(user)
 
 
 # --- organisations and people ----------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.db.models import DEFERRED
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from phoihop.core.models import Archivable, Searchable
@@ -273,3 +274,39 @@ class PersonTitle(models.Model):
 
     def __str__(self) -> str:
         return " ".join(p for p in [self.rank, self.position] if p)
+
+
+class Membership(models.Model):
+    """Who belongs to which organisation, and with what role: the registry's side of a user, on
+    which every access rule stands. (Its tables keep the names they had in accounts.)"""
+
+    class Role(models.TextChoices):
+        # "Chỉ xem" (read only); the verb "Xem" on buttons is another message ("View").
+        VIEWER = "viewer", pgettext_lazy("membership role", "Chỉ xem")
+        OFFICER = "officer", _("Cán bộ thực hiện")
+        LEADER = "leader", _("Lãnh đạo")
+        ADMIN = "admin", _("Quản trị đơn vị")
+
+    # Roles that may write their organisation's records, in rising order of authority.
+    WRITERS = (Role.OFFICER, Role.LEADER, Role.ADMIN)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(table_name="accounts_historicalmembership")
+
+    class Meta:
+        db_table = "accounts_membership"
+        verbose_name = _("thành viên")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organization} ({self.get_role_display()})"

@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phoihop.accounts.access import can_administer_org
 from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import access, selectors, services
+from phoihop.orgs.access import can_administer_org
 from phoihop.orgs.forms import (
     OrganizationForm,
     PersonForm,

@@ -159,7 +159,7 @@ def bench_users(*, usernames: dict[str, str]) -> dict[str, Any]:
             raise LookupError(f"no user {username!r} for the role {role}")
         users[role] = user
     if ORGADMIN not in users:
-        from phoihop.accounts.models import Membership
+        from phoihop.orgs.models import Membership
 
         admins = Membership.objects.filter(role=Membership.Role.ADMIN, user__is_active=True)
         leader = users.get("leader")
@@ -177,7 +177,7 @@ def bench_users(*, usernames: dict[str, str]) -> dict[str, Any]:
 
 
 def _first_org(user: Any) -> Any:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     membership = (
         Membership.objects.filter(user=user, organization__archived_at__isnull=True)

@@ -75,7 +75,7 @@ def make_people(tag: str) -> World:
     """Two organisations, an officer and a leader of the lead one (with a password production checks)."""
     from django.contrib.auth import get_user_model
 
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
     from phoihop.orgs.models import Organization as O
 
     lead = O.objects.create(

@@ -10,25 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.accounts.models import Membership, UserSession
-from phoihop.orgs.access import scope
-from phoihop.orgs.models import Organization
+from phoihop.accounts.models import UserSession
+from phoihop.orgs.access import administered_org_ids, can_administer_org, scope
+from phoihop.orgs.models import Membership, Organization
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
-
-
-def administered_org_ids(user: AnyUser) -> set[int]:
-    return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
-
-
-def can_administer_org(user: AnyUser, org_id: int) -> bool:
-    s = scope(user)
-    return s.is_system_admin or org_id in administered_org_ids(user)
 
 
 def administered_organizations(user: AnyUser) -> QuerySet[Organization]:

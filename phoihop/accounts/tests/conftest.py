@@ -10,7 +10,7 @@ PASSWORD = "matkhau-123"
 @pytest.fixture
 def admin_user(orgs: dict[str, Any], django_user_model: Any) -> Any:
     """The admin of the district command (lead party of the fixture agreement)."""
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     user = django_user_model.objects.create_user(
         username="quantri", password=PASSWORD, first_name="Quản trị", email="quantri@example.org"

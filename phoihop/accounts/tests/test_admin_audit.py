@@ -8,8 +8,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
-from phoihop.accounts.models import Membership
 from phoihop.audit.models import AuditEvent
+from phoihop.orgs.models import Membership
 
 A = AuditEvent.Action
 

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from phoihop.accounts.models import Invitation, Membership
+from phoihop.accounts.models import Invitation
+from phoihop.orgs.models import Membership
 
 pytestmark = pytest.mark.django_db
 

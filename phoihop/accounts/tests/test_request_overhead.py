@@ -77,8 +77,7 @@ def test_it_adds_only_the_unread_count_for_the_site_chrome(client: Any, users: d
 def test_it_costs_the_same_whatever_the_registry_and_memberships(
     client: Any, users: dict[str, Any], orgs: dict[str, Any]
 ) -> None:
-    from phoihop.accounts.models import Membership
-    from phoihop.orgs.models import Organization
+    from phoihop.orgs.models import Membership, Organization
 
     _signed_in(client, users["superior"])
     with CaptureQueriesContext(connection) as small:

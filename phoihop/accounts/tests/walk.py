@@ -20,8 +20,9 @@ CHANGING_WORDS = ("member_role", "member_active", "session_end", "invite_revoke"
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     from django.utils import timezone
 
-    from phoihop.accounts.models import Invitation, Membership, UserSession
+    from phoihop.accounts.models import Invitation, UserSession
     from phoihop.accounts.services import invitation_token
+    from phoihop.orgs.models import Membership
 
     world["accounts_session"] = UserSession.objects.create(
         user=users["alice"], session_key="walk-session-of-alice", ip_address="10.0.0.1",

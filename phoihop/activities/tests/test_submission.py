@@ -21,11 +21,11 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from phoihop.accounts.models import Membership
 from phoihop.activities import services
 from phoihop.activities.models import Activity
 from phoihop.activities.tests.test_views import form_data
 from phoihop.attachments.models import Attachment
+from phoihop.orgs.models import Membership
 from phoihop.plans.tests.helpers import record
 
 pg_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")

@@ -91,7 +91,7 @@ def test_an_officer_who_may_renew_is_not_sent_to_someone_else(
 def test_the_officers_of_the_body_that_carries_on_a_ceased_lead_renew_it(
     client: Any, login: Any, users: dict[str, Any], orgs: dict[str, Any], agreement: Any, django_user_model: Any
 ) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
     from phoihop.orgs.services import succession_record
 
     succession_record(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from phoihop.accounts.models import Membership
+from phoihop.orgs.models import Membership
 
 AUDIT_MIDDLEWARE = "phoihop.audit.middleware.AuditRequestMiddleware"
 

@@ -23,8 +23,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phoihop.accounts.models import Membership
-from phoihop.orgs.models import Organization
+from phoihop.orgs.models import Membership, Organization
 
 ROLES = [r.value for r in Membership.Role]
 MAX_DEPTH = 4  # the root is depth 1

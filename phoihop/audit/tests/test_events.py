@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 
-from phoihop.accounts.models import Membership
 from phoihop.accounts.services import membership_remove, membership_save, user_save
 from phoihop.audit.middleware import current_request
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
+from phoihop.orgs.models import Membership
 
 A = AuditEvent.Action
 

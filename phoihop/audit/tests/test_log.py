@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from phoihop.accounts.models import Membership
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
+from phoihop.orgs.models import Membership
 
 A = AuditEvent.Action
 

@@ -12,12 +12,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from freezegun import freeze_time
 
-from phoihop.accounts.models import Membership
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core.demo import DEMO_PASSWORD, demo_load
 from phoihop.events.models import Attendee, Event
-from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.orgs.models import Membership, Organization, Person, PersonTitle, Succession
 from phoihop.reviews.models import Review
 from phoihop.vn.names import person_name
 

@@ -150,7 +150,7 @@ def test_it_costs_the_same_queries_however_much_work_there_is(login: Any, users:
 
 
 def test_it_shows_a_superior_bodys_leader_the_subordinates_overdue_tasks(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any], django_user_model: Any) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     chief = django_user_model.objects.create_user(username="chief", password="matkhau-123")
     Membership.objects.create(user=chief, organization=orgs["city"], role=Membership.Role.LEADER)

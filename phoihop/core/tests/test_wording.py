@@ -87,7 +87,7 @@ def test_it_writes_a_percentage_target_as_a_percentage_and_a_count_without_its_t
 
 @pytest.mark.django_db
 def test_the_read_only_role_reads_chi_xem_and_differs_from_the_verb(login: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     assert Membership.Role.VIEWER.label == "Chỉ xem"
     users["staff"].is_superuser = True

@@ -66,7 +66,7 @@ def test_it_draws_charts_from_data_without_inline_scripts(login: Any, users: dic
 
 
 def test_it_lets_a_member_of_several_organisations_choose(login: Any, users: dict[str, Any], dash: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     Membership.objects.create(user=users["leader"], organization=orgs["board"], role="viewer")
     client = login(users["leader"])

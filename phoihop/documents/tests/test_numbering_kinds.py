@@ -129,7 +129,7 @@ def test_a_body_that_has_ceased_cannot_issue_and_its_successor_is_named(
 
 
 def test_a_body_not_yet_in_being_cannot_issue(users: dict[str, Any], orgs: dict[str, Any], successor: Any) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     Membership.objects.create(user=users["alice"], organization=successor, role=Membership.Role.OFFICER)
     with pytest.raises(ValidationError, match="hoạt động từ ngày 01/07/2025"):

@@ -9,10 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from phoihop.accounts.models import Membership
 from phoihop.exchange.models import Inspection, PeriodicReport, Recommendation, ReportingSchedule
 from phoihop.exchange.services import recommendation_add
 from phoihop.exchange.tests.conftest import D, make_report
+from phoihop.orgs.models import Membership
 from phoihop.testing.edits import check_concurrent_edit
 
 pytestmark = pytest.mark.django_db

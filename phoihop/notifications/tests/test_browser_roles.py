@@ -153,8 +153,7 @@ def test_it_lets_an_organisation_admin_send_the_report_owed_and_tells_the_other_
 def test_it_shows_a_superior_bodys_leader_the_subordinates_late_work(live_server: Any, browser: Any, demo: Any) -> None:
     from playwright.sync_api import expect
 
-    from phoihop.accounts.models import Membership
-    from phoihop.orgs.models import Organization
+    from phoihop.orgs.models import Membership, Organization
     from phoihop.plans.models import AnnualPlan
     from phoihop.plans.services import task_create
 

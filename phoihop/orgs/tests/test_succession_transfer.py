@@ -11,9 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from phoihop.accounts.models import Membership
 from phoihop.agreements.models import Agreement, Party
-from phoihop.orgs.models import Organization, Succession
+from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.orgs.selectors import succession_open_work
 from phoihop.orgs.services import succession_record
 from phoihop.plans.models import Task

@@ -133,8 +133,8 @@ def test_it_computes_the_scope_in_one_query_whatever_the_registry(orgs: dict[str
 
 
 def test_it_drops_a_membership_nested_in_another(orgs: dict[str, Any], users: dict[str, Any]) -> None:
-    from phoihop.accounts.models import Membership
     from phoihop.orgs import access
+    from phoihop.orgs.models import Membership
 
     Membership.objects.create(user=users["superior"], organization=orgs["ward"], role="officer")
     access.forget(users["superior"])
@@ -203,7 +203,7 @@ def test_it_reads_the_tree_in_the_same_queries_small_or_large(
 
 
 def test_it_bounds_the_open_branch_and_keeps_the_users_own_body(client: Any, orgs: dict[str, Any], users: dict[str, Any]) -> None:
-    from phoihop.accounts.models import Membership
+    from phoihop.orgs.models import Membership
 
     for i in range(55):
         _unit(f"Ban {i:03d}", orgs["district"])

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from phoihop.accounts.models import Membership
+from phoihop.orgs.models import Membership
 
 
 @pytest.fixture

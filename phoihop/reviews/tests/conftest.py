@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from phoihop.accounts.models import Membership
+from phoihop.orgs.models import Membership
 from phoihop.plans.tests.helpers import D, approve, indicator, record
 
 D24 = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from phoihop.accounts.models import Membership
+from phoihop.orgs.models import Membership
 from phoihop.reviews.models import Contribution, Movement, Review
 from phoihop.reviews.services import contribution_save, movement_create
 from phoihop.testing.edits import check_concurrent_edit

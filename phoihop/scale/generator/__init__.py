@@ -175,7 +175,7 @@ DIGEST_COLUMNS: tuple[tuple[str, str], ...] = (
     ("orgs.Succession", "id,kind,effective_date"),
     ("orgs.Person", "id,full_name,organization_id,position"),
     ("auth.User", "id,username,password,is_staff"),
-    ("accounts.Membership", "id,user_id,organization_id,role"),
+    ("orgs.Membership", "id,user_id,organization_id,role"),
     ("agreements.Agreement", "id,kind,number_symbol,title,period_start,period_end,signed_on,status,renews_id"),
     ("agreements.Party", "id,agreement_id,organization_id,role,signatory_name"),
     ("agreements.ContentArea", "id,agreement_id,number,title"),

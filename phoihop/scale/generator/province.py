@@ -19,7 +19,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from phoihop.accounts.models import Membership
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.audit.models import AuditEvent
@@ -35,7 +34,7 @@ from phoihop.exchange.models import (
 from phoihop.exchange.periods import label_for, periods_overlapping
 from phoihop.notifications.models import Notification
 from phoihop.orgs.localities import communes_of, provinces
-from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.orgs.models import Membership, Organization, Person, PersonTitle, Succession
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.reviews.models import Commendation, Contribution, Movement, Review
 from phoihop.scale.generator import vocab

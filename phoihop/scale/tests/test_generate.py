@@ -12,13 +12,12 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, F
 
-from phoihop.accounts.models import Membership
 from phoihop.activities.models import Activity
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, Party
 from phoihop.exchange.models import Inspection, PeriodicReport
 from phoihop.orgs import access as org_access
-from phoihop.orgs.models import Organization, Succession
+from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.reviews.models import Review
 from phoihop.scale.generator import BENCH_PASSWORD
 from phoihop.scale.models import ScaleDataset
