@@ -1,10 +1,12 @@
 """Who reaches what: the scope primitive every app's rules stand on, and the registry's rules.
 
 The rules (DESIGN §4):
-- a user belongs to organisations with a role: viewer, officer, leader or admin;
+- a user belongs to organisations with a role: viewer, officer, leader or admin (Membership,
+  kept here with the registry so the scope needs nothing above it);
 - what a user sees is read from the organisation tree: their own organisations and every
   organisation below them (a superior body sees its subordinates' work);
-- officers of an organisation keep its people's records;
+- officers of an organisation keep its people's records; its admins (and system
+  administrators) manage its members;
 - the registry of organisations is readable by every signed-in user and changed only by
   system administrators (staff).
 
@@ -178,6 +180,7 @@ def approver_org_ids(user: AnyUser) -> set[int]:
 
 
 def administered_org_ids(user: AnyUser) -> set[int]:
+    """The organisations whose members this user manages as their admin."""
     return {org for org, role in scope(user).roles.items() if role == Membership.Role.ADMIN}
 
 
