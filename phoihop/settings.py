@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "phoihop.audit",
     "phoihop.scale",
     "phoihop.ops",
+    "phoihop.demo",
     "django_tasks",
     "django_tasks_db",
     "django_rq",

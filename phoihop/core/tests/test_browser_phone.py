@@ -57,7 +57,7 @@ CARDS = """() => {
 
 
 def log_in(page: Any, base: str, username: str) -> None:
-    from phoihop.core.demo import DEMO_PASSWORD
+    from phoihop.demo.base import DEMO_PASSWORD
 
     page.context.clear_cookies()
     page.goto(f"{base}/tai-khoan/dang-nhap/")
@@ -70,7 +70,7 @@ def log_in(page: Any, base: str, username: str) -> None:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_it_stacks_every_list_into_cards_on_a_phone_and_keeps_tables_on_a_laptop(live_server: Any, page: Any) -> None:
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
 
     demo_load()
     base = live_server.url
@@ -104,7 +104,7 @@ def test_it_stacks_every_list_into_cards_on_a_phone_and_keeps_tables_on_a_laptop
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_it_shows_the_month_as_an_agenda_and_fits_the_charts_on_a_phone(live_server: Any, page: Any) -> None:
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
     from phoihop.plans.models import Task
 
     demo_load()

@@ -167,7 +167,7 @@ def test_it_finds_the_generic_title_a_signer_was_given() -> None:
 def test_it_passes_every_document_the_demo_generates() -> None:
     """Every Word document the demo offers, state and Party form, one to six issuers."""
     from phoihop.agreements.models import Agreement
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
     from phoihop.documents import generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents as review_documents

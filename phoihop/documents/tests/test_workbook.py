@@ -137,7 +137,7 @@ def test_it_prints_a_wide_sheet_landscape_with_its_header_on_every_page() -> Non
 @pytest.mark.django_db
 def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
     from phoihop.agreements.models import Agreement
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
     from phoihop.documents import generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents

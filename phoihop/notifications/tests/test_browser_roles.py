@@ -24,7 +24,7 @@ SUPERIOR_LEADER = "tu.hcm.lanhdao"  # Thành ủy, above the Ban TG&DV
 
 @pytest.fixture
 def demo(transactional_db: Any) -> Any:
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
 
     return demo_load()
 

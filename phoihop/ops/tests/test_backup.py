@@ -53,7 +53,7 @@ def demo(media: Path) -> None:
 
     from phoihop.agreements.models import Agreement
     from phoihop.attachments.services import attachment_add
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
 
     demo_load(today=TODAY)
     agreement = Agreement.objects.earliest("pk")

@@ -43,7 +43,7 @@ def test_it_runs_the_2022_interim_review_of_seed_004(live_server: Any, page: Any
     from playwright.sync_api import expect
 
     from phoihop.agreements.models import Agreement
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
 
     demo_load(today=datetime.date(2026, 1, 15))
     agreement = Agreement.objects.get(title__startswith="Chương trình phối hợp hoạt động giữa Ban Chỉ huy Quân sự thành phố")

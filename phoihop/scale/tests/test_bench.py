@@ -22,7 +22,7 @@ SMALL_ARGS = ["--officer=alice", "--leader=superior", "--admin=staff"]
 
 @pytest.fixture
 def demo(db: Any) -> dict[str, Any]:
-    from phoihop.core.demo import demo_load
+    from phoihop.demo.loader import demo_load
 
     demo_load(today=datetime.date(2026, 3, 1))
     return bench.bench_users(usernames=DEMO_USERS)

@@ -14,7 +14,8 @@ from freezegun import freeze_time
 
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
-from phoihop.core.demo import DEMO_PASSWORD, demo_load
+from phoihop.demo.base import DEMO_PASSWORD
+from phoihop.demo.loader import demo_load
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Membership, Organization, Person, PersonTitle, Succession
 from phoihop.reviews.models import Review
@@ -63,7 +64,7 @@ def test_it_loads_everything_once_however_often_it_runs(demo: Any) -> None:
     assert counts() == first
     assert not +again.created, "a second run created records"  # unary + drops zero counts
     assert first["Organization"] == 42
-    # The articles' ten documents and five conferences, and the present (core/demo_current.py):
+    # The articles' ten documents and five conferences, and the present (demo/current.py):
     # two renewed programs, one signing and three upcoming events.
     assert first["Agreement"] == 12
     assert first["Event"] == 9

@@ -50,7 +50,8 @@ from phoihop.agreements.services import (
     agreement_update,
     renewal_of,
 )
-from phoihop.core.demo import ADMIN_USERNAME, MONG_CAI_PURPOSE, DemoResult, _acting_as
+from phoihop.demo.articles import MONG_CAI_PURPOSE
+from phoihop.demo.base import ADMIN_USERNAME, DemoResult, acting_as
 from phoihop.events.services import event_create
 from phoihop.exchange import selectors as exchange_selectors
 from phoihop.exchange import services as exchange
@@ -64,6 +65,8 @@ from phoihop.plans.services import (
     task_complete,
     task_create,
 )
+from phoihop.reviews.models import Review
+from phoihop.reviews.services import review_create
 from phoihop.workflows.services import agreement_renew
 
 D = datetime.date
@@ -172,7 +175,7 @@ def _renew(
 ) -> Agreement:
     """Renew the program with its successor bodies and sign it in December before the period."""
     start, end = period
-    with _acting_as(admin):
+    with acting_as(admin):
         new = agreement_renew(actor=admin, agreement=old, period_start=start, period_end=end).agreement
         new.refresh_from_db()
         parties = [
@@ -251,7 +254,7 @@ def _events(
     events = {}
     for key, (host, actor, kind, day, time_of_day, title, summary) in specs.items():
         other = btgdv if host.pk == btl.pk else btl
-        with _acting_as(actor):
+        with acting_as(actor):
             events[key] = event_create(
                 actor=actor,
                 fields={
@@ -276,7 +279,7 @@ def _current_plan(agreement: Agreement, admin: Any, today: datetime.date, result
     """This year's plan, in progress; the renewal's first plan (the carried-over tasks) when the
     period began this year, else that plan closed and a new one from the content areas."""
     year = today.year
-    with _acting_as(admin):
+    with acting_as(admin):
         for past in AnnualPlan.objects.active().filter(agreement=agreement, year__lt=year):
             plan_set_status(actor=admin, plan=past, status=AnnualPlan.Status.CLOSED)
         plan = AnnualPlan.objects.active().filter(agreement=agreement, year=year).first()
@@ -332,7 +335,7 @@ def _tasks(
         ),
     }
     tasks: dict[str, Task] = {}
-    with _acting_as(admin):
+    with acting_as(admin):
         for key, (area, title, lead, start, due, indicator, done_on) in specs.items():
             task = task_create(
                 actor=admin,
@@ -387,7 +390,7 @@ def _activities(
         task, author, approver = tasks[task_key], users[author_name], users[approver_name]
         day = _in_year(today - days(before), year)
         indicator = task.indicators.active().first()
-        with _acting_as(author):
+        with acting_as(author):
             activity = activity_create(
                 actor=author,
                 task=task,
@@ -403,7 +406,7 @@ def _activities(
                 values={indicator: Decimal(value)} if indicator is not None and value is not None else {},
             )
             activity_submit(actor=author, activity=activity)
-        with _acting_as(approver):
+        with acting_as(approver):
             if outcome == Activity.Status.APPROVED:
                 activity_approve(actor=approver, activity=activity)
             elif outcome == Activity.Status.RETURNED:
@@ -427,7 +430,7 @@ def _reports(
     owed by both parties, and the earlier ones were sent three days before their due date, except
     the board's latest due one, which is missing (overdue on the loading day)."""
     admin = users[ADMIN_USERNAME]
-    with _acting_as(admin):
+    with acting_as(admin):
         exchange.schedule_set(
             actor=admin, agreement=agreement, rhythm="monthly", due_days=30,
             note=f"{DEMO}: báo cáo hằng tháng, gửi trong 30 ngày sau khi hết tháng.",
@@ -446,7 +449,7 @@ def _reports(
             slots = slots[:-1]  # the latest one is missing: overdue on the loading day
         for slot in slots:
             sent = slot.due_date - datetime.timedelta(days=3)
-            with _acting_as(writer):
+            with acting_as(writer):
                 report = exchange.report_create(
                     actor=writer, agreement=agreement, organization=org,
                     rhythm=agreement.reporting_schedule.rhythm, period_start=slot.period_start,
@@ -476,7 +479,7 @@ def _inspection(
     """The board's check of the command's part this year, with one recommendation still open."""
     days = datetime.timedelta
     actor, follower = users[BTGDV_LEADER], users[BTL_OFFICER]
-    with _acting_as(actor):
+    with acting_as(actor):
         inspection = exchange.inspection_create(
             actor=actor, agreement=agreement, kind=Inspection.Kind.INSPECTION,
             title=f"Việc thực hiện kế hoạch phối hợp năm {today.year} tại Bộ Tư lệnh Thành phố",
@@ -491,7 +494,7 @@ def _inspection(
             responsible=btl, due_date=today + days(15),
         )
         result.created["recommendations"] += 1
-    with _acting_as(follower):
+    with acting_as(follower):
         exchange.follow_up_add(
             actor=follower, recommendation=recommendation, date=today - days(6),
             note="Đã bổ sung danh sách buổi bồi dưỡng tại phường Vĩnh Hội; đang tổng hợp các phường còn lại.",
@@ -501,10 +504,7 @@ def _inspection(
 def _review(agreement: Agreement, officer: Any, event: Any, today: datetime.date, result: DemoResult) -> None:
     """This year's interim review, opened by the lead party: the parties are asked for their
     contributions before the conference."""
-    from phoihop.reviews.models import Review
-    from phoihop.reviews.services import review_create
-
-    with _acting_as(officer):
+    with acting_as(officer):
         review_create(
             actor=officer, agreement=agreement, kind=Review.Kind.INTERIM,
             period_start=D(today.year, 1, 1), period_end=D(today.year, 12, 31), event=event,

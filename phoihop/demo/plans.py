@@ -31,7 +31,7 @@ from phoihop.activities.services import (
     activity_submit,
 )
 from phoihop.agreements.models import Agreement
-from phoihop.core.demo import DemoResult, _acting_as
+from phoihop.demo.base import DemoResult, acting_as
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.services import (
@@ -1151,7 +1151,7 @@ def _activity(
 ) -> Activity:
     author = users[spec.author]
     indicators = {i.name: i for i in task.indicators.active()}
-    with _acting_as(author):
+    with acting_as(author):
         activity = activity_create(
             actor=author,
             task=task,
@@ -1168,7 +1168,7 @@ def _activity(
         )
         if spec.outcome != ST.DRAFT:
             activity_submit(actor=author, activity=activity)
-    with _acting_as(approver):
+    with acting_as(approver):
         if spec.outcome == ST.APPROVED:
             activity_approve(actor=approver, activity=activity)
         elif spec.outcome == ST.RETURNED:
@@ -1184,7 +1184,7 @@ def _plan(
     result: DemoResult,
 ) -> AnnualPlan:
     author, approver = users[spec.author], users[spec.approver]
-    with _acting_as(author):
+    with acting_as(author):
         plan = plan_create(
             actor=author,
             agreement=agreement,
@@ -1196,7 +1196,7 @@ def _plan(
     for a in spec.activities:
         _activity(a, tasks[a.task], users, approver, orgs)
         result.created["activities"] += 1
-    with _acting_as(author):
+    with acting_as(author):
         for ts in spec.tasks:
             if ts.completed and ts.ref in tasks:
                 task = tasks[ts.ref]

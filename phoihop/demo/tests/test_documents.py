@@ -6,9 +6,18 @@ import datetime
 from collections import Counter
 from typing import Any
 
-from phoihop.core.demo import ADMIN_USERNAME, DemoResult
-from phoihop.documents import demo
+import pytest
+
+from phoihop.demo import documents as demo
+from phoihop.demo.base import ADMIN_USERNAME, DemoResult
 from phoihop.documents.models import IssuedNumber
+
+
+@pytest.fixture
+def plan(agreement: Any, users: dict[str, Any]) -> Any:
+    from phoihop.plans.services import plan_create
+
+    return plan_create(actor=users["alice"], agreement=agreement, year=2024)
 
 
 def test_it_numbers_the_demo_plans_once(plan: Any, django_user_model: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from argparse import ArgumentParser
 from typing import Any
 
@@ -11,23 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from phoihop.core.demo import DEMO_APPS, DEMO_PASSWORD, demo_load
-
-LABELS = {
-    "organizations": "cơ quan, đơn vị",
-    "successions": "lần sắp xếp tổ chức",
-    "agreements": "văn bản phối hợp",
-    "events": "hội nghị",
-    "users": "tài khoản",
-    "memberships": "phân quyền thành viên",
-    "annual_plans": "kế hoạch phối hợp năm",
-    "tasks": "nhiệm vụ",
-    "indicators": "chỉ tiêu",
-    "activities": "hoạt động",
-    "renewed_agreements": "văn bản gia hạn giữa các đơn vị kế thừa",
-    "illustrative_marks": "tên người minh họa được đánh dấu",
-    "succession_documents": "lần sắp xếp được bổ sung văn bản quyết định",
-}
+from phoihop.demo.base import DEMO_PASSWORD
+from phoihop.demo.loader import LABELS, demo_load
 
 
 class Command(BaseCommand):
@@ -51,16 +35,10 @@ class Command(BaseCommand):
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from None
 
-        labels = dict(LABELS)
-        for app in DEMO_APPS:  # each app's demo module names what it counts
-            try:
-                labels.update(importlib.import_module(f"phoihop.{app}.demo").LABELS)
-            except (ModuleNotFoundError, AttributeError):
-                pass
         created = "; ".join(
-            f"{result.created[k]} {_(v)}" for k, v in labels.items() if result.created[k]
+            f"{result.created[k]} {_(v)}" for k, v in LABELS.items() if result.created[k]
         )
-        kept = "; ".join(f"{result.kept[k]} {_(v)}" for k, v in labels.items() if result.kept[k])
+        kept = "; ".join(f"{result.kept[k]} {_(v)}" for k, v in LABELS.items() if result.kept[k])
         self.stdout.write(_("Tạo mới: %(items)s.") % {"items": created or _("không có")})
         if kept:
             self.stdout.write(_("Đã có từ trước, giữ nguyên: %(items)s.") % {"items": kept})

@@ -1,7 +1,7 @@
 """Demo notifications: the reminders the demo record calls for on the loading day, and one demo
 leader's choice to get submissions by e-mail.
 
-Submitting and returning the demo activities (core/demo_plans.py) has already notified their
+Submitting and returning the demo activities (demo/plans.py) has already notified their
 approvers and authors; the reminder run adds overdue and due tasks, reports, agreements near their
 end and long-waiting submissions. Its keys make a second run send nothing new.
 """

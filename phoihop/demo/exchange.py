@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from phoihop.agreements.models import Agreement
-from phoihop.core.demo import DemoResult, _acting_as
+from phoihop.demo.base import ADMIN_USERNAME, DemoResult, acting_as
 from phoihop.exchange import selectors, services
 from phoihop.exchange.models import Inspection, ReportingSchedule
 from phoihop.orgs.models import Organization
@@ -71,7 +71,7 @@ def _schedules(agreements: dict[str, Agreement], admin: Any, result: DemoResult)
         if ReportingSchedule.objects.filter(agreement=agreement).exists():
             result.kept["reporting_schedules"] += 1
             continue
-        with _acting_as(admin):
+        with acting_as(admin):
             services.schedule_set(
                 actor=admin, agreement=agreement, rhythm=rhythm, due_days=due_days,
                 note=f"{DEMO}: chế độ báo cáo đặt theo thông lệ, bài viết không nêu.",
@@ -97,7 +97,7 @@ def _reports(
                 continue
             late = (key, org_key, slot.period_start) in LATE
             sent = slot.due_date + datetime.timedelta(days=6 if late else -3)
-            with _acting_as(writer):
+            with acting_as(writer):
                 report = services.report_create(
                     actor=writer, agreement=agreement, organization=org,
                     rhythm=agreement.reporting_schedule.rhythm, period_start=slot.period_start,
@@ -187,7 +187,7 @@ def _inspections(
         if Inspection.objects.filter(agreement=agreement, title=spec["title"]).exists():
             result.kept["inspections"] += 1
             continue
-        with _acting_as(actor):
+        with acting_as(actor):
             inspection = services.inspection_create(
                 actor=actor, agreement=agreement, kind=spec["kind"], title=spec["title"], date=spec["date"],
                 inspecting=[orgs[k] for k in spec["inspecting"]], inspected=[orgs[k] for k in spec["inspected"]],
@@ -200,11 +200,11 @@ def _inspections(
                 )
                 result.created["recommendations"] += 1
                 for who, day, note in follow_ups:
-                    with _acting_as(users[who]):
+                    with acting_as(users[who]):
                         services.follow_up_add(actor=users[who], recommendation=rec, date=day, note=note)
                 if closed_on is not None:
                     closer = users[spec["closer"]]
-                    with _acting_as(closer):
+                    with acting_as(closer):
                         services.recommendation_close(
                             actor=closer, recommendation=rec, note="Đã kiểm tra lại, kiến nghị đã được thực hiện.",
                             at=_at(closed_on, 10),
@@ -212,8 +212,6 @@ def _inspections(
 
 
 def load(*, orgs: dict[str, Organization], agreements: dict[str, Agreement], result: DemoResult, today: datetime.date) -> None:
-    from phoihop.core.demo import ADMIN_USERNAME
-
     names = {ADMIN_USERNAME} | {n for r in REPORTERS for n in r[2:] if n} | {
         n for s in INSPECTIONS for n in (s["by"], s["closer"]) if n
     } | {f[0] for s in INSPECTIONS for r in s["recommendations"] for f in r[3]}

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_noop
 
 from phoihop.agreements.models import Party
-from phoihop.core.demo import ADMIN_USERNAME, DemoResult
+from phoihop.demo.base import ADMIN_USERNAME, DemoResult
 from phoihop.documents import services
 from phoihop.documents.models import IssuedNumber
 from phoihop.plans.models import AnnualPlan

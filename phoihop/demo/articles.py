@@ -16,31 +16,22 @@ choice made is written down in the record itself ("Ghi chú dữ liệu mẫu: �
 from __future__ import annotations
 
 import datetime
-import importlib
-from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from types import SimpleNamespace
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
-from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement, Party
 from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+from phoihop.demo.base import ADMIN_USERNAME, DEMO_PASSWORD, DemoResult, Login
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.localities import communes_of
 from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.orgs.services import organization_create, person_for_signatory, succession_record
 from phoihop.vn.text import clean
 
-DEMO_PASSWORD = "phoihop-demo-2026"
-ADMIN_USERNAME = "quantri"
 ADMIN_NAME = ("Quản trị", "hệ thống")  # (last name, first name): shown "Quản trị hệ thống", a role, not a person
 
 D = datetime.date
@@ -1477,7 +1468,7 @@ USERS: tuple[UserSpec, ...] = (
     UserSpec("phunu.hy.canbo", "Đặng", "Thị Hồng Nhung", "pn_hy", R.OFFICER),
     UserSpec("btl.hcm.xem", "Huỳnh", "Thanh Tùng", "btl_hcm", R.VIEWER),
     UserSpec("btg.mongcai.quantri", "Lương", "Thị Mai Anh", "btg_mc", R.ADMIN),
-    # The successor bodies of the 2025 reorganisation, at work today (core/demo_current.py).
+    # The successor bodies of the 2025 reorganisation, at work today (demo/current.py).
     UserSpec("btl.hcm.canbo", "Lê", "Quốc Bảo", "btl_hcm", R.OFFICER),
     UserSpec("btl.hcm.lanhdao", "Ngô", "Văn Hải", "btl_hcm", R.LEADER),
     UserSpec("btgdv.hcm.canbo", "Phan", "Thị Thu Hà", "btgdv_tu_hcm", R.OFFICER),
@@ -1490,38 +1481,7 @@ USERS: tuple[UserSpec, ...] = (
 # --- loader -----------------------------------------------------------------------------------
 
 
-@dataclass
-class Login:
-    username: str
-    password: str  # the demo password, or "" when the account's password has been changed
-    organization: str  # empty for the system administrator
-    role: str  # empty for the system administrator
-
-
-@dataclass
-class DemoResult:
-    created: Counter[str] = field(default_factory=Counter)
-    kept: Counter[str] = field(default_factory=Counter)
-    logins: list[Login] = field(default_factory=list)
-
-
-@contextmanager
-def _acting_as(user: Any) -> Iterator[None]:
-    """Record ``user`` as the author of the history rows written meanwhile, as the request
-    middleware does for a signed-in user."""
-    context = HistoricalRecords.context
-    previous = getattr(context, "request", None)
-    context.request = SimpleNamespace(user=user)
-    try:
-        yield
-    finally:
-        if previous is None:
-            del context.request
-        else:
-            context.request = previous
-
-
-class _Passwords:
+class Passwords:
     """The demo password hashed once for every account created in a run, and each stored hash
     checked once: a password hash costs about a second by design, and there are 16 accounts."""
 
@@ -1541,7 +1501,7 @@ class _Passwords:
         return self._checked[user.password]
 
 
-def _admin(result: DemoResult, passwords: _Passwords) -> Any:
+def load_admin(result: DemoResult, passwords: Passwords) -> Any:
     User = get_user_model()
     admin = User.objects.filter(username=ADMIN_USERNAME).first()
     if admin is None:
@@ -1746,7 +1706,7 @@ def _events(
         result.created["events"] += 1
 
 
-def _users(orgs: dict[str, Organization], result: DemoResult, passwords: _Passwords) -> None:
+def _users(orgs: dict[str, Organization], result: DemoResult, passwords: Passwords) -> None:
     User = get_user_model()
     for spec in USERS:
         user = User.objects.filter(username=spec.username).first()
@@ -1780,45 +1740,13 @@ def _users(orgs: dict[str, Organization], result: DemoResult, passwords: _Passwo
         )
 
 
-DEMO_APPS = ["agreements", "exchange", "reviews", "notifications", "documents"]
-
-
-def demo_load(*, today: datetime.date | None = None) -> DemoResult:
-    """Load the demo data, or leave it as it is where it is already there."""
-    today = today or timezone.localdate()
-    result = DemoResult()
-    passwords = _Passwords()
-    with transaction.atomic():
-        admin = _admin(result, passwords)
-        with _acting_as(admin):
-            orgs = _organizations(admin, result)
-            _successions(admin, orgs, result)
-            agreements = _agreements(admin, orgs, today, result)
-            _events(admin, orgs, agreements, result)
-            _users(orgs, result, passwords)
-            from phoihop.core.demo_plans import plans_load  # imports this module
-
-            plans_load(orgs=orgs, agreements=agreements, result=result)
-            from phoihop.core import demo_current  # imports this module
-
-            demo_current.load(orgs=orgs, agreements=agreements, result=result, today=today)
-            # Later parts of the record add their demo data in `phoihop/<app>/demo.py`, each with
-            # load(orgs=, agreements=, result=, today=): idempotent, in the order listed.
-            for app in DEMO_APPS:
-                try:
-                    module = importlib.import_module(f"phoihop.{app}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"phoihop.{app}.demo":
-                        raise
-                    continue
-                module.load(orgs=orgs, agreements=agreements, result=result, today=today)
-    result.logins.insert(
-        0,
-        Login(
-            username=ADMIN_USERNAME,
-            password=DEMO_PASSWORD if passwords.is_demo(admin) else "",
-            organization="",
-            role="",
-        ),
-    )
-    return result
+def load(
+    *, admin: Any, today: datetime.date, result: DemoResult, passwords: Passwords
+) -> tuple[dict[str, Organization], dict[str, Agreement]]:
+    """The articles' organisations, successions, agreements and conferences, and the demo users."""
+    orgs = _organizations(admin, result)
+    _successions(admin, orgs, result)
+    agreements = _agreements(admin, orgs, today, result)
+    _events(admin, orgs, agreements, result)
+    _users(orgs, result, passwords)
+    return orgs, agreements

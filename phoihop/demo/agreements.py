@@ -30,7 +30,7 @@ def load(*, orgs: dict[str, Any], agreements: dict[str, Agreement], result: Any,
     for key in FLAGGED:
         agreement = agreements.get(key)
         if agreement is None or renewal_of(agreement) is not None:
-            continue  # renewed already (core/demo_current.py): nothing left to review
+            continue  # renewed already (demo/current.py): nothing left to review
         if Agreement.history.filter(id=agreement.pk, needs_review=True).exists():
             result.kept["review_flags"] += 1
             continue

@@ -14,8 +14,8 @@ from phoihop.activities import access as activity_access
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import Agreement
 from phoihop.agreements.selectors import agreement_detail
-from phoihop.core.demo import demo_load
-from phoihop.core.demo_current import current_period
+from phoihop.demo.current import current_period
+from phoihop.demo.loader import demo_load
 from phoihop.events import access as event_access
 from phoihop.exchange.models import Recommendation
 from phoihop.exchange.selectors import State, owed_reports

@@ -11,7 +11,7 @@ its sections in the article's words (100 % of the 2022 conscription quota) and, 
 says nothing, saying so. A signed-off 2023 interim review of the Quận 4 program with Ban Tuyên
 giáo shows the finished state; its figures come from the demo plans, its narrative from the
 drafts the system writes, and it says so. Both are signed by invented leaders, whose names say
-"(minh họa)" (see core/demo.py).
+"(minh họa)" (see demo/articles.py).
 
 Idempotent: a movement is found by name, a commendation by organisation, movement and reason,
 the review by agreement, kind and period.
@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from phoihop.core.demo import DemoResult, _acting_as
+from phoihop.demo.base import DemoResult, acting_as
 from phoihop.reviews.models import Commendation, Movement, Review
 from phoihop.vn.text import clean
 
@@ -191,7 +191,7 @@ def _q4_review(orgs: dict[str, Any], agreements: dict[str, Any], result: DemoRes
     if len(users) < 3:
         return
     officer, leader, btg = users[Q4_OFFICER], users[Q4_LEADER], users[Q4_BTG]
-    with _acting_as(officer):
+    with acting_as(officer):
         review = services.review_create(
             actor=officer,
             agreement=agreement,
@@ -245,7 +245,7 @@ def _q4_review(orgs: dict[str, Any], agreements: dict[str, Any], result: DemoRes
             },
         )
         result.created["commendations"] += 1
-    with _acting_as(btg):
+    with acting_as(btg):
         services.contribution_save(
             actor=btg,
             review=review,
@@ -254,7 +254,7 @@ def _q4_review(orgs: dict[str, Any], agreements: dict[str, Any], result: DemoRes
             body=f"{DEMO}: tham luận của Ban Tuyên giáo Quận ủy Quận 4.",
         )
         result.created["contributions"] += 1
-    with _acting_as(leader):
+    with acting_as(leader):
         services.review_sign_off(
             actor=leader,
             review=review,
@@ -301,7 +301,7 @@ def _hy_review(agreements: dict[str, Any], orgs: dict[str, Any], result: DemoRes
         kind=Event.Kind.INTERIM_REVIEW, date=D(2023, 1, 6), host=orgs["chqs_hy"]
     ).first()
     officer, leader = users[HY_OFFICER], users[HY_LEADER]
-    with _acting_as(officer):
+    with acting_as(officer):
         review = services.review_create(
             actor=officer, agreement=agreement, kind=Review.Kind.INTERIM,
             period_start=D(2022, 1, 1), period_end=D(2022, 12, 31), event=conference,
@@ -315,7 +315,7 @@ def _hy_review(agreements: dict[str, Any], orgs: dict[str, Any], result: DemoRes
                 "signer_position": "Chỉ huy trưởng",
             },
         )
-    with _acting_as(leader):
+    with acting_as(leader):
         services.review_sign_off(
             actor=leader, review=review,
             on=datetime.datetime(2023, 1, 6, 17, 0, tzinfo=timezone.get_current_timezone()),
@@ -325,7 +325,7 @@ def _hy_review(agreements: dict[str, Any], orgs: dict[str, Any], result: DemoRes
 
 def load(*, orgs: dict[str, Any], agreements: dict[str, Any], result: DemoResult, today: datetime.date) -> None:
     admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
-    with _acting_as(admin):
+    with acting_as(admin):
         movements = _movements(orgs, admin, result)
         _praises(orgs, movements, admin, result)
     _hy_review(agreements, orgs, result)

@@ -13,8 +13,8 @@ from freezegun import freeze_time
 from phoihop.activities.models import Activity, IndicatorValue
 from phoihop.activities.selectors import agreement_totals, approvals_inbox
 from phoihop.agreements.models import Agreement
-from phoihop.core.demo import demo_load
-from phoihop.core.demo_plans import HY_QUOTA
+from phoihop.demo.loader import demo_load
+from phoihop.demo.plans import HY_QUOTA
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.selectors import plan_detail
 
