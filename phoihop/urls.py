@@ -7,14 +7,15 @@ from django.views.i18n import set_language
 from phoihop.agreements.urls import urlpatterns as agreement_urls
 from phoihop.attachments.urls import urlpatterns as attachment_urls
 from phoihop.core.access import rule
-from phoihop.core.urls import urlpatterns as core_urls
 from phoihop.orgs.urls import urlpatterns as orgs_urls
+from phoihop.portal.urls import urlpatterns as portal_urls
 from phoihop.workflows.urls import agreement_urlpatterns as agreement_workflow_urls
 from phoihop.workflows.urls import orgs_urlpatterns as orgs_workflow_urls
 
 urlpatterns = [
-    # The attachment routes were born in core and keep their names there (core:attachment_download).
-    path("", include((core_urls + attachment_urls, "core"))),
+    # The home page, the search (portal) and the attachment routes were born in core and keep
+    # their names there (core:home, core:search, core:attachment_download).
+    path("", include((portal_urls + attachment_urls, "core"))),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     # Passing open work to a successor is a workflow (registry, agreements, plans, exchange).
     path("co-quan/", include((orgs_urls + orgs_workflow_urls, "orgs"))),

@@ -1,16 +1,16 @@
-"""Search across the registry, agreements and conferences, scoped by the access rules."""
+"""Searching by words: the filter every list and the global search share, and one search section
+ranked the Vietnamese way. Each app declares what it lets the global search find (``Searchable``)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 
-from phoihop.agreements import access as agreement_access
-from phoihop.events import access as event_access
-from phoihop.orgs import access as org_access
 from phoihop.vn.collation import sort_key
 from phoihop.vn.text import exact_key, fold
 
@@ -62,21 +62,21 @@ def filter_by_query(qs: _QS, query: str) -> _QS:
     return qs.filter(search_filter(query, qs.model)) if fold(query) else qs
 
 
-@dataclass
-class SearchResults:
-    query: str
-    organizations: list[Any] = field(default_factory=list)
-    people: list[Any] = field(default_factory=list)
-    agreements: list[Any] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+@dataclass(frozen=True)
+class Searchable:
+    """One kind of record the global search finds, as its own app declares it (``<app>/search.py``):
+    the records a user may see, the field they are ranked on, the partial that shows one of them
+    (as ``record``), and the list page that searches them all, if any."""
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    key: str
+    title: str | Promise  # a lazy translation, read when the page is drawn
+    records: Callable[[Any], QuerySet[Any]]
+    label: str
+    template: str
+    list_url: str = ""
 
 
-def _section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]:
+def search_section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]:
     """The section's first rows in ranking order, and how many match (up to SEARCH_CAP).
 
     The candidates are ranked on their labels alone; only the rows shown are loaded whole, so a
@@ -90,44 +90,3 @@ def _section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]
     shown = [pk for pk, _ in candidates[:SECTION_LIMIT]]
     by_pk = qs.in_bulk(shown)
     return [by_pk[pk] for pk in shown if pk in by_pk], len(candidates)
-
-
-def search(*, user: Any, query: str) -> SearchResults:
-    from phoihop.orgs.models import Organization
-
-    results = SearchResults(query=query)
-    if not fold(query):
-        return results
-    sections = {
-        "organizations": (
-            Organization.objects.active().select_related("parent") if user.is_authenticated else Organization.objects.none(),
-            "name",
-        ),
-        "people": (org_access.visible_people(user).active().select_related("organization"), "full_name"),
-        # Up to 500 candidates a section are ranked in Python: leave the long texts in the table.
-        "agreements": (agreement_access.visible_agreements(user).active().defer("legal_bases", "purpose", "search_text"), "title"),
-        "events": (event_access.visible_events(user).active().select_related("host"), "title"),
-    }
-    for name, (qs, label) in sections.items():
-        items, count = _section(qs, query, label)
-        setattr(results, name, items)
-        results.counts[name] = count
-    return results
-
-
-def home_overview(*, user: Any) -> dict[str, Any]:
-    """What a user sees on arrival: their organisations and the agreements in force (the
-    conferences come from the work list). Both counts in one pass over the visible agreements."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.agreements.selectors import agreement_list
-
-    in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
-    counts = agreement_access.visible_agreements(user).active().aggregate(
-        total=Count("pk"), in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE))
-    )
-    return {
-        "in_force": in_force[:10],
-        "in_force_count": counts["in_force"],
-        "agreement_count": counts["total"],
-        "can_create": agreement_access.can_create_agreement(user),
-    }

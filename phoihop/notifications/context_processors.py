@@ -7,18 +7,14 @@ from django.utils.functional import SimpleLazyObject
 
 
 def unread(request: HttpRequest) -> dict[str, Any]:
-    """``unread_notifications``: the signed-in user's unread count, for the bell in the menu;
-    ``approvals_waiting``: the submissions waiting for their approval.
+    """``unread_notifications``: the signed-in user's unread count, for the bell in the menu.
 
     One count on the (user, cleared_at, read_at) index, run only when a template shows it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from phoihop.core.worklist import approvals_waiting
     from phoihop.notifications.selectors import unread_count
 
     return {
         "unread_notifications": SimpleLazyObject(lambda: unread_count(user=user)),
-        # The count on the menu's "Chờ duyệt", run only for those who approve.
-        "approvals_waiting": SimpleLazyObject(lambda: approvals_waiting(user=user)),
     }

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from phoihop.agreements.models import Agreement
-from phoihop.agreements.selectors import agreement_list
-from phoihop.core.selectors import filter_by_query, search
+from phoihop.core.selectors import filter_by_query
 from phoihop.orgs.models import Organization
 
 pytestmark = pytest.mark.django_db
@@ -48,14 +47,6 @@ def test_it_keeps_single_years_as_words(agreements) -> None:
 
 def test_it_ignores_a_lone_dash(agreements) -> None:
     assert filter_by_query(Agreement.objects.all(), "2026 - ").count() == 1
-
-
-def test_it_matches_the_range_in_the_list_and_the_search_page(users, agreement) -> None:
-    other = Agreement.objects.create(kind="program", title="Chương trình phối hợp 2022, sửa đổi 2025", period_start=2026, period_end=2030)
-    listed = agreement_list(user=users["alice"], filters={"q": "2022 - 2025"})
-    assert list(listed.values_list("pk", flat=True)) == [agreement.pk]
-    assert other.pk not in [a.pk for a in search(user=users["staff"], query="2022 – 2025").agreements]
-    assert [a.pk for a in search(user=users["alice"], query="2022 – 2025").agreements] == [agreement.pk]
 
 
 def test_it_matches_a_range_written_in_a_name_without_a_period_field(db) -> None:

@@ -120,19 +120,6 @@ def test_the_context_processor_counts_unread(users: dict[str, Any]) -> None:
     assert unread(request)["unread_notifications"] == 0
 
 
-def test_the_context_processor_counts_the_approvals_waiting(users: dict[str, Any], draft_activity: Any) -> None:
-    from phoihop.activities.services import activity_submit
-
-    request = RequestFactory().get("/")
-    request.user = users["leader"]
-    assert unread(request)["approvals_waiting"] == 0
-    activity_submit(actor=users["alice"], activity=draft_activity)
-    request.user = type(users["leader"]).objects.get(pk=users["leader"].pk)
-    assert unread(request)["approvals_waiting"] == 1
-    request.user = users["alice"]  # an officer approves nothing
-    assert unread(request)["approvals_waiting"] == 0
-
-
 def test_it_saves_email_preferences(login: Any, users: dict[str, Any]) -> None:
     client = login(users["alice"])
     body = client.get(reverse("notifications:preferences")).content.decode()

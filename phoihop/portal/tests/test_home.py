@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
 
-from phoihop.core.worklist import work_list
 from phoihop.plans.tests.conftest import board_leader  # noqa: F401  (shared fixture)
+from phoihop.portal.worklist import work_list
 
 D = datetime.date
 TODAY = D(2024, 6, 10)

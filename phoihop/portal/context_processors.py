@@ -3,6 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from phoihop.orgs.access import ROLE_RANK, scope
+from phoihop.orgs.models import Membership
+from phoihop.portal.worklist import approvals_waiting
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -12,9 +17,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from phoihop.orgs.access import ROLE_RANK, scope
-    from phoihop.orgs.models import Membership
-
     memberships = scope(user).memberships
     # The same rule as access.approver_org_ids, read from the memberships already loaded.
     approves = any(
@@ -31,3 +33,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "user_approves_activities": approves,
         "user_reads_audit_log": reads_log,
     }
+
+
+def approvals(request: HttpRequest) -> dict[str, Any]:
+    """``approvals_waiting``: the submissions waiting for the signed-in user's approval, the count
+    on the menu's "Chờ duyệt", run only when a template shows it (for those who approve)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"approvals_waiting": SimpleLazyObject(lambda: approvals_waiting(user=user))}

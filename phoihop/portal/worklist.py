@@ -2,7 +2,7 @@
 
 Each section is a count made in the database and its first few rows, so the page costs the same
 for an officer of a commune as for the leader of a province's body: a constant number of queries
-(pinned in core/tests/test_home.py), whatever the number of activities, tasks or reports. The
+(pinned in portal/tests/test_home.py), whatever the number of activities, tasks or reports. The
 sections are read for the organisations the user writes for (officer and above); approvals for
 those they lead. A viewer, who is handed nothing, sees the events only.
 """
@@ -17,9 +17,16 @@ from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 from django.utils import timezone
 
+from phoihop.activities.models import Activity
+from phoihop.activities.selectors import approvals_inbox
 from phoihop.agreements import access as agreement_access
+from phoihop.agreements.models import Agreement, Party
 from phoihop.events import access as event_access
+from phoihop.exchange.selectors import State, open_recommendations, owed_reports
 from phoihop.orgs import access as org_access
+from phoihop.orgs.models import Organization
+from phoihop.plans.models import AnnualPlan, Task
+from phoihop.reviews.models import Contribution, Review
 
 ROWS = 5  # rows shown per section; the count and the link lead to the rest
 DUE_SOON_DAYS = 14  # a task due within two weeks is on the list
@@ -70,8 +77,6 @@ def _first_org(org_ids: set[int]) -> int | None:
 
 
 def _approvals(user: Any) -> Section | None:
-    from phoihop.activities.selectors import approvals_inbox
-
     if not org_access.approver_org_ids(user):
         return None
     inbox = approvals_inbox(user=user)
@@ -87,8 +92,6 @@ def _returned(user: Any, org_ids: set[int]) -> Section:
     through the whole visibility rule: the part of it for unsent records ("one of the organisers
     is in the user's tree") holds by construction here, and the part every record needs (its
     agreement is one the user sees) is kept."""
-    from phoihop.activities.models import Activity
-
     through = Activity.organizations.through.objects.filter(
         organization_id__in=org_ids, activity__status=Activity.Status.RETURNED
     )
@@ -112,8 +115,6 @@ def _tasks(org_ids: set[int], today: datetime.date) -> Section:
     they support) rather than one OR across both: PostgreSQL cannot serve that OR with an index
     and walked every task due before the horizon instead (a province's 17,000 rows, 15 ms).
     """
-    from phoihop.plans.models import AnnualPlan, Task
-
     open_tasks = Task.objects.filter(
         plan__status=AnnualPlan.Status.IN_FORCE,
         plan__archived_at__isnull=True,
@@ -147,9 +148,6 @@ def _reports(user: Any, org_ids: set[int], today: datetime.date) -> Section:
     """Reports the user's organisations owe and have not sent: late, or due within a week, or
     for a period already over. Read for the agreements those organisations are parties of
     (a few dozen), in five queries."""
-    from phoihop.agreements.models import Agreement, Party
-    from phoihop.exchange.selectors import State, owed_reports
-
     agreement_ids = set(
         Party.objects.filter(organization_id__in=org_ids, agreement__archived_at__isnull=True)
         .exclude(agreement__status=Agreement.Status.DRAFT)
@@ -190,8 +188,6 @@ def _owed_url(owed: Any) -> str:
 
 
 def _recommendations(user: Any, org_ids: set[int]) -> Section:
-    from phoihop.exchange.selectors import open_recommendations
-
     qs = open_recommendations(organization_ids=org_ids).filter(
         inspection__agreement_id__in=agreement_access.visible_agreements(user).values("pk")
     )
@@ -202,9 +198,6 @@ def _recommendations(user: Any, org_ids: set[int]) -> Section:
 def _contributions(user: Any, org_ids: set[int]) -> Section:
     """Draft reviews of agreements the user's organisations are a co-operating party of, with no
     contribution from them yet."""
-    from phoihop.agreements.models import Party
-    from phoihop.reviews.models import Contribution, Review
-
     parties = Party.objects.filter(organization_id__in=org_ids)
     leads = parties.filter(role=Party.Role.LEAD).values("agreement_id")
     written = Contribution.objects.filter(organization_id__in=org_ids).values("review_id")
@@ -229,10 +222,6 @@ def _events(user: Any, today: datetime.date) -> Section:
 def _subordinates(user: Any, today: datetime.date) -> Section | None:
     """For the leader of a body with bodies below it: the subordinates' overdue tasks (one
     count on the tree's path index), leading to the subordinates' dashboard."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.orgs.models import Organization
-    from phoihop.plans.models import AnnualPlan, Task
-
     s = org_access.scope(user)
     led = sorted(org_access.approver_org_ids(user))
     if not led:
@@ -285,8 +274,6 @@ def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
 
 def approvals_waiting(*, user: Any) -> int:
     """How many submissions wait for this user's approval (the count on the menu)."""
-    from phoihop.activities.selectors import approvals_inbox
-
     if not org_access.approver_org_ids(user):
         return 0
     cached = getattr(user, "_phoihop_approvals_waiting", None)  # the home page counted them

@@ -1,0 +1,24 @@
+"""How the global search finds and shows conferences and events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
+
+from phoihop.core.selectors import Searchable
+from phoihop.events import access
+
+
+def _records(user: Any) -> QuerySet[Any]:
+    return access.visible_events(user).active().select_related("host")
+
+
+EVENTS = Searchable(
+    key="events",
+    title=gettext_lazy("Hội nghị, sự kiện"),
+    records=_records,
+    label="title",
+    template="events/search.html#result",
+)
