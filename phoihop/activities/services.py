@@ -431,8 +431,7 @@ def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
 def activity_archive(*, actor: Any, activity: Activity) -> Activity:
     """Set aside a draft or returned record. Approved work is never archived: it is corrected."""
     _check_writable(actor, activity)
-    activity.archived_at = timezone.now()
-    activity.save(update_fields=["archived_at", "updated_at"])
+    activity.archive()
     return activity
 
 
@@ -440,8 +439,7 @@ def activity_restore(*, actor: Any, activity: Activity) -> Activity:
     if not access.can_write_activity(actor, activity):
         raise PermissionDenied
     if activity.is_archived:
-        activity.archived_at = None
-        activity.save(update_fields=["archived_at", "updated_at"])
+        activity.restore()
     return activity
 
 

@@ -306,8 +306,7 @@ def agreement_archive(*, actor: Any, agreement: Agreement) -> Agreement:
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if not agreement.is_archived:
-        agreement.archived_at = timezone.now()
-        agreement.save(update_fields=["archived_at", "updated_at"])
+        agreement.archive()
     return agreement
 
 
@@ -315,8 +314,7 @@ def agreement_restore(*, actor: Any, agreement: Agreement) -> Agreement:
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if agreement.is_archived:
-        agreement.archived_at = None
-        agreement.save(update_fields=["archived_at", "updated_at"])
+        agreement.restore()
     return agreement
 
 

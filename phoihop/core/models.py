@@ -31,6 +31,17 @@ class Archivable(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    def archive(self) -> None:
+        """Stamp the record archived now and save only that (the history keeps the change).
+        The owning service checks who may, and whether the record may be archived at all."""
+        self.archived_at = timezone.now()
+        self.save(update_fields=["archived_at", "updated_at"])
+
+    def restore(self) -> None:
+        """Bring the record back into the lists; see ``archive`` for who checks what."""
+        self.archived_at = None
+        self.save(update_fields=["archived_at", "updated_at"])
+
 
 class Searchable(models.Model):
     """A folded copy of the record's names (no case, no diacritics) for search on any database."""

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
@@ -248,8 +247,7 @@ def event_archive(*, actor: Any, event: Event) -> Event:
     if not access.can_edit_event(actor, event):
         raise PermissionDenied
     if not event.is_archived:
-        event.archived_at = timezone.now()
-        event.save(update_fields=["archived_at", "updated_at"])
+        event.archive()
     return event
 
 
@@ -257,6 +255,5 @@ def event_restore(*, actor: Any, event: Event) -> Event:
     if not access.can_edit_event(actor, event):
         raise PermissionDenied
     if event.is_archived:
-        event.archived_at = None
-        event.save(update_fields=["archived_at", "updated_at"])
+        event.restore()
     return event

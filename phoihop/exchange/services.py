@@ -182,8 +182,7 @@ def report_archive(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
             _("Báo cáo đã gửi các bên là hồ sơ chính thức của đơn vị nên không lưu trữ (xoá) được.")
         )
     if not report.is_archived:
-        report.archived_at = timezone.now()
-        report.save(update_fields=["archived_at", "updated_at"])
+        report.archive()
     return report
 
 
@@ -202,10 +201,9 @@ def report_restore(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
         raise ValidationError(
             _("Đơn vị đã có báo cáo khác cho kỳ này nên không khôi phục được bản nháp đã lưu trữ.")
         )
-    report.archived_at = None
     try:
         with transaction.atomic():
-            report.save(update_fields=["archived_at", "updated_at"])
+            report.restore()
     except IntegrityError:
         report.archived_at = PeriodicReport.objects.values_list("archived_at", flat=True).get(pk=report.pk)
         raise ValidationError(
@@ -290,8 +288,7 @@ def inspection_archive(*, actor: Any, inspection: Inspection) -> Inspection:
     if not exchange_access.can_edit_inspection(actor, inspection):
         raise PermissionDenied
     if not inspection.is_archived:
-        inspection.archived_at = timezone.now()
-        inspection.save(update_fields=["archived_at", "updated_at"])
+        inspection.archive()
     return inspection
 
 
@@ -300,8 +297,7 @@ def inspection_restore(*, actor: Any, inspection: Inspection) -> Inspection:
     if not exchange_access.can_edit_inspection(actor, inspection):
         raise PermissionDenied
     if inspection.is_archived:
-        inspection.archived_at = None
-        inspection.save(update_fields=["archived_at", "updated_at"])
+        inspection.restore()
     return inspection
 
 

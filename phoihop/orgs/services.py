@@ -108,8 +108,7 @@ def organization_archive(*, actor: Any, organization: Organization) -> Organizat
         raise PermissionDenied
     if organization.children.active().exists():
         raise ValidationError(_("Còn đơn vị cấp dưới đang hoạt động; chuyển hoặc lưu trữ chúng trước."))
-    organization.archived_at = timezone.now()
-    organization.save(update_fields=["archived_at", "updated_at"])
+    organization.archive()
     return organization
 
 
@@ -121,8 +120,7 @@ def organization_restore(*, actor: Any, organization: Organization) -> Organizat
         raise ValidationError(
             _("Cơ quan cấp trên đang được lưu trữ; khôi phục cơ quan cấp trên trước.")
         )
-    organization.archived_at = None
-    organization.save(update_fields=["archived_at", "updated_at"])
+    organization.restore()
     return organization
 
 
@@ -268,14 +266,12 @@ def person_update(
 def person_archive(*, actor: Any, person: Person) -> Person:
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
-    person.archived_at = timezone.now()
-    person.save(update_fields=["archived_at", "updated_at"])
+    person.archive()
     return person
 
 
 def person_restore(*, actor: Any, person: Person) -> Person:
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
-    person.archived_at = None
-    person.save(update_fields=["archived_at", "updated_at"])
+    person.restore()
     return person

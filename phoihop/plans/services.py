@@ -239,8 +239,7 @@ def plan_archive(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if not plan.is_archived:
-        plan.archived_at = timezone.now()
-        plan.save(update_fields=["archived_at", "updated_at"])
+        plan.archive()
     return plan
 
 
@@ -248,8 +247,7 @@ def plan_restore(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if plan.is_archived:
-        plan.archived_at = None
-        plan.save(update_fields=["archived_at", "updated_at"])
+        plan.restore()
     return plan
 
 

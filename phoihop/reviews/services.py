@@ -218,8 +218,7 @@ def review_archive(*, actor: Any, review: Review) -> Review:
               "được giữ nguyên.")
         )
     if not review.is_archived:
-        review.archived_at = timezone.now()
-        review.save(update_fields=["archived_at", "updated_at"])
+        review.archive()
     return review
 
 
@@ -228,8 +227,7 @@ def review_restore(*, actor: Any, review: Review) -> Review:
     if not review_access.can_archive_review(actor, review):
         raise PermissionDenied
     if review.is_archived:
-        review.archived_at = None
-        review.save(update_fields=["archived_at", "updated_at"])
+        review.restore()
     return review
 
 
@@ -413,8 +411,7 @@ def commendation_withdraw(*, actor: Any, commendation: Commendation) -> Commenda
     if review.is_archived:
         raise ValidationError(_("Báo cáo đã được lưu trữ. Khôi phục báo cáo để viết tiếp."))
     if not commendation.is_archived:
-        commendation.archived_at = timezone.now()
-        commendation.save(update_fields=["archived_at", "updated_at"])
+        commendation.archive()
     return commendation
 
 
@@ -510,8 +507,7 @@ def movement_archive(*, actor: Any, movement: Movement) -> Movement:
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
     if not movement.is_archived:
-        movement.archived_at = timezone.now()
-        movement.save(update_fields=["archived_at", "updated_at"])
+        movement.archive()
     return movement
 
 
@@ -520,8 +516,7 @@ def movement_restore(*, actor: Any, movement: Movement) -> Movement:
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
     if movement.is_archived:
-        movement.archived_at = None
-        movement.save(update_fields=["archived_at", "updated_at"])
+        movement.restore()
     return movement
 
 
