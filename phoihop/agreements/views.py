@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.archiving import archive_or_restore
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -163,13 +165,14 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agreement_archive(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
-    if request.POST.get("restore"):
-        services.agreement_restore(actor=request.user, agreement=agreement)
-        messages.success(request, _("Đã khôi phục văn bản."))
-    else:
-        services.agreement_archive(actor=request.user, agreement=agreement)
-        messages.success(request, _("Đã lưu trữ văn bản. Văn bản vẫn xem được trong mục lưu trữ."))
-    return redirect(agreement)
+    return archive_or_restore(
+        request,
+        agreement,
+        archive=partial(services.agreement_archive, agreement=agreement),
+        restore=partial(services.agreement_restore, agreement=agreement),
+        archived_message=_("Đã lưu trữ văn bản. Văn bản vẫn xem được trong mục lưu trữ."),
+        restored_message=_("Đã khôi phục văn bản."),
+    )
 
 
 @rule("object")

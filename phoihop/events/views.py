@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, TypedDict
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.archiving import archive_or_restore
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -144,15 +146,14 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def event_archive(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, pk, for_edit=True)
-    if request.POST.get("restore"):
-        services.event_restore(actor=request.user, event=event)
-        messages.success(request, _("Đã khôi phục hội nghị, sự kiện."))
-    else:
-        services.event_archive(actor=request.user, event=event)
-        messages.success(
-            request, _("Đã lưu trữ hội nghị, sự kiện. Bản ghi vẫn xem được trong mục lưu trữ.")
-        )
-    return redirect(event)
+    return archive_or_restore(
+        request,
+        event,
+        archive=partial(services.event_archive, event=event),
+        restore=partial(services.event_restore, event=event),
+        archived_message=_("Đã lưu trữ hội nghị, sự kiện. Bản ghi vẫn xem được trong mục lưu trữ."),
+        restored_message=_("Đã khôi phục hội nghị, sự kiện."),
+    )
 
 
 @rule("object")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from phoihop.attachments.selectors import attachments_of
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.views_util import (
     HtmxHttpRequest,
@@ -39,7 +41,7 @@ from phoihop.exchange.forms import (
     ReportForm,
     ScheduleForm,
 )
-from phoihop.exchange.models import PeriodicReport, ReportingSchedule, Rhythm
+from phoihop.exchange.models import Inspection, PeriodicReport, ReportingSchedule, Rhythm
 from phoihop.exchange.periods import adhoc_label
 from phoihop.orgs.models import Organization
 
@@ -297,24 +299,26 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Deleting a draft is archiving it: it leaves the lists and its period is owed again."""
     report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
-    try:
-        services.report_archive(actor=request.user, report=report)
-        messages.success(request, _("Đã lưu trữ bản nháp báo cáo. Có thể khôi phục lại khi cần."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(report)
+    return _report_archive_or_restore(request, report, restoring=False)
 
 
 @rule("object")
 @require_POST
 def report_restore(request: HttpRequest, pk: int) -> HttpResponse:
     report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
-    try:
-        services.report_restore(actor=request.user, report=report)
-        messages.success(request, _("Đã khôi phục bản nháp báo cáo."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(report)
+    return _report_archive_or_restore(request, report, restoring=True)
+
+
+def _report_archive_or_restore(request: HttpRequest, report: PeriodicReport, *, restoring: bool) -> HttpResponse:
+    return archive_or_restore(
+        request,
+        report,
+        restoring=restoring,
+        archive=partial(services.report_archive, report=report),
+        restore=partial(services.report_restore, report=report),
+        archived_message=_("Đã lưu trữ bản nháp báo cáo. Có thể khôi phục lại khi cần."),
+        restored_message=_("Đã khôi phục bản nháp báo cáo."),
+    )
 
 
 @rule("authenticated")
@@ -461,18 +465,26 @@ def inspection_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Deleting an inspection is archiving it: it leaves the lists and the follow-up of open
     recommendations; the record and its history stay."""
     inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
-    services.inspection_archive(actor=request.user, inspection=inspection)
-    messages.success(request, _("Đã lưu trữ đợt kiểm tra, giám sát. Có thể khôi phục lại khi cần."))
-    return redirect(inspection)
+    return _inspection_archive_or_restore(request, inspection, restoring=False)
 
 
 @rule("object")
 @require_POST
 def inspection_restore(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
-    services.inspection_restore(actor=request.user, inspection=inspection)
-    messages.success(request, _("Đã khôi phục đợt kiểm tra, giám sát."))
-    return redirect(inspection)
+    return _inspection_archive_or_restore(request, inspection, restoring=True)
+
+
+def _inspection_archive_or_restore(request: HttpRequest, inspection: Inspection, *, restoring: bool) -> HttpResponse:
+    return archive_or_restore(
+        request,
+        inspection,
+        restoring=restoring,
+        archive=partial(services.inspection_archive, inspection=inspection),
+        restore=partial(services.inspection_restore, inspection=inspection),
+        archived_message=_("Đã lưu trữ đợt kiểm tra, giám sát. Có thể khôi phục lại khi cần."),
+        restored_message=_("Đã khôi phục đợt kiểm tra, giám sát."),
+    )
 
 
 @rule("object")

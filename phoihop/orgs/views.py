@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.archiving import archive_or_restore
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import access, selectors, services
@@ -180,18 +182,14 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def organization_archive(request: HttpRequest, pk: int) -> HttpResponse:
     organization = access.get_organization_for_user(request.user, pk, for_edit=True)
-    try:
-        if request.POST.get("restore"):
-            services.organization_restore(actor=request.user, organization=organization)
-            messages.success(request, _("Đã khôi phục cơ quan, đơn vị."))
-        else:
-            services.organization_archive(actor=request.user, organization=organization)
-            messages.success(
-                request, _("Đã lưu trữ cơ quan, đơn vị. Đơn vị vẫn xem được trong mục lưu trữ.")
-            )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(organization)
+    return archive_or_restore(
+        request,
+        organization,
+        archive=partial(services.organization_archive, organization=organization),
+        restore=partial(services.organization_restore, organization=organization),
+        archived_message=_("Đã lưu trữ cơ quan, đơn vị. Đơn vị vẫn xem được trong mục lưu trữ."),
+        restored_message=_("Đã khôi phục cơ quan, đơn vị."),
+    )
 
 
 @rule("authenticated")
@@ -317,10 +315,11 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_archive(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.get_person_for_user(request.user, pk, for_edit=True)
-    if request.POST.get("restore"):
-        services.person_restore(actor=request.user, person=person)
-        messages.success(request, _("Đã khôi phục hồ sơ cán bộ."))
-    else:
-        services.person_archive(actor=request.user, person=person)
-        messages.success(request, _("Đã lưu trữ hồ sơ cán bộ. Hồ sơ vẫn được giữ trong lịch sử."))
-    return redirect(person)
+    return archive_or_restore(
+        request,
+        person,
+        archive=partial(services.person_archive, person=person),
+        restore=partial(services.person_restore, person=person),
+        archived_message=_("Đã lưu trữ hồ sơ cán bộ. Hồ sơ vẫn được giữ trong lịch sử."),
+        restored_message=_("Đã khôi phục hồ sơ cán bộ."),
+    )

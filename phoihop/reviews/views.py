@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from phoihop.agreements import access as agreement_access
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.views_util import add_errors, generated_download, int_or_none, year_or_none
 from phoihop.events import access as event_access
@@ -203,18 +205,14 @@ def review_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 def review_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a draft review ("Lưu trữ"), or restore it (``restore`` in the form)."""
     review = review_access.get_review_for_user(request.user, pk, for_edit=True)
-    try:
-        if request.POST.get("restore"):
-            services.review_restore(actor=request.user, review=review)
-            messages.success(request, _("Đã khôi phục báo cáo."))
-        else:
-            services.review_archive(actor=request.user, review=review)
-            messages.success(
-                request, _("Đã lưu trữ báo cáo. Báo cáo vẫn xem được trong mục “Xem báo cáo đã lưu trữ”.")
-            )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(review)
+    return archive_or_restore(
+        request,
+        review,
+        archive=partial(services.review_archive, review=review),
+        restore=partial(services.review_restore, review=review),
+        archived_message=_("Đã lưu trữ báo cáo. Báo cáo vẫn xem được trong mục “Xem báo cáo đã lưu trữ”."),
+        restored_message=_("Đã khôi phục báo cáo."),
+    )
 
 
 @rule("object")
@@ -467,16 +465,16 @@ def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def movement_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a movement ("Lưu trữ"), or restore it (``restore`` in the form)."""
     movement = review_access.get_movement_for_user(request.user, pk, for_edit=True)
-    if request.POST.get("restore"):
-        services.movement_restore(actor=request.user, movement=movement)
-        messages.success(request, _("Đã khôi phục phong trào thi đua."))
-    else:
-        services.movement_archive(actor=request.user, movement=movement)
-        messages.success(
-            request,
-            _("Đã lưu trữ phong trào thi đua. Phong trào vẫn xem được trong mục “Xem phong trào đã lưu trữ”."),
-        )
-    return redirect(movement)
+    return archive_or_restore(
+        request,
+        movement,
+        archive=partial(services.movement_archive, movement=movement),
+        restore=partial(services.movement_restore, movement=movement),
+        archived_message=_(
+            "Đã lưu trữ phong trào thi đua. Phong trào vẫn xem được trong mục “Xem phong trào đã lưu trữ”."
+        ),
+        restored_message=_("Đã khôi phục phong trào thi đua."),
+    )
 
 
 @rule("object")
