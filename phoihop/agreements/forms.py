@@ -12,6 +12,7 @@ from phoihop.agreements.services import ContentAreaInput, PartyInput, normalize_
 from phoihop.core import versioning
 from phoihop.core.db import vi
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
+from phoihop.core.lists import ChoiceParam, FlagParam, ListFilterForm, TextParam, YearParam
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs.models import Organization
 
@@ -237,10 +238,22 @@ class RenewalForm(forms.Form):
         bootstrap(self)
 
 
-class AgreementListFilterForm(forms.Form):
-    """The agreement list's party filter: the chosen organisation only, others found by search
-    (an organisation that does not exist is not applied)."""
+SORT_LABELS = [
+    ("signed", _("Ngày ký mới nhất")),
+    ("-signed", _("Ngày ký cũ nhất")),
+    ("title", _("Tên (A–Z)")),
+    ("period", _("Giai đoạn")),
+    ("updated", _("Cập nhật gần đây")),
+]
 
+
+class AgreementListFilterForm(ListFilterForm):
+    """The agreement list's filters. The party is the chosen organisation only, others found by
+    search (an organisation that does not exist is not applied)."""
+
+    q = TextParam(label=_("Tìm văn bản"), placeholder=_("Tìm theo tên, số ký hiệu, căn cứ…"))
+    status = ChoiceParam(label=_("Trạng thái"), empty_label=_("Mọi trạng thái"), choices=Agreement.Status.choices)
+    kind = ChoiceParam(label=_("Loại văn bản"), empty_label=_("Mọi loại"), choices=Agreement.Kind.choices)
     party = forms.ModelChoiceField(
         label=_("Bên tham gia"),
         queryset=Organization.objects.all(),
@@ -248,13 +261,32 @@ class AgreementListFilterForm(forms.Form):
         empty_label=_("Mọi bên tham gia"),
         widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
     )
+    year = YearParam(label=_("Năm"), empty_label=_("Mọi năm"))
+    period = TextParam(label=_("Giai đoạn"), empty_label=_("Mọi giai đoạn"), max_length=None)
+    sort = ChoiceParam(label=_("Sắp xếp"), default="signed", choices=SORT_LABELS)
+    archived = FlagParam(label=_("Xem văn bản đã lưu trữ"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, years: list[int] | None = None, periods: Any = (), **kwargs: Any) -> None:
+        """``years`` and ``periods`` (value, label) are the choices the page offers (none when
+        only the results are drawn)."""
         super().__init__(*args, **kwargs)
         bootstrap(self)
         self.fields["party"].widget.attrs["aria-label"] = _("Bên tham gia")
+        fields = cast(dict[str, Any], self.fields)
+        fields["year"].choices = [(y, _("Hiệu lực năm %(y)s") % {"y": y}) for y in years or ()]
+        fields["period"].choices = [(v, _("Giai đoạn %(label)s") % {"label": label}) for v, label in periods]
+        sort_prefix = _("Sắp xếp:")
+        fields["sort"].choices = [(v, f"{sort_prefix} {label}") for v, label in SORT_LABELS]
 
-    def party_pk(self) -> int | None:
-        self.is_valid()
-        chosen = self.cleaned_data.get("party")
-        return chosen.pk if chosen is not None else None
+    def filters(self) -> dict[str, Any]:
+        """As ``ListFilterForm.filters``; a period (``2020-2025``) also gives its first and last
+        year, and one that does not parse is not applied."""
+        from phoihop.agreements.selectors import parse_period_filter
+
+        filters = super().filters()
+        bounds = parse_period_filter(filters["period"])
+        if bounds:
+            filters["period_start"], filters["period_end"] = bounds
+        else:
+            filters["period"] = ""
+        return filters

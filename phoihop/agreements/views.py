@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,10 +25,10 @@ from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
+from phoihop.core.lists import list_page
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
-    year_or_none,
 )
 from phoihop.core.widgets import autocomplete_response
 from phoihop.reviews.selectors import agreement_reviews
@@ -40,46 +38,21 @@ PAGE_SIZE = 25
 
 @rule("authenticated")
 def agreement_list(request: HtmxHttpRequest) -> HttpResponse:
-    g = request.GET
-    period = g.get("period", "")
-    filter_form = AgreementListFilterForm(g)
-    period_bounds = selectors.parse_period_filter(period)
-    filters: dict[str, Any] = {
-        "q": g.get("q", "")[:200],
-        "status": g.get("status") if g.get("status") in Agreement.Status.values else "",
-        "kind": g.get("kind") if g.get("kind") in Agreement.Kind.values else "",
-        "party": filter_form.party_pk(),
-        "year": year_or_none(g.get("year")),
-        "period": period if period_bounds else "",
-        "sort": g.get("sort") if g.get("sort") in selectors.SORTS else "signed",
-        "archived": g.get("archived") == "1",
-    }
-    if period_bounds:
-        filters["period_start"], filters["period_end"] = period_bounds
-    page = Paginator(selectors.agreement_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        g.get("page")
+    years = selectors.year_choices(user=request.user)
+    filter_form = AgreementListFilterForm(
+        request.GET, years=years, periods=selectors.period_choices(user=request.user)
     )
+    filters = filter_form.filters()
     context = {
-        "page": page,
         "filters": filters,
-        "statuses": Agreement.Status.choices,
-        "kinds": Agreement.Kind.choices,
-        "years": selectors.year_choices(user=request.user),
-        "periods": selectors.period_choices(user=request.user),
+        "years": years,
         "filter_form": filter_form,
-        "sorts": [
-            ("signed", _("Ngày ký mới nhất")),
-            ("-signed", _("Ngày ký cũ nhất")),
-            ("title", _("Tên (A–Z)")),
-            ("period", _("Giai đoạn")),
-            ("updated", _("Cập nhật gần đây")),
-        ],
         "can_create": access.can_create_agreement(request.user),
         "nav": "agreements",
-        "querystring": g.copy(),
+        "querystring": request.GET.copy(),
     }
-    template = "agreements/list.html#results" if request.htmx else "agreements/list.html"
-    return render(request, template, context)
+    rows = selectors.agreement_list(user=request.user, filters=filters)
+    return list_page(request, "agreements/list.html", rows=rows, context=context)
 
 
 @rule("authenticated")
