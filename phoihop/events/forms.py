@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.agreements.selectors import agreement_choice_label
 from phoihop.core import versioning
 from phoihop.core.forms import BootstrapFormSet, VNDateField, bootstrap
+from phoihop.core.lists import ChoiceParam, FlagParam, ListFilterForm, TextParam, YearParam
 from phoihop.core.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from phoihop.events.models import Attendee, Event
 from phoihop.events.selectors import organization_choices
@@ -197,9 +198,13 @@ def initial_attendees(event: Event) -> list[dict[str, Any]]:
     ]
 
 
-class EventListFilterForm(forms.Form):
-    """The event list's host filter: the chosen organisation only, others found by search."""
+class EventListFilterForm(ListFilterForm):
+    """The event list's filters. The host is the chosen organisation only, others found by
+    search."""
 
+    q = TextParam(label=_("Tìm hội nghị"), placeholder=_("Tìm theo tên hội nghị, địa điểm…"))
+    kind = ChoiceParam(label=_("Loại"), empty_label=_("Mọi loại"), choices=Event.Kind.choices)
+    year = YearParam(label=_("Năm"), empty_label=_("Mọi năm"))
     host = forms.ModelChoiceField(
         label=_("Đơn vị chủ trì"),
         queryset=Organization.objects.all(),
@@ -207,13 +212,10 @@ class EventListFilterForm(forms.Form):
         empty_label=_("Mọi đơn vị chủ trì"),
         widget=AutocompleteSelect(url="orgs:autocomplete", search_label=_("Gõ tên cơ quan để tìm")),
     )
+    archived = FlagParam(label=_("Xem hội nghị đã lưu trữ"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bootstrap(self)
         self.fields["host"].widget.attrs["aria-label"] = _("Đơn vị chủ trì")
-
-    def host_pk(self) -> int | None:
-        self.is_valid()
-        chosen = self.cleaned_data.get("host")
-        return chosen.pk if chosen is not None else None
+        cast(YearParam, self.fields["year"]).choices = [(y, _("Năm %(y)s") % {"y": y}) for y in years]

@@ -5,7 +5,6 @@ from typing import Any, TypedDict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,10 +16,10 @@ from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
+from phoihop.core.lists import list_page
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
-    year_or_none,
 )
 from phoihop.events import access, selectors, services
 from phoihop.events.forms import (
@@ -47,29 +46,18 @@ class _EventInput(TypedDict):
 
 @rule("authenticated")
 def event_list(request: HtmxHttpRequest) -> HttpResponse:
-    g = request.GET
-    filter_form = EventListFilterForm(g)
-    filters = {
-        "q": g.get("q", "")[:200],
-        "kind": g.get("kind") if g.get("kind") in Event.Kind.values else "",
-        "year": year_or_none(g.get("year")),
-        "host": filter_form.host_pk(),
-        "archived": g.get("archived") == "1",
-    }
-    page = Paginator(selectors.event_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        g.get("page")
-    )
+    years = selectors.year_choices(user=request.user)
+    filter_form = EventListFilterForm(request.GET, years=years)
+    filters = filter_form.filters()
     context = {
-        "page": page,
         "filters": filters,
-        "kinds": Event.Kind.choices,
-        "years": selectors.year_choices(user=request.user),
+        "years": years,
         "filter_form": filter_form,
         "can_create": access.can_create_event(request.user),
         "nav": "events",
     }
-    template = "events/list.html#results" if request.htmx else "events/list.html"
-    return render(request, template, context)
+    rows = selectors.event_list(user=request.user, filters=filters)
+    return list_page(request, "events/list.html", rows=rows, context=context)
 
 
 @rule("object")

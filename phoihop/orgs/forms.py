@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.lists import ChoiceParam, FlagParam, IntParam, ListFilterForm, TextParam
 from phoihop.core.views_util import int_or_none
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs import access, selectors
@@ -269,6 +270,33 @@ class SuccessionTransferForm(forms.Form):
         """The rows ticked, as the page shows them (the submitted ones, else all)."""
         value = self[name].value() or []
         return {int(v) for v in value if str(v).isdigit()}
+
+
+class OrganizationListFilterForm(ListFilterForm):
+    """The registry list's filters; ``parent`` narrows to one organisation's children."""
+
+    q = TextParam(label=_("Tìm cơ quan, đơn vị"), placeholder=_("Tìm theo tên, tên viết tắt, ký hiệu…"))
+    kind = ChoiceParam(label=_("Loại"), empty_label=_("Mọi loại"), choices=Organization.Kind.choices)
+    level = ChoiceParam(label=_("Cấp"), empty_label=_("Mọi cấp"), choices=Organization.Level.choices)
+    province = IntParam(label=_("Tỉnh, thành phố"), empty_label=_("Mọi tỉnh, thành phố"), among_choices=True)
+    state = ChoiceParam(
+        label=_("Tình trạng hoạt động"),
+        empty_label=_("Mọi tình trạng"),
+        choices=[("current", _("Đang hoạt động")), ("ended", _("Đã kết thúc hoạt động"))],
+    )
+    archived = FlagParam(label=_("Xem đơn vị đã lưu trữ"))
+    parent = IntParam()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(IntParam, self.fields["province"]).choices = list(provinces().items())
+
+
+class PersonListFilterForm(ListFilterForm):
+    """The people list's filters (the organisation's choice box is ``PersonOrganizationFilter``)."""
+
+    q = TextParam(label=_("Tìm cán bộ"), placeholder=_("Tìm theo họ tên, chức vụ…"))
+    organization = IntParam()
 
 
 class PersonOrganizationFilter(forms.Form):

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,13 +15,16 @@ from django.views.decorators.http import require_GET, require_POST
 from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
+from phoihop.core.lists import list_page
 from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import access, selectors, services
 from phoihop.orgs.access import can_administer_org
 from phoihop.orgs.forms import (
     OrganizationForm,
+    OrganizationListFilterForm,
     PersonForm,
+    PersonListFilterForm,
     PersonOrganizationFilter,
     SuccessionForm,
 )
@@ -38,33 +40,17 @@ STATES = {"current", "ended"}
 
 @rule("authenticated")
 def organization_list(request: HtmxHttpRequest) -> HttpResponse:
-    g = request.GET
-    province = int_or_none(g.get("province"))
-    parent_id = int_or_none(g.get("parent"))
-    filters = {
-        "q": g.get("q", "")[:200],
-        "kind": g.get("kind") if g.get("kind") in Organization.Kind.values else "",
-        "level": g.get("level") if g.get("level") in Organization.Level.values else "",
-        "province": province if province in provinces() else None,
-        "state": g.get("state") if g.get("state") in STATES else "",
-        "archived": g.get("archived") == "1",
-        "parent": parent_id,
-    }
-    page = Paginator(selectors.organization_list(filters=filters), PAGE_SIZE).get_page(
-        g.get("page")
-    )
+    filter_form = OrganizationListFilterForm(request.GET)
+    filters = filter_form.filters()
+    parent_id = filters["parent"]
     context = {
-        "page": page,
         "filters": filters,
-        "kinds": Organization.Kind.choices,
-        "levels": Organization.Level.choices,
-        "provinces": list(provinces().items()),
+        "filter_form": filter_form,
         "parent": selectors.organization_brief(pk=parent_id) if parent_id else None,
         "can_create": access.can_manage_registry(request.user),
         "nav": "orgs",
     }
-    template = "orgs/list.html#results" if request.htmx else "orgs/list.html"
-    return render(request, template, context)
+    return list_page(request, "orgs/list.html", rows=selectors.organization_list(filters=filters), context=context)
 
 
 @rule("authenticated")
@@ -236,14 +222,11 @@ def succession_create(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 def person_list(request: HtmxHttpRequest) -> HttpResponse:
-    g = request.GET
-    filters = {"q": g.get("q", "")[:200], "organization": int_or_none(g.get("organization"))}
-    page = Paginator(selectors.people_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        g.get("page")
-    )
+    filter_form = PersonListFilterForm(request.GET)
+    filters = filter_form.filters()
     context = {
-        "page": page,
         "filters": filters,
+        "filter_form": filter_form,
         "org_filter": PersonOrganizationFilter(
             {"organization": filters["organization"]},
             organizations=selectors.people_organizations(user=request.user),
@@ -251,8 +234,8 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
         "can_create": access.can_create_person(request.user),
         "nav": "people",
     }
-    template = "orgs/person_list.html#results" if request.htmx else "orgs/person_list.html"
-    return render(request, template, context)
+    rows = selectors.people_list(user=request.user, filters=filters)
+    return list_page(request, "orgs/person_list.html", rows=rows, context=context)
 
 
 @rule("object")
