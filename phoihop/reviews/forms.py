@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.forms import AgreementChoiceField
 from phoihop.core import versioning
 from phoihop.core.forms import VNDateField, bootstrap
+from phoihop.core.lists import FlagParam, IntParam, ListFilterForm, TextParam, YearParam
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import SECTIONS, Commendation, Review
@@ -156,13 +158,24 @@ class MovementForm(versioning.VersionedFormMixin, forms.Form):
         bootstrap(self)
 
 
-class ReviewFilterForm(forms.Form):
-    """The review list's agreement filter: the chosen agreement only, others found by search.
-    A key the user may not see does not validate and is not applied."""
+class ReviewFilterForm(ListFilterForm):
+    """The review list's filters. The agreement is the chosen one only, others found by search;
+    a key the user may not see does not validate and is not applied."""
 
     agreement = AgreementChoiceField(
         label=_("Văn bản phối hợp"), queryset=None, required=False, empty_label=_("Mọi văn bản phối hợp")
     )
+    kind = TextParam(
+        label=_("Loại"), empty_label=_("Sơ kết và tổng kết"), choices=Review.Kind.choices, max_length=None
+    )
+    year = YearParam(default="")
+    status = TextParam(
+        label=_("Trạng thái"), empty_label=_("Mọi trạng thái"), choices=Review.Status.choices, max_length=None
+    )
+    archived = FlagParam(label=_("Xem báo cáo đã lưu trữ"))
+
+    filter_defaults = {"agreement": ""}
+    not_narrowing = ()
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,10 +183,28 @@ class ReviewFilterForm(forms.Form):
         bootstrap(self)
         self.fields["agreement"].widget.attrs["aria-label"] = _("Văn bản phối hợp")
 
-    def agreement_pk(self) -> int | str:
-        self.is_valid()
-        chosen = self.cleaned_data.get("agreement")
-        return chosen.pk if chosen is not None else ""
+
+class CommendationListFilterForm(ListFilterForm):
+    """The commendation list's filters (the organisation's choice box is
+    ``CommendationOrganizationFilter``)."""
+
+    movement = IntParam(label=_("Phong trào thi đua"), empty_label=_("Mọi phong trào"), blank_zero=True, default="")
+    organization = IntParam(blank_zero=True, default="")
+    year = IntParam(label=_("Năm"), empty_label=_("Mọi năm"), blank_zero=True, default="")
+    status = TextParam(max_length=None)
+    archived = FlagParam(label=_("Xem đề nghị đã rút và khen thưởng của báo cáo đã lưu trữ"))
+
+    not_narrowing = ()
+
+    def __init__(self, *args: Any, movements: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields = cast(dict[str, Any], self.fields)
+        fields["movement"].choices = [(m.pk, Truncator(m.name).chars(80)) for m in movements]
+        fields["year"].choices = [(y, y) for y in years]
+
+
+class MovementListFilterForm(ListFilterForm):
+    archived = FlagParam()
 
 
 class CommendationOrganizationFilter(forms.Form):

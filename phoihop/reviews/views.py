@@ -18,7 +18,8 @@ from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
-from phoihop.core.views_util import add_errors, generated_download, int_or_none, year_or_none
+from phoihop.core.lists import list_page
+from phoihop.core.views_util import add_errors, generated_download, int_or_none
 from phoihop.events import access as event_access
 from phoihop.orgs.models import Organization
 from phoihop.reviews import access as review_access
@@ -26,11 +27,13 @@ from phoihop.reviews import selectors, services
 from phoihop.reviews.drafts import narrative_drafts
 from phoihop.reviews.forms import (
     CommendationForm,
+    CommendationListFilterForm,
     CommendationOrganizationFilter,
     CommendationRecordForm,
     ContributionForm,
     DecisionForm,
     MovementForm,
+    MovementListFilterForm,
     ReviewCreateForm,
     ReviewFilterForm,
     ReviewForm,
@@ -45,25 +48,16 @@ NAV = "reviews"
 
 @rule("authenticated")
 def review_list(request: HttpRequest) -> HttpResponse:
-    filters: dict[str, Any] = {k: request.GET.get(k, "") for k in ("agreement", "kind", "year", "status")}
     filter_form = ReviewFilterForm(request.GET, user=request.user)
-    filters["agreement"] = filter_form.agreement_pk()
-    filters["year"] = year_or_none(filters["year"]) or ""
-    filters["archived"] = request.GET.get("archived") == "1"
-    page = selectors.paginate(selectors.review_list(user=request.user, filters=filters), request.GET.get("page"))
-    return render(
-        request,
-        "reviews/list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "filtered": any(filters.values()),
-            "filter_form": filter_form,
-            "kinds": Review.Kind.choices,
-            "statuses": Review.Status.choices,
-            "nav": NAV,
-        },
-    )
+    filters = filter_form.filters()
+    context = {
+        "filters": filters,
+        "filtered": filter_form.filtered(filters),
+        "filter_form": filter_form,
+        "nav": NAV,
+    }
+    rows = selectors.review_list(user=request.user, filters=filters)
+    return list_page(request, "reviews/list.html", rows=rows, context=context, partial=None, per_page=selectors.PAGE_SIZE)
 
 
 def _review_events(user: Any, agreement: Any) -> Any:
@@ -341,30 +335,28 @@ def commendation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("authenticated")
 def commendation_list(request: HttpRequest) -> HttpResponse:
-    filters: dict[str, Any] = {k: int_or_none(request.GET.get(k)) or "" for k in ("movement", "organization", "year")}
-    filters["status"] = request.GET.get("status", "")
-    filters["archived"] = request.GET.get("archived") == "1"
-    qs = selectors.commendation_list(user=request.user, filters=filters)
-    page = selectors.paginate(selectors.commendation_rows(qs), request.GET.get("page"))
+    years = selectors.commendation_years()
+    filter_form = CommendationListFilterForm(
+        request.GET, movements=selectors.movement_list(user=request.user), years=years
+    )
+    filters = filter_form.filters()
     visible = selectors.commendation_list(user=request.user, filters={})
     org_filter = CommendationOrganizationFilter(
         {"organization": filters["organization"]},
         organizations=Organization.objects.filter(pk__in=visible.values("organization_id")),
     )
-    return render(
-        request,
-        "reviews/commendation_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "filtered": any(filters.values()),
-            "movements": selectors.movement_list(user=request.user),
-            "org_filter": org_filter,
-            "years": selectors.commendation_years(),
-            "statuses": Commendation.Status.choices,
-            "can_record": review_access.can_create_movement(request.user),
-            "nav": NAV,
-        },
+    context = {
+        "filters": filters,
+        "filtered": filter_form.filtered(filters),
+        "filter_form": filter_form,
+        "years": years,
+        "org_filter": org_filter,
+        "can_record": review_access.can_create_movement(request.user),
+        "nav": NAV,
+    }
+    rows = selectors.commendation_rows(selectors.commendation_list(user=request.user, filters=filters))
+    return list_page(
+        request, "reviews/commendation_list.html", rows=rows, context=context, partial=None, per_page=selectors.PAGE_SIZE
     )
 
 
@@ -397,18 +389,10 @@ def commendation_record(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 def movement_list(request: HttpRequest) -> HttpResponse:
-    archived = request.GET.get("archived") == "1"
-    page = selectors.paginate(selectors.movement_list(user=request.user, archived=archived), request.GET.get("page"))
-    return render(
-        request,
-        "reviews/movement_list.html",
-        {
-            "page": page,
-            "archived": archived,
-            "can_create": review_access.can_create_movement(request.user),
-            "nav": NAV,
-        },
-    )
+    archived = MovementListFilterForm(request.GET).filters()["archived"]
+    context = {"archived": archived, "can_create": review_access.can_create_movement(request.user), "nav": NAV}
+    rows = selectors.movement_list(user=request.user, archived=archived)
+    return list_page(request, "reviews/movement_list.html", rows=rows, context=context, partial=None, per_page=selectors.PAGE_SIZE)
 
 
 @rule("authenticated")
