@@ -14,6 +14,7 @@ from phoihop.activities.services import ACTIVITY_FIELDS
 from phoihop.attachments.forms import KeepsFilesMixin, KeptFilesField
 from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.idempotency import new_key
+from phoihop.core.lists import ChoiceParam, FlagParam, IntParam, ListFilterForm, TextParam
 from phoihop.core.versioning import VersionedFormMixin
 from phoihop.core.views_util import int_or_none
 from phoihop.orgs.forms import province_choices
@@ -203,6 +204,36 @@ def _choice_widget(url: str, *, search_label: Any, label: Any) -> forms.Select:
     from phoihop.core.widgets import AutocompleteSelect
 
     return AutocompleteSelect(url=url, search_label=search_label, attrs={"class": "form-select", "aria-label": label})
+
+
+class ActivityListFilterForm(ListFilterForm):
+    """The activity list's filters. Its parameters are also the links the dashboards' figures
+    drill down to; a month counts only with a year."""
+
+    q = TextParam(label=_("Tìm hoạt động"), placeholder=_("Tìm theo tên hoạt động…"), strip=True)
+    agreement = IntParam()
+    plan = IntParam()
+    task = IntParam()
+    party = IntParam(key="organization")
+    area = IntParam(key="content_area")
+    year = IntParam(label=_("Năm"), empty_label=_("Mọi năm"), minimum=1901, maximum=2199)
+    month = IntParam(label=_("Tháng"), empty_label=_("Cả năm"), minimum=1, maximum=12)
+    status = ChoiceParam(label=_("Trạng thái"), empty_label=_("Mọi trạng thái"), choices=Activity.Status.choices)
+    archived = FlagParam(label=_("Xem hoạt động đã lưu trữ"))
+
+    not_narrowing = ("archived", "month")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not int_or_none(self.data.get("year")):
+            cleaned["month"] = None
+        return cleaned
+
+    def offer(self, *, years: list[int]) -> None:
+        """The years and months the page's choice boxes offer (not needed to redraw the results)."""
+        fields = cast(dict[str, Any], self.fields)
+        fields["year"].choices = [(y, _("Năm %(y)s") % {"y": y}) for y in years]
+        fields["month"].choices = [(m, _("Tháng %(m)s") % {"m": m}) for m in range(1, 13)]
 
 
 class ActivityFilterForm(forms.Form):

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -13,7 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phoihop.activities import access, selectors, services
-from phoihop.activities.forms import ActivityFilterForm, ActivityForm, activity_initial
+from phoihop.activities.forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    ActivityListFilterForm,
+    activity_initial,
+)
 from phoihop.activities.models import Activity
 from phoihop.agreements.models import ContentArea
 from phoihop.attachments.forms import AttachmentForm
@@ -22,6 +25,7 @@ from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
+from phoihop.core.lists import render_list
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -165,47 +169,31 @@ def activity_list(request: HtmxHttpRequest) -> HttpResponse:
     The GET parameters (agreement, party, area, plan, task, year, month, status, q, archived) are
     also the links the dashboards' figures drill down to; ``after`` and ``before`` are the page
     cursors."""
-    g = request.GET
-    year = int_or_none(g.get("year"))
-    month = int_or_none(g.get("month")) if year else None
-    filters: dict[str, Any] = {
-        "q": g.get("q", "").strip()[:200],
-        "agreement": int_or_none(g.get("agreement")),
-        "plan": int_or_none(g.get("plan")),
-        "task": int_or_none(g.get("task")),
-        "organization": int_or_none(g.get("party")),
-        "content_area": int_or_none(g.get("area")),
-        "year": year if year and 1900 < year < 2200 else None,
-        "month": month if month and 1 <= month <= 12 else None,
-        "status": g.get("status") if g.get("status") in Activity.Status.values else "",
-        "archived": g.get("archived") == "1",
-    }
+    filter_form = ActivityListFilterForm(request.GET)
+    filters = filter_form.filters()
     if filters["content_area"] and not filters["agreement"]:
         filters["agreement"] = ContentArea.objects.filter(pk=filters["content_area"]).values_list(
             "agreement_id", flat=True
         ).first()
     page = selectors.keyset_page(
-        selectors.activity_list(user=request.user, filters=filters), after=g.get("after"), before=g.get("before")
+        selectors.activity_list(user=request.user, filters=filters),
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
     )
-    context = {
-        "page": page,
-        "filters": filters,
-        "filtered": any(
-            filters[k] for k in ("q", "agreement", "plan", "task", "organization", "content_area", "year", "status")
-        ),
-        "nav": "activities",
-    }
+    context = {"page": page, "filters": filters, "filtered": filter_form.filtered(filters), "nav": "activities"}
     # The content areas follow the chosen agreement, also when only the results are redrawn.
     context["area_options"] = selectors.content_area_options(user=request.user, agreement_id=filters["agreement"])
-    if request.htmx:
-        return render(request, "activities/list.html#live", context)
-    context.update(
-        filter_form=ActivityFilterForm(user=request.user, agreement=filters["agreement"], party=filters["organization"]),
-        statuses=Activity.Status.choices,
-        months=range(1, 13),
-        year_options=selectors.year_options(),
-    )
-    return render(request, "activities/list.html", context)
+    if not request.htmx:
+        years = selectors.year_options()
+        filter_form.offer(years=years)
+        context["year_options"] = years
+        context.update(
+            filter_form=ActivityFilterForm(
+                user=request.user, agreement=filters["agreement"], party=filters["organization"]
+            ),
+            list_filters=filter_form,
+        )
+    return render_list(request, "activities/list.html", context, partial="live")
 
 
 @rule("object")
