@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +24,7 @@ from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
-from phoihop.core.lists import render_list
+from phoihop.core.lists import list_page, render_list
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -35,7 +34,6 @@ from phoihop.orgs.models import Organization
 from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator, Task
 
-PAGE_SIZE = 25
 REPLAYED = gettext_lazy("Biểu mẫu này đã được gửi rồi; đây là kết quả của lần gửi trước.")
 
 
@@ -209,8 +207,8 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("authenticated")
 def approvals_inbox(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.approvals_inbox(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "activities/inbox.html", {"page": page, "nav": "approvals"})
+    rows = selectors.approvals_inbox(user=request.user)
+    return list_page(request, "activities/inbox.html", rows=rows, context={"nav": "approvals"}, partial=None)
 
 
 def _after_review(request: HttpRequest, activity: Activity) -> HttpResponse:

@@ -33,8 +33,6 @@ from phoihop.core.views_util import (
 from phoihop.core.widgets import autocomplete_response
 from phoihop.reviews.selectors import agreement_reviews
 
-PAGE_SIZE = 25
-
 
 @rule("authenticated")
 def agreement_list(request: HtmxHttpRequest) -> HttpResponse:

@@ -32,8 +32,6 @@ from phoihop.events.forms import (
 from phoihop.events.models import Event
 from phoihop.orgs.models import Organization
 
-PAGE_SIZE = 25
-
 
 class _EventInput(TypedDict):
     """The keyword arguments event_create and event_update take from the form."""

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +23,7 @@ from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
+from phoihop.core.lists import list_page
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -44,8 +44,6 @@ from phoihop.exchange.forms import (
 from phoihop.exchange.models import Inspection, PeriodicReport, ReportingSchedule, Rhythm
 from phoihop.exchange.periods import adhoc_label
 from phoihop.orgs.models import Organization
-
-PAGE_SIZE = 25
 
 
 def _party_orgs(agreement: Agreement) -> Any:
@@ -326,10 +324,9 @@ def report_list(request: HtmxHttpRequest) -> HttpResponse:
     this_year = timezone.localdate().year
     form = ReportFilterForm(request.GET, user=request.user, years=list(range(this_year, this_year - 8, -1)))
     filters = form.filters()
-    page = Paginator(selectors.report_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": filters, "form": form, "nav": "reports"}
-    template = "exchange/report_list.html#results" if request.htmx else "exchange/report_list.html"
-    return render(request, template, context)
+    context = {"filters": filters, "form": form, "nav": "reports"}
+    rows = selectors.report_list(user=request.user, filters=filters)
+    return list_page(request, "exchange/report_list.html", rows=rows, context=context)
 
 
 # --- inspections --------------------------------------------------------------------------------
@@ -339,17 +336,16 @@ def report_list(request: HtmxHttpRequest) -> HttpResponse:
 def inspection_list(request: HttpRequest) -> HttpResponse:
     form = InspectionFilterForm(request.GET, user=request.user)
     filters = form.filters()
-    page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.inspection_list(user=request.user, filters=filters)
     agreement = form.cleaned_data.get("agreement")
     context = {
-        "page": page,
         "filters": filters,
         "form": form,
         "agreement": agreement,
         "can_record": agreement is not None and exchange_access.can_record_inspection(request.user, agreement),
         "nav": "inspections",
     }
-    return render(request, "exchange/inspection_list.html", context)
+    return list_page(request, "exchange/inspection_list.html", rows=rows, context=context, partial=None)
 
 
 @rule("object")

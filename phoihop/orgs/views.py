@@ -31,7 +31,6 @@ from phoihop.orgs.forms import (
 from phoihop.orgs.localities import communes_of, provinces
 from phoihop.orgs.models import Organization, Person
 
-PAGE_SIZE = 25
 STATES = {"current", "ended"}
 
 
