@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.core.tests import test_access_walk as walk
+from phoihop.testing.queries import captured_queries
 
 # The route walk's world (an agreement with its plan, activity, attachment, review, ...).
 world = walk.world
@@ -133,9 +133,7 @@ def failed_sign_in_cost(client: Any, username: str, address: str) -> tuple[int, 
         calls.append(1)
         return original(self, password, salt, *args, **kwargs)
 
-    from django.db import connection
-
-    with pytest.MonkeyPatch.context() as patch, CaptureQueriesContext(connection) as queries:
+    with pytest.MonkeyPatch.context() as patch, captured_queries() as queries:
         patch.setattr(hasher_class, "encode", counting)
         response = client.post(
             reverse("accounts:login"), {"username": username, "password": "sai-mat-khau"},

@@ -11,10 +11,10 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import engines
-from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
 from phoihop.core.access import rule
+from phoihop.testing.queries import assert_queries, captured_queries
 from phoihop.urls import urlpatterns as project_urlpatterns
 
 pytestmark = pytest.mark.urls(__name__)
@@ -55,10 +55,9 @@ def _writes(queries: list[dict[str, str]]) -> list[str]:
 @pytest.mark.django_db
 def test_it_costs_three_queries_for_a_minimal_signed_in_view(client: Any, users: dict[str, Any]) -> None:
     _signed_in(client, users["alice"])
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get("/_floor/").status_code == 200
     # The session, the user, the scope (read by the menu's context processor).
-    assert len(ctx.captured_queries) == 3, [q["sql"] for q in ctx.captured_queries]
+    with assert_queries(3) as ctx:
+        assert client.get("/_floor/").status_code == 200
     assert seen_at_view["queries"] - ctx.initial_queries == 2  # before the view: session, user
     assert _writes(ctx.captured_queries) == []
 
@@ -66,10 +65,9 @@ def test_it_costs_three_queries_for_a_minimal_signed_in_view(client: Any, users:
 @pytest.mark.django_db
 def test_it_adds_only_the_unread_count_for_the_site_chrome(client: Any, users: dict[str, Any]) -> None:
     _signed_in(client, users["superior"])
-    with CaptureQueriesContext(connection) as ctx:
+    with assert_queries(4):
         response = client.get("/_floor-base/")
     assert response.status_code == 200
-    assert len(ctx.captured_queries) == 4, [q["sql"] for q in ctx.captured_queries]
     assert "Bộ Tư lệnh TP" in response.content.decode()  # the menu's membership, from the scope
 
 
@@ -80,16 +78,15 @@ def test_it_costs_the_same_whatever_the_registry_and_memberships(
     from phoihop.orgs.models import Membership, Organization
 
     _signed_in(client, users["superior"])
-    with CaptureQueriesContext(connection) as small:
+    with assert_queries(4):
         client.get("/_floor-base/")
     parent = orgs["city"]
     for i in range(30):
         parent = Organization.objects.create(name=f"Đơn vị {i}", kind="other", level="unit", parent=parent)
         if i % 10 == 0:
             Membership.objects.create(user=users["superior"], organization=parent, role="officer")
-    with CaptureQueriesContext(connection) as large:
+    with assert_queries(4):
         client.get("/_floor-base/")
-    assert len(large.captured_queries) == len(small.captured_queries)
 
 
 @pytest.mark.django_db
@@ -97,14 +94,14 @@ def test_it_stamps_the_last_use_at_most_once_a_minute(client: Any, users: dict[s
     from phoihop.accounts.security import LAST_SEEN_KEY
 
     _signed_in(client, users["alice"])
-    with CaptureQueriesContext(connection) as ctx:
+    with captured_queries() as ctx:
         client.get("/_floor/")
         client.get("/_floor/")
     assert _writes(ctx.captured_queries) == []
     session = client.session
     session[LAST_SEEN_KEY] = time.time() - 61
     session.save()
-    with CaptureQueriesContext(connection) as ctx:
+    with captured_queries() as ctx:
         client.get("/_floor/")
     assert len(_writes(ctx.captured_queries)) == 1  # the session row, once
     assert time.time() - client.session[LAST_SEEN_KEY] < 5

@@ -2,12 +2,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from phoihop.activities.selectors import activity_list, agreement_totals, approvals_inbox
 from phoihop.activities.services import activity_submit
 from phoihop.plans.tests.helpers import D, approve, indicator, record
+from phoihop.testing.queries import assert_queries
 
 
 def test_it_counts_a_joint_activity_once_for_the_agreement_and_credits_each_organiser(agreement, task, orgs, users, board_leader):
@@ -78,11 +76,10 @@ def test_it_keeps_list_inbox_and_totals_queries_flat(agreement, task, orgs, user
     sessions = indicator(users["alice"], task, "Buổi", "100")
     add(task, orgs, users, sessions, 2)
     run_all(users["leader"], agreement)  # warm the user's access scope
-    with CaptureQueriesContext(connection) as few:
+    with assert_queries(10):
         inbox, listed, totals = run_all(users["leader"], agreement)
     assert (len(inbox), len(listed), totals.activities) == (2, 4, 2)
     add(task, orgs, users, sessions, 6)
-    with CaptureQueriesContext(connection) as many:
+    with assert_queries(10):
         inbox, listed, totals = run_all(users["leader"], agreement)
     assert (len(inbox), len(listed), totals.activities) == (8, 16, 8)
-    assert len(many) == len(few)

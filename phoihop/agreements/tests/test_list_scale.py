@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.agreements.tests.bulk import make_agreements
+from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ DETAIL_QUERIES = 30
 
 
 def _get(client: Any, url: str, params: dict[str, Any] | None = None) -> tuple[str, int]:
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         response = client.get(url, params or {})
     assert response.status_code == 200
     return response.content.decode(), len(queries)

@@ -4,10 +4,9 @@ from typing import Any
 
 import pytest
 from django import forms
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from phoihop.core.widgets import AutocompleteSelect, autocomplete_response, autocomplete_results
+from phoihop.testing.queries import assert_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +29,8 @@ def test_it_renders_the_chosen_option_only(orgs: dict[str, Any]) -> None:
 
     form = _form({"organization": orgs["board"].pk}, queryset=Organization.objects.all())
     assert form.is_valid()
-    with CaptureQueriesContext(connection) as queries:
+    with assert_queries(1):
         html = str(form["organization"])
-    assert len(queries) == 1, [q["sql"] for q in queries]
     assert html.count("<option") == 2
     assert f'<option value="{orgs["board"].pk}" selected>Ban Tuyên giáo Quận ủy Quận 4</option>' in html
     assert '<option value="">Tất cả</option>' in html
@@ -45,9 +43,8 @@ def test_it_renders_no_query_and_the_empty_option_when_nothing_is_chosen(orgs: d
     from phoihop.orgs.models import Organization
 
     form = _form(queryset=Organization.objects.all())
-    with CaptureQueriesContext(connection) as queries:
+    with assert_queries(0):
         html = str(form["organization"])
-    assert len(queries) == 0
     assert html.count("<option") == 1
     assert '<option value="" selected>Tất cả</option>' in html
 

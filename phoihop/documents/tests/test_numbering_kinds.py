@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from phoihop.documents import services
 from phoihop.documents.models import IssuedNumber
+from phoihop.testing.queries import assert_queries
 
 D = datetime.date
 
@@ -181,7 +182,7 @@ def test_it_refuses_a_plan_for_a_year_outside_the_agreement_period(users: dict[s
 
 
 def test_the_documents_page_reads_a_bounded_number_of_rows(
-    login: Any, users: dict[str, Any], unnumbered: Any, django_assert_num_queries: Any
+    login: Any, users: dict[str, Any], unnumbered: Any
 ) -> None:
     from phoihop.plans.services import plan_create
 
@@ -190,7 +191,7 @@ def test_the_documents_page_reads_a_bounded_number_of_rows(
     client = login(users["alice"])
     url = reverse("documents:agreement", args=[unnumbered.pk])
     client.get(url)
-    with django_assert_num_queries(QUERIES):
+    with assert_queries(QUERIES):
         assert client.get(url).status_code == 200
 
 

@@ -7,10 +7,9 @@ import datetime
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from phoihop.testing.queries import captured_queries
 from phoihop.vn.text import fold
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +30,7 @@ def make_events(count: int, *, host: Any, start: int = 0) -> list[Any]:
 
 
 def _get(client: Any, params: dict[str, Any] | None = None) -> tuple[Any, int]:
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         response = client.get(reverse("events:list"), params or {})
     assert response.status_code == 200
     return response, len(queries)

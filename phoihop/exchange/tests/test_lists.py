@@ -6,11 +6,10 @@ import datetime
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.agreements.tests.bulk import make_agreements
+from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def make_inspections(agreements: list[Any], inspecting: Any, inspected: Any, cou
 
 
 def _get(client: Any, name: str, params: dict[str, Any] | None = None, **headers: Any) -> tuple[Any, int]:
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         response = client.get(reverse(name), params or {}, **headers)
     assert response.status_code == 200
     return response, len(queries)

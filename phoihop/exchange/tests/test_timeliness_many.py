@@ -4,13 +4,12 @@ figures as one agreement and year at a time; the schedule page's queries pinned.
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.exchange.selectors import owed_reports, timeliness, timeliness_many
 from phoihop.exchange.services import schedule_set
 from phoihop.exchange.tests.conftest import D, make_report
+from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +61,7 @@ def test_it_gives_each_agreement_and_year_what_timeliness_gives(agreement, users
 
 def test_it_makes_four_queries_whatever_the_agreements_and_years(agreement, users, orgs, quarterly):
     def count(ids, years):
-        with CaptureQueriesContext(connection) as ctx:
+        with captured_queries() as ctx:
             timeliness_many(agreement_ids=ids, years=years, today=D(2025, 3, 1))
         return len(ctx.captured_queries)
 
@@ -77,7 +76,7 @@ def test_it_makes_four_queries_whatever_the_agreements_and_years(agreement, user
 def test_it_never_reads_report_bodies_and_only_the_window(agreement, users, orgs, quarterly):
     fill(users, orgs, agreement, 2023)
     fill(users, orgs, agreement, 2024)
-    with CaptureQueriesContext(connection) as ctx:
+    with captured_queries() as ctx:
         slots = owed_reports(today=D(2024, 9, 1), agreement_ids=[agreement.pk], start=D(2024, 1, 1), end=D(2024, 12, 31))
     report_sql = [q["sql"] for q in ctx.captured_queries if 'FROM "exchange_periodicreport"' in q["sql"]]
     assert len(report_sql) == 1 and '"body"' not in report_sql[0] and "period_end" in report_sql[0]
@@ -93,7 +92,7 @@ def test_the_schedule_page_makes_the_same_queries_for_more_parties_and_reports(l
     client.get(url, {"year": 2024})
 
     def count():
-        with CaptureQueriesContext(connection) as ctx:
+        with captured_queries() as ctx:
             assert client.get(url, {"year": 2024}).status_code == 200
         return len(ctx.captured_queries)
 

@@ -8,12 +8,11 @@ from typing import Any
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from phoihop.notifications import services
+from phoihop.testing.queries import captured_queries
 
 D = datetime.date
 TODAY = D(2024, 6, 10)
@@ -55,7 +54,7 @@ def grow(orgs: dict[str, Any], task: Any, n: int, *, host: str = "district", fir
 
 
 def count_queries(client: Any, url: str, data: dict[str, str] | None = None) -> tuple[int, Any]:
-    with CaptureQueriesContext(connection) as ctx:
+    with captured_queries() as ctx:
         response = client.get(url, data or {})
     assert response.status_code == 200, url
     return len(ctx), response

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.agreements.tests.bulk import make_agreements
 from phoihop.events.tests.test_list_scale import make_events
+from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,7 @@ SEARCH_QUERIES = 11
 
 
 def _search(client: Any, q: str) -> tuple[Any, int]:
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         response = client.get(reverse("core:search"), {"q": q})
     assert response.status_code == 200
     return response, len(queries)

@@ -16,6 +16,7 @@ from phoihop.documents.models import IssuedNumber
 from phoihop.reviews import commendation_documents as cd
 from phoihop.reviews import services
 from phoihop.reviews.models import Commendation
+from phoihop.testing.queries import assert_queries
 
 D = datetime.date
 
@@ -169,12 +170,11 @@ def test_only_the_lead_party_officers_number_them(
 
 def test_the_documents_page_reads_a_bounded_number_of_rows(
     review: Any, proposals: list[Any], users: dict[str, Any], orgs: dict[str, Any], login: Any,
-    django_assert_num_queries: Any,
 ) -> None:
     url = reverse("reviews:commendation_documents", args=[review.pk])
     client = login(users["alice"])
     client.get(url)
-    with django_assert_num_queries(QUERIES):
+    with assert_queries(QUERIES):
         client.get(url)
     for i in range(5):  # more proposals, the same queries
         services.commendation_propose(actor=users["alice"], review=review, fields={
@@ -182,7 +182,7 @@ def test_the_documents_page_reads_a_bounded_number_of_rows(
             "person_name": f"Người thứ {i}", "form": Commendation.Form.PRAISE, "authority": "Ban CHQS Quận 4",
             "reason": "Có thành tích"})
     services.commendation_document_number(actor=users["alice"], review=review, kind=cd.DECISION, issued_on=D(2025, 1, 15))
-    with django_assert_num_queries(QUERIES):
+    with assert_queries(QUERIES):
         assert client.get(url).status_code == 200
 
 

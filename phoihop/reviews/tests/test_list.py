@@ -6,11 +6,10 @@ import datetime
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from phoihop.agreements.tests.bulk import make_agreements
+from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ def make_reviews(agreements: list[Any], count: int, *, kind: str = "interim") ->
 
 
 def _get(client: Any, params: dict[str, Any] | None = None) -> tuple[Any, int]:
-    with CaptureQueriesContext(connection) as queries:
+    with captured_queries() as queries:
         response = client.get(reverse("reviews:list"), params or {})
     assert response.status_code == 200
     return response, len(queries)
