@@ -6,6 +6,7 @@ phoihop/conftest.py), not computed by the access module they check.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import importlib
 from collections.abc import Iterator
@@ -14,6 +15,21 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from phoihop.accounts.tests.walk import MEMBER_ADMINS, SESSION_OWNER
+from phoihop.audit.tests.walk import STAFF_ONLY
+from phoihop.dashboards.tests.walk import SEES_DISTRICT
+from phoihop.exchange.tests.walk import (
+    EDITS_INSPECTION,
+    FOLLOWS_UP,
+    RECORDS_INSPECTION,
+    SEES_DRAFT,
+    WRITES_ANY_REPORT,
+    WRITES_REPORT,
+)
+from phoihop.notifications.tests.walk import SEES_NOTIFICATION as NOTIFIED
+from phoihop.reviews.tests.walk import CONTRIBUTES, EDITS_MOVEMENT, SIGNS_OFF
+from phoihop.testing.walk import Post, reads, writes
 
 SECRET_TITLE = "Chương trình phối hợp công tác tuyên giáo và quốc phòng"
 SECRET_PERSON = "Nguyễn Văn An"
@@ -36,16 +52,185 @@ SEES_ACTIVITY = {"alice", "bob", "leader", "superior", "staff"}
 WRITES_ACTIVITY = {"alice", "leader", "staff"}
 APPROVES_ACTIVITY = {"leader"}
 ALL_USERS = ["alice", "bob", "leader", "coop_officer", "superior", "subordinate", "charlie", "staff"]
+# Officers and leaders of any organisation, and staff: those who may start a record of their own.
+OFFICERS = {"alice", "leader", "coop_officer", "subordinate", "charlie", "staff"}
 
 # Apps teach the walk about their own routes in ``phoihop/<app>/tests/walk.py``, which may define
 #   extend_world(world, users, orgs) -> None   adds the app's records to the world (a dict);
 #   target(name, world) -> (record, sees, edits) | None   for the app's routes with a pk;
-#   CHANGING_WORDS = (...)   words in route names that mark a route changing data;
+#   POSTS = {name: Post, ...}   what an empty POST to each of the app's routes answers each user
+#       (see `Post` below);
 #   url_kwargs(name, world) -> dict | None   arguments for routes not keyed by a pk (a token, a
 #       year); such a route is then checked for "no server error" only, and its own tests
 #       check who gets what.
 # The expectations there are written out by hand, as here.
 WALK_APPS = ["orgs", "exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts"]
+
+
+# What an empty POST to each route answers each user, written out by hand (see
+# phoihop/testing/walk.py for `writes` and `reads`). A route the walk meets without an
+# entry here fails `test_it_knows_what_a_post_answers_on_every_route`. An empty form is refused
+# with its page again (200) or taken as it is (302); a route that takes only GET answers 405.
+POSTS: dict[str, Post] = {
+    "core:home": reads(200),
+    "core:search": reads(200),
+    "core:attachment_download": reads(200, SEES_AGREEMENT),
+    "core:attachment_thumbnail": reads(404),
+    "core:attachment_archive": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "accounts:login": reads(302),
+    "accounts:verify": reads(302),
+    "accounts:logout": reads(302),
+    "accounts:account": reads(200),
+    "accounts:password_change": reads(200),
+    "accounts:sessions": reads(200),
+    "accounts:session_end": writes(302, SESSION_OWNER, SESSION_OWNER),
+    "accounts:session_end_others": writes(302, ALL_USERS),
+    "accounts:otp_setup": reads(200),
+    "accounts:otp_recovery": reads(302),
+    "accounts:otp_disable": reads(302),
+    "accounts:invitation_accept": reads(409),
+    "accounts:invite_revoke": writes(302, MEMBER_ADMINS, MEMBER_ADMINS),
+    "accounts:members": reads(200, MEMBER_ADMINS),
+    "accounts:invite": reads(200, MEMBER_ADMINS),
+    "accounts:member_role": writes(302, MEMBER_ADMINS, MEMBER_ADMINS),
+    "accounts:member_active": writes(302, MEMBER_ADMINS, MEMBER_ADMINS),
+    "orgs:list": reads(200),
+    "orgs:tree": reads(200),
+    "orgs:tree_children": reads(405),
+    "orgs:autocomplete": reads(405),
+    "orgs:create": writes(200, EDITS_REGISTRY, ALL_USERS),
+    "orgs:detail": reads(200),
+    "orgs:edit": writes(200, EDITS_REGISTRY, ALL_USERS),
+    "orgs:archive": writes(302, EDITS_REGISTRY, ALL_USERS),
+    "orgs:succession_create": writes(200, EDITS_REGISTRY, ALL_USERS),
+    "orgs:succession_transfer": writes(200, EDITS_REGISTRY, ALL_USERS),
+    "orgs:communes": reads(405),
+    "orgs:person_list": reads(200),
+    "orgs:person_create": writes(200, OFFICERS, ALL_USERS),
+    "orgs:person_detail": reads(200, SEES_PERSON),
+    "orgs:person_edit": writes(200, EDITS_PERSON, SEES_PERSON),
+    "orgs:person_archive": writes(302, EDITS_PERSON, SEES_PERSON),
+    "agreements:list": reads(200),
+    "agreements:autocomplete": reads(200),
+    "agreements:create": writes(200, OFFICERS, ALL_USERS),
+    "agreements:detail": reads(200, SEES_AGREEMENT),
+    "agreements:edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "agreements:archive": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "agreements:attachment_upload": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "agreements:renewal_create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "agreements:review_flag_delete": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "events:list": reads(200),
+    "events:create": writes(200, OFFICERS, ALL_USERS),
+    "events:detail": reads(200, SEES_EVENT),
+    "events:edit": writes(200, EDITS_EVENT, SEES_EVENT),
+    "events:archive": writes(302, EDITS_EVENT, SEES_EVENT),
+    "events:attachment_upload": writes(302, EDITS_EVENT, SEES_EVENT),
+    "plans:create": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "plans:detail": reads(200, SEES_AGREEMENT),
+    "plans:task_create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "plans:task_detail": reads(200, SEES_AGREEMENT),
+    "plans:task_edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "plans:task_indicator_edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "activities:list": reads(200),
+    "activities:inbox": reads(200),
+    "activities:create": writes(302, ALL_USERS),
+    "activities:detail": reads(200, SEES_ACTIVITY),
+    "activities:edit": writes(200, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "activities:submit": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "activities:approve": writes(302, APPROVES_ACTIVITY, SEES_ACTIVITY),
+    "activities:return": writes(302, APPROVES_ACTIVITY, SEES_ACTIVITY),
+    "activities:reopen": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "activities:attachment_upload": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "exchange:report_list": reads(200),
+    "exchange:schedule": reads(200, SEES_AGREEMENT),
+    "exchange:schedule_edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "exchange:report_create": writes(302, WRITES_ANY_REPORT, SEES_AGREEMENT),
+    "exchange:report_detail": reads(200, SEES_DRAFT),
+    "exchange:report_edit": writes(200, WRITES_REPORT, SEES_DRAFT),
+    "exchange:report_submit": writes(302, WRITES_REPORT, SEES_DRAFT),
+    "exchange:report_archive": writes(302, WRITES_REPORT, SEES_DRAFT),
+    "exchange:report_restore": writes(302, WRITES_REPORT, SEES_DRAFT),
+    "exchange:inspection_list": reads(200),
+    "exchange:inspection_create": writes(200, RECORDS_INSPECTION, SEES_AGREEMENT),
+    "exchange:inspection_detail": reads(200, SEES_AGREEMENT),
+    "exchange:inspection_edit": writes(200, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:inspection_archive": writes(302, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:inspection_restore": writes(302, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:inspection_attachment_upload": writes(302, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:recommendation_create": writes(302, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:recommendation_edit": writes(200, EDITS_INSPECTION, SEES_AGREEMENT),
+    "exchange:recommendation_followup": writes(302, FOLLOWS_UP, SEES_AGREEMENT),
+    "exchange:recommendation_close": writes(302, EDITS_INSPECTION, SEES_AGREEMENT),
+    "notifications:list": reads(200),
+    "notifications:open": reads(302, NOTIFIED),
+    "notifications:mark_read": writes(302, NOTIFIED, NOTIFIED),
+    "notifications:clear": writes(302, NOTIFIED, NOTIFIED),
+    "notifications:mark_read_all": writes(302, ALL_USERS),
+    "notifications:clear_all": writes(302, ALL_USERS),
+    "notifications:preferences": reads(302),
+    "notifications:calendar": reads(200),
+    "notifications:agenda": reads(200),
+    "notifications:feed_settings": reads(200),
+    "notifications:feed_reset": writes(302, ALL_USERS),
+    "notifications:feed": reads(200),
+    "dashboards:home": reads(200),
+    "dashboards:organization": reads(200, SEES_DISTRICT),
+    "dashboards:subordinates": reads(200, SEES_DISTRICT),
+    "dashboards:agreement": reads(200, SEES_AGREEMENT),
+    "dashboards:tasks": reads(200),
+    "reviews:list": reads(200),
+    "reviews:create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:detail": reads(200, SEES_AGREEMENT),
+    "reviews:edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:sign_off": writes(302, SIGNS_OFF, SEES_AGREEMENT),
+    "reviews:archive": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:contribution_edit": writes(200, CONTRIBUTES, SEES_AGREEMENT),
+    "reviews:commendation_propose": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:download_docx": reads(200, SEES_AGREEMENT),
+    "reviews:download_xlsx": reads(200, SEES_AGREEMENT),
+    "reviews:commendations_docx": reads(200, SEES_AGREEMENT),
+    "reviews:commendations_xlsx": reads(200, SEES_AGREEMENT),
+    "reviews:commendation_documents": reads(200, SEES_AGREEMENT),
+    "reviews:commendation_number_reserve": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:commendation_decision_docx": reads(200, SEES_AGREEMENT),
+    "reviews:commendation_submission_docx": reads(200, SEES_AGREEMENT),
+    "reviews:document": reads(200, SEES_AGREEMENT),
+    "reviews:document_file": reads(200, SEES_AGREEMENT),
+    "reviews:commendation_list": reads(200),
+    "reviews:commendation_create": writes(200, OFFICERS, ALL_USERS),
+    "reviews:commendation_decide": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:commendation_archive": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "reviews:movement_list": reads(200),
+    "reviews:movement_create": writes(200, OFFICERS, ALL_USERS),
+    "reviews:movement_detail": reads(200),
+    "reviews:movement_edit": writes(200, EDITS_MOVEMENT, ALL_USERS),
+    "reviews:movement_archive": writes(302, EDITS_MOVEMENT, ALL_USERS),
+    "documents:agreement": reads(200, SEES_AGREEMENT),
+    "documents:agreement_docx": reads(405, SEES_AGREEMENT),
+    "documents:agreement_xlsx": reads(405, SEES_AGREEMENT),
+    "documents:agreement_number_reserve": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "documents:plan_docx": reads(405, SEES_AGREEMENT),
+    "documents:plan_xlsx": reads(405, SEES_AGREEMENT),
+    "documents:plan_number_reserve": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "document_files:agreement_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:plan_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:review_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:commendations_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:commendation_decision_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:commendation_submission_pdf": reads(405, SEES_AGREEMENT),
+    "document_files:pdf": reads(200, SEES_AGREEMENT),
+    "document_files:pdf_download": reads(200, SEES_AGREEMENT),
+    "document_files:agreement_signed_upload": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "document_files:plan_signed_upload": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "document_files:review_signed_upload": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
+    "audit:log": reads(405),
+    "audit:log_export": reads(405),
+    "audit:person_export": reads(405),
+    "audit:person_anonymise": writes(200, STAFF_ONLY, ALL_USERS),
+    "ops:healthz": reads(405),
+    "ops:readyz": reads(405),
+    "set_language": reads(302),
+}
 
 
 def walk_extensions() -> list[Any]:
@@ -147,14 +332,33 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
 
 
 def changes_data(name: str) -> bool:
-    short = name.split(":")[-1]
-    words = [
-        "edit", "archive", "upload", "create", "restore", "delete", "succession",
-        "submit", "approve", "return", "reopen",
-    ]
+    return posts()[name].changes
+
+
+def posts() -> dict[str, Post]:
+    found = dict(POSTS)
     for extension in walk_extensions():
-        words.extend(getattr(extension, "CHANGING_WORDS", ()))
-    return any(word in short for word in words)
+        found.update(getattr(extension, "POSTS", {}))
+    return found
+
+
+def post_in_savepoint(client: Any, url: str) -> int:
+    """POSTs an empty form and undoes whatever it wrote, cookies included (a sign-out, a language)."""
+    from django.db import transaction
+
+    cookies = copy.deepcopy(client.cookies)
+    with transaction.atomic():
+        status = client.post(url).status_code
+        transaction.set_rollback(True)
+    client.cookies = cookies
+    return int(status)
+
+
+def test_it_knows_what_a_post_answers_on_every_route() -> None:
+    known = posts()
+    missing = [name for name, _ in routes() if name not in known]
+    assert not missing, f"routes without a POST expectation (POSTS): {missing}"
+    assert not set(known) - {name for name, _ in routes()}, "POSTS names routes that do not exist"
 
 
 def url_for(name: str, pattern: URLPattern, world: dict[str, Any]) -> tuple[str, str | None]:
@@ -192,9 +396,13 @@ def test_it_shows_and_changes_only_what_the_rules_allow(client: Any, users: dict
     before = Agreement.history.count()
     for name, pattern in routes():
         rule = view_rule(pattern)
+        url, missing_url = url_for(name, pattern, world)
+        # Every route gets its POST, answered as written in POSTS, and undone.
+        expected = posts()[name]
+        posted = post_in_savepoint(client, url)
+        assert posted == expected.answers[username], f"POST {name} as {username}: {posted}"
         if rule == "public":
             continue
-        url, missing_url = url_for(name, pattern, world)
         found = target(name, world) if missing_url else None
         response = client.get(url)
         status = response.status_code
@@ -209,11 +417,11 @@ def test_it_shows_and_changes_only_what_the_rules_allow(client: Any, users: dict
                 # 405 is fine only when the route refuses GET whatever the record.
                 allowed = {404} | ({405} if client.get(missing_url).status_code == 405 else set())
                 assert status in allowed, f"{name} as {username} (outsider): {status}"
-                assert client.post(url).status_code == 404, f"POST {name} as {username} (outsider)"
+                assert posted == 404, f"POST {name} as {username} (outsider): {posted}"
                 continue
-            if changes_data(name) and username not in edits:
+            if expected.changes and username not in edits:
                 assert status in (403, 405), f"{name} as {username} (read-only): {status}"
-                assert client.post(url).status_code == 403, f"POST {name} as {username} (read-only)"
+                assert posted == 403, f"POST {name} as {username} (read-only): {posted}"
                 continue
         if status == 200 and response.get("Content-Type", "").startswith("text/html"):
             body = response.content.decode()

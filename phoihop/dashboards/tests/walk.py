@@ -13,8 +13,6 @@ from typing import Any
 SEES_DISTRICT = {"alice", "bob", "leader", "superior", "staff"}
 SEES_AGREEMENT = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
 
-CHANGING_WORDS: tuple[str, ...] = ()
-
 
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
     if name in ("dashboards:organization", "dashboards:subordinates"):

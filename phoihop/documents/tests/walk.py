@@ -11,8 +11,6 @@ from typing import Any
 
 SEES = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
 EDITS = {"alice", "leader", "staff"}
-CHANGING_WORDS = ("reserve",)
-
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     """A PDF already made for the agreement: its page and its file are reading the agreement."""

@@ -24,8 +24,6 @@ RECORDS_INSPECTION = {"alice", "leader", "coop_officer", "staff"}
 EDITS_INSPECTION = {"coop_officer", "staff"}
 FOLLOWS_UP = {"coop_officer", "alice", "leader", "staff"}
 
-CHANGING_WORDS = ("followup", "close", "archive", "restore", "upload", "edit")
-
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     from phoihop.exchange import services

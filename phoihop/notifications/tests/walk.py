@@ -6,8 +6,6 @@ from typing import Any
 
 # A notification is its user's alone: nobody else reaches it, staff included.
 SEES_NOTIFICATION = {"alice"}
-CHANGING_WORDS = ("mark_read", "clear", "reset")
-
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     from django.urls import reverse

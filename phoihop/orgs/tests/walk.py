@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-CHANGING_WORDS = ("transfer",)
-
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     from phoihop.orgs.models import Organization

@@ -20,8 +20,6 @@ EVERYONE = {"alice", "bob", "leader", "coop_officer", "superior", "subordinate",
 # The movement is organised by the co-operating board.
 EDITS_MOVEMENT = {"coop_officer", "staff"}
 
-CHANGING_WORDS = ("sign_off", "contribution", "propose", "decide", "archive", "reserve")
-
 
 def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     from phoihop.reviews.models import Commendation, Movement, Review
