@@ -45,6 +45,7 @@ export PG_RECREATE
 help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
 	echo "make test          run every test (SQLite + browser, and PostgreSQL beside it) and the deploy check"
+	echo "                     keeps the test databases for the next run; FRESH=1 (or CI=true) makes them afresh"
 	echo "make lint          ruff check"
 	echo "make typecheck     mypy with the Django plugin"
 	echo "make check-deploy  Django's deployment checks with production-like settings"
@@ -128,9 +129,15 @@ system-packages:
 
 # Every run is attempted, then the summary says which failed. With CI=true nothing may be
 # skipped for a missing server or browser: those count as failures.
+# A local run keeps its test databases for the next one (pytest-django's --reuse-db: the SQLite
+# one in data/test/, PostgreSQL's test_<name>; only migrations not yet applied run). CI=true or
+# FRESH=1 makes them afresh, as after editing a migration already applied.
+FRESH ?=
 test: $(VENV)/.test-deps system-packages messages
 	@started=$$SECONDS; failed=0; summary=()
 	case "$${CI:-}" in 1|true|TRUE|True|yes) ci=1 ;; *) ci=0 ;; esac
+	if [ "$$ci" = 1 ] || [ -n "$(FRESH)" ]; then db_args=(--create-db); sqlite_db="$${TEST_SQLITE_NAME:-}"
+	else db_args=(--reuse-db); mkdir -p data/test; sqlite_db=data/test/sqlite.sqlite3; fi
 	mkdir -p test-artifacts
 	note() { summary+=("$$(printf '  %-24s %s' "$$1" "$$2")"); }
 	tests() { # label, log file, command...
@@ -160,7 +167,7 @@ test: $(VENV)/.test-deps system-packages messages
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
 	  echo "==> Test suite on PostgreSQL ($$pg), in the background into test-artifacts/postgresql.log"
-	  env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser" > test-artifacts/postgresql.log 2>&1 &
+	  env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser" "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
 	  pg_pid=$$!
 	elif [ "$$ci" = 1 ]; then
 	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
@@ -171,7 +178,7 @@ test: $(VENV)/.test-deps system-packages messages
 	fi
 
 	echo "==> Test suite on SQLite, with the browser tests"
-	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL $(PYTEST)
+	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL TEST_SQLITE_NAME="$$sqlite_db" $(PYTEST) "$${db_args[@]}"
 
 	if [ -n "$$pg_pid" ]; then
 	  set +e; wait "$$pg_pid"; rc=$$?; set -e
