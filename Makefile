@@ -16,6 +16,7 @@ PYTEST := $(PY) -m pytest -p no:cacheprovider
 PG_URL ?= postgres://postgres@127.0.0.1:5432/phoihop
 CHROMIUM := /usr/bin/chromium
 RUFF := ruff==0.17.6
+IMPORT_LINTER := import-linter==2.17
 
 # Exits 1 with the driver's one-line reason when the server of the URL in argv[1] does not answer.
 define PG_REACHABLE
@@ -46,7 +47,7 @@ help:
 	@echo "make run           install, migrate, load the demo data and serve http://127.0.0.1:8000"
 	echo "make test          run every test (SQLite + browser, and PostgreSQL beside it) and the deploy check"
 	echo "                     keeps the test databases for the next run; FRESH=1 (or CI=true) makes them afresh"
-	echo "make lint          ruff check"
+	echo "make lint          ruff check, and the import layers (import-linter)"
 	echo "make typecheck     mypy with the Django plugin"
 	echo "make check-deploy  Django's deployment checks with production-like settings"
 	echo "make bench         time every page and download on a generated province (made once, then reused)"
@@ -101,8 +102,9 @@ typecheck: $(VENV)/.test-deps
 	@$(VENV)/bin/mypy phoihop
 
 lint: $(VENV)/.run-deps
-	@$(PIP) install -q "$(RUFF)"
+	@$(PIP) install -q "$(RUFF)" "$(IMPORT_LINTER)"
 	$(VENV)/bin/ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports  # the layers of docs/architecture.md (pyproject.toml)
 
 check-deploy: $(VENV)/.run-deps
 	@secret=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
