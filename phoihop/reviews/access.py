@@ -189,10 +189,7 @@ def commendations_filter(user: AnyUser) -> Q:
         | Q(organization_id__in=partners)
         | Q(movement__organizer_id__in=s.visible_orgs().values("pk"))
     )
-    # The review's agreement matched against the visible agreement ids (a hash built once), not
-    # "review in (visible reviews)": PostgreSQL ran that subquery twice, joining every review
-    # with a province's parties each time (40 ms of the leader's list).
-    return Q(review__agreement_id__in=visible_agreement_ids(user)) | (Q(review__isnull=True) & outside_review)
+    return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 
 
 def visible_commendations(user: AnyUser) -> ActiveQuerySet:
