@@ -317,7 +317,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "phoihop.accounts.views.lockout"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
-AXES_CLIENT_IP_CALLABLE = "phoihop.accounts.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "phoihop.core.network.client_ip"
 # How many reverse proxies stand in front of the app: the client's address is then read from
 # X-Forwarded-For, that many entries from its right end (0: the connection's own address).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")

@@ -1,8 +1,8 @@
-"""Small helpers shared by the sign-in views, the middleware and django-axes."""
+"""Small pieces shared by the sign-in views and the middleware (the client's address, which
+django-axes and the audit log read too, is ``core.network.client_ip``)."""
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from django.conf import settings
@@ -14,23 +14,6 @@ OTP_NEEDED_KEY = "_phoihop_otp_needed"  # signed in another way while owning a d
 SETUP_REQUIRED_KEY = "_phoihop_otp_setup_required"  # role requires a device; none yet
 LAST_SEEN_KEY = "_phoihop_last_seen"
 LAST_SEEN_RESOLUTION = 60  # seconds: the last-use stamp is rewritten at most this often
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address: the connection's, or behind TRUSTED_PROXY_COUNT proxies the entry
-    that many places from the right of X-Forwarded-For (entries further left can be forged)."""
-    address = request.META.get("REMOTE_ADDR") or None
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies > 0:
-        chain = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
-        if len(chain) >= proxies:
-            address = chain[-proxies]
-    if address is None:
-        return None
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def user_agent(request: HttpRequest) -> str:

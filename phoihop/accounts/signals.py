@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from phoihop.accounts import security
+from phoihop.core.network import client_ip
 
 
 @receiver(user_logged_in, dispatch_uid="phoihop.accounts.signed_in")
@@ -27,7 +28,9 @@ def signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         session[security.SETUP_REQUIRED_KEY] = True
     session[security.LAST_SEEN_KEY] = timezone.now().timestamp()
     session_record(
-        user=user, session_key=session.session_key, ip_address=security.client_ip(request),
+        user=user,
+        session_key=session.session_key,
+        ip_address=client_ip(request),
         user_agent=security.user_agent(request),
     )
 
@@ -41,4 +44,3 @@ def signed_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     UserSession.objects.filter(
         user=user, session_key=request.session.session_key, ended_at__isnull=True
     ).update(ended_at=timezone.now())
-

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from phoihop.audit.middleware import get_current_request
 from phoihop.audit.models import AuditEvent
+from phoihop.core.network import client_ip as trusted_client_ip
 
 Action = AuditEvent.Action
 
@@ -17,11 +18,7 @@ Action = AuditEvent.Action
 def client_ip(request: HttpRequest | None) -> str | None:
     """The client's address, read as sign-in throttling reads it (behind TRUSTED_PROXY_COUNT
     proxies, from X-Forwarded-For)."""
-    if request is None:
-        return None
-    from phoihop.accounts.security import client_ip as trusted_client_ip
-
-    return trusted_client_ip(request)
+    return None if request is None else trusted_client_ip(request)
 
 
 def _clip(value: str, length: int) -> str:
