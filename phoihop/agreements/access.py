@@ -53,6 +53,12 @@ def visible_agreement_ids(user: AnyUser) -> QuerySet[Any]:
     )
 
 
+def visible_signatory_ids(user: AnyUser) -> QuerySet[Any]:
+    """The people who signed an agreement ``user`` sees, as a subquery of person ids: he sees
+    them too, wherever they work (registered with the registry's people rule in apps.py)."""
+    return Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("signatory_id")
+
+
 def can_view_agreement(user: AnyUser, agreement: Agreement) -> bool:
     return visible_agreements(user).filter(pk=agreement.pk).exists()
 

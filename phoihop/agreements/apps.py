@@ -7,9 +7,12 @@ class AgreementsConfig(AppConfig):
     name = "phoihop.agreements"
 
     def ready(self) -> None:
+        from phoihop.agreements.access import visible_signatory_ids
         from phoihop.attachments.access import register_owner
+        from phoihop.orgs.access import register_people_source
 
         register_owner(self.get_model("Agreement"), _attachments_check)
+        register_people_source(visible_signatory_ids)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import can_create_agreement, visible_agreement_ids
-from phoihop.events.models import Event
+from phoihop.events.models import Attendee, Event
 from phoihop.orgs.access import scope
 
 if TYPE_CHECKING:
@@ -41,6 +41,12 @@ def visible_events(user: AnyUser) -> ActiveQuerySet:
     if not getattr(user, "is_authenticated", False):
         return Event.objects.none()
     return Event.objects.filter(events_filter(user))
+
+
+def visible_attendee_ids(user: AnyUser) -> QuerySet[Any]:
+    """The people who attended an event ``user`` sees, as a subquery of person ids: he sees
+    them too, wherever they work (registered with the registry's people rule in apps.py)."""
+    return Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
 
 
 def can_edit_event(user: AnyUser, event: Event) -> bool:

@@ -8,8 +8,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
+        from phoihop.events.access import visible_attendee_ids
+        from phoihop.orgs.access import register_people_source
 
         register_owner(self.get_model("Event"), _attachments_check)
+        register_people_source(visible_attendee_ids)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

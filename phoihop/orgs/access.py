@@ -17,9 +17,9 @@ Each app's own rules live beside its models (``<app>/access.py``) and build on `
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -205,25 +205,31 @@ def get_organization_for_user(user: AnyUser, pk: int, *, for_edit: bool = False)
     return org
 
 
+# Person ids a user sees through the records of an app above the registry (the people who
+# signed an agreement he sees, or attended an event he sees), each as a subquery. The apps
+# register them in their AppConfig.ready; the registry names none of them.
+PeopleSource = Callable[["AnyUser"], QuerySet[Any]]
+
+_people_sources: list[PeopleSource] = []
+
+
+def register_people_source(source: PeopleSource) -> None:
+    """Let the people whose ids ``source(user)`` selects (a ``values()`` queryset of person
+    ids, used as a subquery) be seen by ``user`` beside those of his own subtrees."""
+    if source not in _people_sources:
+        _people_sources.append(source)
+
+
 def people_filter(user: AnyUser) -> Q:
     # The people who signed or attended for a body outside the user's tree are still seen by
-    # those who see that agreement or event (read from the apps above, as before).
-    from phoihop.agreements.access import visible_agreement_ids
-    from phoihop.events.access import visible_events
-
+    # those who see that agreement or event: one condition, each source a subquery in it.
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    from phoihop.agreements.models import Party
-    from phoihop.events.models import Attendee
-
-    signed = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values(
-        "signatory_id"
-    )
-    attended = Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
-    return (
-        Q(organization_id__in=s.visible_orgs().values("pk")) | Q(pk__in=signed) | Q(pk__in=attended)
-    )
+    condition = Q(organization_id__in=s.visible_orgs().values("pk"))
+    for source in _people_sources:
+        condition |= Q(pk__in=source(user))
+    return condition
 
 
 def visible_people(user: AnyUser) -> ActiveQuerySet:

@@ -458,6 +458,32 @@ def test_it_lists_people_the_user_may_see(login, users, orgs, agreement):
     assert "Nguyễn Văn An" not in charlie and "Chưa có cán bộ nào" in charlie
 
 
+def test_it_shows_people_who_signed_or_attended_what_the_user_sees_in_one_query(
+    users, orgs, agreement
+):
+    from phoihop.orgs.access import scope, visible_people
+
+    signatory = agreement.parties.get(role="lead").signatory  # of the district
+    guest = person_create(
+        actor=users["subordinate"], full_name="Võ Thị Hoa", organization=orgs["ward"]
+    )
+    event = Event.objects.create(
+        kind="joint_activity",
+        title="Hội nghị của Hội Nông dân",
+        date=datetime.date(2024, 5, 10),
+        host=orgs["unrelated"],
+    )
+    Attendee.objects.create(event=event, person=guest, full_name=guest.full_name)
+    scope(users["coop_officer"]), scope(users["charlie"])
+    # The registry's own rule and the apps' registered sources make one query.
+    with assert_queries(1):
+        seen_by_board = set(visible_people(users["coop_officer"]))
+    with assert_queries(1):
+        seen_by_farmers = set(visible_people(users["charlie"]))
+    assert signatory in seen_by_board and guest not in seen_by_board
+    assert guest in seen_by_farmers and signatory not in seen_by_farmers
+
+
 def test_it_finds_the_people_list_organisation_by_typing_and_renders_only_the_chosen_one(login, users, orgs, agreement):
     client = login(users["alice"])
     body = client.get(reverse("orgs:person_list")).content.decode()
