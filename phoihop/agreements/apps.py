@@ -8,11 +8,15 @@ class AgreementsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.agreements.access import visible_signatory_ids
+        from phoihop.agreements.selectors import organization_agreements_panel, person_signed_panel
         from phoihop.attachments.access import register_owner
         from phoihop.orgs.access import register_people_source
+        from phoihop.orgs.panels import register_organization_panel, register_person_panel
 
         register_owner(self.get_model("Agreement"), _attachments_check)
         register_people_source(visible_signatory_ids)
+        register_organization_panel(organization_agreements_panel)
+        register_person_panel(person_signed_panel)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

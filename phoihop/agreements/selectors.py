@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -12,11 +12,13 @@ from phoihop.agreements import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import history
 from phoihop.core.db import vi
+from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
 from phoihop.events import access as event_access
 from phoihop.orgs import access as org_access
-from phoihop.orgs.models import Organization
+from phoihop.orgs.models import Organization, Person
+from phoihop.orgs.panels import Panel
 from phoihop.plans import access as plan_access
 
 SORTS = {
@@ -99,6 +101,33 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "can_edit": can_edit,
         "history": agreement_history(agreement),
     }
+
+
+# --- panels on the registry's pages (registered in apps.py) ---------------------------------
+
+
+def organization_agreements_panel(*, user: Any, organization: Organization) -> Panel:
+    """The agreements an organisation is a party to that the user sees, newest first (50)."""
+    # The access functions are typed as plain QuerySets; they are built on the models' default
+    # managers (ActiveQuerySet).
+    agreements = (
+        cast(ActiveQuerySet, access.visible_agreements(user))
+        .active()
+        .filter(pk__in=Party.objects.filter(organization=organization).values("agreement_id"))
+        .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
+        .order_by("-signed_on", "-id")
+    )
+    return Panel("agreements/organization_panel.html", {"agreements": list(agreements[:50])})
+
+
+def person_signed_panel(*, user: Any, person: Person) -> Panel:
+    """The parties a person signed for, in the agreements the user sees, newest first."""
+    signed = list(
+        Party.objects.filter(signatory=person, agreement__in=access.visible_agreements(user))
+        .select_related("agreement", "organization")
+        .order_by("-signed_on")
+    )
+    return Panel("agreements/person_panel.html", {"signed": signed})
 
 
 def agreement_history(agreement: Agreement) -> list[history.Entry]:

@@ -9,10 +9,13 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
         from phoihop.events.access import visible_attendee_ids
+        from phoihop.events.selectors import person_attended_panel
         from phoihop.orgs.access import register_people_source
+        from phoihop.orgs.panels import register_person_panel
 
         register_owner(self.get_model("Event"), _attachments_check)
         register_people_source(visible_attendee_ids)
+        register_person_panel(person_attended_panel)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

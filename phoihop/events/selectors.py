@@ -15,7 +15,8 @@ from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.events import access
 from phoihop.events.models import Attendee, Event
-from phoihop.orgs.models import Organization
+from phoihop.orgs.models import Organization, Person
+from phoihop.orgs.panels import Panel
 
 
 def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
@@ -73,6 +74,17 @@ def event_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "can_edit": access.can_edit_event(user, event),
         "history": event_history(event),
     }
+
+
+def person_attended_panel(*, user: Any, person: Person) -> Panel:
+    """The events a person attended that the user sees, with the title he held that day,
+    newest first (a panel of the person's page, registered in apps.py)."""
+    attended = list(
+        Attendee.objects.filter(person=person, event__in=access.visible_events(user))
+        .select_related("event")
+        .order_by("-event__date")
+    )
+    return Panel("events/person_panel.html", {"attended": attended})
 
 
 def event_history(event: Event) -> list[history.Entry]:

@@ -8,13 +8,10 @@ from typing import Any, cast
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from phoihop.agreements import access as agreement_access
-from phoihop.agreements.models import Party
 from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
-from phoihop.events import access as event_access
-from phoihop.orgs import access
+from phoihop.orgs import access, panels
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 from phoihop.orgs.tree import path_ids
 
@@ -147,14 +144,6 @@ def organization_autocomplete(*, user: Any, query: str, visible_only: bool = Fal
     return filter_by_query(qs, query).order_by(vi("sort_name"), "id")
 
 
-def organization_options(*, user: Any) -> list[Organization]:
-    """Organisations that are parties to agreements the user sees (for list filters)."""
-    party_orgs = Party.objects.filter(agreement__in=agreement_access.visible_agreements(user)).values(
-        "organization_id"
-    )
-    return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("sort_name")))
-
-
 def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core import history
 
@@ -172,13 +161,6 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     )
     # The access functions are typed as plain QuerySets; they are built on the models' default
     # managers (ActiveQuerySet).
-    agreements = (
-        cast(ActiveQuerySet, agreement_access.visible_agreements(user))
-        .active()
-        .filter(pk__in=Party.objects.filter(organization=org).values("agreement_id"))
-        .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
-        .order_by("-signed_on", "-id")
-    )
     people = cast(ActiveQuerySet, access.visible_people(user)).active().filter(organization=org).order_by(vi("full_name"))
     return {
         "org": org,
@@ -187,7 +169,8 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "more_children": len(children) > TREE_PAGE,
         "successions_out": successions_out,
         "successions_in": successions_in,
-        "agreements": list(agreements[:50]),
+        # The agreements it is a party to: a panel that the agreements app serves.
+        "panels": panels.organization_panels(user=user, organization=org),
         "people": list(people[:100]),
         "can_edit": access.can_manage_registry(user),
         "history": history.merged(
@@ -208,23 +191,11 @@ def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
 
     person = access.get_person_for_user(user, pk)
     titles = list(PersonTitle.objects.filter(person=person).select_related("organization"))
-    signed = list(
-        Party.objects.filter(signatory=person, agreement__in=agreement_access.visible_agreements(user))
-        .select_related("agreement", "organization")
-        .order_by("-signed_on")
-    )
-    from phoihop.events.models import Attendee
-
-    attended = list(
-        Attendee.objects.filter(person=person, event__in=event_access.visible_events(user))
-        .select_related("event")
-        .order_by("-event__date")
-    )
     return {
         "person": person,
         "titles": titles,
-        "signed": signed,
-        "attended": attended,
+        # What he signed and attended: panels that the agreements and events apps serve.
+        "panels": panels.person_panels(user=user, person=person),
         "can_edit": access.can_edit_person(user, person),
         "history": history.merged(
             history.entries(Person.history.filter(id=person.pk), Person, lambda r: r.full_name),
@@ -328,7 +299,7 @@ def succession_open_work(*, succession: Succession) -> OpenWork:
     cancelled) that it leads or supports or whose officer belongs to it, and its unsubmitted
     periodic reports. Done tasks, past activities and submitted reports are history and stay.
     A fixed number of queries whatever the number of rows."""
-    from phoihop.agreements.models import Agreement
+    from phoihop.agreements.models import Agreement, Party
     from phoihop.plans.models import AnnualPlan, Task
     from phoihop.plans.selectors import TaskStatus, task_statuses
 
