@@ -17,7 +17,8 @@ urlpatterns = [
     # their names there (core:home, core:search, core:attachment_download).
     path("", include((portal_urls + attachment_urls, "core"))),
     path("tai-khoan/", include("phoihop.accounts.urls")),
-    # Passing open work to a successor is a workflow (registry, agreements, plans, exchange).
+    # Recording a succession and passing its open work to a successor are a workflow (registry,
+    # agreements, plans, exchange); their pages keep the orgs names and paths.
     path("co-quan/", include((orgs_urls + orgs_workflow_urls, "orgs"))),
     # Renewal is a workflow (agreements and plans); its page keeps agreements:renewal_create.
     path("van-ban/", include((agreement_urls + agreement_workflow_urls, "agreements"))),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from phoihop.core.db import vi
@@ -226,7 +226,7 @@ def people_organizations(*, user: Any) -> QuerySet[Organization]:
     return Organization.objects.filter(pk__in=org_ids)
 
 
-# --- succession: who carries on, and what work is still open --------------------------------
+# --- succession: who carries on (what work is still open is the workflows app's) -------------
 
 
 def current_successors(org: Organization) -> list[Organization]:
@@ -259,108 +259,3 @@ def current_successors(org: Organization) -> list[Organization]:
 
     follow(org)
     return result
-
-
-def periodic_report_model() -> Any | None:
-    """The exchange app's PeriodicReport, or None where that app has no such model."""
-    from django.apps import apps
-
-    try:
-        return apps.get_model("exchange", "PeriodicReport")
-    except LookupError:
-        return None
-
-
-@dataclass
-class OpenWork:
-    """What a succession's ended bodies leave unfinished, to be passed to a successor."""
-
-    succession: Succession
-    movers: list[Organization]
-    successors: list[Organization]
-    tasks: list[Any] = field(default_factory=list)
-    agreements: list[Any] = field(default_factory=list)
-    reports: list[Any] = field(default_factory=list)
-    reports_available: bool = True
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.tasks or self.agreements or self.reports)
-
-
-def succession_movers(succession: Succession) -> list[Organization]:
-    """The predecessors that end with the succession (a body that absorbs others stays)."""
-    staying = {o.pk for o in succession.successors.all()}
-    return [o for o in succession.predecessors.all() if o.pk not in staying]
-
-
-def succession_open_work(*, succession: Succession) -> OpenWork:
-    """In-force agreements where an ended body is a party, their open tasks (not done, not
-    cancelled) that it leads or supports or whose officer belongs to it, and its unsubmitted
-    periodic reports. Done tasks, past activities and submitted reports are history and stay.
-    A fixed number of queries whatever the number of rows."""
-    from phoihop.agreements.models import Agreement, Party
-    from phoihop.plans.models import AnnualPlan, Task
-    from phoihop.plans.selectors import TaskStatus, task_statuses
-
-    succession = (
-        Succession.objects.prefetch_related("predecessors", "successors").get(pk=succession.pk)
-    )
-    movers = succession_movers(succession)
-    successors = [o for o in succession.successors.all() if o.pk not in {m.pk for m in movers}]
-    work = OpenWork(succession=succession, movers=movers, successors=successors)
-    mover_ids = [o.pk for o in movers]
-    if not mover_ids:
-        return work
-    work.agreements = list(
-        Agreement.objects.active()
-        .filter(
-            status=Agreement.Status.IN_FORCE,
-            pk__in=Party.objects.filter(organization_id__in=mover_ids).values("agreement_id"),
-        )
-        .prefetch_related(
-            Prefetch("parties", queryset=Party.objects.select_related("organization"))
-        )
-        .order_by(vi("title"), "id")
-    )
-    candidates = list(
-        Task.objects.active()
-        .filter(
-            plan__archived_at__isnull=True,
-            plan__agreement__archived_at__isnull=True,
-            plan__agreement__status=Agreement.Status.IN_FORCE,
-        )
-        .exclude(plan__status=AnnualPlan.Status.CLOSED)
-        .filter(
-            Q(lead_organization_id__in=mover_ids)
-            | Q(
-                pk__in=Task.supporting_organizations.through.objects.filter(
-                    organization_id__in=mover_ids
-                ).values("task_id")
-            )
-            | Q(responsible_officer__organization_id__in=mover_ids)
-        )
-        .select_related("plan__agreement", "lead_organization", "responsible_officer")
-        .prefetch_related("supporting_organizations")
-        .order_by("plan__agreement_id", "plan__year", "number", "id")
-    )
-    statuses = task_statuses(candidates)
-    work.tasks = [
-        t for t in candidates if statuses[t.pk] not in (TaskStatus.DONE, TaskStatus.CANCELLED)
-    ]
-    for t in work.tasks:
-        t.status_label = TaskStatus(statuses[t.pk]).label
-    report_model = periodic_report_model()
-    if report_model is None:
-        work.reports_available = False
-    else:
-        work.reports = list(
-            report_model.objects.filter(
-                archived_at__isnull=True,
-                organization_id__in=mover_ids,
-                status=report_model.Status.DRAFT,
-            )
-            .select_related("agreement", "organization")
-            .order_by("agreement_id", "period_start", "id")
-        )
-    return work

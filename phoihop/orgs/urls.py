@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:pk>/", views.organization_detail, name="detail"),
     path("<int:pk>/sua/", views.organization_edit, name="edit"),
     path("<int:pk>/luu-tru/", views.organization_archive, name="archive"),
-    path("ke-thua/tao-moi/", views.succession_create, name="succession_create"),
     path("xa-phuong/", views.commune_options, name="communes"),
     path("can-bo/", views.person_list, name="person_list"),
     path("can-bo/tao-moi/", views.person_create, name="person_create"),

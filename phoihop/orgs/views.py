@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,7 +25,6 @@ from phoihop.orgs.forms import (
     PersonForm,
     PersonListFilterForm,
     PersonOrganizationFilter,
-    SuccessionForm,
 )
 from phoihop.orgs.localities import communes_of, provinces
 from phoihop.orgs.models import Organization, Person
@@ -190,30 +188,6 @@ def commune_options(request: HttpRequest) -> HttpResponse:
             "selected_commune": None,
         },
     )
-
-
-@rule("staff")
-def succession_create(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        form = SuccessionForm(request.POST)
-        if form.is_valid():
-            data: dict[str, Any] = dict(form.cleaned_data)
-            predecessors = list(data.pop("predecessors"))
-            successors = list(data.pop("successors"))
-            try:
-                succession = services.succession_record(
-                    actor=request.user, predecessors=predecessors, successors=successors, **data
-                )
-                messages.success(request, _("Đã ghi nhận sắp xếp, kế thừa."))
-                if not selectors.succession_open_work(succession=succession).is_empty:
-                    return redirect("orgs:succession_transfer", pk=succession.pk)
-                return redirect(predecessors[0])
-            except ValidationError as exc:
-                add_errors(form, exc)
-    else:
-        origin = int_or_none(request.GET.get("from"))
-        form = SuccessionForm(initial={"predecessors": [origin] if origin else []})
-    return render(request, "orgs/succession_form.html", {"form": form, "nav": "orgs"})
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -21,10 +21,10 @@ from phoihop.agreements.services import (
 from phoihop.exchange.services import report_transfer, schedule_transfer
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Succession
-from phoihop.orgs.selectors import succession_open_work
 from phoihop.plans.selectors import last_plan
 from phoihop.plans.services import plan_carry_over_renewed, task_reassign
 from phoihop.vn.dates import format_short
+from phoihop.workflows.selectors import succession_open_work
 
 
 def agreement_renew(

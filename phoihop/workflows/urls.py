@@ -11,6 +11,7 @@ agreement_urlpatterns = [
 
 # Included in the orgs namespace, under co-quan/.
 orgs_urlpatterns = [
+    path("ke-thua/tao-moi/", views.succession_create, name="succession_create"),
     path(
         "ke-thua/<int:pk>/chuyen-cong-viec/", views.succession_transfer, name="succession_transfer"
     ),

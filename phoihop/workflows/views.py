@@ -3,6 +3,8 @@ page belongs to (``agreements:renewal_create``): the project's URLconf includes 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,11 +16,12 @@ from phoihop.agreements import selectors
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
 from phoihop.core.access import rule
-from phoihop.core.views_util import add_errors
-from phoihop.orgs.forms import SuccessionTransferForm
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.orgs import services as org_services
+from phoihop.orgs.forms import SuccessionForm, SuccessionTransferForm
 from phoihop.orgs.models import Succession
-from phoihop.orgs.selectors import succession_open_work
 from phoihop.workflows import services as workflows
+from phoihop.workflows.selectors import succession_open_work
 
 
 @rule("object")
@@ -72,6 +75,32 @@ def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
         {"form": form, "renewed": renewed is not None, "existing": existing, "nav": "agreements"}
     )
     return render(request, "agreements/renew.html", context)
+
+
+@rule("staff")
+def succession_create(request: HttpRequest) -> HttpResponse:
+    """ "Record a reorganisation" (the registry's form), then, when the ended bodies leave open
+    work, straight on to passing it to the successor."""
+    if request.method == "POST":
+        form = SuccessionForm(request.POST)
+        if form.is_valid():
+            data: dict[str, Any] = dict(form.cleaned_data)
+            predecessors = list(data.pop("predecessors"))
+            successors = list(data.pop("successors"))
+            try:
+                succession = org_services.succession_record(
+                    actor=request.user, predecessors=predecessors, successors=successors, **data
+                )
+                messages.success(request, _("Đã ghi nhận sắp xếp, kế thừa."))
+                if not succession_open_work(succession=succession).is_empty:
+                    return redirect("orgs:succession_transfer", pk=succession.pk)
+                return redirect(predecessors[0])
+            except ValidationError as exc:
+                add_errors(form, exc)
+    else:
+        origin = int_or_none(request.GET.get("from"))
+        form = SuccessionForm(initial={"predecessors": [origin] if origin else []})
+    return render(request, "orgs/succession_form.html", {"form": form, "nav": "orgs"})
 
 
 @rule("staff")

@@ -2,7 +2,7 @@
 
 `orgs:succession_transfer` is keyed by a succession, not an organisation: the walk gets a real
 succession to open, and the route's rule ("staff") is what it checks; the route's own tests
-(test_succession_transfer.py) check who gets what.
+(workflows/tests/test_succession_transfer.py) check who gets what.
 """
 
 from __future__ import annotations
