@@ -8,8 +8,13 @@ class AgreementsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.agreements.access import visible_signatory_ids
-        from phoihop.agreements.selectors import organization_agreements_panel, person_signed_panel
+        from phoihop.agreements.selectors import (
+            organization_agreements_panel,
+            person_names_as_signed,
+            person_signed_panel,
+        )
         from phoihop.attachments.access import register_owner
+        from phoihop.audit.personal_data import register_kept_as_signed
         from phoihop.orgs.access import register_people_source
         from phoihop.orgs.panels import register_organization_panel, register_person_panel
 
@@ -17,6 +22,7 @@ class AgreementsConfig(AppConfig):
         register_people_source(visible_signatory_ids)
         register_organization_panel(organization_agreements_panel)
         register_person_panel(person_signed_panel)
+        register_kept_as_signed(person_names_as_signed)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

@@ -7,9 +7,11 @@ from typing import Any, cast
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from phoihop.agreements import access
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.audit.personal_data import KeptNames
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
@@ -128,6 +130,15 @@ def person_signed_panel(*, user: Any, person: Person) -> Panel:
         .order_by("-signed_on")
     )
     return Panel("agreements/person_panel.html", {"signed": signed})
+
+
+def person_names_as_signed(person: Person) -> KeptNames:
+    """The person's name on each party he signed for, as signed (kept when he is anonymised)."""
+    parties = Party.objects.filter(signatory=person).select_related("agreement").order_by("pk")
+    return KeptNames(
+        rows=[(p.signatory_name or "—", p.agreement.title) for p in parties],
+        none_text=_("Cán bộ này chưa ký văn bản nào."),
+    )
 
 
 def agreement_history(agreement: Agreement) -> list[history.Entry]:

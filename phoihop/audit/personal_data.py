@@ -3,7 +3,8 @@
 The export walks every relation to Person generically (foreign keys from any app), so records
 added by later apps are included without changes here. Anonymising replaces the person's own
 record and its history; what was signed or recorded as such (Party.signatory_name and the
-signatory's title, Attendee.full_name) stays as it was on the document.
+signatory's title, Attendee.full_name) stays as it was on the document: the apps that keep
+such names register them (``register_kept_as_signed``) for the anonymising page to list.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
@@ -24,8 +27,32 @@ from phoihop.vn.text import fold
 
 # Personal fields of Person and of its historical rows, and what they become.
 PERSON_FIELDS = ("full_name", "rank", "position")
-# Relations whose names are the names as signed / as recorded on a document: never rewritten.
-KEPT_AS_SIGNED = {("agreements", "party"), ("events", "attendee")}
+
+
+@dataclass(frozen=True)
+class KeptNames:
+    """A person's name as a signed or recorded document shows it, one row per document, from
+    one app: anonymising never rewrites these."""
+
+    rows: list[tuple[str, str]]  # (the name as it stands on the document, the document)
+    none_text: str = ""  # said when there are no rows; nothing when empty
+
+
+# The apps whose records keep names as signed (agreements' parties, events' attendees)
+# register, in their AppConfig.ready, how to list them for the anonymising page.
+KeptNamesSource = Callable[[Person], KeptNames]
+
+_kept_as_signed: list[KeptNamesSource] = []
+
+
+def register_kept_as_signed(source: KeptNamesSource) -> None:
+    if source not in _kept_as_signed:
+        _kept_as_signed.append(source)
+
+
+def kept_as_signed(person: Person) -> list[KeptNames]:
+    """What anonymising ``person`` leaves as it was signed, app by app."""
+    return [source(person) for source in _kept_as_signed]
 
 
 def anonymous_label(person: Person) -> str:

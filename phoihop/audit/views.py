@@ -147,15 +147,12 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
         personal_data.anonymise_person(actor=request.user, person=person)
         messages.success(request, _("Đã ẩn danh thông tin cá nhân của cán bộ. Tên như đã ký trên văn bản được giữ nguyên."))
         return redirect("orgs:person_detail", pk=person.pk)
-    from phoihop.agreements.models import Party
-    from phoihop.events.models import Attendee
-
     context = {
         "person": person,
         "form": form,
         "already": already,
-        "signed": Party.objects.filter(signatory=person).select_related("agreement").order_by("pk"),
-        "attended": Attendee.objects.filter(person=person).select_related("event").order_by("pk"),
+        # The names as signed, listed by the apps that keep them (shown only before anonymising).
+        "kept": [] if already else personal_data.kept_as_signed(person),
         "label": personal_data.anonymous_label(person),
     }
     return render(request, "audit/person_anonymise.html", context)

@@ -8,14 +8,16 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
+        from phoihop.audit.personal_data import register_kept_as_signed
         from phoihop.events.access import visible_attendee_ids
-        from phoihop.events.selectors import person_attended_panel
+        from phoihop.events.selectors import person_attended_panel, person_names_as_recorded
         from phoihop.orgs.access import register_people_source
         from phoihop.orgs.panels import register_person_panel
 
         register_owner(self.get_model("Event"), _attachments_check)
         register_people_source(visible_attendee_ids)
         register_person_panel(person_attended_panel)
+        register_kept_as_signed(person_names_as_recorded)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

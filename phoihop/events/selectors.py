@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
+from phoihop.audit.personal_data import KeptNames
 from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
@@ -85,6 +86,12 @@ def person_attended_panel(*, user: Any, person: Person) -> Panel:
         .order_by("-event__date")
     )
     return Panel("events/person_panel.html", {"attended": attended})
+
+
+def person_names_as_recorded(person: Person) -> KeptNames:
+    """The person's name in each attendance list, as recorded (kept when he is anonymised)."""
+    attendances = Attendee.objects.filter(person=person).select_related("event").order_by("pk")
+    return KeptNames(rows=[(a.full_name, a.event.title) for a in attendances])
 
 
 def event_history(event: Event) -> list[history.Entry]:

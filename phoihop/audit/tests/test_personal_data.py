@@ -49,6 +49,20 @@ def test_export_contains_everything_held(client: Any, users: dict[str, Any], sig
     assert event.object_id == str(signatory.pk)
 
 
+def test_the_anonymise_page_lists_the_names_as_signed_and_as_recorded(
+    client: Any, users: dict[str, Any], signatory: Person, agreement: Any, orgs: dict[str, Any]
+) -> None:
+    client.force_login(users["staff"])
+    page = client.get(reverse("audit:person_anonymise", args=[signatory.pk])).content.decode()
+    kept = page[page.index("Tên như đã ký, được giữ nguyên") :]
+    assert f"Nguyễn Văn An · {agreement.title}" in kept  # the party, from agreements
+    assert "Nguyễn Văn An · Hội nghị ký kết" in kept  # the attendance list, from events
+    assert "Cán bộ này chưa ký văn bản nào." not in kept
+    newcomer = Person.objects.create(full_name="Đỗ Thị Lan", organization=orgs["district"])
+    page = client.get(reverse("audit:person_anonymise", args=[newcomer.pk])).content.decode()
+    assert "Cán bộ này chưa ký văn bản nào." in page
+
+
 def test_anonymise_keeps_the_names_as_signed(client: Any, users: dict[str, Any], signatory: Person, agreement: Any) -> None:
     from phoihop.events.models import Attendee
 
