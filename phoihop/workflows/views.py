@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
-from phoihop.agreements import selectors
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
 from phoihop.core.access import rule
@@ -18,6 +17,7 @@ from phoihop.core.views_util import add_errors
 from phoihop.orgs.forms import SuccessionTransferForm
 from phoihop.orgs.models import Succession
 from phoihop.orgs.selectors import succession_open_work
+from phoihop.workflows import selectors
 from phoihop.workflows import services as workflows
 
 
