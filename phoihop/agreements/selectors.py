@@ -14,10 +14,8 @@ from phoihop.core import history
 from phoihop.core.db import vi
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
-from phoihop.events import access as event_access
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
-from phoihop.plans import access as plan_access
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -73,10 +71,8 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     areas = list(
         agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
     )
-    events = list(event_access.visible_events(user).filter(agreements=agreement).select_related("host"))
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
-    plans = list(plan_access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     from phoihop.attachments.selectors import attachments_of
 
     can_edit = access.can_edit_agreement(user, agreement)
@@ -91,10 +87,8 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not user_renews else None,
         "parties": parties,
         "content_areas": areas,
-        "events": events,
         "children": children,
         "renewed_by": renewed_by,
-        "plans": plans,
         "attachments": attachments_of(agreement),
         "can_edit": can_edit,
         "history": agreement_history(agreement),

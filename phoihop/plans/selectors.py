@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.activities import access as activity_access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
 from phoihop.orgs import access as org_access
@@ -167,6 +168,17 @@ def task_status(task: Task, *, today: datetime.date | None = None) -> str:
 def plan_list(*, user: Any, agreement: Agreement) -> QuerySet[AnnualPlan]:
     """The agreement's plans the user may see, newest year first."""
     return access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id")
+
+
+def agreement_panel(*, user: Any, pk: int) -> dict[str, Any]:
+    """The agreement page's "Kế hoạch phối hợp năm" panel: the plans of agreement ``pk`` the
+    user sees, newest year first, and whether they may start one."""
+    agreement = agreement_access.get_agreement_for_user(user, pk)
+    return {
+        "agreement": agreement,
+        "plans": list(plan_list(user=user, agreement=agreement)),
+        "can_edit": agreement_access.can_edit_agreement(user, agreement),
+    }
 
 
 def last_plan(agreement: Agreement) -> AnnualPlan | None:

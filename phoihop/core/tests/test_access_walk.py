@@ -125,6 +125,8 @@ POSTS: dict[str, Post] = {
     "events:edit": writes(200, EDITS_EVENT, SEES_EVENT),
     "events:archive": writes(302, EDITS_EVENT, SEES_EVENT),
     "events:attachment_upload": writes(302, EDITS_EVENT, SEES_EVENT),
+    "events:agreement_panel": reads(200, SEES_AGREEMENT),
+    "plans:agreement_panel": reads(200, SEES_AGREEMENT),
     "plans:create": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
     "plans:detail": reads(200, SEES_AGREEMENT),
     "plans:task_create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -179,6 +181,7 @@ POSTS: dict[str, Post] = {
     "dashboards:agreement": reads(200, SEES_AGREEMENT),
     "dashboards:tasks": reads(200),
     "reviews:list": reads(200),
+    "reviews:agreement_panel": reads(200, SEES_AGREEMENT),
     "reviews:create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
     "reviews:detail": reads(200, SEES_AGREEMENT),
     "reviews:edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -306,6 +309,9 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         if found is not None:
             return found
     if name.startswith("agreements:"):
+        return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    # The agreement page's panels (plans', events') are about the agreement, seen as it is.
+    if name in ("plans:agreement_panel", "events:agreement_panel"):
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
     # Plans and tasks are seen and edited exactly as their agreement.
     if name == "plans:create":

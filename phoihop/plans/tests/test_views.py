@@ -69,10 +69,27 @@ def test_it_hides_the_plan_from_outsiders(login, users, plan):
 
 
 def test_it_lists_the_agreements_plans_on_its_page(login, users, agreement, plan):
-    body = login(users["coop_officer"]).get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
-    assert "Kế hoạch phối hợp năm" in body
+    client = login(users["coop_officer"])
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
+    page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    # The page loads the panel on load, and links to it for a browser without JavaScript.
+    assert f'hx-get="{panel}" hx-trigger="load"' in page and f'<a href="{panel}">' in page
+    body = client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Kế hoạch phối hợp năm" in body
     assert reverse("plans:detail", args=[plan.pk]) in body and "Kế hoạch năm 2024" in body
     assert reverse("plans:create", args=[agreement.pk]) not in body  # not the lead party
+
+
+def test_it_shows_the_panel_as_a_page_without_javascript(login, users, agreement, plan):
+    body = login(users["alice"]).get(reverse("plans:agreement_panel", args=[agreement.pk])).content.decode()
+    assert "<html" in body and f'href="{agreement.get_absolute_url()}"' in body
+    assert reverse("plans:detail", args=[plan.pk]) in body
+    assert reverse("plans:create", args=[agreement.pk]) in body  # alice edits the agreement
+
+
+def test_it_hides_the_panel_from_outsiders(login, users, agreement, plan):
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
+    assert login(users["charlie"]).get(panel, HTTP_HX_REQUEST="true").status_code == 404
 
 
 def test_it_keeps_the_agreement_page_query_count_flat_with_plans(login, users, agreement):
@@ -80,11 +97,21 @@ def test_it_keeps_the_agreement_page_query_count_flat_with_plans(login, users, a
 
     client = login(users["alice"])
     url = reverse("agreements:detail", args=[agreement.pk])
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
     plan_create(actor=users["alice"], agreement=agreement, year=2022)
-    get_in_queries(client, url, 26)
+    get_in_queries(client, url, 23)
+    with assert_queries(PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
     for year in (2023, 2024, 2025):
         plan_create(actor=users["alice"], agreement=agreement, year=year)
-    get_in_queries(client, url, 26)
+    get_in_queries(client, url, 23)
+    with assert_queries(PANEL_QUERIES):
+        assert "Kế hoạch năm 2025" in client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+
+
+# Three for any signed-in request, then the agreement with its parties and their organisations, and
+# the plans.
+PANEL_QUERIES = 7
 
 
 # --- creating a plan ------------------------------------------------------------------------------
