@@ -63,7 +63,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _plan_open(plan: AnnualPlan) -> bool:
-    return not plan.is_archived and plan.status != AnnualPlan.Status.CLOSED
+    return plan.is_open
 
 
 def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -> HttpResponse:

@@ -143,6 +143,7 @@ POSTS: dict[str, Post] = {
     "activities:return": writes(302, APPROVES_ACTIVITY, SEES_ACTIVITY),
     "activities:reopen": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
     "activities:attachment_upload": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "activities:task_panel": reads(200, SEES_AGREEMENT),
     "exchange:report_list": reads(200),
     "exchange:schedule": reads(200, SEES_AGREEMENT),
     "exchange:schedule_edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -322,6 +323,9 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["task"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name.startswith("plans:"):
         return world["plan"], SEES_AGREEMENT, EDITS_AGREEMENT
+    # The task page's panel of activities is about the task, seen as its agreement is.
+    if name == "activities:task_panel":
+        return world["task"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name in ("activities:approve", "activities:return"):
         return world["activity"], SEES_ACTIVITY, APPROVES_ACTIVITY
     if name.startswith("activities:"):

@@ -230,15 +230,21 @@ def test_it_shows_indicators_with_vietnamese_numbers_and_activities(login, users
     done = record(users["alice"], task, [orgs["district"], orgs["board"]], values={people: "1.234,5", sessions: "3"}, participants=1200)
     approve(users["alice"], users["leader"], done)
     record(users["alice"], task, [orgs["district"]], values={sessions: "9"}, title="Hội thi tìm hiểu Luật Quốc phòng")
-    body = login(users["bob"]).get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    client = login(users["bob"])
+    body = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
     for header in ("Chỉ tiêu", "Đơn vị", "Mục tiêu", "Đạt", "Tỷ lệ"):
         assert f">{header}</th>" in body
     assert "1.500" in body and "1.234,5" in body and "82,3%" in body  # 1.234,5 / 1.500
     assert "25%" in body  # 3 of 12: the draft's 9 do not count
+    assert "Thêm chỉ tiêu" not in body  # bob only reads
+    # The activities are the panel activities serves, loaded on load or linked without JavaScript.
+    panel = reverse("activities:task_panel", args=[task.pk])
+    assert f'hx-get="{panel}" hx-trigger="load"' in body and f'<a href="{panel}">' in body
+    body = client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Hoạt động (2)" in body and "1.234,5" in body
     assert "Tuyên truyền Luật Nghĩa vụ quân sự" in body and "Đã duyệt" in body
     assert "Hội thi tìm hiểu Luật Quốc phòng" in body and "Nháp" in body
     assert "1.200 người tham gia" in body
-    assert "Thêm chỉ tiêu" not in body  # bob only reads
 
 
 def test_it_keeps_the_task_page_query_count_flat(login, users, orgs, task):
@@ -252,10 +258,23 @@ def test_it_keeps_the_task_page_query_count_flat(login, users, orgs, task):
             a = record(users["alice"], task, [orgs["district"], orgs["board"]], values={ind: "1"})
             approve(users["alice"], users["leader"], a)
 
+    panel = reverse("activities:task_panel", args=[task.pk])
     add_rows(2)
-    get_in_queries(client, url, 20)
+    get_in_queries(client, url, TASK_QUERIES)
+    with assert_queries(TASK_PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
     add_rows(4)
-    get_in_queries(client, url, 20)
+    get_in_queries(client, url, TASK_QUERIES)
+    with assert_queries(TASK_PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
+
+
+# The activities' panel is loaded from its own URL (the activity count, the latest activities,
+# their organisations and values).
+TASK_QUERIES = 16
+# Three for any signed-in request, then the task (with its plan and agreement) and the agreement's
+# parties, the counts, the latest activities, their organisations and their values.
+TASK_PANEL_QUERIES = 9
 
 
 def test_it_adds_and_edits_an_indicator_with_vietnamese_numbers(login, users, task):
