@@ -7,9 +7,13 @@ class ActivitiesConfig(AppConfig):
     name = "phoihop.activities"
 
     def ready(self) -> None:
+        from phoihop.activities.progress import SOURCE
         from phoihop.attachments.access import register_owner
+        from phoihop.plans.progress import register_source
 
         register_owner(self.get_model("Activity"), _attachments_check)
+        # A task's progress is counted from its approved activities.
+        register_source(SOURCE)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

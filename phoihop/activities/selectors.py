@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from phoihop.activities import access
@@ -26,6 +26,7 @@ from phoihop.core.paging import KeyedRows
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
+from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number
 
@@ -211,6 +212,37 @@ def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "can_reopen": access.can_write_activity(user, activity)
         and activity.status == Activity.Status.APPROVED,
         "history": activity_history(activity),
+    }
+
+
+# The task page shows the latest activities; the rest are in the activity list filtered by task.
+TASK_ACTIVITY_LIMIT = 20
+
+
+def task_panel(*, user: Any, pk: int) -> dict[str, Any]:
+    """The task page's "Hoạt động" panel: the latest activities of task ``pk`` the user sees,
+    how many there are, and whether the user may record one."""
+    task = plan_access.get_task_for_user(user, pk)
+    visible = access.visible_activities(user).filter(task=task).active()
+    counts = visible.order_by().aggregate(
+        total=Count("id"), approved=Count("id", filter=Q(status=Activity.Status.APPROVED))
+    )
+    activities = list(
+        visible.prefetch_related(
+            "organizations",
+            Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator")),
+        ).order_by("-end_date", "-id")[:TASK_ACTIVITY_LIMIT]
+    )
+    parties = {p.organization_id for p in task.plan.agreement.parties.all()}
+    s = org_access.scope(user)
+    return {
+        "task": task,
+        "activities": activities,
+        "activity_count": counts["total"],
+        "more_activities": counts["total"] > len(activities),
+        "approved_count": counts["approved"],
+        "can_record": any(s.can_write_for(org) for org in parties),
+        "plan_open": task.plan.is_open,
     }
 
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/tra-lai/", views.activity_return, name="return"),
     path("<int:pk>/mo-ban-sua/", views.activity_reopen, name="reopen"),
     path("<int:pk>/tai-tep/", views.attachment_upload, name="attachment_upload"),
+    path("nhiem-vu/<int:pk>/", views.task_panel, name="task_panel"),
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from phoihop.core.access import rule
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.lists import list_page, render_list
+from phoihop.core.panels import panel_response
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -158,6 +160,18 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["nav"] = "activities"
     context["attachment_form"] = AttachmentForm(initial={"kind": "photo"})
     return render(request, "activities/detail.html", context)
+
+
+@rule("object")
+def task_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The activities of task ``pk``, a panel of the task page."""
+    context = selectors.task_panel(user=request.user, pk=pk)
+    task = context["task"]
+    context["nav"] = "agreements"
+    return panel_response(
+        request, "activities/task_panel.html", context, title=_("Hoạt động"),
+        back_url=reverse("plans:task_detail", args=[task.pk]), back_label=f"{task.number}. {task.title}",
+    )
 
 
 @rule("authenticated")

@@ -17,11 +17,9 @@ from phoihop.core.db import vi
 from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
-from phoihop.events import access as event_access
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.panels import Panel
-from phoihop.plans import access as plan_access
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -77,10 +75,8 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
     areas = list(
         agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
     )
-    events = list(event_access.visible_events(user).filter(agreements=agreement).select_related("host"))
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
-    plans = list(plan_access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     from phoihop.attachments.selectors import attachments_of
 
     can_edit = access.can_edit_agreement(user, agreement)
@@ -95,10 +91,8 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
         "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not user_renews else None,
         "parties": parties,
         "content_areas": areas,
-        "events": events,
         "children": children,
         "renewed_by": renewed_by,
-        "plans": plans,
         "attachments": attachments_of(agreement),
         "can_edit": can_edit,
         "history": agreement_history(agreement),
@@ -204,39 +198,6 @@ def parse_period_filter(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (start, end) if start <= end else None
-
-
-def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
-    """What renewing would carry over: each party with the bodies that carry it on today (none
-    when dissolved without successor), the content areas, and the unfinished tasks of the last
-    annual plan."""
-    from phoihop.orgs.selectors import current_successors
-    from phoihop.plans.selectors import TaskStatus, task_statuses
-
-    parties = [
-        (p, current_successors(p.organization))
-        for p in agreement.parties.select_related("organization").order_by("order", "id")
-    ]
-    last_plan = (
-        plan_access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id").first()
-    )
-    unfinished: list[Any] = []
-    if last_plan is not None:
-        tasks = list(last_plan.tasks.active().select_related("lead_organization").order_by("number", "id"))
-        statuses = task_statuses(tasks)
-        unfinished = [t for t in tasks if statuses[t.pk] not in (TaskStatus.DONE, TaskStatus.CANCELLED)]
-    # The new lead party is the old lead's body of today: only its officers (or staff) may draft.
-    new_leads = {b.pk: b for p, bodies in parties if p.role == Party.Role.LEAD for b in bodies}
-    allowed = set(access.lead_organizations_for(user).filter(pk__in=new_leads).values_list("pk", flat=True))
-    return {
-        "agreement": agreement,
-        "lead_blocked": [] if allowed else list(new_leads.values()),
-        "renewal_contacts": None if allowed else renewal_contacts(agreement=agreement),
-        "party_map": parties,
-        "content_areas": list(agreement.content_areas.order_by("number", "id")),
-        "last_plan": last_plan,
-        "unfinished": unfinished,
-    }
 
 
 # The most people a page names as those who may draft a renewal (each is checked by the rules).

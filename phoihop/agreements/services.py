@@ -15,7 +15,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.agreements import access
+from phoihop.agreements import access, dependents
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import versioning
 from phoihop.orgs import access as org_access
@@ -163,42 +163,13 @@ def _save_areas(agreement: Agreement, areas: Sequence[ContentAreaInput]) -> None
         area.responsible.set([o.pk for o in data.responsible])
         kept.append(area.pk)
     removed = [area for pk, area in existing.items() if pk not in kept]
-    _refuse_removing_areas_in_use(removed)
+    dependents.refuse_removing_areas(removed)
     for area in removed:
         try:
             area.delete()
         except ProtectedError:  # a task given this area meanwhile
-            _refuse_removing_areas_in_use([area])
+            dependents.refuse_removing_areas([area])
             raise
-
-
-# How many holding tasks the message names before it counts the rest.
-MAX_TASKS_NAMED = 10
-
-
-def _refuse_removing_areas_in_use(areas: Sequence[ContentArea]) -> None:
-    """A content area that plan tasks still belong to stays: say which tasks hold it."""
-    from phoihop.plans.models import Task
-
-    if not areas:
-        return
-    holding = Task.objects.filter(content_area__in=areas).select_related("plan", "content_area")
-    shown = list(holding.order_by("content_area__number", "plan__year", "number")[:MAX_TASKS_NAMED + 1])
-    if not shown:
-        return
-    names = "; ".join(
-        _("nội dung %(area)s: nhiệm vụ %(task)s «%(title)s» (kế hoạch năm %(year)s)")
-        % {"area": t.content_area.number if t.content_area else "", "task": t.number,
-           "title": t.title, "year": t.plan.year}
-        for t in shown[:MAX_TASKS_NAMED]
-    )
-    if len(shown) > MAX_TASKS_NAMED:
-        names += _("; và %(n)s nhiệm vụ khác") % {"n": holding.count() - MAX_TASKS_NAMED}
-    raise ValidationError(
-        _("Không bỏ được nội dung phối hợp còn có nhiệm vụ trong kế hoạch: %(tasks)s. Hãy sửa các "
-          "nhiệm vụ này để chuyển sang nội dung khác trước khi bỏ nội dung.")
-        % {"tasks": names}
-    )
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -264,7 +235,7 @@ def agreement_update(
     data = _clean_fields(fields)
     _check(data, parties, content_areas)
     _check_links(actor, data, agreement)
-    _check_plans_within_period(agreement, data)
+    dependents.refuse_period(agreement, data.get("period_start"), data.get("period_end"))
     with transaction.atomic():
         versioning.claim(agreement, expected_version, edited=data)
         for name, value in data.items():
@@ -275,31 +246,6 @@ def agreement_update(
         _save_areas(agreement, content_areas)
         _supersede_renewed(agreement)
     return agreement
-
-
-def _check_plans_within_period(agreement: Agreement, data: dict[str, Any]) -> None:
-    """A period shortened past the agreement's annual plans would leave plans for years outside
-    it: refused on the period, naming the years."""
-    from django.db.models import Q
-
-    from phoihop.plans.models import AnnualPlan
-
-    start, end = data.get("period_start"), data.get("period_end")
-    outside = Q(year__lt=start) if start else Q()
-    if end:
-        outside |= Q(year__gt=end)
-    if not (start or end):
-        return
-    years = sorted(
-        AnnualPlan.objects.active().filter(agreement=agreement).filter(outside).values_list("year", flat=True)
-    )
-    if years:
-        raise ValidationError(
-            {"period_end" if end and years[-1] > end else "period_start": _(
-                "Văn bản đã có kế hoạch phối hợp năm %(years)s, nằm ngoài giai đoạn mới. Giữ giai đoạn bao "
-                "gồm các năm này, hoặc lưu trữ các kế hoạch đó trước."
-            ) % {"years": ", ".join(str(y) for y in years)}}
-        )
 
 
 def agreement_archive(*, actor: Any, agreement: Agreement) -> Agreement:

@@ -31,7 +31,6 @@ from phoihop.core.views_util import (
     add_errors,
 )
 from phoihop.core.widgets import autocomplete_response
-from phoihop.reviews.selectors import agreement_reviews
 
 
 @rule("authenticated")
@@ -63,7 +62,6 @@ def agreement_autocomplete(request: HttpRequest) -> HttpResponse:
 @rule("object")
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.agreement_detail(user=request.user, pk=pk)
-    context.update(agreement_reviews(user=request.user, agreement=context["agreement"]))
     context["attachment_form"] = AttachmentForm()
     context["nav"] = "agreements"
     return render(request, "agreements/detail.html", context)

@@ -94,6 +94,15 @@ def person_names_as_recorded(person: Person) -> KeptNames:
     return KeptNames(rows=[(a.full_name, a.event.title) for a in attendances])
 
 
+def agreement_panel(*, user: Any, pk: int) -> dict[str, Any]:
+    """The agreement page's "Hội nghị, sự kiện" panel: the events of agreement ``pk`` the user sees."""
+    agreement = agreement_access.get_agreement_for_user(user, pk)
+    return {
+        "agreement": agreement,
+        "events": list(access.visible_events(user).filter(agreements=agreement).select_related("host")),
+    }
+
+
 def event_history(event: Event) -> list[history.Entry]:
     return history.merged(
         history.entries(Event.history.filter(id=event.pk), Event, lambda r: r.title),

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/sua/", views.event_edit, name="edit"),
     path("<int:pk>/luu-tru/", views.event_archive, name="archive"),
     path("<int:pk>/tep/", views.attachment_upload, name="attachment_upload"),
+    path("van-ban/<int:pk>/", views.agreement_panel, name="agreement_panel"),
 ]

@@ -17,6 +17,7 @@ from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.lists import list_page
+from phoihop.core.panels import panel_response
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
@@ -147,3 +148,15 @@ def event_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, pk, for_edit=True)
     return attach_uploaded_file(request, event)
+
+
+@rule("object")
+def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The events of agreement ``pk``, a panel of the agreement page."""
+    context = selectors.agreement_panel(user=request.user, pk=pk)
+    agreement = context["agreement"]
+    context["nav"] = "agreements"
+    return panel_response(
+        request, "events/agreement_panel.html", context, title=_("Hội nghị, sự kiện"),
+        back_url=agreement.get_absolute_url(), back_label=agreement.number_symbol or agreement.title,
+    )

@@ -47,6 +47,11 @@ class AnnualPlan(Archivable):
             )
         ]
 
+    @property
+    def is_open(self) -> bool:
+        """Open to new tasks and recorded work: neither archived nor closed."""
+        return not self.is_archived and self.status != self.Status.CLOSED
+
     def __str__(self) -> str:
         return f"Kế hoạch phối hợp năm {self.year}"
 

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.activities import access as activity_access
+from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement
 from phoihop.core import history
 from phoihop.orgs import access as org_access
 from phoihop.plans import access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
+from phoihop.plans.progress import source as progress_source
 
 HUNDRED = Decimal(100)
 
@@ -62,18 +63,6 @@ class TaskRow:
         return str(TaskStatus(self.status).label)
 
 
-def counted_values(indicator_ids: Iterable[int]) -> QuerySet[Any]:
-    """The values that count: from approved activities that are not archived."""
-    from phoihop.activities.models import Activity, IndicatorValue
-
-    # No model ordering: it would join and sort the whole indicator table for nothing.
-    return IndicatorValue.objects.filter(
-        indicator_id__in=list(indicator_ids),
-        activity__status=Activity.Status.APPROVED,
-        activity__archived_at__isnull=True,
-    ).order_by()
-
-
 def _percent(achieved: Decimal | None, target: Decimal) -> Decimal | None:
     if achieved is None or not target:
         return None
@@ -83,9 +72,7 @@ def _percent(achieved: Decimal | None, target: Decimal) -> Decimal | None:
 def indicator_progress(indicators: Sequence[Indicator]) -> dict[int, IndicatorProgress]:
     """Target, achieved and percent of each indicator, in one query whatever their number."""
     values: dict[int, list[tuple[Decimal, datetime.date, Any, int]]] = defaultdict(list)
-    rows = counted_values(i.pk for i in indicators).values_list(
-        "indicator_id", "value", "activity__end_date", "activity__approved_at", "activity_id"
-    )
+    rows = progress_source().counted_values([i.pk for i in indicators])
     for indicator_id, value, end, approved_at, activity_id in rows:
         values[indicator_id].append((value, end, approved_at, activity_id))
     result: dict[int, IndicatorProgress] = {}
@@ -126,8 +113,6 @@ def _status(
 
 def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> list[TaskRow]:
     """Each task with its status and indicator progress, in three queries whatever their number."""
-    from phoihop.activities.models import Activity
-
     today = today or timezone.localdate()
     ids = [t.pk for t in tasks]
     indicators: list[Indicator] = list(Indicator.objects.active().filter(task_id__in=ids).order_by("order", "id"))
@@ -136,12 +121,7 @@ def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> lis
     for ind in indicators:
         assert ind.task_id is not None  # filtered on task_id
         by_task[ind.task_id].append(progress[ind.pk])
-    approved = set(
-        Activity.objects.filter(task_id__in=ids, status=Activity.Status.APPROVED, archived_at__isnull=True)
-        .order_by()
-        .values_list("task_id", flat=True)
-        .distinct()
-    )
+    approved = progress_source().tasks_with_counted_work(ids)
     return [
         TaskRow(t, _status(t, by_task.get(t.pk, []), t.pk in approved, today), by_task.get(t.pk, []))
         for t in tasks
@@ -167,6 +147,17 @@ def task_status(task: Task, *, today: datetime.date | None = None) -> str:
 def plan_list(*, user: Any, agreement: Agreement) -> QuerySet[AnnualPlan]:
     """The agreement's plans the user may see, newest year first."""
     return access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id")
+
+
+def agreement_panel(*, user: Any, pk: int) -> dict[str, Any]:
+    """The agreement page's "Kế hoạch phối hợp năm" panel: the plans of agreement ``pk`` the
+    user sees, newest year first, and whether they may start one."""
+    agreement = agreement_access.get_agreement_for_user(user, pk)
+    return {
+        "agreement": agreement,
+        "plans": list(plan_list(user=user, agreement=agreement)),
+        "can_edit": agreement_access.can_edit_agreement(user, agreement),
+    }
 
 
 def last_plan(agreement: Agreement) -> AnnualPlan | None:
@@ -196,25 +187,11 @@ def plan_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
     }
 
 
-# The task page shows the latest activities; the rest are in the activity list filtered by task.
-TASK_ACTIVITY_LIMIT = 20
-
-
 def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
-    from phoihop.activities.models import Activity, IndicatorValue
-
+    """The task with its status and indicators; its activities are the panel that activities
+    serves on the page (``activities:task_panel``)."""
     task = access.get_task_for_user(user, pk)
     row = _task_rows([task], today)[0]
-    visible = activity_access.visible_activities(user).filter(task=task).active()
-    counts = visible.order_by().aggregate(
-        total=models.Count("id"), approved=models.Count("id", filter=models.Q(status=Activity.Status.APPROVED))
-    )
-    activities = list(
-        visible.prefetch_related(
-            "organizations",
-            Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator")),
-        ).order_by("-end_date", "-id")[:TASK_ACTIVITY_LIMIT]
-    )
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
     s = org_access.scope(user)
     return {
@@ -222,10 +199,6 @@ def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> di
         "status": row.status,
         "status_label": row.status_label,
         "indicators": row.indicators,
-        "activities": activities,
-        "activity_count": counts["total"],
-        "more_activities": counts["total"] > len(activities),
-        "approved_count": counts["approved"],
         "can_edit": access.can_edit_plan(user, task.plan),
         "can_record": any(s.can_write_for(org) for org in parties),
         "history": task_history(task),

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -479,3 +479,52 @@ def task_reassign(*, task: Task, movers: set[int], successor: Organization, reas
     if new_supporting != supporting:
         task.supporting_organizations.set(new_supporting)
     return task
+
+
+# --- what plans keep hanging on an agreement (registered in apps.py, run by agreement_update) ---
+
+# How many holding tasks the message names before it counts the rest.
+MAX_TASKS_NAMED = 10
+
+
+def refuse_removing_areas_in_use(areas: Sequence[ContentArea]) -> None:
+    """A content area that plan tasks still belong to stays: say which tasks hold it."""
+    if not areas:
+        return
+    holding = Task.objects.filter(content_area__in=areas).select_related("plan", "content_area")
+    shown = list(holding.order_by("content_area__number", "plan__year", "number")[:MAX_TASKS_NAMED + 1])
+    if not shown:
+        return
+    names = "; ".join(
+        _("nội dung %(area)s: nhiệm vụ %(task)s «%(title)s» (kế hoạch năm %(year)s)")
+        % {"area": t.content_area.number if t.content_area else "", "task": t.number,
+           "title": t.title, "year": t.plan.year}
+        for t in shown[:MAX_TASKS_NAMED]
+    )
+    if len(shown) > MAX_TASKS_NAMED:
+        names += _("; và %(n)s nhiệm vụ khác") % {"n": holding.count() - MAX_TASKS_NAMED}
+    raise ValidationError(
+        _("Không bỏ được nội dung phối hợp còn có nhiệm vụ trong kế hoạch: %(tasks)s. Hãy sửa các "
+          "nhiệm vụ này để chuyển sang nội dung khác trước khi bỏ nội dung.")
+        % {"tasks": names}
+    )
+
+
+def refuse_period_leaving_plans(agreement: Agreement, start: int | None, end: int | None) -> None:
+    """A period shortened past the agreement's annual plans would leave plans for years outside
+    it: refused on the period, naming the years."""
+    if not (start or end):
+        return
+    outside = Q(year__lt=start) if start else Q()
+    if end:
+        outside |= Q(year__gt=end)
+    years = sorted(
+        AnnualPlan.objects.active().filter(agreement=agreement).filter(outside).values_list("year", flat=True)
+    )
+    if years:
+        raise ValidationError(
+            {"period_end" if end and years[-1] > end else "period_start": _(
+                "Văn bản đã có kế hoạch phối hợp năm %(years)s, nằm ngoài giai đoạn mới. Giữ giai đoạn bao "
+                "gồm các năm này, hoặc lưu trữ các kế hoạch đó trước."
+            ) % {"years": ", ".join(str(y) for y in years)}}
+        )

@@ -4,6 +4,7 @@ from phoihop.plans import views
 
 app_name = "plans"
 urlpatterns = [
+    path("van-ban/<int:pk>/", views.agreement_panel, name="agreement_panel"),
     path("van-ban/<int:pk>/lap-ke-hoach/", views.plan_create, name="create"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/them-nhiem-vu/", views.task_create, name="task_create"),

@@ -10,10 +10,23 @@ from django.views.decorators.http import require_POST
 from phoihop.agreements import access as agreement_access
 from phoihop.core import versioning
 from phoihop.core.access import rule
+from phoihop.core.panels import panel_response
 from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.plans import access, selectors, services
 from phoihop.plans.forms import IndicatorForm, PlanCreateForm, TaskForm, indicator_initial
 from phoihop.plans.models import AnnualPlan, Task
+
+
+@rule("object")
+def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The annual plans of agreement ``pk``, a panel of the agreement page."""
+    context = selectors.agreement_panel(user=request.user, pk=pk)
+    agreement = context["agreement"]
+    context["nav"] = "agreements"
+    return panel_response(
+        request, "plans/agreement_panel.html", context, title=_("Kế hoạch phối hợp năm"),
+        back_url=agreement.get_absolute_url(), back_label=agreement.number_symbol or agreement.title,
+    )
 
 
 @rule("object")
@@ -50,7 +63,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _plan_open(plan: AnnualPlan) -> bool:
-    return not plan.is_archived and plan.status != AnnualPlan.Status.CLOSED
+    return plan.is_open
 
 
 def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -> HttpResponse:

@@ -799,7 +799,7 @@ def contribution_prefetch() -> Prefetch:
 
 
 def agreement_reviews(*, user: Any, agreement: Any) -> dict[str, Any]:
-    """For the agreement page's "Sơ kết, tổng kết" card (reviews/agreement_card.html): the
+    """For the agreement page's "Sơ kết, tổng kết" panel (reviews/agreement_card.html): the
     reviews of this agreement the user sees, and whether they may start one. One query."""
     return {
         "agreement_reviews": list(

@@ -5,6 +5,7 @@ from phoihop.reviews import views
 app_name = "reviews"
 urlpatterns = [
     path("", views.review_list, name="list"),
+    path("van-ban/<int:pk>/", views.agreement_panel, name="agreement_panel"),
     path("van-ban/<int:pk>/tao/", views.review_create, name="create"),
     path("<int:pk>/", views.review_detail, name="detail"),
     path("<int:pk>/sua/", views.review_edit, name="edit"),

@@ -19,6 +19,7 @@ from phoihop.core.access import rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.lists import list_page
+from phoihop.core.panels import panel_response
 from phoihop.core.views_util import add_errors, generated_download, int_or_none
 from phoihop.events import access as event_access
 from phoihop.orgs.models import Organization
@@ -68,6 +69,18 @@ def _review_events(user: Any, agreement: Any) -> Any:
         .active()
         .filter(kind__in=[Event.Kind.INTERIM_REVIEW, Event.Kind.FINAL_REVIEW, Event.Kind.OTHER])
         .order_by("-date", "-id")
+    )
+
+
+@rule("object")
+def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reviews of agreement ``pk``, a panel of the agreement page."""
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
+    context = {"agreement": agreement, "nav": "agreements"}
+    context.update(selectors.agreement_reviews(user=request.user, agreement=agreement))
+    return panel_response(
+        request, "reviews/agreement_card.html", context, title=_("Sơ kết, tổng kết"),
+        back_url=agreement.get_absolute_url(), back_label=agreement.number_symbol or agreement.title,
     )
 
 

@@ -340,9 +340,14 @@ def _role_cases(*, role: str, user: Any, r: Records, t: Targets) -> list[Case | 
     add("agreement list filtered+sorted", page, "agreements:list", query=f"status=in_force&year={r.year}&sort=title")
     add("agreement autocomplete", page, "agreements:autocomplete", query=f"q={SEARCH_WORDS}")
     add("agreement detail", page, "agreements:detail", agreement, need=r.agreement)
+    # The agreement page's panels, each from its own app (measured as the page a plain request gets).
+    add("agreement plans panel", page, "plans:agreement_panel", agreement, need=r.agreement)
+    add("agreement events panel", page, "events:agreement_panel", agreement, need=r.agreement)
+    add("agreement reviews panel", page, "reviews:agreement_panel", agreement, need=r.agreement)
     add("agreement documents page", page, "documents:agreement", agreement, need=r.agreement)
     add("plan page", page, "plans:detail", _pk(r.plan), need=r.plan)
     add("task page", page, "plans:task_detail", _pk(r.task), need=r.task)
+    add("task activities panel", page, "activities:task_panel", _pk(r.task), need=r.task)
     add("activity detail", page, "activities:detail", _pk(r.activity), need=r.activity)
     add("activity list", page, "activities:list")
     add(

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
-from phoihop.agreements import selectors
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
 from phoihop.core.access import rule
@@ -20,6 +19,7 @@ from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.orgs import services as org_services
 from phoihop.orgs.forms import SuccessionForm, SuccessionTransferForm
 from phoihop.orgs.models import Succession
+from phoihop.workflows import selectors
 from phoihop.workflows import services as workflows
 from phoihop.workflows.selectors import succession_open_work
 

@@ -96,3 +96,48 @@ def test_it_creates_an_agreement_with_added_rows_and_finds_it_without_diacritics
     result = page.get_by_role("link", name=TITLE)
     expect(result).to_have_count(1)
     assert result.get_attribute("href") == detail_url.removeprefix(live_server.url)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_it_loads_the_panels_that_plans_events_reviews_and_activities_serve(
+    live_server: Any, page: Any, orgs: dict[str, Any], users: dict[str, Any], agreement: Any
+) -> None:
+    import datetime
+
+    from playwright.sync_api import expect
+
+    from phoihop.activities.services import activity_create
+    from phoihop.events.models import Event
+    from phoihop.plans.services import plan_create
+    from phoihop.reviews.services import review_create
+
+    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    event = Event.objects.create(
+        kind="signing", title="Hội nghị ký kết chương trình", date=datetime.date(2022, 9, 15), host=orgs["district"]
+    )
+    event.agreements.add(agreement)
+    review_create(
+        actor=users["alice"], agreement=agreement, kind="interim",
+        period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2024, 12, 31),
+    )
+    task = plan.tasks.get(number=1)
+    activity_create(
+        actor=users["alice"], task=task, organizations=[orgs["district"]],
+        fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
+    )
+
+    log_in(page, live_server.url, "alice")
+    page.goto(f"{live_server.url}{agreement.get_absolute_url()}")
+    main = page.locator("main")
+    expect(main.get_by_role("link", name="Kế hoạch năm 2024")).to_be_visible()
+    expect(main.get_by_role("button", name="Lập kế hoạch năm")).to_be_visible()
+    expect(main.get_by_role("link", name="Hội nghị ký kết chương trình")).to_be_visible()
+    expect(main.locator("#reviews")).to_contain_text("Sơ kết, tổng kết mới")
+    # The placeholders' plain links are gone once the panels are in.
+    expect(main.get_by_role("link", name="Xem các kế hoạch phối hợp năm")).to_have_count(0)
+    expect(main.get_by_role("link", name="Xem các báo cáo sơ kết, tổng kết")).to_have_count(0)
+
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/{task.pk}/")
+    expect(main.get_by_role("link", name="Tuyên truyền Luật Nghĩa vụ quân sự")).to_be_visible()
+    expect(main).to_contain_text("Hoạt động (1)")

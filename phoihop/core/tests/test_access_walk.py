@@ -125,6 +125,8 @@ POSTS: dict[str, Post] = {
     "events:edit": writes(200, EDITS_EVENT, SEES_EVENT),
     "events:archive": writes(302, EDITS_EVENT, SEES_EVENT),
     "events:attachment_upload": writes(302, EDITS_EVENT, SEES_EVENT),
+    "events:agreement_panel": reads(200, SEES_AGREEMENT),
+    "plans:agreement_panel": reads(200, SEES_AGREEMENT),
     "plans:create": writes(302, EDITS_AGREEMENT, SEES_AGREEMENT),
     "plans:detail": reads(200, SEES_AGREEMENT),
     "plans:task_create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -141,6 +143,7 @@ POSTS: dict[str, Post] = {
     "activities:return": writes(302, APPROVES_ACTIVITY, SEES_ACTIVITY),
     "activities:reopen": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
     "activities:attachment_upload": writes(302, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "activities:task_panel": reads(200, SEES_AGREEMENT),
     "exchange:report_list": reads(200),
     "exchange:schedule": reads(200, SEES_AGREEMENT),
     "exchange:schedule_edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -179,6 +182,7 @@ POSTS: dict[str, Post] = {
     "dashboards:agreement": reads(200, SEES_AGREEMENT),
     "dashboards:tasks": reads(200),
     "reviews:list": reads(200),
+    "reviews:agreement_panel": reads(200, SEES_AGREEMENT),
     "reviews:create": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
     "reviews:detail": reads(200, SEES_AGREEMENT),
     "reviews:edit": writes(200, EDITS_AGREEMENT, SEES_AGREEMENT),
@@ -307,6 +311,9 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
             return found
     if name.startswith("agreements:"):
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    # The agreement page's panels (plans', events') are about the agreement, seen as it is.
+    if name in ("plans:agreement_panel", "events:agreement_panel"):
+        return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
     # Plans and tasks are seen and edited exactly as their agreement.
     if name == "plans:create":
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
@@ -316,6 +323,9 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["task"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name.startswith("plans:"):
         return world["plan"], SEES_AGREEMENT, EDITS_AGREEMENT
+    # The task page's panel of activities is about the task, seen as its agreement is.
+    if name == "activities:task_panel":
+        return world["task"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name in ("activities:approve", "activities:return"):
         return world["activity"], SEES_ACTIVITY, APPROVES_ACTIVITY
     if name.startswith("activities:"):

@@ -583,3 +583,43 @@ def test_it_refuses_uploads_from_a_viewer_and_an_outsider(
         photo = SimpleUploadedFile("anh.png", PNG, content_type="image/png")
         assert login(users[who]).post(url, {"file": photo, "kind": "photo"}).status_code == status
     assert not Attachment.objects.exists()
+
+
+# --- events on the agreement page ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_it_lists_the_agreements_events_in_its_panel(
+    conference: Event, agreement: Any, login: Any, users: dict[str, Any]
+) -> None:
+    panel = reverse("events:agreement_panel", args=[agreement.pk])
+    client = login(users["coop_officer"])
+    page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    # The page loads the panel on load, and links to it for a browser without JavaScript.
+    assert f'hx-get="{panel}" hx-trigger="load"' in page and f'<a href="{panel}">' in page
+    body = client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Hội nghị, sự kiện" in body
+    assert reverse("events:detail", args=[conference.pk]) in body and conference.title in body
+    page = client.get(panel).content.decode()
+    assert "<html" in page and conference.title in page and f'href="{agreement.get_absolute_url()}"' in page
+    assert login(users["charlie"]).get(panel, HTTP_HX_REQUEST="true").status_code == 404
+
+
+@pytest.mark.django_db
+def test_it_keeps_the_events_panel_query_count_flat(
+    conference: Event, agreement: Any, orgs: dict[str, Any], login: Any, users: dict[str, Any]
+) -> None:
+    client = login(users["alice"])
+    panel = reverse("events:agreement_panel", args=[agreement.pk])
+    client.get(panel, HTTP_HX_REQUEST="true")
+    with assert_queries(PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
+    for i in range(4):
+        make_event(orgs, users, agreements=[agreement], title=f"Hội nghị giao ban số {i}")
+    with assert_queries(PANEL_QUERIES):
+        assert "Hội nghị giao ban số 3" in client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+
+
+# Three for any signed-in request, then the agreement with its parties and their organisations, and
+# the events with their hosts.
+PANEL_QUERIES = 7

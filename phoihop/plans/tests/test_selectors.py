@@ -135,8 +135,12 @@ def test_it_shows_plans_and_tasks_only_to_those_who_see_the_agreement(plan, task
 def test_it_lists_a_tasks_activities_with_their_values(task, orgs, users):
     sessions = indicator(users["alice"], task, "Buổi tuyên truyền", "12")
     approve(users["alice"], users["leader"], record(users["alice"], task, [orgs["district"]], values={sessions: "3"}, title="Buổi nói chuyện"))
+    from phoihop.activities.selectors import task_panel
+
+    panel = task_panel(user=users["coop_officer"], pk=task.pk)
+    assert [a.title for a in panel["activities"]] == ["Buổi nói chuyện"]
+    assert panel["can_record"] is True and panel["plan_open"] is True
     detail = task_detail(user=users["coop_officer"], pk=task.pk, today=SPRING)
-    assert [a.title for a in detail["activities"]] == ["Buổi nói chuyện"]
     assert detail["status"] == TaskStatus.IN_PROGRESS
     assert [(p.achieved, p.percent) for p in detail["indicators"]] == [(D("3"), D("25.0"))]
     assert detail["can_record"] is True and detail["can_edit"] is False

@@ -69,10 +69,27 @@ def test_it_hides_the_plan_from_outsiders(login, users, plan):
 
 
 def test_it_lists_the_agreements_plans_on_its_page(login, users, agreement, plan):
-    body = login(users["coop_officer"]).get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
-    assert "Kế hoạch phối hợp năm" in body
+    client = login(users["coop_officer"])
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
+    page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    # The page loads the panel on load, and links to it for a browser without JavaScript.
+    assert f'hx-get="{panel}" hx-trigger="load"' in page and f'<a href="{panel}">' in page
+    body = client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Kế hoạch phối hợp năm" in body
     assert reverse("plans:detail", args=[plan.pk]) in body and "Kế hoạch năm 2024" in body
     assert reverse("plans:create", args=[agreement.pk]) not in body  # not the lead party
+
+
+def test_it_shows_the_panel_as_a_page_without_javascript(login, users, agreement, plan):
+    body = login(users["alice"]).get(reverse("plans:agreement_panel", args=[agreement.pk])).content.decode()
+    assert "<html" in body and f'href="{agreement.get_absolute_url()}"' in body
+    assert reverse("plans:detail", args=[plan.pk]) in body
+    assert reverse("plans:create", args=[agreement.pk]) in body  # alice edits the agreement
+
+
+def test_it_hides_the_panel_from_outsiders(login, users, agreement, plan):
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
+    assert login(users["charlie"]).get(panel, HTTP_HX_REQUEST="true").status_code == 404
 
 
 def test_it_keeps_the_agreement_page_query_count_flat_with_plans(login, users, agreement):
@@ -80,11 +97,22 @@ def test_it_keeps_the_agreement_page_query_count_flat_with_plans(login, users, a
 
     client = login(users["alice"])
     url = reverse("agreements:detail", args=[agreement.pk])
+    panel = reverse("plans:agreement_panel", args=[agreement.pk])
     plan_create(actor=users["alice"], agreement=agreement, year=2022)
-    get_in_queries(client, url, 26)
+    client.get(url)  # the first request writes the sign-in record and fills the content-type cache
+    get_in_queries(client, url, 23)
+    with assert_queries(PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
     for year in (2023, 2024, 2025):
         plan_create(actor=users["alice"], agreement=agreement, year=year)
-    get_in_queries(client, url, 26)
+    get_in_queries(client, url, 23)
+    with assert_queries(PANEL_QUERIES):
+        assert "Kế hoạch năm 2025" in client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+
+
+# Three for any signed-in request, then the agreement with its parties and their organisations, and
+# the plans.
+PANEL_QUERIES = 7
 
 
 # --- creating a plan ------------------------------------------------------------------------------
@@ -203,15 +231,21 @@ def test_it_shows_indicators_with_vietnamese_numbers_and_activities(login, users
     done = record(users["alice"], task, [orgs["district"], orgs["board"]], values={people: "1.234,5", sessions: "3"}, participants=1200)
     approve(users["alice"], users["leader"], done)
     record(users["alice"], task, [orgs["district"]], values={sessions: "9"}, title="Hội thi tìm hiểu Luật Quốc phòng")
-    body = login(users["bob"]).get(reverse("plans:task_detail", args=[task.pk])).content.decode()
+    client = login(users["bob"])
+    body = client.get(reverse("plans:task_detail", args=[task.pk])).content.decode()
     for header in ("Chỉ tiêu", "Đơn vị", "Mục tiêu", "Đạt", "Tỷ lệ"):
         assert f">{header}</th>" in body
     assert "1.500" in body and "1.234,5" in body and "82,3%" in body  # 1.234,5 / 1.500
     assert "25%" in body  # 3 of 12: the draft's 9 do not count
+    assert "Thêm chỉ tiêu" not in body  # bob only reads
+    # The activities are the panel activities serves, loaded on load or linked without JavaScript.
+    panel = reverse("activities:task_panel", args=[task.pk])
+    assert f'hx-get="{panel}" hx-trigger="load"' in body and f'<a href="{panel}">' in body
+    body = client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in body and "Hoạt động (2)" in body and "1.234,5" in body
     assert "Tuyên truyền Luật Nghĩa vụ quân sự" in body and "Đã duyệt" in body
     assert "Hội thi tìm hiểu Luật Quốc phòng" in body and "Nháp" in body
     assert "1.200 người tham gia" in body
-    assert "Thêm chỉ tiêu" not in body  # bob only reads
 
 
 def test_it_keeps_the_task_page_query_count_flat(login, users, orgs, task):
@@ -225,10 +259,23 @@ def test_it_keeps_the_task_page_query_count_flat(login, users, orgs, task):
             a = record(users["alice"], task, [orgs["district"], orgs["board"]], values={ind: "1"})
             approve(users["alice"], users["leader"], a)
 
+    panel = reverse("activities:task_panel", args=[task.pk])
     add_rows(2)
-    get_in_queries(client, url, 20)
+    get_in_queries(client, url, TASK_QUERIES)
+    with assert_queries(TASK_PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
     add_rows(4)
-    get_in_queries(client, url, 20)
+    get_in_queries(client, url, TASK_QUERIES)
+    with assert_queries(TASK_PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
+
+
+# The activities' panel is loaded from its own URL (the activity count, the latest activities,
+# their organisations and values).
+TASK_QUERIES = 16
+# Three for any signed-in request, then the task (with its plan and agreement) and the agreement's
+# parties, the counts, the latest activities, their organisations and their values.
+TASK_PANEL_QUERIES = 9
 
 
 def test_it_adds_and_edits_an_indicator_with_vietnamese_numbers(login, users, task):

@@ -225,16 +225,40 @@ def test_it_records_movements_and_lists_their_commendations(login: Any, users: d
     assert login(users["alice"]).get(reverse("reviews:movement_edit", args=[m.pk])).status_code == 403
 
 
-def test_it_gives_the_agreement_page_its_reviews_card(users: dict[str, Any], agreement: Any, review: Any) -> None:
-    from django.template.loader import render_to_string
-
-    from phoihop.reviews.selectors import agreement_reviews
-
-    context = {"agreement": agreement, **agreement_reviews(user=users["alice"], agreement=agreement)}
-    html = render_to_string("reviews/agreement_card.html", context)
+def test_it_gives_the_agreement_page_its_reviews_panel(login: Any, users: dict[str, Any], agreement: Any, review: Any) -> None:
+    panel = reverse("reviews:agreement_panel", args=[agreement.pk])
+    page = login(users["alice"]).get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
+    assert f'hx-get="{panel}" hx-trigger="load"' in page and f'<a href="{panel}">' in page
+    alice = login(users["alice"])
+    html = alice.get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html and 'id="reviews"' in html
     assert "Sơ kết năm 2024" in html and "Sơ kết, tổng kết mới" in html
-    context = {"agreement": agreement, **agreement_reviews(user=users["bob"], agreement=agreement)}
-    assert "Sơ kết, tổng kết mới" not in render_to_string("reviews/agreement_card.html", context)
+    html = login(users["bob"]).get(panel, HTTP_HX_REQUEST="true").content.decode()
+    assert "Sơ kết năm 2024" in html and "Sơ kết, tổng kết mới" not in html
+    # Without JavaScript the placeholder's link opens the panel as a page, with a way back.
+    page = alice.get(panel).content.decode()
+    assert "<html" in page and "Sơ kết năm 2024" in page and f'href="{agreement.get_absolute_url()}"' in page
+    assert login(users["charlie"]).get(panel, HTTP_HX_REQUEST="true").status_code == 404
+
+
+def test_it_keeps_the_reviews_panel_query_count_flat(login: Any, users: dict[str, Any], agreement: Any, review: Any) -> None:
+    client = login(users["alice"])
+    panel = reverse("reviews:agreement_panel", args=[agreement.pk])
+    client.get(panel, HTTP_HX_REQUEST="true")
+    with assert_queries(PANEL_QUERIES):
+        client.get(panel, HTTP_HX_REQUEST="true")
+    for year in (2022, 2023):
+        services.review_create(
+            actor=users["alice"], agreement=agreement, kind=Review.Kind.INTERIM,
+            period_start=datetime.date(year, 1, 1), period_end=datetime.date(year, 12, 31),
+        )
+    with assert_queries(PANEL_QUERIES):
+        assert "Sơ kết năm 2023" in client.get(panel, HTTP_HX_REQUEST="true").content.decode()
+
+
+# Three for any signed-in request, then the agreement with its parties and their organisations, and
+# the reviews.
+PANEL_QUERIES = 7
 
 
 def test_it_suggests_the_year_a_review_conference_looks_back_on(login: Any, users: dict[str, Any], agreement: Any) -> None:

@@ -42,7 +42,7 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
     if not name.startswith("reviews:"):
         return None
     short = name.split(":")[1]
-    if short == "create":
+    if short in ("create", "agreement_panel"):
         return world["agreement"], SEES, EDITS
     if short == "sign_off":
         return world["review"], SEES, SIGNS_OFF
