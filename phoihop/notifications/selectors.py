@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.agreements import access as agreement_access
+from phoihop.agreements.calendar import agreement_end_date
 from phoihop.events import access as event_access
 from phoihop.notifications.access import visible_notifications
 from phoihop.notifications.models import Notification
-from phoihop.notifications.reminders import agreement_end_date
 from phoihop.orgs import access as org_access
 from phoihop.plans import access as plan_access
 
