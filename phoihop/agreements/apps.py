@@ -7,9 +7,12 @@ class AgreementsConfig(AppConfig):
     name = "phoihop.agreements"
 
     def ready(self) -> None:
+        from phoihop.agreements.calendar import AGREEMENT_ENDS
         from phoihop.attachments.access import register_owner
+        from phoihop.notifications.calendar import register_calendar_source
 
         register_owner(self.get_model("Agreement"), _attachments_check)
+        register_calendar_source(AGREEMENT_ENDS)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

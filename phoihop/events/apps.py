@@ -8,8 +8,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
+        from phoihop.events.calendar import EVENTS
+        from phoihop.notifications.calendar import register_calendar_source
 
         register_owner(self.get_model("Event"), _attachments_check)
+        register_calendar_source(EVENTS)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

@@ -8,8 +8,11 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
+        from phoihop.notifications.calendar import register_calendar_source
+        from phoihop.plans.calendar import TASKS
 
         register_owner(self.get_model("AnnualPlan"), _attachments_check)
+        register_calendar_source(TASKS)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
