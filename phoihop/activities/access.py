@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.lookups import In
@@ -18,9 +19,13 @@ from django.http import Http404
 
 from phoihop.activities.models import Activity
 from phoihop.agreements.access import visible_agreement_ids
+from phoihop.notifications.access import members_of, users_seeing
 from phoihop.orgs.access import approver_org_ids, scope
+from phoihop.orgs.models import Membership
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
     from phoihop.core.access import AnyUser
     from phoihop.core.models import ActiveQuerySet
     from phoihop.plans.models import Task
@@ -92,3 +97,26 @@ def get_activity_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> 
         raise PermissionDenied
     assert isinstance(activity, Activity)
     return activity
+
+
+# --- who is told ---------------------------------------------------------------------------------
+
+
+def activity_approvers(activity: Activity) -> list[User]:
+    """The users who may approve ``activity``: leaders of one of its organising organisations."""
+    org_ids = [o.pk for o in activity.organizations.all()]
+    candidates = members_of(org_ids, min_role=Membership.Role.LEADER)
+    return [
+        u
+        for u in candidates
+        if can_approve_activity(u, activity)
+        and visible_activities(u).filter(pk=activity.pk).exists()
+    ]
+
+
+def activity_authors(activity: Activity, *, actor: Any) -> list[User]:
+    """Who recorded ``activity`` and who sent it, other than ``actor``, if they still see it."""
+    author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
+    return users_seeing(
+        get_user_model().objects.filter(pk__in=author_ids), activity, visible_activities
+    )

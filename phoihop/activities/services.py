@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.activities import access
@@ -27,10 +29,12 @@ from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 from phoihop.core import versioning
 from phoihop.notifications import services as notifications
+from phoihop.notifications.models import Kind
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans import access as plan_access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
+from phoihop.vn.names import person_name
 from phoihop.vn.text import clean
 
 ACTIVITY_FIELDS = (
@@ -323,8 +327,6 @@ def _lock(activity: Activity) -> None:
 def activity_submit(*, actor: Any, activity: Activity) -> Activity:
     """Send a draft or returned activity for approval; the leaders who may approve it are told
     (their e-mail goes out after the commit)."""
-    from phoihop.notifications.services import activity_submitted_notify
-
     with transaction.atomic():
         _lock(activity)
         _check_writable(actor, activity)
@@ -356,8 +358,6 @@ def _record_review(action: str, *, activity: Activity, actor: Any, detail: str =
 
 def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
     """Send a submission back with the reviewer's note; its author is notified with the note."""
-    from phoihop.notifications.services import activity_returned_notify
-
     note = (note or "").strip()
     with transaction.atomic():
         _lock(activity)
@@ -390,7 +390,7 @@ def activity_approve(*, actor: Any, activity: Activity) -> Activity:
             previous = Activity.objects.select_for_update().get(pk=activity.revises_id)
             previous.status = Activity.Status.SUPERSEDED
             previous.save(update_fields=["status", "updated_at"])
-        notifications.activity_approved_notify(activity=activity, actor=actor)
+        activity_approved_notify(activity=activity, actor=actor)
     return activity
 
 
@@ -467,3 +467,72 @@ def activity_columns_rebuild() -> int:
     """Rebuild the columns activities copy from their task (the agreement) for the whole
     database, after rows were written in bulk. Set-based; returns the number of rows changed."""
     return fill_agreement_column(activity_model=Activity, task_model=Task, plan_model=AnnualPlan)
+
+
+# --- who is told ---------------------------------------------------------------------------------
+#
+# Called inside the service's transaction, after its write: the notifications are saved with the
+# write (or not at all), their e-mails leave after the commit.
+
+
+def activity_submitted_notify(*, activity: Activity, actor: Any) -> int:
+    """Tell the leaders who may approve ``activity`` that it waits for them."""
+    approvers = [u for u in access.activity_approvers(activity) if u.pk != actor.pk]
+    stamp = activity.submitted_at.strftime("%Y%m%d%H%M%S%f") if activity.submitted_at else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động chờ duyệt: %(title)s") % {"title": activity.title}
+        body = _("%(who)s gửi hoạt động “%(title)s” để lãnh đạo đơn vị duyệt.") % {
+            "who": person_name(actor),
+            "title": activity.title,
+        }
+    return notifications.notify(
+        users=approvers,
+        kind=Kind.ACTIVITY_SUBMITTED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-submitted:{activity.pk}:{stamp}",
+        obj=activity,
+    )
+
+
+def activity_returned_notify(*, activity: Activity, actor: Any) -> int:
+    """Tell the author of ``activity`` (who recorded it and who sent it) it came back, and why."""
+    authors = access.activity_authors(activity, actor=actor)
+    stamp = activity.returned_at.strftime("%Y%m%d%H%M%S%f") if activity.returned_at else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động bị trả lại để sửa: %(title)s") % {"title": activity.title}
+        body = _("%(who)s trả lại hoạt động “%(title)s”. Ý kiến người duyệt: %(note)s") % {
+            "who": person_name(actor),
+            "title": activity.title,
+            "note": activity.reviewer_note,
+        }
+    return notifications.notify(
+        users=authors,
+        kind=Kind.ACTIVITY_RETURNED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-returned:{activity.pk}:{stamp}",
+        obj=activity,
+    )
+
+
+def activity_approved_notify(*, activity: Activity, actor: Any) -> int:
+    """Tell the author of ``activity`` (who recorded it and who sent it) that it was approved."""
+    authors = access.activity_authors(activity, actor=actor)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Hoạt động đã được duyệt: %(title)s") % {"title": activity.title}
+        body = _("%(who)s đã duyệt hoạt động “%(title)s”; kết quả được tính vào tiến độ thực hiện.") % {
+            "who": person_name(actor),
+            "title": activity.title,
+        }
+    return notifications.notify(
+        users=authors,
+        kind=Kind.ACTIVITY_APPROVED,
+        title=title,
+        body=body,
+        url=reverse("activities:detail", args=[activity.pk]),
+        key=f"activity-approved:{activity.pk}",
+        obj=activity,
+    )

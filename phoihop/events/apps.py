@@ -10,7 +10,9 @@ class EventsConfig(AppConfig):
         from phoihop.attachments.access import register_owner
         from phoihop.audit.personal_data import register_kept_as_signed
         from phoihop.events.access import visible_attendee_ids
+        from phoihop.events.calendar import EVENTS
         from phoihop.events.selectors import person_attended_panel, person_names_as_recorded
+        from phoihop.notifications.calendar import register_calendar_source
         from phoihop.orgs.access import register_people_source
         from phoihop.orgs.panels import register_person_panel
 
@@ -18,6 +20,7 @@ class EventsConfig(AppConfig):
         register_people_source(visible_attendee_ids)
         register_person_panel(person_attended_panel)
         register_kept_as_signed(person_names_as_recorded)
+        register_calendar_source(EVENTS)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

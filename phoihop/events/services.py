@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
@@ -17,9 +20,12 @@ from phoihop.core import versioning
 from phoihop.events import access
 from phoihop.events.models import Attendee, Event
 from phoihop.notifications import services as notifications
+from phoihop.notifications.access import members_to_tell
+from phoihop.notifications.models import Kind
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.services import person_for_signatory
+from phoihop.vn.dates import format_short
 from phoihop.vn.text import clean
 
 EVENT_FIELDS = (
@@ -182,7 +188,7 @@ def _save(
     event.organizations.set([o.pk for o in organizations])
     event.agreements.set(agreement_ids)
     _save_attendees(actor, event, attendees, date_changed)
-    notifications.event_invited_notify(event=event, actor=actor)
+    event_invited_notify(event=event, actor=actor)
     return event
 
 
@@ -257,3 +263,33 @@ def event_restore(*, actor: Any, event: Event) -> Event:
     if event.is_archived:
         event.restore()
     return event
+
+
+# --- who is told ---------------------------------------------------------------------------------
+
+
+def event_invited_notify(*, event: Event, actor: Any) -> int:
+    """Tell the members of the organisations taking part in a coming event, other than its host,
+    that they are expected; a new date tells them again."""
+    if event.date < timezone.localdate():
+        return 0  # an event recorded after it was held invites nobody
+    org_ids = {o.pk for o in event.organizations.all()} - {event.host_id}
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Mời dự %(kind)s ngày %(date)s: %(title)s") % {
+            "kind": str(event.get_kind_display()).lower(),
+            "date": format_short(event.date),
+            "title": event.title,
+        }
+        host = event.host
+        body = _("Đơn vị chủ trì: %(host)s.") % {"host": host.short_name or host.name}
+        if event.place:
+            body += " " + _("Địa điểm: %(place)s.") % {"place": event.place}
+    return notifications.notify(
+        users=members_to_tell(org_ids, actor=actor),
+        kind=Kind.EVENT_INVITED,
+        title=title,
+        body=body,
+        url=reverse("events:detail", args=[event.pk]),
+        key=f"event-invited:{event.pk}:{event.date.isoformat()}",
+        obj=event,
+    )

@@ -8,8 +8,11 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
+        from phoihop.exchange.calendar import REPORTS
+        from phoihop.notifications.calendar import register_calendar_source
 
         register_owner(self.get_model("Inspection"), _attachments_check)
+        register_calendar_source(REPORTS)
 
 
 def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:

@@ -7,9 +7,11 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.agreements.models import Agreement
@@ -25,8 +27,12 @@ from phoihop.exchange.models import (
     Rhythm,
 )
 from phoihop.notifications import services as notifications
+from phoihop.notifications.access import members_to_tell
+from phoihop.notifications.models import Kind
 from phoihop.orgs.access import scope
 from phoihop.orgs.models import Organization
+from phoihop.vn.dates import format_short
+from phoihop.vn.names import person_name
 
 # --- the reporting schedule ---------------------------------------------------------------------
 
@@ -167,7 +173,7 @@ def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime |
     report.submitted_at = at or timezone.now()
     report.submitted_by = actor
     report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
-    notifications.report_submitted_notify(report=report, actor=actor)
+    report_submitted_notify(report=report, actor=actor)
     return report
 
 
@@ -270,7 +276,7 @@ def inspection_create(
     )
     inspection.inspecting.set(inspecting)
     inspection.inspected.set(inspected)
-    notifications.inspection_findings_notify(inspection=inspection, actor=actor)
+    inspection_findings_notify(inspection=inspection, actor=actor)
     return inspection
 
 
@@ -335,7 +341,7 @@ def inspection_update(
     versioning.claim(inspection, expected_version)
     inspection.save(update_fields=["kind", "title", "date", "scope", "findings", "version", "updated_at"])
     inspection.inspected.set(inspected)
-    notifications.inspection_findings_notify(inspection=inspection, actor=actor)
+    inspection_findings_notify(inspection=inspection, actor=actor)
     return inspection
 
 
@@ -364,7 +370,7 @@ def recommendation_add(
     recommendation = Recommendation.objects.create(
         inspection=inspection, text=text, responsible=responsible, due_date=due_date, order=order
     )
-    notifications.recommendation_assigned_notify(recommendation=recommendation, actor=actor)
+    recommendation_assigned_notify(recommendation=recommendation, actor=actor)
     return recommendation
 
 
@@ -388,7 +394,7 @@ def recommendation_update(
     recommendation.text, recommendation.responsible, recommendation.due_date = text, responsible, due_date
     versioning.claim(recommendation, expected_version)
     recommendation.save(update_fields=["text", "responsible", "due_date", "version"])
-    notifications.recommendation_assigned_notify(recommendation=recommendation, actor=actor)
+    recommendation_assigned_notify(recommendation=recommendation, actor=actor)
     return recommendation
 
 
@@ -410,7 +416,7 @@ def follow_up_add(
     if recommendation.status == Recommendation.Status.OPEN:
         recommendation.status = Recommendation.Status.IN_PROGRESS
         recommendation.save(update_fields=["status"])
-    notifications.recommendation_followed_up_notify(recommendation=recommendation, actor=actor, follow_up=entry)
+    recommendation_followed_up_notify(recommendation=recommendation, actor=actor, follow_up=entry)
     return entry
 
 
@@ -435,5 +441,112 @@ def recommendation_close(
     recommendation.closed_at = when
     recommendation.closed_by = actor
     recommendation.save(update_fields=["status", "closed_at", "closed_by"])
-    notifications.recommendation_followed_up_notify(recommendation=recommendation, actor=actor)
+    recommendation_followed_up_notify(recommendation=recommendation, actor=actor)
     return recommendation
+
+
+# --- who is told ---------------------------------------------------------------------------------
+#
+# Each is called inside the service's transaction, after its write: the notifications are saved
+# with the write (or not at all), their e-mails leave after the commit, and the key makes a
+# retried or replayed request tell nobody twice.
+
+
+def report_submitted_notify(*, report: PeriodicReport, actor: Any) -> int:
+    """Tell the members of the agreement's other parties that ``report`` was sent to them."""
+    others = {p.organization_id for p in report.agreement.parties.all()} - {report.organization_id}
+    org = report.organization
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(org)s gửi báo cáo %(period)s: %(title)s") % {
+            "org": org.short_name or org.name,
+            "period": report.period_label,
+            "title": report.title,
+        }
+        body = _("Báo cáo theo văn bản “%(agreement)s”, do %(who)s gửi.") % {
+            "agreement": report.agreement.title,
+            "who": person_name(actor),
+        }
+    return notifications.notify(
+        users=members_to_tell(others, actor=actor),
+        kind=Kind.REPORT_SUBMITTED,
+        title=title,
+        body=body,
+        url=reverse("exchange:report_detail", args=[report.pk]),
+        key=f"report-submitted:{report.pk}",
+        obj=report,
+    )
+
+
+def inspection_findings_notify(*, inspection: Inspection, actor: Any) -> int:
+    """Tell the officers of the inspected organisations the findings about them, once the visit
+    has findings (they are often written after it)."""
+    if not inspection.findings.strip():
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        if inspection.title_names_kind:
+            # "Kết quả giám sát việc gửi báo cáo…", not "Kết quả giám sát: Giám sát việc…".
+            title = _("Kết quả %(title)s") % {"title": inspection.title[:1].lower() + inspection.title[1:]}
+        else:
+            title = _("Kết quả %(kind)s: %(title)s") % {
+                "kind": str(inspection.get_kind_display()).lower(),
+                "title": inspection.title,
+            }
+        body = inspection.findings[:2000]
+    return notifications.notify(
+        users=members_to_tell((o.pk for o in inspection.inspected.all()), actor=actor, officers=True),
+        kind=Kind.INSPECTION_FINDINGS,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=f"inspection-findings:{inspection.pk}",
+        obj=inspection,
+    )
+
+
+def recommendation_assigned_notify(*, recommendation: Recommendation, actor: Any) -> int:
+    """Tell the officers of the organisation made responsible for ``recommendation``; a change of
+    the responsible organisation tells the new one."""
+    inspection = recommendation.inspection
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Kiến nghị giao đơn vị thực hiện: %(text)s") % {"text": recommendation.text[:200]}
+        body = _("Qua %(inspection)s. Hạn khắc phục: %(due)s.") % {
+            "inspection": inspection.title,
+            "due": format_short(recommendation.due_date) if recommendation.due_date else _("không ghi"),
+        }
+    return notifications.notify(
+        users=members_to_tell([recommendation.responsible_id], actor=actor, officers=True),
+        kind=Kind.RECOMMENDATION_ASSIGNED,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=f"recommendation-assigned:{recommendation.pk}:{recommendation.responsible_id}",
+        obj=inspection,
+    )
+
+
+def recommendation_followed_up_notify(
+    *, recommendation: Recommendation, actor: Any, follow_up: FollowUp | None = None
+) -> int:
+    """Tell the other side of a recommendation what happened: a follow-up entry goes to the
+    inspecting organisations' officers, the closing to the responsible organisation's."""
+    inspection = recommendation.inspection
+    with translation.override(settings.LANGUAGE_CODE):
+        if follow_up is not None:
+            org_ids = [o.pk for o in inspection.inspecting.all()]
+            key = f"follow-up:{follow_up.pk}"
+            title = _("Kết quả khắc phục kiến nghị: %(text)s") % {"text": recommendation.text[:200]}
+            body = follow_up.note[:2000]
+        else:
+            org_ids = [recommendation.responsible_id]
+            key = f"recommendation-closed:{recommendation.pk}"
+            title = _("Kiến nghị đã được đóng: %(text)s") % {"text": recommendation.text[:200]}
+            body = _("%(who)s xác nhận kiến nghị đã được thực hiện xong.") % {"who": person_name(actor)}
+    return notifications.notify(
+        users=members_to_tell(org_ids, actor=actor, officers=True),
+        kind=Kind.RECOMMENDATION_FOLLOWED_UP,
+        title=title,
+        body=body,
+        url=reverse("exchange:inspection_detail", args=[inspection.pk]),
+        key=key,
+        obj=inspection,
+    )

@@ -3,16 +3,17 @@
 - a notification is its user's alone: anyone else gets 404, staff included;
 - the calendar feed is reached by its secret token only (no session): a wrong or replaced
   token gets 404, and the feed shows what the token's user may see;
-- a notification or reminder about a record goes only to users who may see that record.
+- a notification or reminder about a record goes only to users who may see that record; the
+  app that owns the record names them (``users_seeing`` with its own ``visible_<x>``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from phoihop.notifications.models import CalendarFeedToken, Notification
@@ -20,7 +21,6 @@ from phoihop.orgs.access import ROLE_RANK
 from phoihop.orgs.models import Membership
 
 if TYPE_CHECKING:
-    from phoihop.activities.models import Activity
     from phoihop.core.access import AnyUser
 
 
@@ -60,42 +60,20 @@ def members_of(org_ids: Iterable[int], *, min_role: str = Membership.Role.VIEWER
     return User.objects.filter(pk__in=member_ids, is_active=True).order_by("pk")
 
 
-def _visible(user: User, record: Any) -> QuerySet[Any]:
-    # The records notified about belong to the domain apps above; their rules are theirs.
-    from phoihop.activities.access import visible_activities
-    from phoihop.activities.models import Activity
-    from phoihop.agreements.access import visible_agreements
-    from phoihop.agreements.models import Agreement
-    from phoihop.events.access import visible_events
-    from phoihop.events.models import Event
-    from phoihop.plans.access import visible_tasks
-    from phoihop.plans.models import Task
-
-    by_model = {
-        Activity: visible_activities,
-        Agreement: visible_agreements,
-        Event: visible_events,
-        Task: visible_tasks,
-    }
-    for model, visible in by_model.items():
-        if isinstance(record, model):
-            return visible(user).filter(pk=record.pk)
-    raise TypeError(f"no visibility rule for {type(record).__name__}")
+def users_seeing(
+    users: Iterable[User], record: Model, visible: Callable[[User], QuerySet[Any]]
+) -> list[User]:
+    """Those of ``users`` who may see ``record``, by its owning app's ``visible_<x>(user)``."""
+    return [u for u in users if visible(u).filter(pk=record.pk).exists()]
 
 
-def users_seeing(users: Iterable[User], record: Any) -> list[User]:
-    """Those of ``users`` who may see ``record`` (an activity, agreement, event or task)."""
-    return [u for u in users if _visible(u, record).exists()]
-
-
-def activity_approvers(activity: Activity) -> list[User]:
-    from phoihop.activities.access import can_approve_activity
-
-    """The users who may approve ``activity``: leaders of one of its organising organisations."""
-    org_ids = [o.pk for o in activity.organizations.all()]
-    candidates = members_of(org_ids, min_role=Membership.Role.LEADER)
-    return [
-        u
-        for u in candidates
-        if can_approve_activity(u, activity) and _visible(u, activity).exists()
-    ]
+def members_to_tell(
+    org_ids: Iterable[int | None], *, actor: Any, officers: bool = False
+) -> list[User]:
+    """Active members of the organisations (officers and above with ``officers``), not the actor:
+    those a hand-over between parties is told to."""
+    ids = {pk for pk in org_ids if pk is not None}
+    if not ids:
+        return []
+    role = Membership.Role.OFFICER if officers else Membership.Role.VIEWER
+    return [u for u in members_of(ids, min_role=role) if u.pk != actor.pk]

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from phoihop.notifications.selectors import CalendarItem
+from phoihop.notifications.calendar import CalendarItem
 
 UID_DOMAIN = "phoihop"
 # Replaced after hashing, so the ETag depends on the items and not on when they were rendered.

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 from phoihop.core.access import rule
 from phoihop.notifications import selectors, services
 from phoihop.notifications.access import get_notification_for_user, user_for_feed_token
+from phoihop.notifications.calendar import ITEM_KINDS, Cursor
 from phoihop.notifications.feed import etag_of, render_calendar, stamped
 from phoihop.notifications.forms import PreferencesForm
-from phoihop.notifications.selectors import ITEM_KINDS
 from phoihop.vn.names import person_name
 
 PAGE_SIZE = 25
@@ -154,7 +154,7 @@ def calendar_agenda(request: HttpRequest) -> HttpResponse:
         start=start,
         end=start + datetime.timedelta(days=AGENDA_DAYS),
         today=today,
-        after=selectors.Cursor.decode(request.GET.get("sau")),
+        after=Cursor.decode(request.GET.get("sau")),
         size=AGENDA_PAGE_SIZE,
     )
     return render(

@@ -17,14 +17,18 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.agreements.models import Agreement
 from phoihop.core import versioning
 from phoihop.notifications import services as notifications
+from phoihop.notifications.access import members_to_tell
+from phoihop.notifications.models import Kind
 from phoihop.orgs.models import Organization
 from phoihop.reviews import access as review_access
 from phoihop.reviews.models import (
@@ -82,7 +86,7 @@ def review_create(
         created_by=actor,
     )
     review.agreements.set({agreement, *together})
-    notifications.contribution_requested_notify(review=review, actor=actor)
+    contribution_requested_notify(review=review, actor=actor)
     return review
 
 
@@ -168,7 +172,7 @@ def review_sign_off(
             "updated_at",
         ]
     )
-    notifications.review_signed_off_notify(review=review, actor=actor)
+    review_signed_off_notify(review=review, actor=actor)
     return review
 
 
@@ -250,7 +254,7 @@ def contribution_save(
         contribution = Contribution.objects.create(
             review=review, organization=organization, title=clean(title or ""), body=body, author=actor
         )
-        notifications.contribution_received_notify(contribution=contribution, actor=actor)
+        contribution_received_notify(contribution=contribution, actor=actor)
         return contribution
     versioning.claim(contribution, expected_version)
     contribution.title = clean(title or "")
@@ -579,8 +583,6 @@ def _job_progress(job_id: int, progress: int) -> None:
 def review_document_build(*, job_id: int) -> ReviewDocument | None:
     """Make the document of job ``job_id`` (the worker runs this), showing progress as it goes,
     and tell the user who asked when it is ready. Run twice, a finished job is left as it is."""
-    from django.urls import reverse
-
     from phoihop.reviews import documents
     from phoihop.reviews.selectors import review_figures
 
@@ -616,9 +618,7 @@ def review_document_build(*, job_id: int) -> ReviewDocument | None:
         job.error = ""
         job.save(update_fields=["content", "filename", "status", "progress", "finished_at", "error"])
         if job.requested_by is not None:
-            from phoihop.notifications.services import notify
-
-            notify(
+            notifications.notify(
                 users=[job.requested_by],
                 kind="document_ready",
                 title=_("Đã tạo xong %(kind)s: %(review)s")
@@ -628,3 +628,87 @@ def review_document_build(*, job_id: int) -> ReviewDocument | None:
                 obj=review,
             )
     return job
+
+
+# --- who is told ---------------------------------------------------------------------------------
+#
+# Each is called inside the service's transaction, after its write: the notifications are saved
+# with the write (or not at all), their e-mails leave after the commit, and the key makes a
+# retried or replayed request tell nobody twice.
+
+
+def _party_ids(agreement: Agreement) -> set[int]:
+    return {p.organization_id for p in agreement.parties.all()}
+
+
+def _review_parties(review: Review) -> set[int]:
+    ids = _party_ids(review.agreement)
+    for agreement in review.agreements.all():
+        ids |= _party_ids(agreement)
+    return ids
+
+
+def _review_leads(review: Review) -> set[int]:
+    return {p.organization_id for p in review.agreement.parties.all() if p.role == "lead"}
+
+
+def contribution_requested_notify(*, review: Review, actor: Any) -> int:
+    """Ask the officers of the review's other parties for their contribution."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Đề nghị viết tham luận: %(review)s") % {"review": review.title}
+        body = _("Đơn vị chủ trì đang soạn báo cáo %(review)s văn bản “%(agreement)s” và đề nghị đơn vị gửi tham luận.") % {
+            "review": str(review.title).lower(),
+            "agreement": review.agreement.title,
+        }
+    return notifications.notify(
+        users=members_to_tell(_review_parties(review) - _review_leads(review), actor=actor, officers=True),
+        kind=Kind.CONTRIBUTION_REQUESTED,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"contribution-requested:{review.pk}",
+        obj=review,
+    )
+
+
+def contribution_received_notify(*, contribution: Contribution, actor: Any) -> int:
+    """Tell the lead party's officers, who write the report, that a party's contribution came in."""
+    review = contribution.review
+    org = contribution.organization
+    if org.pk in _review_leads(review):
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(org)s gửi tham luận: %(review)s") % {
+            "org": org.short_name or org.name,
+            "review": review.title,
+        }
+        body = contribution.title or ""
+    return notifications.notify(
+        users=members_to_tell(_review_leads(review), actor=actor, officers=True),
+        kind=Kind.CONTRIBUTION_RECEIVED,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"contribution-received:{contribution.pk}",
+        obj=review,
+    )
+
+
+def review_signed_off_notify(*, review: Review, actor: Any) -> int:
+    """Tell the members of every party that the review report was signed off."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Báo cáo đã ký duyệt: %(review)s") % {"review": review.title}
+        body = _("Báo cáo %(review)s văn bản “%(agreement)s”, số %(number)s.") % {
+            "review": str(review.title).lower(),
+            "agreement": review.agreement.title,
+            "number": review.number_symbol or "—",
+        }
+    return notifications.notify(
+        users=members_to_tell(_review_parties(review), actor=actor),
+        kind=Kind.REVIEW_SIGNED_OFF,
+        title=title,
+        body=body,
+        url=reverse("reviews:detail", args=[review.pk]),
+        key=f"review-signed-off:{review.pk}",
+        obj=review,
+    )

@@ -54,7 +54,7 @@ def test_it_does_not_tell_twice_when_a_submit_is_retried(users: dict[str, Any], 
     with pytest.raises(ValidationError):
         report_submit(actor=users["alice"], report=report)
     # Asked again directly, the key still stops a second notification.
-    from phoihop.notifications.services import report_submitted_notify
+    from phoihop.exchange.services import report_submitted_notify
 
     assert report_submitted_notify(report=report, actor=users["alice"]) == 0
     assert Notification.objects.filter(kind=Kind.REPORT_SUBMITTED).count() == 1

@@ -1,0 +1,70 @@
+"""Task deadlines in the calendar: a source registered with notifications (``apps.py``)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+
+from phoihop.agreements.calendar import own_agreement_ids
+from phoihop.notifications.calendar import CalendarItem, RowSource, choice_labels, url_for
+from phoihop.plans.access import visible_tasks
+from phoihop.plans.selectors import TaskStatus, task_statuses
+
+
+def _rows(user: Any, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+    qs = (
+        visible_tasks(user)
+        .active()
+        .filter(due__gte=start, due__lte=end, cancelled=False, plan__archived_at__isnull=True)
+    )
+    if own:
+        qs = qs.filter(plan__agreement_id__in=own_agreement_ids(user))
+    return qs.select_related("plan__agreement", "lead_organization").only(
+        "id",
+        "title",
+        "due",
+        "cancelled",
+        "completed_on",
+        "plan__year",
+        "plan__agreement__number_symbol",
+        "plan__agreement__title",
+        "plan__agreement__kind",
+        "lead_organization__name",
+        "lead_organization__short_name",
+    )
+
+
+def _items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
+    statuses = task_statuses(tasks, today=today) if tasks else {}
+    url, labels = url_for("plans:task_detail"), choice_labels(TaskStatus.choices)
+    items = []
+    for t in tasks:
+        assert t.due is not None  # filtered on due
+        status = statuses[t.pk]
+        agreement = t.plan.agreement
+        items.append(
+            CalendarItem(
+                date=t.due,
+                kind="task",
+                title=t.title,
+                url=url(t.pk),
+                detail=" · ".join(
+                    p
+                    for p in (
+                        labels[status],
+                        t.lead_organization.short_name or t.lead_organization.name,
+                        f"{t.plan} — {agreement.number_symbol or agreement.title}",
+                    )
+                    if p
+                ),
+                uid=f"task-{t.pk}",
+                late=status == TaskStatus.OVERDUE,
+                order=(t.pk,),
+            )
+        )
+    return items
+
+
+TASKS = RowSource(kind="task", rows=_rows, date_field="due", items=_items, day_of=lambda t: t.due)
