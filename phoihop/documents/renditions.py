@@ -39,9 +39,9 @@ class Source:
 
 
 def _agreement_source() -> Source:
-    from phoihop.documents import generators
     from phoihop.documents.access import get_agreement_for_documents
     from phoihop.documents.official import render_docx
+    from phoihop.plans import documents as generators
 
     def filename(agreement: Any) -> str:
         name = generators.agreement_document(agreement).filename("pdf")
@@ -56,9 +56,9 @@ def _agreement_source() -> Source:
 
 
 def _plan_source() -> Source:
-    from phoihop.documents import generators
     from phoihop.documents.access import get_plan_for_documents
     from phoihop.documents.official import render_docx
+    from phoihop.plans import documents as generators
 
     def filename(plan: Any) -> str:
         doc = generators.plan_document(plan)

@@ -390,7 +390,7 @@ def ordered_parties(agreement: Any) -> list[Any]:
 
 
 def agreement_doc_type(agreement: Any) -> str:
-    from phoihop.documents.generators import AGREEMENT_TYPES
+    from phoihop.agreements.documents import AGREEMENT_TYPES
 
     return AGREEMENT_TYPES.get(agreement.kind, "CTr")
 

@@ -12,11 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from phoihop.core.access import rule
-from phoihop.documents import generators, selectors, services
+from phoihop.documents import selectors, services
 from phoihop.documents.access import get_agreement_for_documents, get_plan_for_documents
 from phoihop.documents.forms import ReserveNumberForm
 from phoihop.documents.official import OfficialDocument, render_docx
 from phoihop.documents.views_util import generated_download
+from phoihop.plans import documents as generators
 
 
 def _filename(doc: OfficialDocument, fallback: str, ext: str) -> str:

@@ -16,7 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N
 
-from phoihop.documents import generators
+from phoihop.agreements.documents import agreement_citation
+from phoihop.documents.drafting import document_lines, place_name
 from phoihop.documents.official import (
     Align,
     Appendix,
@@ -80,7 +81,7 @@ def _signer(review: Review) -> Signer:
 
 def _place(review: Review) -> str:
     """The place written in full, as in the agreement and the plans ("Móng Cái", "Quận 4")."""
-    return generators.place_name(_lead_org(review))
+    return place_name(_lead_org(review))
 
 
 def _addressees(review: Review) -> list[str]:
@@ -243,7 +244,7 @@ def _paragraphs(text: str) -> list[Any]:
     """A narrative section as paragraphs; notes about the record ("Dữ liệu mẫu minh họa: …",
     "Ghi chú: …") stay in the record."""
     blocks: list[Any] = []
-    for line in generators.document_lines(text):
+    for line in document_lines(text):
         line = line.strip()
         if not line:
             continue
@@ -281,13 +282,13 @@ def _title(review: Review, agreements: list[Any], form: str = "state") -> str:
         text = _("%(kind)s %(period)s việc thực hiện %(agreements)s") % {
             "kind": kind, "period": _period_words(review),
             # One agreement is cited with its parties; several by number, date or title alone.
-            "agreements": "; ".join(generators.agreement_citation(a, parties=len(agreements) == 1)
+            "agreements": "; ".join(agreement_citation(a, parties=len(agreements) == 1)
                                     for a in agreements),
         }
     else:
         text = _("%(kind)s %(period)s việc thực hiện %(agreement)s và %(n)s văn bản phối hợp khác") % {
             "kind": kind, "period": _period_words(review),
-            "agreement": generators.agreement_citation(agreements[0], parties=False), "n": len(agreements) - 1,
+            "agreement": agreement_citation(agreements[0], parties=False), "n": len(agreements) - 1,
         }
     return text if form == "party" else text[:1].upper() + text[1:]
 
@@ -417,7 +418,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         Paragraph(
             _("Thực hiện %(agreements)s, %(issuer)s báo cáo %(kind)s %(period)s (từ ngày %(start)s đến ngày %(end)s) như sau:")
             % {
-                "agreements": "; ".join(generators.agreement_citation(a) for a in agreements),
+                "agreements": "; ".join(agreement_citation(a) for a in agreements),
                 "issuer": issuer.name,
                 "kind": _kind_word(review),
                 "period": _period_words(review),
@@ -561,3 +562,4 @@ def filename(review: Review, ext: str, *, annex: bool = False, commendations: bo
     stem = "-".join(p for p in stem.split("-") if p)
     suffix = "khen-thuong" if commendations else "phu-luc" if annex else "bao-cao"
     return f"{stem}-{suffix}.{ext}"
+

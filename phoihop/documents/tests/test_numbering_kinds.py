@@ -66,7 +66,7 @@ def test_it_gives_an_agreement_its_number_from_the_lead_series_once(
 
 
 def test_it_prints_the_agreement_number_it_was_given(login: Any, users: dict[str, Any], unnumbered: Any) -> None:
-    from phoihop.documents.generators import agreement_document
+    from phoihop.plans.documents import agreement_document
 
     services.agreement_number_issue(actor=users["alice"], agreement=unnumbered, issued_on=D(2022, 9, 15))
     unnumbered.refresh_from_db()
