@@ -1,5 +1,5 @@
 """The agreement as official documents name it: its type code, its parties as issuers and
-signers, and how a later document cites it.
+signers, how a later document cites it, and the dates its number may carry.
 
 The agreement's own document prints the targets and the years of its annual plans, so it is
 made in ``plans.documents``; what it shares with the plans' and the reviews' documents is here.
@@ -7,8 +7,11 @@ made in ``plans.documents``; what it shares with the plans' and the reviews' doc
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from phoihop.agreements.models import Agreement, Party
 from phoihop.documents.drafting import issued_numbers_for, join_names, lower_first
@@ -123,3 +126,21 @@ def agreement_ref(agreement: Agreement) -> str:
         return f"{kind} số {agreement.number_symbol}"
     return f"{kind} {lower_first(agreement_summary(agreement, []))}"
 
+
+def agreement_name(agreement: Any) -> str:
+    """The agreement in a message about dates: its number, else its title."""
+    kind = str(agreement.get_kind_display())
+    if agreement.number_symbol:
+        return _("%(kind)s số %(symbol)s") % {"kind": kind, "symbol": agreement.number_symbol}
+    return f"{kind} “{agreement.title}”"
+
+
+def agreement_date_errors(agreement: Agreement, issued_on: datetime.date) -> list[str]:
+    """An agreement is issued once its parties have signed it."""
+    signed = [d for d in (agreement.signed_on, *(p.signed_on for p in agreement.parties.all())) if d]
+    if signed and issued_on < max(signed):
+        return [
+            _("Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký.")
+            % {"date": format_short(issued_on), "signed": format_short(max(signed))}
+        ]
+    return []

@@ -8,13 +8,13 @@ issuer's series and carries every issuer's abbreviation, lead first ("05/CTr-BCH
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -321,58 +321,24 @@ def check_issuers_valid(issuers: Sequence[Organization], on: datetime.date) -> N
         raise ValidationError({"issued_on": [ValidationError(e, code="issuer_not_valid") for e in errors]})
 
 
+DateRule = Callable[[Any, datetime.date], list[str]]
+
+_date_rules: dict[str, DateRule] = {}
+
+
+def register_date_rule(model: type[models.Model], rule: DateRule) -> None:
+    """Let the app owning ``model`` say which dates cannot stand on its records' documents
+    (called from its ``AppConfig.ready``)."""
+    _date_rules[model._meta.label_lower] = rule
+
+
 def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
-    """Dates that cannot stand on an issued document: an agreement issued before it was signed,
-    a plan dated before the program it implements or for a year outside its period, a review
-    report dated before the agreement was signed or before the period it reviews begins."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.plans.models import AnnualPlan
-
-    errors: list[str] = []
-    if isinstance(record, Agreement):
-        signed = [d for d in (record.signed_on, *(p.signed_on for p in record.parties.all())) if d]
-        if signed and issued_on < max(signed):
-            errors.append(
-                _("Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký.")
-                % {"date": format_short(issued_on), "signed": format_short(max(signed))}
-            )
-        return errors
-    agreement: Any = getattr(record, "agreement", None)
-    if isinstance(record, AnnualPlan):
-        if agreement.signed_on and issued_on < agreement.signed_on:
-            errors.append(
-                _("Kế hoạch năm %(year)s ghi ngày %(date)s, trước ngày ký %(agreement)s (%(signed)s) mà kế hoạch "
-                  "thực hiện. Ngày ban hành kế hoạch phải từ ngày %(signed)s trở đi.")
-                % {"year": record.year, "date": format_short(issued_on), "agreement": _agreement_name(agreement),
-                   "signed": format_short(agreement.signed_on)}
-            )
-        start, end = agreement.period_start, agreement.period_end
-        if (start and record.year < start) or (end and record.year > end):
-            errors.append(
-                _("Kế hoạch năm %(year)s nằm ngoài giai đoạn %(period)s của %(agreement)s.")
-                % {"year": record.year, "period": agreement.period_label, "agreement": _agreement_name(agreement)}
-            )
-        return errors
-    if agreement is not None and agreement.signed_on and issued_on < agreement.signed_on:
-        errors.append(
-            _("Ngày báo cáo %(date)s trước ngày ký %(agreement)s (%(signed)s).")
-            % {"date": format_short(issued_on), "agreement": _agreement_name(agreement),
-               "signed": format_short(agreement.signed_on)}
-        )
-    period_start = getattr(record, "period_start", None)
-    if isinstance(period_start, datetime.date) and issued_on < period_start:
-        errors.append(
-            _("Ngày báo cáo %(date)s trước thời gian được sơ kết, tổng kết (từ ngày %(start)s).")
-            % {"date": format_short(issued_on), "start": format_short(period_start)}
-        )
-    return errors
-
-
-def _agreement_name(agreement: Any) -> str:
-    kind = str(agreement.get_kind_display())
-    if agreement.number_symbol:
-        return _("%(kind)s số %(symbol)s") % {"kind": kind, "symbol": agreement.number_symbol}
-    return f"{kind} “{agreement.title}”"
+    """Dates that cannot stand on an issued document, as the record's app rules them: an
+    agreement issued before it was signed, a plan dated before the program it implements or
+    for a year outside its period, a review report dated before the agreement was signed or
+    before the period it reviews begins."""
+    rule = _date_rules.get(record._meta.label_lower)
+    return rule(record, issued_on) if rule is not None else []
 
 
 def check_record_dates(record: Any, issued_on: datetime.date, *, field: str = "issued_on") -> None:

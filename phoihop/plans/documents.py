@@ -10,15 +10,19 @@ period); it never prints placeholder text.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from phoihop.agreements.documents import (
     agreement_doc_type,
+    agreement_name,
     agreement_ref,
     agreement_summary,
     load_parties,
@@ -51,7 +55,9 @@ from phoihop.documents.official import (
     Paragraph,
     Run,
     Table,
+    render_docx,
 )
+from phoihop.documents.renditions import Source
 from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
@@ -456,3 +462,61 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
               rows=indicators, widths=[10, 45, 40, 14, 14, 22]),
     ], number=entry.symbol if entry else "", issued_on=entry.issued_on if entry else None)
 
+
+# --- file names, dates and PDFs ----------------------------------------------------------------
+
+
+def agreement_filename(agreement: Agreement, doc: OfficialDocument, ext: str) -> str:
+    """The file's name from its number and symbol; by the agreement's id while it has none."""
+    name = doc.filename(ext)
+    return name if not name.startswith(".") else f"van-ban-phoi-hop-{agreement.pk}.{ext}"
+
+
+def plan_filename(plan: AnnualPlan, doc: OfficialDocument, ext: str) -> str:
+    if doc.number is None:  # not numbered yet: name it by year
+        return f"KH-{doc.issuer_symbol}-{plan.year}.{ext}".replace("/", "-")
+    return doc.filename(ext)
+
+
+def plan_date_errors(plan: AnnualPlan, issued_on: datetime.date) -> list[str]:
+    """A plan is dated from the signing of the program it implements, for a year of its period."""
+    agreement = plan.agreement
+    errors: list[str] = []
+    if agreement.signed_on and issued_on < agreement.signed_on:
+        errors.append(
+            _("Kế hoạch năm %(year)s ghi ngày %(date)s, trước ngày ký %(agreement)s (%(signed)s) mà kế hoạch "
+              "thực hiện. Ngày ban hành kế hoạch phải từ ngày %(signed)s trở đi.")
+            % {"year": plan.year, "date": format_short(issued_on), "agreement": agreement_name(agreement),
+               "signed": format_short(agreement.signed_on)}
+        )
+    start, end = agreement.period_start, agreement.period_end
+    if (start and plan.year < start) or (end and plan.year > end):
+        errors.append(
+            _("Kế hoạch năm %(year)s nằm ngoài giai đoạn %(period)s của %(agreement)s.")
+            % {"year": plan.year, "period": agreement.period_label, "agreement": agreement_name(agreement)}
+        )
+    return errors
+
+
+def agreement_pdf_source() -> Source:
+    """The PDF beside the agreement's Word download, for whoever may download it."""
+    from phoihop.agreements.access import get_agreement_for_user
+
+    return Source(
+        get_for_user=get_agreement_for_user,
+        render=lambda agreement: render_docx(agreement_document(agreement)),
+        filename=lambda agreement: agreement_filename(agreement, agreement_document(agreement), "pdf"),
+        back_url=lambda agreement: reverse("documents:agreement", kwargs={"pk": agreement.pk}),
+    )
+
+
+def plan_pdf_source() -> Source:
+    """The PDF beside the plan's Word download, for whoever may download it."""
+    from phoihop.plans.access import get_plan_for_user
+
+    return Source(
+        get_for_user=get_plan_for_user,
+        render=lambda plan: render_docx(plan_document(plan)),
+        filename=lambda plan: plan_filename(plan, plan_document(plan), "pdf"),
+        back_url=lambda plan: reverse("documents:agreement", kwargs={"pk": plan.agreement_id}),
+    )
