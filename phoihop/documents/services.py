@@ -18,11 +18,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from phoihop.agreements import access as agreement_access
 from phoihop.documents.models import IssuedNumber, NumberCounter
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
-from phoihop.plans import access as plan_access
 from phoihop.vn.dates import format_short
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
@@ -234,6 +232,11 @@ def _locked_counter(issuer: Organization, series: str) -> NumberCounter:
     return counter
 
 
+def live_number(record: Any, doc_type: str) -> IssuedNumber | None:
+    """The record's live entry of type ``doc_type`` in the register, if it has one."""
+    return _live_entry(ContentType.objects.get_for_model(record), record, doc_type)
+
+
 def _live_entry(content_type: ContentType | None, record: Any, doc_type: str) -> IssuedNumber | None:
     if content_type is None or record is None:
         return None
@@ -345,85 +348,3 @@ def check_record_dates(record: Any, issued_on: datetime.date, *, field: str = "i
     errors = record_date_errors(record, issued_on)
     if errors:
         raise ValidationError({field: [ValidationError(e, code="date_order") for e in errors]})
-
-
-# --- numbering each kind of document -------------------------------------------------------------
-
-
-def ordered_parties(agreement: Any) -> list[Any]:
-    """The agreement's parties, lead first: the lead numbers joint documents in its series."""
-    return sorted(agreement.parties.all(), key=lambda p: (p.role != "lead", p.order, p.pk))
-
-
-def agreement_doc_type(agreement: Any) -> str:
-    from phoihop.agreements.documents import AGREEMENT_TYPES
-
-    return AGREEMENT_TYPES.get(agreement.kind, "CTr")
-
-
-def _joint_issue(
-    *, actor: Any, agreement: Any, record: Any, doc_type: str, issued_on: datetime.date, number: int | None,
-    title: str, confirm_out_of_sequence: bool,
-) -> NumberIssue:
-    if issued_on is None:
-        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
-    parties = ordered_parties(agreement)
-    if not parties:
-        raise ValidationError(_("Văn bản chưa có bên tham gia."))
-    check_record_dates(record, issued_on)
-    return number_issue(
-        actor=actor, issuer=parties[0].organization, co_issuers=[p.organization for p in parties[1:]],
-        doc_type=doc_type, issued_on=issued_on, number=number, record=record, title=title,
-        confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-
-
-@transaction.atomic
-def plan_number_issue(
-    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
-    confirm_out_of_sequence: bool = False,
-) -> NumberIssue:
-    """Enter an annual plan in the lead party's register (KH), once; its date is checked
-    against the program it implements."""
-    if not plan_access.can_edit_plan(actor, plan):
-        raise PermissionDenied
-    return _joint_issue(
-        actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
-        title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
-        confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-
-
-@transaction.atomic
-def agreement_number_issue(
-    *, actor: Any, agreement: Any, issued_on: datetime.date, number: int | None = None,
-    confirm_out_of_sequence: bool = False,
-) -> NumberIssue:
-    """Give an agreement (regulation CTr/QC/KH) its number in the lead party's register, once,
-    and show it as the agreement's "số, ký hiệu". An agreement that already carries a number
-    typed from its signed copy keeps it: it was numbered outside the register."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.core import versioning
-
-    if not agreement_access.can_edit_agreement(actor, agreement):
-        raise PermissionDenied
-    Agreement.objects.select_for_update().filter(pk=agreement.pk).values_list("pk").get()
-    agreement.refresh_from_db(fields=["number_symbol", "signed_on", "period_start", "period_end", "version"])
-    if agreement.is_archived:
-        raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi cấp số."))
-    doc_type = agreement_doc_type(agreement)
-    existing = _live_entry(ContentType.objects.get_for_model(agreement), agreement, doc_type)
-    if agreement.number_symbol and existing is None:
-        raise ValidationError(
-            _("Văn bản đã có số, ký hiệu %(symbol)s (ghi theo bản đã ký), nên không cấp số mới.")
-            % {"symbol": agreement.number_symbol}
-        )
-    issue = _joint_issue(
-        actor=actor, agreement=agreement, record=agreement, doc_type=doc_type, issued_on=issued_on,
-        number=number, title=agreement.title, confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-    if agreement.number_symbol != issue.entry.symbol:
-        versioning.claim(agreement, None)  # open edit forms see that the number changed
-        agreement.number_symbol = issue.entry.symbol
-        agreement.save(update_fields=["number_symbol", "version", "updated_at"])
-    return issue

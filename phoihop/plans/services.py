@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.agreements.services import joint_number_issue
 from phoihop.core import versioning
+from phoihop.documents.services import NumberIssue
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.plans import access
@@ -479,3 +481,19 @@ def task_reassign(*, task: Task, movers: set[int], successor: Organization, reas
     if new_supporting != supporting:
         task.supporting_organizations.set(new_supporting)
     return task
+
+
+@transaction.atomic
+def plan_number_issue(
+    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Enter an annual plan in the lead party's register (KH), once; its date is checked
+    against the program it implements."""
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    return joint_number_issue(
+        actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
+        title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )
