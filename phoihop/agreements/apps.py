@@ -14,7 +14,9 @@ class AgreementsConfig(AppConfig):
 
         agreement = self.get_model("Agreement")
         register_owner(agreement, _attachments_check)
-        register_signed_record(agreement, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit))
+        register_signed_record(
+            agreement, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit)
+        )
         register_date_rule(agreement, _date_errors)
 
 

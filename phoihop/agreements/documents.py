@@ -35,7 +35,9 @@ def agreement_doc_type(agreement: Any) -> str:
 def load_parties(agreement: Agreement) -> list[Party]:
     """The parties with their bodies and signatories, lead first (one query)."""
     parties = list(
-        agreement.parties.select_related("organization__parent", "signatory").order_by("order", "id")
+        agreement.parties.select_related("organization__parent", "signatory").order_by(
+            "order", "id"
+        )
     )
     parties.sort(key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk))
     return parties
@@ -53,8 +55,13 @@ def party_issuers(parties: Sequence[Party]) -> list[Issuer]:
 def party_signer(party: Party) -> Signer:
     name = party.signatory_name or (party.signatory.full_name if party.signatory else "")
     military = party.organization.kind in (Organization.Kind.MILITARY, Organization.Kind.POLICE)
-    return signer_for(party.organization.kind, position=party.signatory_position, name=name,
-                      rank=party.signatory_rank if military else "", body_name=party.name_as_signed)
+    return signer_for(
+        party.organization.kind,
+        position=party.signatory_position,
+        name=name,
+        rank=party.signatory_rank if military else "",
+        body_name=party.name_as_signed,
+    )
 
 
 def party_recipients(parties: Sequence[Party]) -> list[str]:
@@ -77,7 +84,7 @@ def agreement_summary(agreement: Agreement, names: Sequence[str]) -> str:
     kind = agreement.get_kind_display()
     title = agreement.title.strip()
     if fold(title).startswith(fold(kind)):
-        title = title[len(kind):].strip(" ,:-")
+        title = title[len(kind) :].strip(" ,:-")
     if len(names) > 1 and "giua" not in fold(title).split():
         title = f"{title} giữa {join_names(names)}".strip()
     title = f"{title} {period_words(agreement, title)}".strip()
@@ -137,10 +144,14 @@ def agreement_name(agreement: Any) -> str:
 
 def agreement_date_errors(agreement: Agreement, issued_on: datetime.date) -> list[str]:
     """An agreement is issued once its parties have signed it."""
-    signed = [d for d in (agreement.signed_on, *(p.signed_on for p in agreement.parties.all())) if d]
+    signed = [
+        d for d in (agreement.signed_on, *(p.signed_on for p in agreement.parties.all())) if d
+    ]
     if signed and issued_on < max(signed):
         return [
-            _("Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký.")
+            _(
+                "Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký."
+            )
             % {"date": format_short(issued_on), "signed": format_short(max(signed))}
         ]
     return []

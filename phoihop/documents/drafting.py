@@ -22,7 +22,17 @@ from phoihop.vn.text import fold
 
 # Generic words before a place name; kept when the name is a number ("Quận 4", "Phường 1") or a
 # person ("Thành phố Hồ Chí Minh"), as Decree 30 asks.
-_PLACE_PREFIXES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "quận", "huyện", "tỉnh", "xã")
+_PLACE_PREFIXES = (
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "quận",
+    "huyện",
+    "tỉnh",
+    "xã",
+)
 _PEOPLE_PLACES = {"ho chi minh"}
 
 
@@ -30,7 +40,9 @@ def place_name(org: Organization | None) -> str:
     """The place in the date line: the administrative unit where the body sits."""
     seen = 0
     while org is not None and seen < 10:
-        raw = org.commune_name or (org.locality_text.split(",")[0].strip() if org.locality_text else "")
+        raw = org.commune_name or (
+            org.locality_text.split(",")[0].strip() if org.locality_text else ""
+        )
         raw = raw or org.province_name
         if raw:
             return _short_place(raw)
@@ -43,7 +55,7 @@ def _short_place(raw: str) -> str:
     lowered = raw.lower()
     for prefix in _PLACE_PREFIXES:
         if lowered.startswith(prefix + " "):
-            rest = raw[len(prefix):].strip()
+            rest = raw[len(prefix) :].strip()
             if rest[:1].isdigit() or fold(rest) in _PEOPLE_PLACES:
                 return raw[:1].upper() + raw[1:]
             return rest
@@ -115,7 +127,9 @@ def issued_numbers_for(record: Any) -> list[IssuedNumber]:
     """The record's live entries in the register, the latest first."""
     ct = ContentType.objects.get_for_model(record)
     return list(
-        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk, voided=False).order_by("-created_at", "-id")
+        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk, voided=False).order_by(
+            "-created_at", "-id"
+        )
     )
 
 

@@ -24,7 +24,9 @@ def generated_download(
     """A generated Word or Excel file as a download, recorded in the audit log."""
     from phoihop.audit.services import record
 
-    record("document_download", obj=owner, detail=filename, request=request, organization=organization)
+    record(
+        "document_download", obj=owner, detail=filename, request=request, organization=organization
+    )
     response = HttpResponse(content, content_type=DOWNLOAD_TYPES[filename.rsplit(".", 1)[-1]])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -35,7 +37,13 @@ def _number_form_errors(form: ReserveNumberForm) -> str:
 
 
 def issue_number(
-    request: HttpRequest, issue: Callable[..., Any], *, back: HttpResponse, created: str, again: str, **words: Any
+    request: HttpRequest,
+    issue: Callable[..., Any],
+    *,
+    back: HttpResponse,
+    created: str,
+    again: str,
+    **words: Any,
 ) -> HttpResponse:
     """The "Cấp số" form sent: the number issued once (or the one the document has), or why not."""
     form = ReserveNumberForm(request.POST)

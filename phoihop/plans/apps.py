@@ -15,7 +15,9 @@ class PlansConfig(AppConfig):
 
         plan = self.get_model("AnnualPlan")
         register_owner(plan, _attachments_check)
-        register_signed_record(plan, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit, url=_plan_url))
+        register_signed_record(
+            plan, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit, url=_plan_url)
+        )
         register_date_rule(plan, _date_errors)
         # The agreement's document prints its plans' targets and years, so plans makes it.
         register_source("agreement", _agreement_pdf)
