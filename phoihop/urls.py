@@ -8,6 +8,7 @@ from phoihop.agreements.urls import urlpatterns as agreement_urls
 from phoihop.attachments.urls import urlpatterns as attachment_urls
 from phoihop.core.access import rule
 from phoihop.orgs.urls import urlpatterns as orgs_urls
+from phoihop.plans.urls import document_urlpatterns as plan_document_urls
 from phoihop.portal.urls import urlpatterns as portal_urls
 from phoihop.workflows.urls import agreement_urlpatterns as agreement_workflow_urls
 from phoihop.workflows.urls import orgs_urlpatterns as orgs_workflow_urls
@@ -29,7 +30,8 @@ urlpatterns = [
     path("thong-bao/", include("phoihop.notifications.urls")),
     path("theo-doi/", include("phoihop.dashboards.urls")),
     path("so-tong-ket/", include("phoihop.reviews.urls")),
-    path("van-ban-mau/", include("phoihop.documents.urls")),
+    # The documents of an agreement and its plans are made in plans; they keep documents:….
+    path("van-ban-mau/", include((plan_document_urls, "documents"))),
     path("van-ban-mau/", include("phoihop.documents.file_urls")),
     path("nhat-ky/", include("phoihop.audit.urls")),
     path("", include("phoihop.ops.urls")),

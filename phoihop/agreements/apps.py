@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from django.apps import AppConfig
@@ -16,11 +17,18 @@ class AgreementsConfig(AppConfig):
         )
         from phoihop.attachments.access import register_owner
         from phoihop.audit.personal_data import register_kept_as_signed
+        from phoihop.documents.services import register_date_rule
+        from phoihop.documents.signatures import SignedRecord, register_signed_record
         from phoihop.notifications.calendar import register_calendar_source
         from phoihop.orgs.access import register_people_source
         from phoihop.orgs.panels import register_organization_panel, register_person_panel
 
-        register_owner(self.get_model("Agreement"), _attachments_check)
+        agreement = self.get_model("Agreement")
+        register_owner(agreement, _attachments_check)
+        register_signed_record(
+            agreement, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit)
+        )
+        register_date_rule(agreement, _date_errors)
         register_people_source(visible_signatory_ids)
         register_organization_panel(organization_agreements_panel)
         register_person_panel(person_signed_panel)
@@ -33,3 +41,22 @@ def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
     from phoihop.agreements.access import get_agreement_for_user
 
     get_agreement_for_user(user, pk, for_edit=for_edit)
+
+
+def _get_for_edit(user: Any, pk: int) -> Any:
+    """A signed copy of the agreement is uploaded by whoever edits the agreement."""
+    from phoihop.agreements.access import get_agreement_for_user
+
+    return get_agreement_for_user(user, pk, for_edit=True)
+
+
+def _can_edit(user: Any, agreement: Any) -> bool:
+    from phoihop.agreements.access import can_edit_agreement
+
+    return can_edit_agreement(user, agreement)
+
+
+def _date_errors(agreement: Any, issued_on: datetime.date) -> list[str]:
+    from phoihop.agreements.documents import agreement_date_errors
+
+    return agreement_date_errors(agreement, issued_on)

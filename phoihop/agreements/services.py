@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access, dependents
+from phoihop.agreements.documents import agreement_doc_type, ordered_parties
 from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.core import versioning
+from phoihop.documents.services import NumberIssue, check_record_dates, live_number, number_issue
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.orgs.services import person_for_signatory
@@ -573,3 +575,57 @@ def _supersede_renewed(agreement: Agreement) -> None:
     ):
         old.status = Agreement.Status.SUPERSEDED
         old.save(update_fields=["status", "updated_at"])
+
+
+# --- numbering the agreement's documents ---------------------------------------------------------
+
+
+def joint_number_issue(
+    *, actor: Any, agreement: Any, record: Any, doc_type: str, issued_on: datetime.date, number: int | None,
+    title: str, confirm_out_of_sequence: bool,
+) -> NumberIssue:
+    """Number a document the agreement's parties issue together (the agreement itself, a plan)
+    in the lead party's series, every party's abbreviation in its symbol."""
+    if issued_on is None:
+        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
+    parties = ordered_parties(agreement)
+    if not parties:
+        raise ValidationError(_("Văn bản chưa có bên tham gia."))
+    check_record_dates(record, issued_on)
+    return number_issue(
+        actor=actor, issuer=parties[0].organization, co_issuers=[p.organization for p in parties[1:]],
+        doc_type=doc_type, issued_on=issued_on, number=number, record=record, title=title,
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )
+
+
+@transaction.atomic
+def agreement_number_issue(
+    *, actor: Any, agreement: Any, issued_on: datetime.date, number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Give an agreement (regulation CTr/QC/KH) its number in the lead party's register, once,
+    and show it as the agreement's "số, ký hiệu". An agreement that already carries a number
+    typed from its signed copy keeps it: it was numbered outside the register."""
+    if not access.can_edit_agreement(actor, agreement):
+        raise PermissionDenied
+    Agreement.objects.select_for_update().filter(pk=agreement.pk).values_list("pk").get()
+    agreement.refresh_from_db(fields=["number_symbol", "signed_on", "period_start", "period_end", "version"])
+    if agreement.is_archived:
+        raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi cấp số."))
+    doc_type = agreement_doc_type(agreement)
+    existing = live_number(agreement, doc_type)
+    if agreement.number_symbol and existing is None:
+        raise ValidationError(
+            _("Văn bản đã có số, ký hiệu %(symbol)s (ghi theo bản đã ký), nên không cấp số mới.")
+            % {"symbol": agreement.number_symbol}
+        )
+    issue = joint_number_issue(
+        actor=actor, agreement=agreement, record=agreement, doc_type=doc_type, issued_on=issued_on,
+        number=number, title=agreement.title, confirm_out_of_sequence=confirm_out_of_sequence,
+    )
+    if agreement.number_symbol != issue.entry.symbol:
+        versioning.claim(agreement, None)  # open edit forms see that the number changed
+        agreement.number_symbol = issue.entry.symbol
+        agreement.save(update_fields=["number_symbol", "version", "updated_at"])
+    return issue

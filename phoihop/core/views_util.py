@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 # Database integer keys are signed 64-bit: a larger number in a URL is no record at all (and
@@ -45,22 +45,3 @@ def add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
                 form.add_error(target, error)
     else:
         form.add_error(None, exc)
-
-
-DOWNLOAD_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def generated_download(
-    request: HttpRequest, owner: Any, content: bytes, filename: str, *, organization: Any = None
-) -> HttpResponse:
-    """A generated Word or Excel file as a download, recorded in the audit log."""
-    from phoihop.audit.services import record
-
-    record("document_download", obj=owner, detail=filename, request=request, organization=organization)
-    response = HttpResponse(content, content_type=DOWNLOAD_TYPES[filename.rsplit(".", 1)[-1]])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-

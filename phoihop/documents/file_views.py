@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -123,11 +123,10 @@ def _upload(request: HttpRequest, record: Any) -> HttpResponse:
 
 
 def _record_url(record: Any) -> str:
-    from django.urls import reverse
-
-    if hasattr(record, "get_absolute_url"):
-        return str(record.get_absolute_url())
-    return reverse("plans:detail", kwargs={"pk": record.pk})
+    kind = signatures.signed_record(record._meta.label_lower)
+    if kind is not None and kind.url is not None:
+        return kind.url(record)
+    return str(record.get_absolute_url())
 
 
 def _safe_next(request: HttpRequest) -> bool:
@@ -139,33 +138,21 @@ def _safe_next(request: HttpRequest) -> bool:
     return target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
 
 
-def _signed_upload(load: Callable[[Any, int], Any]) -> Callable[[HttpRequest, int], HttpResponse]:
+def _signed_upload(label: str) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The upload of a signed copy of a ``label`` record ("agreements.agreement"), for whoever
+    edits the record, as its app registered (``signatures.register_signed_record``)."""
+
     @rule("object")
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
-        return _upload(request, load(request.user, pk))
+        kind = signatures.signed_record(label)
+        if kind is None:
+            raise Http404
+        return _upload(request, kind.get_for_edit(request.user, pk))
 
     return view
 
 
-def _agreement_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.agreements.access import get_agreement_for_user
-
-    return get_agreement_for_user(user, pk, for_edit=True)
-
-
-def _plan_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.plans.access import get_plan_for_user
-
-    return get_plan_for_user(user, pk, for_edit=True)
-
-
-def _review_for_edit(user: Any, pk: int) -> Any:
-    from phoihop.reviews.access import get_review_for_user
-
-    return get_review_for_user(user, pk, for_edit=True)
-
-
-agreement_signed_upload = _signed_upload(_agreement_for_edit)
-plan_signed_upload = _signed_upload(_plan_for_edit)
-review_signed_upload = _signed_upload(_review_for_edit)
+agreement_signed_upload = _signed_upload("agreements.agreement")
+plan_signed_upload = _signed_upload("plans.annualplan")
+review_signed_upload = _signed_upload("reviews.review")

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,100 +33,19 @@ class Source:
     render: Callable[[Any], bytes]
     filename: Callable[[Any], str]
     back_url: Callable[[Any], str]
-    # For a record whose Word file is itself a background job: what it is valid for.
+    # For a record whose Word file is itself a background job: what it is valid for, and how
+    # the worker reads the record by its id to make that Word file.
     deferred_version: Callable[[Any], str | None] = lambda record: None
+    load: Callable[[int], Any] | None = None
 
 
-def _agreement_source() -> Source:
-    from phoihop.documents import generators
-    from phoihop.documents.access import get_agreement_for_documents
-    from phoihop.documents.official import render_docx
-
-    def filename(agreement: Any) -> str:
-        name = generators.agreement_document(agreement).filename("pdf")
-        return name if not name.startswith(".") else f"van-ban-phoi-hop-{agreement.pk}.pdf"
-
-    return Source(
-        get_for_user=get_agreement_for_documents,
-        render=lambda agreement: render_docx(generators.agreement_document(agreement)),
-        filename=filename,
-        back_url=lambda agreement: reverse("documents:agreement", kwargs={"pk": agreement.pk}),
-    )
-
-
-def _plan_source() -> Source:
-    from phoihop.documents import generators
-    from phoihop.documents.access import get_plan_for_documents
-    from phoihop.documents.official import render_docx
-
-    def filename(plan: Any) -> str:
-        doc = generators.plan_document(plan)
-        if doc.number is None:
-            return f"KH-{doc.issuer_symbol}-{plan.year}.pdf".replace("/", "-")
-        return doc.filename("pdf")
-
-    return Source(
-        get_for_user=get_plan_for_documents,
-        render=lambda plan: render_docx(generators.plan_document(plan)),
-        filename=filename,
-        back_url=lambda plan: reverse("documents:agreement", kwargs={"pk": plan.agreement_id}),
-    )
-
-
-def _review_for_user(user: Any, pk: int) -> Any:
-    from phoihop.reviews.access import get_review_for_user
-
-    review = get_review_for_user(user, pk)
-    if review.is_archived:
-        raise ValidationError(_("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
-    return review
-
-
-def _review_source(*, commendations: bool) -> Source:
-    from phoihop.reviews import documents
-
-    def deferred(review: Any) -> str | None:
-        from phoihop.reviews.selectors import covered_count
-        from phoihop.reviews.services import BACKGROUND_AGREEMENTS, review_document_version
-
-        if commendations or covered_count(review) <= BACKGROUND_AGREEMENTS:
-            return None
-        return review_document_version(review)
-
-    return Source(
-        get_for_user=_review_for_user,
-        render=documents.commendations_docx if commendations else documents.review_report_docx,
-        filename=lambda review: documents.filename(review, "pdf", commendations=commendations),
-        back_url=lambda review: review.get_absolute_url(),
-        deferred_version=deferred,
-    )
-
-
-def _commendation_source(kind: str) -> Source:
-    """The commendation decision or the submission to the authority above (with the list as
-    its appendix); an empty list is no document (ValidationError with the reason)."""
-    from phoihop.reviews import commendation_documents
-
-    return Source(
-        get_for_user=_review_for_user,
-        render=lambda review: commendation_documents.docx(review, kind),
-        filename=lambda review: commendation_documents.filename(review, kind).removesuffix(".docx") + ".pdf",
-        back_url=lambda review: reverse("reviews:commendation_documents", kwargs={"pk": review.pk}),
-    )
-
-
-SOURCES: dict[str, Callable[[], Source]] = {
-    "agreement": _agreement_source,
-    "plan": _plan_source,
-    "review_report": lambda: _review_source(commendations=False),
-    "commendations": lambda: _review_source(commendations=True),
-    "commendation_decision": lambda: _commendation_source("decision"),
-    "commendation_submission": lambda: _commendation_source("submission"),
-}
+# Filled by the apps that own the documents, in their ``AppConfig.ready``: the name a PDF job
+# keeps ("agreement", "plan", "review_report", …) and how to make its Source.
+SOURCES: dict[str, Callable[[], Source]] = {}
 
 
 def register_source(name: str, factory: Callable[[], Source]) -> None:
-    """Offer a PDF for another generated Word document (a decision, a submission…)."""
+    """Offer a PDF beside a generated Word document; ``factory`` makes its Source when asked."""
     SOURCES[name] = factory
 
 
@@ -237,10 +155,10 @@ def pdf_build(*, job_id: int) -> PdfRendition | None:
 
 
 def _render_deferred(job: PdfRendition) -> bytes:
-    from phoihop.reviews.models import Review
-
-    review = Review.objects.get(pk=job.object_id)
-    return source(job.source).render(review)
+    found = source(job.source)
+    if found.load is None:
+        raise ValueError(f"{job.source}: no Word file kept and none to make")
+    return found.render(found.load(job.object_id))
 
 
 def _failed(job: PdfRendition, message: str) -> PdfRendition:

@@ -1,84 +1,15 @@
-"""Reads for the documents page (what can be generated for an agreement, with numbers) and the
-check of the register's series."""
+"""The check of the register's series: every number given once, in order, to one document."""
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
-from phoihop.agreements.models import Agreement, Party
-from phoihop.core.models import ActiveQuerySet
-from phoihop.documents.access import can_number_agreement, can_number_plan
 from phoihop.documents.models import IssuedNumber, NumberCounter
-from phoihop.documents.services import (
-    NumberSuggestion,
-    agreement_doc_type,
-    issuer_validity_error,
-    suggest_number,
-)
-from phoihop.plans import access as plan_access
-from phoihop.plans.models import AnnualPlan
-
-
-@dataclass
-class PlanDocuments:
-    plan: AnnualPlan
-    issued: IssuedNumber | None
-    suggestion: NumberSuggestion | None
-    can_number: bool
-
-
-def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date | None = None) -> dict[str, Any]:
-    """The agreement's own document and one per visible annual plan, each with its number:
-    the one in the register, or the next free one of the lead party's series."""
-    today = today or timezone.localdate()
-    parties = sorted(
-        agreement.parties.all(), key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk)
-    )
-    lead = parties[0].organization if parties else None
-    co_issuers = [p.organization for p in parties[1:]]
-    # visible_plans is typed as a plain QuerySet; it is built on AnnualPlan.objects (ActiveQuerySet).
-    plans = list(cast(ActiveQuerySet, plan_access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
-    ct = ContentType.objects.get_for_model(AnnualPlan)
-    issued: dict[int, IssuedNumber] = {}
-    live = IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans], voided=False)
-    for entry in live.order_by("created_at", "id"):
-        assert entry.object_id is not None  # filtered by object_id__in
-        issued[entry.object_id] = entry  # the latest wins
-    suggestion = suggest_number(lead, "KH", today, co_issuers=co_issuers) if lead else None
-    agreement_suggestion = None
-    agreement_issued = (
-        IssuedNumber.objects.filter(
-            content_type=ContentType.objects.get_for_model(Agreement), object_id=agreement.pk, voided=False
-        ).order_by("-created_at", "-id").first()
-    )
-    if lead and not agreement.number_symbol and agreement_issued is None:
-        agreement_suggestion = suggest_number(
-            lead, agreement_doc_type(agreement), agreement.signed_on or today, co_issuers=co_issuers
-        )
-    editable = bool(plans) and can_number_plan(user, plans[0])
-    # The issuers that cannot issue today (ceased, or not yet in being): numbering is refused
-    # in their name, so the page says so before the button.
-    issuers = [p.organization for p in parties]
-    not_valid = [e for e in (issuer_validity_error(o, today) for o in issuers) if e]
-    rows = [
-        PlanDocuments(plan=p, issued=issued.get(p.pk), suggestion=None if p.pk in issued else suggestion,
-                      can_number=editable)
-        for p in plans
-    ]
-    return {"agreement": agreement, "lead": lead, "plans": rows, "today": today,
-            "agreement_suggestion": agreement_suggestion, "agreement_issued": agreement_issued,
-            "can_number_agreement": can_number_agreement(user, agreement) and not agreement.is_archived,
-            "issuer_problems": not_valid,
-            "agreement_signed_on": max(
-                [d for d in (agreement.signed_on, *(p.signed_on for p in parties)) if d], default=None
-            )}
 
 
 @dataclass(frozen=True)

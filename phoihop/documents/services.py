@@ -8,21 +8,19 @@ issuer's series and carries every issuer's abbreviation, lead first ("05/CTr-BCH
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from phoihop.agreements import access as agreement_access
 from phoihop.documents.models import IssuedNumber, NumberCounter
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
-from phoihop.plans import access as plan_access
 from phoihop.vn.dates import format_short
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
@@ -234,6 +232,11 @@ def _locked_counter(issuer: Organization, series: str) -> NumberCounter:
     return counter
 
 
+def live_number(record: Any, doc_type: str) -> IssuedNumber | None:
+    """The record's live entry of type ``doc_type`` in the register, if it has one."""
+    return _live_entry(ContentType.objects.get_for_model(record), record, doc_type)
+
+
 def _live_entry(content_type: ContentType | None, record: Any, doc_type: str) -> IssuedNumber | None:
     if content_type is None or record is None:
         return None
@@ -321,143 +324,27 @@ def check_issuers_valid(issuers: Sequence[Organization], on: datetime.date) -> N
         raise ValidationError({"issued_on": [ValidationError(e, code="issuer_not_valid") for e in errors]})
 
 
+DateRule = Callable[[Any, datetime.date], list[str]]
+
+_date_rules: dict[str, DateRule] = {}
+
+
+def register_date_rule(model: type[models.Model], rule: DateRule) -> None:
+    """Let the app owning ``model`` say which dates cannot stand on its records' documents
+    (called from its ``AppConfig.ready``)."""
+    _date_rules[model._meta.label_lower] = rule
+
+
 def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
-    """Dates that cannot stand on an issued document: an agreement issued before it was signed,
-    a plan dated before the program it implements or for a year outside its period, a review
-    report dated before the agreement was signed or before the period it reviews begins."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.plans.models import AnnualPlan
-
-    errors: list[str] = []
-    if isinstance(record, Agreement):
-        signed = [d for d in (record.signed_on, *(p.signed_on for p in record.parties.all())) if d]
-        if signed and issued_on < max(signed):
-            errors.append(
-                _("Ngày ban hành %(date)s trước ngày ký %(signed)s: văn bản phối hợp được ban hành khi các bên đã ký.")
-                % {"date": format_short(issued_on), "signed": format_short(max(signed))}
-            )
-        return errors
-    agreement: Any = getattr(record, "agreement", None)
-    if isinstance(record, AnnualPlan):
-        if agreement.signed_on and issued_on < agreement.signed_on:
-            errors.append(
-                _("Kế hoạch năm %(year)s ghi ngày %(date)s, trước ngày ký %(agreement)s (%(signed)s) mà kế hoạch "
-                  "thực hiện. Ngày ban hành kế hoạch phải từ ngày %(signed)s trở đi.")
-                % {"year": record.year, "date": format_short(issued_on), "agreement": _agreement_name(agreement),
-                   "signed": format_short(agreement.signed_on)}
-            )
-        start, end = agreement.period_start, agreement.period_end
-        if (start and record.year < start) or (end and record.year > end):
-            errors.append(
-                _("Kế hoạch năm %(year)s nằm ngoài giai đoạn %(period)s của %(agreement)s.")
-                % {"year": record.year, "period": agreement.period_label, "agreement": _agreement_name(agreement)}
-            )
-        return errors
-    if agreement is not None and agreement.signed_on and issued_on < agreement.signed_on:
-        errors.append(
-            _("Ngày báo cáo %(date)s trước ngày ký %(agreement)s (%(signed)s).")
-            % {"date": format_short(issued_on), "agreement": _agreement_name(agreement),
-               "signed": format_short(agreement.signed_on)}
-        )
-    period_start = getattr(record, "period_start", None)
-    if isinstance(period_start, datetime.date) and issued_on < period_start:
-        errors.append(
-            _("Ngày báo cáo %(date)s trước thời gian được sơ kết, tổng kết (từ ngày %(start)s).")
-            % {"date": format_short(issued_on), "start": format_short(period_start)}
-        )
-    return errors
-
-
-def _agreement_name(agreement: Any) -> str:
-    kind = str(agreement.get_kind_display())
-    if agreement.number_symbol:
-        return _("%(kind)s số %(symbol)s") % {"kind": kind, "symbol": agreement.number_symbol}
-    return f"{kind} “{agreement.title}”"
+    """Dates that cannot stand on an issued document, as the record's app rules them: an
+    agreement issued before it was signed, a plan dated before the program it implements or
+    for a year outside its period, a review report dated before the agreement was signed or
+    before the period it reviews begins."""
+    rule = _date_rules.get(record._meta.label_lower)
+    return rule(record, issued_on) if rule is not None else []
 
 
 def check_record_dates(record: Any, issued_on: datetime.date, *, field: str = "issued_on") -> None:
     errors = record_date_errors(record, issued_on)
     if errors:
         raise ValidationError({field: [ValidationError(e, code="date_order") for e in errors]})
-
-
-# --- numbering each kind of document -------------------------------------------------------------
-
-
-def ordered_parties(agreement: Any) -> list[Any]:
-    """The agreement's parties, lead first: the lead numbers joint documents in its series."""
-    return sorted(agreement.parties.all(), key=lambda p: (p.role != "lead", p.order, p.pk))
-
-
-def agreement_doc_type(agreement: Any) -> str:
-    from phoihop.documents.generators import AGREEMENT_TYPES
-
-    return AGREEMENT_TYPES.get(agreement.kind, "CTr")
-
-
-def _joint_issue(
-    *, actor: Any, agreement: Any, record: Any, doc_type: str, issued_on: datetime.date, number: int | None,
-    title: str, confirm_out_of_sequence: bool,
-) -> NumberIssue:
-    if issued_on is None:
-        raise ValidationError({"issued_on": _("Cần nhập ngày ban hành văn bản.")})
-    parties = ordered_parties(agreement)
-    if not parties:
-        raise ValidationError(_("Văn bản chưa có bên tham gia."))
-    check_record_dates(record, issued_on)
-    return number_issue(
-        actor=actor, issuer=parties[0].organization, co_issuers=[p.organization for p in parties[1:]],
-        doc_type=doc_type, issued_on=issued_on, number=number, record=record, title=title,
-        confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-
-
-@transaction.atomic
-def plan_number_issue(
-    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
-    confirm_out_of_sequence: bool = False,
-) -> NumberIssue:
-    """Enter an annual plan in the lead party's register (KH), once; its date is checked
-    against the program it implements."""
-    if not plan_access.can_edit_plan(actor, plan):
-        raise PermissionDenied
-    return _joint_issue(
-        actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
-        title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
-        confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-
-
-@transaction.atomic
-def agreement_number_issue(
-    *, actor: Any, agreement: Any, issued_on: datetime.date, number: int | None = None,
-    confirm_out_of_sequence: bool = False,
-) -> NumberIssue:
-    """Give an agreement (regulation CTr/QC/KH) its number in the lead party's register, once,
-    and show it as the agreement's "số, ký hiệu". An agreement that already carries a number
-    typed from its signed copy keeps it: it was numbered outside the register."""
-    from phoihop.agreements.models import Agreement
-    from phoihop.core import versioning
-
-    if not agreement_access.can_edit_agreement(actor, agreement):
-        raise PermissionDenied
-    Agreement.objects.select_for_update().filter(pk=agreement.pk).values_list("pk").get()
-    agreement.refresh_from_db(fields=["number_symbol", "signed_on", "period_start", "period_end", "version"])
-    if agreement.is_archived:
-        raise ValidationError(_("Văn bản đã lưu trữ; khôi phục trước khi cấp số."))
-    doc_type = agreement_doc_type(agreement)
-    existing = _live_entry(ContentType.objects.get_for_model(agreement), agreement, doc_type)
-    if agreement.number_symbol and existing is None:
-        raise ValidationError(
-            _("Văn bản đã có số, ký hiệu %(symbol)s (ghi theo bản đã ký), nên không cấp số mới.")
-            % {"symbol": agreement.number_symbol}
-        )
-    issue = _joint_issue(
-        actor=actor, agreement=agreement, record=agreement, doc_type=doc_type, issued_on=issued_on,
-        number=number, title=agreement.title, confirm_out_of_sequence=confirm_out_of_sequence,
-    )
-    if agreement.number_symbol != issue.entry.symbol:
-        versioning.claim(agreement, None)  # open edit forms see that the number changed
-        agreement.number_symbol = issue.entry.symbol
-        agreement.save(update_fields=["number_symbol", "version", "updated_at"])
-    return issue

@@ -10,6 +10,8 @@ one of the trusted roots the administrator placed in ``SIGNATURE_TRUST_ROOTS_DIR
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +28,30 @@ from phoihop.documents.file_models import SignedCopy
 
 ACCEPTED = {"application/pdf", "image/jpeg", "image/png"}
 ROOT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+
+
+@dataclass(frozen=True)
+class SignedRecord:
+    """A kind of record that keeps signed copies, as its app says who may upload one: the record
+    loaded for editing (404 for missing and not yours, 403 for yours to read only), the same
+    rule as a yes or no on a record already loaded, and the page to go back to."""
+
+    get_for_edit: Callable[[Any, int], models.Model]
+    can_edit: Callable[[Any, Any], bool]
+    url: Callable[[Any], str] | None = None  # None: the record's get_absolute_url()
+
+
+_signed_records: dict[str, SignedRecord] = {}
+
+
+def register_signed_record(model: type[models.Model], kind: SignedRecord) -> None:
+    """Let ``model``'s records keep signed copies (called from the owning app's ``AppConfig.ready``)."""
+    _signed_records[model._meta.label_lower] = kind
+
+
+def signed_record(label: str) -> SignedRecord | None:
+    """The registered kind of record by its model's label ("agreements.agreement")."""
+    return _signed_records.get(label)
 
 
 def trust_roots_dir() -> Path | None:

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.agreements.services import joint_number_issue
 from phoihop.core import versioning
+from phoihop.documents.services import NumberIssue
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.plans import access
@@ -528,3 +530,19 @@ def refuse_period_leaving_plans(agreement: Agreement, start: int | None, end: in
                 "gồm các năm này, hoặc lưu trữ các kế hoạch đó trước."
             ) % {"years": ", ".join(str(y) for y in years)}}
         )
+
+
+@transaction.atomic
+def plan_number_issue(
+    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
+    confirm_out_of_sequence: bool = False,
+) -> NumberIssue:
+    """Enter an annual plan in the lead party's register (KH), once; its date is checked
+    against the program it implements."""
+    if not access.can_edit_plan(actor, plan):
+        raise PermissionDenied
+    return joint_number_issue(
+        actor=actor, agreement=plan.agreement, record=plan, doc_type="KH", issued_on=issued_on, number=number,
+        title=_("Kế hoạch phối hợp năm %(year)s") % {"year": plan.year},
+        confirm_out_of_sequence=confirm_out_of_sequence,
+    )

@@ -2,17 +2,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.agreements import access as agreement_access
+from phoihop.agreements import services as agreement_services
 from phoihop.core import versioning
 from phoihop.core.access import rule
 from phoihop.core.panels import panel_response
 from phoihop.core.views_util import add_errors, int_or_none
-from phoihop.plans import access, selectors, services
+from phoihop.documents.forms import ReserveNumberForm
+from phoihop.documents.official import render_docx
+from phoihop.documents.views_util import generated_download, issue_number
+from phoihop.plans import access, documents, selectors, services
 from phoihop.plans.forms import IndicatorForm, PlanCreateForm, TaskForm, indicator_initial
 from phoihop.plans.models import AnnualPlan, Task
 
@@ -148,4 +152,87 @@ def task_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "plans/indicator_form.html",
         {"form": form, "task": task, "indicator": indicator, "nav": "agreements"},
+    )
+
+
+# --- the agreement's documents: the page, Word and Excel, "Cấp số" ------------------------------
+
+
+@rule("object")
+def agreement_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
+    context = selectors.agreement_documents(user=request.user, agreement=agreement)
+    context["form"] = ReserveNumberForm(initial={"issued_on": context["today"]})
+    context["nav"] = "agreements"
+    return render(request, "plans/agreement_documents.html", context)
+
+
+@rule("object")
+def agreement_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = documents.agreement_document(agreement)
+    name = documents.agreement_filename(agreement, doc, "docx")
+    return generated_download(request, agreement, render_docx(doc), name)
+
+
+@rule("object")
+def agreement_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = agreement_access.get_agreement_for_user(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = documents.agreement_document(agreement)
+    name = documents.agreement_filename(agreement, doc, "xlsx")
+    return generated_download(request, agreement, documents.agreement_workbook(agreement), name)
+
+
+@rule("object")
+def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = documents.plan_document(plan)
+    name = documents.plan_filename(plan, doc, "docx")
+    return generated_download(request, plan, render_docx(doc), name)
+
+
+@rule("object")
+def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    doc = documents.plan_document(plan)
+    name = documents.plan_filename(plan, doc, "xlsx")
+    return generated_download(request, plan, documents.plan_workbook(plan), name)
+
+
+@rule("object")
+def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enter the plan in the lead party's register: the next free number, or one typed in."""
+    plan = access.get_plan_for_user(request.user, pk, for_edit=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return issue_number(
+        request,
+        lambda **fields: services.plan_number_issue(actor=request.user, plan=plan, **fields),
+        back=redirect("documents:agreement", pk=plan.agreement_id),
+        created=_("Đã cấp số %(symbol)s cho kế hoạch năm %(year)s."),
+        again=_("Kế hoạch năm %(year)s đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số."),
+        year=plan.year,
+    )
+
+
+@rule("object")
+def agreement_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enter the agreement in the lead party's register ("Cấp số"), once."""
+    agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return issue_number(
+        request,
+        lambda **fields: agreement_services.agreement_number_issue(actor=request.user, agreement=agreement, **fields),
+        back=redirect("documents:agreement", pk=agreement.pk),
+        created=_("Đã cấp số %(symbol)s cho văn bản."),
+        again=_("Văn bản đã có số %(symbol)s; mỗi văn bản chỉ được cấp một số."),
     )

@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from phoihop.documents.generators import place_name
+from phoihop.documents.drafting import place_name
 from phoihop.documents.models import IssuedNumber
 from phoihop.documents.official import (
     Appendix,

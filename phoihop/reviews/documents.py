@@ -12,11 +12,14 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N
 
-from phoihop.documents import generators
+from phoihop.agreements.documents import agreement_citation, agreement_name
+from phoihop.documents.drafting import document_lines, place_name
 from phoihop.documents.official import (
     Align,
     Appendix,
@@ -31,6 +34,7 @@ from phoihop.documents.official import (
     roman,
     signer_for,
 )
+from phoihop.documents.renditions import Source
 from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.reviews.drafts import (
     area_indicators,
@@ -80,7 +84,7 @@ def _signer(review: Review) -> Signer:
 
 def _place(review: Review) -> str:
     """The place written in full, as in the agreement and the plans ("Móng Cái", "Quận 4")."""
-    return generators.place_name(_lead_org(review))
+    return place_name(_lead_org(review))
 
 
 def _addressees(review: Review) -> list[str]:
@@ -243,7 +247,7 @@ def _paragraphs(text: str) -> list[Any]:
     """A narrative section as paragraphs; notes about the record ("Dữ liệu mẫu minh họa: …",
     "Ghi chú: …") stay in the record."""
     blocks: list[Any] = []
-    for line in generators.document_lines(text):
+    for line in document_lines(text):
         line = line.strip()
         if not line:
             continue
@@ -281,13 +285,13 @@ def _title(review: Review, agreements: list[Any], form: str = "state") -> str:
         text = _("%(kind)s %(period)s việc thực hiện %(agreements)s") % {
             "kind": kind, "period": _period_words(review),
             # One agreement is cited with its parties; several by number, date or title alone.
-            "agreements": "; ".join(generators.agreement_citation(a, parties=len(agreements) == 1)
+            "agreements": "; ".join(agreement_citation(a, parties=len(agreements) == 1)
                                     for a in agreements),
         }
     else:
         text = _("%(kind)s %(period)s việc thực hiện %(agreement)s và %(n)s văn bản phối hợp khác") % {
             "kind": kind, "period": _period_words(review),
-            "agreement": generators.agreement_citation(agreements[0], parties=False), "n": len(agreements) - 1,
+            "agreement": agreement_citation(agreements[0], parties=False), "n": len(agreements) - 1,
         }
     return text if form == "party" else text[:1].upper() + text[1:]
 
@@ -417,7 +421,7 @@ def report_document(review: Review, figures: Figures | None = None) -> OfficialD
         Paragraph(
             _("Thực hiện %(agreements)s, %(issuer)s báo cáo %(kind)s %(period)s (từ ngày %(start)s đến ngày %(end)s) như sau:")
             % {
-                "agreements": "; ".join(generators.agreement_citation(a) for a in agreements),
+                "agreements": "; ".join(agreement_citation(a) for a in agreements),
                 "issuer": issuer.name,
                 "kind": _kind_word(review),
                 "period": _period_words(review),
@@ -561,3 +565,70 @@ def filename(review: Review, ext: str, *, annex: bool = False, commendations: bo
     stem = "-".join(p for p in stem.split("-") if p)
     suffix = "khen-thuong" if commendations else "phu-luc" if annex else "bao-cao"
     return f"{stem}-{suffix}.{ext}"
+
+
+# --- dates and PDFs ---------------------------------------------------------------------------
+
+
+def review_date_errors(review: Review, issued_on: datetime.date) -> list[str]:
+    """A review report is dated from the signing of its agreement and the start of its period."""
+    errors: list[str] = []
+    agreement: Any = getattr(review, "agreement", None)
+    if agreement is not None and agreement.signed_on and issued_on < agreement.signed_on:
+        errors.append(
+            _("Ngày báo cáo %(date)s trước ngày ký %(agreement)s (%(signed)s).")
+            % {"date": format_short(issued_on), "agreement": agreement_name(agreement),
+               "signed": format_short(agreement.signed_on)}
+        )
+    period_start = getattr(review, "period_start", None)
+    if isinstance(period_start, datetime.date) and issued_on < period_start:
+        errors.append(
+            _("Ngày báo cáo %(date)s trước thời gian được sơ kết, tổng kết (từ ngày %(start)s).")
+            % {"date": format_short(issued_on), "start": format_short(period_start)}
+        )
+    return errors
+
+
+def _review_for_user(user: Any, pk: int) -> Review:
+    from phoihop.reviews.access import get_review_for_user
+
+    review = get_review_for_user(user, pk)
+    if review.is_archived:
+        raise ValidationError(_("Báo cáo đã được lưu trữ nên không tải văn bản được. Khôi phục báo cáo để tải."))
+    return review
+
+
+def review_pdf_source(*, commendations: bool) -> Source:
+    """The PDF of the review report (or of its list of commendations). A report over more
+    agreements than a request makes is itself made by the worker: its PDF then waits for the
+    review's version, and the worker makes the Word file too."""
+
+    def deferred(review: Any) -> str | None:
+        from phoihop.reviews.selectors import covered_count
+        from phoihop.reviews.services import BACKGROUND_AGREEMENTS, review_document_version
+
+        if commendations or covered_count(review) <= BACKGROUND_AGREEMENTS:
+            return None
+        return review_document_version(review)
+
+    return Source(
+        get_for_user=_review_for_user,
+        render=commendations_docx if commendations else review_report_docx,
+        filename=lambda review: filename(review, "pdf", commendations=commendations),
+        back_url=lambda review: review.get_absolute_url(),
+        deferred_version=deferred,
+        load=lambda pk: Review.objects.get(pk=pk),
+    )
+
+
+def commendation_pdf_source(kind: str) -> Source:
+    """The commendation decision or the submission to the authority above (with the list as
+    its appendix); an empty list is no document (ValidationError with the reason)."""
+    from phoihop.reviews import commendation_documents
+
+    return Source(
+        get_for_user=_review_for_user,
+        render=lambda review: commendation_documents.docx(review, kind),
+        filename=lambda review: commendation_documents.filename(review, kind).removesuffix(".docx") + ".pdf",
+        back_url=lambda review: reverse("reviews:commendation_documents", kwargs={"pk": review.pk}),
+    )

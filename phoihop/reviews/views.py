@@ -20,7 +20,8 @@ from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.lists import list_page
 from phoihop.core.panels import panel_response
-from phoihop.core.views_util import add_errors, generated_download, int_or_none
+from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.documents.views_util import generated_download
 from phoihop.events import access as event_access
 from phoihop.orgs.models import Organization
 from phoihop.reviews import access as review_access

@@ -48,7 +48,7 @@ def signed_copies(context: template.Context, record: Any) -> dict[str, Any]:
     current = copies[0] if copies and copies[0].replaced_at is None else None
     request = context.get("request")
     model = record._meta.model_name
-    can_upload = request is not None and _can_edit(request.user, model, record)
+    can_upload = request is not None and _can_edit(request.user, record)
     rows = []
     for entry in current.signatures if current is not None else []:
         signed_at = _parse_time(entry.get("signed_at"))
@@ -79,15 +79,8 @@ def _parse_time(value: Any) -> Any:
     return timezone.localtime(moment) if timezone.is_aware(moment) else moment
 
 
-def _can_edit(user: Any, model: str, record: Any) -> bool:
-    from phoihop.agreements import access as agreement_access
-    from phoihop.plans import access as plan_access
-    from phoihop.reviews.access import can_edit_review
+def _can_edit(user: Any, record: Any) -> bool:
+    from phoihop.documents.signatures import signed_record
 
-    if model == "agreement":
-        return bool(agreement_access.can_edit_agreement(user, record))
-    if model == "annualplan":
-        return bool(plan_access.can_edit_plan(user, record))
-    if model == "review":
-        return bool(can_edit_review(user, record))
-    return False
+    kind = signed_record(record._meta.label_lower)
+    return kind is not None and bool(kind.can_edit(user, record))

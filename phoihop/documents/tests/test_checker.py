@@ -168,7 +168,7 @@ def test_it_passes_every_document_the_demo_generates() -> None:
     """Every Word document the demo offers, state and Party form, one to six issuers."""
     from phoihop.agreements.models import Agreement
     from phoihop.demo.loader import demo_load
-    from phoihop.documents import generators
+    from phoihop.plans import documents as generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents as review_documents
     from phoihop.reviews.models import Review

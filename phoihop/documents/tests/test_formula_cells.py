@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from phoihop.documents import generators
+from phoihop.plans import documents as generators
 
 pytestmark = pytest.mark.django_db
 

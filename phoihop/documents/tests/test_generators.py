@@ -8,7 +8,9 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from phoihop.documents import generators, services
+from phoihop.agreements.documents import agreement_citation
+from phoihop.documents import services
+from phoihop.documents.drafting import place_name
 from phoihop.documents.official import PARTY_TITLE, QUOC_HIEU, render_docx
 from phoihop.documents.tests.readback import (
     all_paragraphs,
@@ -18,6 +20,7 @@ from phoihop.documents.tests.readback import (
     load,
     style,
 )
+from phoihop.plans import documents as generators
 from phoihop.testing.queries import assert_queries
 
 
@@ -170,12 +173,12 @@ def test_it_writes_the_agreement_workbook(full_agreement: Any) -> None:
 
 
 def test_it_names_the_place_as_the_decree_says(orgs: dict[str, Any]) -> None:
-    assert generators.place_name(orgs["district"]) == "Quận 4"
-    assert generators.place_name(orgs["city"]) == "Thành phố Hồ Chí Minh"
-    assert generators.place_name(orgs["unrelated"]) == "Khánh Hội"
-    assert generators.place_name(orgs["ward"]) == "Phường 1"
+    assert place_name(orgs["district"]) == "Quận 4"
+    assert place_name(orgs["city"]) == "Thành phố Hồ Chí Minh"
+    assert place_name(orgs["unrelated"]) == "Khánh Hội"
+    assert place_name(orgs["ward"]) == "Phường 1"
     orgs["ward"].locality_text = "TP Hưng Yên, tỉnh Hưng Yên"
-    assert generators.place_name(orgs["ward"]) == "Hưng Yên"
+    assert place_name(orgs["ward"]) == "Hưng Yên"
 
 
 def test_it_never_prints_the_records_notes(full_agreement: Any, plan: Any) -> None:
@@ -203,11 +206,11 @@ def test_it_never_prints_the_records_notes(full_agreement: Any, plan: Any) -> No
 
 
 def test_it_cites_the_agreement_by_number_and_date(full_agreement: Any) -> None:
-    assert generators.agreement_citation(full_agreement) == (
+    assert agreement_citation(full_agreement) == (
         "Chương trình phối hợp số 03/CTr-BCHQS-BTGQU ngày 15/09/2022 giữa Ban Chỉ huy Quân sự Quận 4 và "
         "Ban Tuyên giáo Quận ủy Quận 4 giai đoạn 2022-2025"
     )
     full_agreement.number_symbol = ""
-    assert generators.agreement_citation(full_agreement, parties=False) == (
+    assert agreement_citation(full_agreement, parties=False) == (
         "Chương trình phối hợp công tác tuyên giáo và quốc phòng giai đoạn 2022-2025 ký ngày 15/09/2022"
     )

@@ -49,7 +49,7 @@ def test_it_keeps_the_latest_number_of_a_document_and_fills_the_counters(plan: A
     assert entries == [(1, True), (2, True), (3, False)]
     assert Current.objects.get(number=1).note == "Đã hủy: văn bản được cấp số 03/KH-BCHQS-BTGQU, số cấp sau cùng."
     assert NumberCounter.objects.get(issuer=lead, series="2024").last_number == 3
-    from phoihop.documents.generators import issued_numbers_for
+    from phoihop.documents.drafting import issued_numbers_for
 
     assert [e.number for e in issued_numbers_for(plan)] == [3]  # what the plan's files print
     # Asked again, the plan keeps its number; the next document takes 04.

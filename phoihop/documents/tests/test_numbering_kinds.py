@@ -10,8 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from phoihop.agreements.services import agreement_number_issue
 from phoihop.documents import services
 from phoihop.documents.models import IssuedNumber
+from phoihop.plans.services import plan_number_issue
 from phoihop.testing.queries import assert_queries
 
 D = datetime.date
@@ -66,9 +68,9 @@ def test_it_gives_an_agreement_its_number_from_the_lead_series_once(
 
 
 def test_it_prints_the_agreement_number_it_was_given(login: Any, users: dict[str, Any], unnumbered: Any) -> None:
-    from phoihop.documents.generators import agreement_document
+    from phoihop.plans.documents import agreement_document
 
-    services.agreement_number_issue(actor=users["alice"], agreement=unnumbered, issued_on=D(2022, 9, 15))
+    agreement_number_issue(actor=users["alice"], agreement=unnumbered, issued_on=D(2022, 9, 15))
     unnumbered.refresh_from_db()
     assert agreement_document(unnumbered).number_line == "Số: 01/CTr-BCHQS-BTGQU"
 
@@ -89,7 +91,7 @@ def test_it_asks_to_confirm_an_agreement_number_typed_ahead(login: Any, users: d
 
 def test_it_keeps_a_number_typed_from_the_signed_copy(users: dict[str, Any], agreement: Any) -> None:
     with pytest.raises(ValidationError, match="03/CTr-BCHQS-BTGQU"):
-        services.agreement_number_issue(actor=users["alice"], agreement=agreement, issued_on=D(2022, 9, 15))
+        agreement_number_issue(actor=users["alice"], agreement=agreement, issued_on=D(2022, 9, 15))
     assert not IssuedNumber.objects.exists()
 
 
@@ -117,14 +119,14 @@ def test_a_body_that_has_ceased_cannot_issue_and_its_successor_is_named(
     users: dict[str, Any], unnumbered: Any, successor: Any
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.agreement_number_issue(actor=users["alice"], agreement=unnumbered, issued_on=D(2026, 12, 3))
+        agreement_number_issue(actor=users["alice"], agreement=unnumbered, issued_on=D(2026, 12, 3))
     message = " ".join(refused.value.messages)
     assert "Ban Chỉ huy Quân sự Quận 4 đã kết thúc hoạt động ngày 30/06/2025" in message
     assert "ngày 03/12/2026" in message
     assert "Đơn vị kế thừa: Ban Chỉ huy Phòng thủ khu vực 1 - Sài Gòn" in message
     assert not IssuedNumber.objects.exists()
     # Within its validity dates it still numbers what it signed then.
-    assert services.agreement_number_issue(
+    assert agreement_number_issue(
         actor=users["alice"], agreement=unnumbered, issued_on=D(2022, 9, 15)
     ).entry.number == 1
 
@@ -177,7 +179,7 @@ def test_it_refuses_a_plan_for_a_year_outside_the_agreement_period(users: dict[s
     type(agreement).objects.filter(pk=agreement.pk).update(period_end=2024)  # the period was shortened since
     plan.agreement.refresh_from_db()
     with pytest.raises(ValidationError, match="Kế hoạch năm 2025 nằm ngoài giai đoạn 2022–2024"):
-        services.plan_number_issue(actor=users["alice"], plan=plan, issued_on=D(2025, 1, 5))
+        plan_number_issue(actor=users["alice"], plan=plan, issued_on=D(2025, 1, 5))
     assert not IssuedNumber.objects.exists()
 
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from phoihop.documents import generators
 from phoihop.documents.official import Issuer, render_docx
 from phoihop.documents.pdf import LibreOfficeMissing, to_pdf
 from phoihop.documents.tests import test_official as samples
+from phoihop.plans import documents as generators
 
 
 def pdf_text(data: bytes) -> list[str]:

@@ -228,9 +228,9 @@ def test_the_same_document_written_at_another_moment_finds_its_pdf(agreement: An
     import io
     import zipfile
 
-    from phoihop.documents.generators import agreement_document
     from phoihop.documents.official import render_docx
     from phoihop.documents.renditions import content_hash
+    from phoihop.plans.documents import agreement_document
 
     first = render_docx(agreement_document(agreement))
     rewritten = io.BytesIO()

@@ -138,7 +138,7 @@ def test_it_prints_a_wide_sheet_landscape_with_its_header_on_every_page() -> Non
 def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
     from phoihop.agreements.models import Agreement
     from phoihop.demo.loader import demo_load
-    from phoihop.documents import generators
+    from phoihop.plans import documents as generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents
     from phoihop.reviews.models import Review
@@ -164,8 +164,8 @@ def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
 
 @pytest.mark.django_db
 def test_it_names_the_plans_number_and_date_in_its_workbook(plan: Any, users: dict[str, Any]) -> None:
-    from phoihop.documents import generators
     from phoihop.documents.services import number_issue
+    from phoihop.plans import documents as generators
 
     lead = plan.agreement.parties.get(role="lead").organization
     number_issue(actor=users["alice"], issuer=lead, co_issuers=[], doc_type="KH",

@@ -1,138 +1,74 @@
-"""Documents generated from the record: the agreement itself and each annual plan.
+"""The agreement and its annual plans as official documents, generated from the record.
 
-Each generator returns an ``official.OfficialDocument`` (render it with ``render_docx``) and
-has an Excel counterpart for its tables. Where the record holds no text for a section, the
-section says what the record implies (parties, content areas, tasks, targets, period); it never
-prints placeholder text.
+The agreement's document prints the targets set on its content areas and the years of its
+plans, so it is made here, beside the plans' documents, rather than in ``agreements`` (which
+sits below plans). Each generator returns an ``official.OfficialDocument`` (render it with
+``render_docx``) and has an Excel counterpart for its tables. Where the record holds no text for
+a section, the section says what the record implies (parties, content areas, tasks, targets,
+period); it never prints placeholder text.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from phoihop.agreements.documents import (
+    agreement_doc_type,
+    agreement_name,
+    agreement_ref,
+    agreement_summary,
+    load_parties,
+    party_issuers,
+    party_recipients,
+    party_signer,
+    period_words,
+)
 from phoihop.agreements.models import Agreement, ContentArea, Party
-from phoihop.documents.models import IssuedNumber
+from phoihop.documents.drafting import (
+    Section,
+    issued_numbers_for,
+    join_names,
+    lower_first,
+    number_from,
+    paragraphs,
+    place_name,
+    program_blocks,
+    regulation_blocks,
+    sentence,
+    title_in_form,
+    upper_first,
+)
 from phoihop.documents.official import (
     Align,
     Block,
-    Heading,
     Issuer,
     ListItem,
     OfficialDocument,
     Paragraph,
     Run,
-    Signer,
     Table,
-    roman,
-    signer_for,
+    render_docx,
 )
+from phoihop.documents.renditions import Source
 from phoihop.documents.workbook import Sheet, render_xlsx
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.dates import format_long, format_period, format_short
 from phoihop.vn.figures import name_without_target
 from phoihop.vn.numbers import format_number
-from phoihop.vn.symbols import SymbolError, parse_symbol
 from phoihop.vn.text import fold
 
-AGREEMENT_TYPES: dict[str, str] = {
-    Agreement.Kind.REGULATION: "QC",
-    Agreement.Kind.PROGRAM: "CTr",
-    Agreement.Kind.PLAN: "KH",
-}
 PLAN_TABLE_COLUMNS = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Ghi chú"]
 PLAN_TABLE_WIDTHS = [0.9, 5.0, 2.4, 3.6, 2.3, 1.3]  # the notes column holds little
 PLAN_TABLE_ALIGN: list[Align] = ["center", "left", "left", "left", "center", "left"]
-
-# Generic words before a place name; kept when the name is a number ("Quận 4", "Phường 1") or a
-# person ("Thành phố Hồ Chí Minh"), as Decree 30 asks.
-_PLACE_PREFIXES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "quận", "huyện", "tỉnh", "xã")
-_PEOPLE_PLACES = {"ho chi minh"}
-
-
-# --- shared pieces ----------------------------------------------------------------------------
-
-
-def place_name(org: Organization | None) -> str:
-    """The place in the date line: the administrative unit where the body sits."""
-    seen = 0
-    while org is not None and seen < 10:
-        raw = org.commune_name or (org.locality_text.split(",")[0].strip() if org.locality_text else "")
-        raw = raw or org.province_name
-        if raw:
-            return _short_place(raw)
-        org, seen = org.parent, seen + 1
-    return ""
-
-
-def _short_place(raw: str) -> str:
-    raw = re.sub(r"^TP\.?\s+", "Thành phố ", raw.strip())
-    lowered = raw.lower()
-    for prefix in _PLACE_PREFIXES:
-        if lowered.startswith(prefix + " "):
-            rest = raw[len(prefix):].strip()
-            if rest[:1].isdigit() or fold(rest) in _PEOPLE_PLACES:
-                return raw[:1].upper() + raw[1:]
-            return rest
-    return raw
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", ":", ";", "!", "?")) else text + "."
-
-
-# A line of a record's text that is a note about the record ("Ghi chú dữ liệu mẫu: …",
-# "Ghi chú: …", "Dữ liệu mẫu minh họa: …"), not text of the document.
-_RECORD_NOTE = re.compile(r"^(ghi chu\b|du lieu mau\b)")
-
-
-def is_record_note(line: str) -> bool:
-    return bool(_RECORD_NOTE.match(fold(re.sub(r"^[-+•*(\[]\s*", "", line.strip()))))
-
-
-def document_lines(text: str) -> list[str]:
-    """The lines of a record's text that belong in a document: record notes left out."""
-    return [line for line in (text or "").splitlines() if line.strip() and not is_record_note(line)]
-
-
-def _paragraphs(text: str) -> list[str]:
-    out = []
-    for line in document_lines(text):
-        line = re.sub(r"^[-+•*]\s*", "", line.strip())
-        if line:
-            out.append(_sentence(line))
-    return out
-
-
-def _join(names: Sequence[str]) -> str:
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " và " + names[-1]
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first word unless it opens a proper name ("Ban Tuyên giáo …")."""
-    words = text.split()
-    if not words or (len(words) > 1 and words[1][:1].isupper()) or words[0].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _summary(text: str, form: str) -> str:
-    """Trích yếu: starts lower case in the Party form, upper case in the state form."""
-    return _lower_first(text) if form == "party" else _upper_first(text)
 
 
 def _indicator_text(ind: Indicator) -> str:
@@ -140,53 +76,6 @@ def _indicator_text(ind: Indicator) -> str:
     if unit == "%":  # "100%", not "100 %"
         return f"{format_number(ind.target)}%"
     return f"{format_number(ind.target)} {unit}".strip()
-
-
-def _number_from(text: str) -> int | None:
-    try:
-        return parse_symbol(text).number
-    except SymbolError:
-        return None
-
-
-def issued_numbers_for(record: Any) -> list[IssuedNumber]:
-    ct = ContentType.objects.get_for_model(record)
-    return list(
-        IssuedNumber.objects.filter(content_type=ct, object_id=record.pk, voided=False).order_by("-created_at", "-id")
-    )
-
-
-@dataclass
-class _Section:
-    title: str
-    intro: list[Block] = field(default_factory=list)
-    items: list[tuple[str, list[Block]]] = field(default_factory=list)
-
-
-def _program_blocks(sections: Sequence[_Section]) -> list[Block]:
-    """ "I. TITLE" / "1. Titled item" (programmes, plans)."""
-    blocks: list[Block] = []
-    for i, section in enumerate(sections, start=1):
-        blocks.append(Heading(f"{roman(i)}. {section.title.upper()}", level=1))
-        blocks.extend(section.intro)
-        for j, (title, body) in enumerate(section.items, start=1):
-            blocks.append(Heading(f"{j}. {title}", level=2))
-            blocks.extend(body)
-    return blocks
-
-
-def _regulation_blocks(sections: Sequence[_Section]) -> list[Block]:
-    """ "Chương I / TITLE" and "Điều N. Title" numbered through the whole regulation."""
-    blocks: list[Block] = []
-    article = 0
-    for i, section in enumerate(sections, start=1):
-        blocks.append(Heading(f"Chương {roman(i)}\n{section.title.upper()}", level=0))
-        blocks.extend(section.intro)
-        for title, body in section.items:
-            article += 1
-            blocks.append(Heading(f"Điều {article}. {title}", level=2))
-            blocks.extend(body)
-    return blocks
 
 
 # --- agreement --------------------------------------------------------------------------------
@@ -203,10 +92,7 @@ class AgreementRecord:
 
 
 def load_agreement(agreement: Agreement) -> AgreementRecord:
-    parties = list(
-        agreement.parties.select_related("organization__parent", "signatory").order_by("order", "id")
-    )
-    parties.sort(key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk))
+    parties = load_parties(agreement)
     areas = list(
         agreement.content_areas.prefetch_related(
             "responsible",
@@ -215,32 +101,6 @@ def load_agreement(agreement: Agreement) -> AgreementRecord:
     )
     years = sorted(agreement.annual_plans.active().values_list("year", flat=True))
     return AgreementRecord(agreement=agreement, parties=parties, areas=areas, plan_years=years)
-
-
-def _issuers(parties: Sequence[Party]) -> list[Issuer]:
-    return [Issuer.from_organization(p.organization, name=p.name_as_signed) for p in parties]
-
-
-def _signer(party: Party) -> Signer:
-    name = party.signatory_name or (party.signatory.full_name if party.signatory else "")
-    military = party.organization.kind in (Organization.Kind.MILITARY, Organization.Kind.POLICE)
-    return signer_for(party.organization.kind, position=party.signatory_position, name=name,
-                      rank=party.signatory_rank if military else "", body_name=party.name_as_signed)
-
-
-def _recipients(parties: Sequence[Party]) -> list[str]:
-    """The parties' superior bodies (to report to), then the parties' own copies."""
-    own = {p.organization_id for p in parties}
-    out: list[str] = []
-    for party in parties:
-        parent = party.organization.parent
-        if parent is not None and parent.pk not in own:
-            line = f"{parent.name} (để báo cáo)"
-            if line not in out:
-                out.append(line)
-    if len(parties) > 1:
-        out.extend(p.name_as_signed for p in parties)
-    return out
 
 
 def _legal_basis_blocks(lines: Sequence[str]) -> list[Block]:
@@ -254,42 +114,20 @@ def _legal_basis_blocks(lines: Sequence[str]) -> list[Block]:
     return out
 
 
-def _agreement_summary(agreement: Agreement, names: Sequence[str]) -> str:
-    """What follows the type name: "công tác … giữa A và B giai đoạn 2022-2025"."""
-    kind = agreement.get_kind_display()
-    title = agreement.title.strip()
-    if fold(title).startswith(fold(kind)):
-        title = title[len(kind):].strip(" ,:-")
-    if len(names) > 1 and "giua" not in fold(title).split():
-        title = f"{title} giữa {_join(names)}".strip()
-    title = f"{title} {_period_words(agreement, title)}".strip()
-    return title
-
-
-def _period_words(agreement: Agreement, title: str = "") -> str:
-    """ "giai đoạn 2022-2025", or "năm 2024" for one year; nothing when the title says it."""
-    start, end = agreement.period_start, agreement.period_end
-    if not (start and end) or str(start) in title:
-        return ""
-    if start == end:
-        return f"năm {start}"
-    return f"giai đoạn {format_period(start, end, document=True)}"
-
-
 def agreement_document(agreement: Agreement) -> OfficialDocument:
     record = load_agreement(agreement)
     parties = record.parties
-    issuers = _issuers(parties) or [Issuer(name=agreement.title, symbol="")]
+    issuers = party_issuers(parties) or [Issuer(name=agreement.title, symbol="")]
     lead = parties[0] if parties else None
     names = [p.name_as_signed for p in parties]
     form = "party" if issuers[0].is_party else "state"
     kind = agreement.get_kind_display()
     kind_lower = kind[:1].lower() + kind[1:]
-    summary = _agreement_summary(agreement, names)
+    summary = agreement_summary(agreement, names)
 
     symbol_text, number = agreement.number_symbol.strip(), None
     if symbol_text:
-        number = _number_from(symbol_text)
+        number = number_from(symbol_text)
     else:
         issued = issued_numbers_for(agreement)
         if issued:
@@ -297,42 +135,42 @@ def agreement_document(agreement: Agreement) -> OfficialDocument:
 
     body: list[Block] = _legal_basis_blocks(agreement.legal_bases_list)
     verb = "ban hành" if agreement.kind == Agreement.Kind.REGULATION else "xây dựng"
-    subject = _join(names) + (" thống nhất" if len(names) > 1 else "")
-    body.append(Paragraph(f"{subject} {verb} {kind} {_lower_first(summary)} như sau:"))
+    subject = join_names(names) + (" thống nhất" if len(names) > 1 else "")
+    body.append(Paragraph(f"{subject} {verb} {kind} {lower_first(summary)} như sau:"))
 
     sections = _agreement_sections(record, kind_lower)
     if agreement.kind == Agreement.Kind.REGULATION:
-        body.extend(_regulation_blocks(sections))
+        body.extend(regulation_blocks(sections))
     else:
-        body.extend(_program_blocks(sections))
+        body.extend(program_blocks(sections))
 
     return OfficialDocument(
         issuers=issuers,
-        doc_type=AGREEMENT_TYPES.get(agreement.kind, "CTr"),
+        doc_type=agreement_doc_type(agreement),
         type_name=kind.upper(),
-        title=_summary(summary, form),
+        title=title_in_form(summary, form),
         place=place_name(lead.organization if lead else None),
         date=agreement.signed_on,
         number=number,
         symbol_text=symbol_text,
         body=body,
-        signers=[_signer(p) for p in parties],
-        recipients=_recipients(parties),
+        signers=[party_signer(p) for p in parties],
+        recipients=party_recipients(parties),
     )
 
 
-def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Section]:
+def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[Section]:
     agreement, parties, areas = record.agreement, record.parties, record.areas
     names = [p.name_as_signed for p in parties]
     lead_name = names[0] if names else ""
-    sections: list[_Section] = []
+    sections: list[Section] = []
     regulation = agreement.kind == Agreement.Kind.REGULATION
 
     # Purpose and requirements.
-    purpose = _paragraphs(agreement.purpose)
-    area_titles = [_lower_first(a.title) for a in areas]
+    purpose = paragraphs(agreement.purpose)
+    area_titles = [lower_first(a.title) for a in areas]
     if not purpose:
-        between = f" giữa {_join(names)}" if len(names) > 1 else f" của {lead_name}"
+        between = f" giữa {join_names(names)}" if len(names) > 1 else f" của {lead_name}"
         if area_titles:
             purpose = [f"Tăng cường sự phối hợp{between} trong {len(areas)} nội dung: "
                        f"{'; '.join(area_titles)}."]
@@ -341,35 +179,35 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
     requirements = ["Các bên chủ động thực hiện nội dung phối hợp theo chức năng, nhiệm vụ được giao; "
                     "bảo đảm thống nhất, kịp thời, hiệu quả."]
     if agreement.reporting:
-        requirements.append(f"Thực hiện chế độ thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}")
+        requirements.append(f"Thực hiện chế độ thông tin, báo cáo: {sentence(lower_first(agreement.reporting))}")
     if regulation:
         scope = (f"Quy chế này quy định nội dung, phương thức và trách nhiệm phối hợp "
-                 f"giữa {_join(names)}." if len(names) > 1 else
+                 f"giữa {join_names(names)}." if len(names) > 1 else
                  f"Quy chế này quy định nội dung, phương thức và trách nhiệm phối hợp của {lead_name}.")
-        sections.append(_Section("Quy định chung", items=[
+        sections.append(Section("Quy định chung", items=[
             ("Phạm vi điều chỉnh và đối tượng áp dụng", [Paragraph(scope)]),
             ("Mục đích, yêu cầu", [Paragraph(t) for t in purpose + requirements]),
         ]))
     else:
-        sections.append(_Section("Mục đích, yêu cầu", items=[
+        sections.append(Section("Mục đích, yêu cầu", items=[
             ("Mục đích", [Paragraph(t) for t in purpose]),
             ("Yêu cầu", [Paragraph(t) for t in requirements]),
         ]))
 
     # Content areas with who carries them out and their targets for the period.
-    content = _Section("Nội dung, phương thức phối hợp" if regulation else "Nội dung phối hợp")
+    content = Section("Nội dung, phương thức phối hợp" if regulation else "Nội dung phối hợp")
     for area in areas:
-        blocks: list[Block] = [Paragraph(t) for t in _paragraphs(area.text)]
+        blocks: list[Block] = [Paragraph(t) for t in paragraphs(area.text)]
         responsible = [o.name for o in area.responsible.all()]
         if responsible:
-            blocks.append(Paragraph([Run("Bên thực hiện: ", italic=True), Run(_join(responsible) + ".")]))
+            blocks.append(Paragraph([Run("Bên thực hiện: ", italic=True), Run(join_names(responsible) + ".")]))
         targets = [
-            f"{_indicator_text(i)} ({_lower_first(name_without_target(i.name, i.target))})"
+            f"{_indicator_text(i)} ({lower_first(name_without_target(i.name, i.target))})"
             for i in area.indicators.all()
         ]
         if targets:
             blocks.append(Paragraph([Run("Chỉ tiêu: ", italic=True), Run("; ".join(targets) + ".")]))
-        content.items.append((_upper_first(area.title), blocks))
+        content.items.append((upper_first(area.title), blocks))
     methods = _methods(record)
     if regulation:
         content.items.append(("Phương thức phối hợp", [ListItem(m) for m in methods]))
@@ -377,10 +215,10 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
     else:
         if content.items:
             sections.append(content)
-        sections.append(_Section("Phương thức phối hợp", intro=[ListItem(m) for m in methods]))
+        sections.append(Section("Phương thức phối hợp", intro=[ListItem(m) for m in methods]))
 
     # Each party's responsibilities.
-    duties = _Section("Trách nhiệm của các bên")
+    duties = Section("Trách nhiệm của các bên")
     for party in parties:
         mine = [a for a in areas if any(o.pk == party.organization_id for o in a.responsible.all())]
         items: list[Block] = []
@@ -391,22 +229,22 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
             items.append(ListItem(f"Phối hợp với {lead_name} tổ chức thực hiện {kind_lower}; cử cán bộ "
                                   "đầu mối, cung cấp thông tin theo nội dung phối hợp."))
         for area in mine:
-            items.append(ListItem(f"Thực hiện nội dung phối hợp số {area.number}: {_lower_first(area.title)}."))
+            items.append(ListItem(f"Thực hiện nội dung phối hợp số {area.number}: {lower_first(area.title)}."))
         duties.items.append((f"Trách nhiệm của {party.name_as_signed}", items))
     if duties.items:
         sections.append(duties)
 
     # Organisation of implementation.
     closing: list[str] = []
-    effect = f"{_upper_first(kind_lower)} có hiệu lực kể từ ngày ký"
+    effect = f"{upper_first(kind_lower)} có hiệu lực kể từ ngày ký"
     if agreement.period_start and agreement.period_end:
-        effect += f", thực hiện trong {_period_words(agreement)}"
+        effect += f", thực hiện trong {period_words(agreement)}"
     closing.append(effect + ".")
     if agreement.renews_id:
         old = agreement.renews
         assert old is not None
         ref = f" số {old.number_symbol}" if old.number_symbol else f" {old.title}"
-        closing.append(f"{_upper_first(kind_lower)} này thay thế {old.get_kind_display().lower()}{ref}.")
+        closing.append(f"{upper_first(kind_lower)} này thay thế {old.get_kind_display().lower()}{ref}.")
     if record.plan_years:
         years = ", ".join(str(y) for y in record.plan_years)
         label = "các năm" if len(record.plan_years) > 1 else "năm"
@@ -414,10 +252,10 @@ def _agreement_sections(record: AgreementRecord, kind_lower: str) -> list[_Secti
     closing.append("Trong quá trình thực hiện, nếu có vướng mắc, các bên trao đổi, thống nhất sửa đổi, "
                    "bổ sung cho phù hợp.")
     if regulation:
-        sections.append(_Section("Tổ chức thực hiện", items=[
+        sections.append(Section("Tổ chức thực hiện", items=[
             ("Hiệu lực và tổ chức thực hiện", [Paragraph(t) for t in closing])]))
     else:
-        sections.append(_Section("Tổ chức thực hiện", intro=[Paragraph(t) for t in closing]))
+        sections.append(Section("Tổ chức thực hiện", intro=[Paragraph(t) for t in closing]))
     return sections
 
 
@@ -425,7 +263,7 @@ def _methods(record: AgreementRecord) -> list[str]:
     agreement = record.agreement
     out = []
     if agreement.reporting:
-        out.append(f"Trao đổi thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}")
+        out.append(f"Trao đổi thông tin, báo cáo: {sentence(lower_first(agreement.reporting))}")
     out.append("Hằng năm, các bên xây dựng kế hoạch phối hợp, phân công cơ quan chủ trì, cơ quan "
                "phối hợp và thời gian thực hiện từng nhiệm vụ.")
     start, end = agreement.period_start, agreement.period_end
@@ -474,10 +312,7 @@ class PlanRecord:
 
 def load_plan(plan: AnnualPlan) -> PlanRecord:
     agreement = plan.agreement
-    parties = list(
-        agreement.parties.select_related("organization__parent", "signatory").order_by("order", "id")
-    )
-    parties.sort(key=lambda p: (p.role != Party.Role.LEAD, p.order, p.pk))
+    parties = load_parties(agreement)
     tasks = list(
         plan.tasks.active()
         .filter(cancelled=False)
@@ -533,45 +368,13 @@ def plan_rows(record: PlanRecord) -> list[list[Any]]:
     return rows
 
 
-def agreement_citation(agreement: Agreement, *, parties: bool = True) -> str:
-    """How a later document cites the agreement: "Chương trình phối hợp số 03/CTr-BCHQS-BTGQU
-    ngày 15/9/2022 giữa … giai đoạn 2022 - 2025" (its number from the register once issued)."""
-    kind = agreement.get_kind_display()
-    symbol = agreement.number_symbol.strip()
-    if not symbol:
-        issued = issued_numbers_for(agreement)
-        symbol = issued[0].symbol if issued else ""
-    names = [p.name_as_signed for p in agreement.parties.all()]
-    signed = f"ngày {format_short(agreement.signed_on)}" if agreement.signed_on else ""
-    if symbol:
-        # The number and date identify it: then only who signed it and its period.
-        parts = [kind, f"số {symbol}", signed]
-        if len(names) > 1 and parties:
-            parts.append(f"giữa {_join(names)}")
-        parts.append(_period_words(agreement))
-    else:
-        summary = _agreement_summary(agreement, names if parties else [])
-        # A title that does not open with its kind ("Chương trình …" for a plan) is cited as it is.
-        named = fold(agreement.title.strip()).startswith(fold(kind))
-        parts = [kind, _lower_first(summary)] if named else [summary]
-        parts.append(f"ký {signed}" if signed else "")
-    return " ".join(p for p in parts if p)
-
-
-def _agreement_ref(agreement: Agreement) -> str:
-    kind = agreement.get_kind_display()
-    if agreement.number_symbol:
-        return f"{kind} số {agreement.number_symbol}"
-    return f"{kind} {_lower_first(_agreement_summary(agreement, []))}"
-
-
 def plan_document(plan: AnnualPlan) -> OfficialDocument:
     record = load_plan(plan)
     agreement, parties = record.agreement, record.parties
-    issuers = _issuers(parties) or [Issuer(name=agreement.title, symbol="")]
+    issuers = party_issuers(parties) or [Issuer(name=agreement.title, symbol="")]
     form = "party" if issuers[0].is_party else "state"
     names = [p.name_as_signed for p in parties]
-    ref = _agreement_ref(agreement)
+    ref = agreement_ref(agreement)
     issued = issued_numbers_for(plan)
     entry = issued[0] if issued else None
 
@@ -579,26 +382,26 @@ def plan_document(plan: AnnualPlan) -> OfficialDocument:
     if agreement.signed_on:
         preamble += (" " if agreement.number_symbol else " ký ") + format_long(agreement.signed_on)
     if len(names) > 1 and "giua" not in fold(ref).split():
-        preamble += f" giữa {_join(names)}"
-    subject = _join(names) + (" thống nhất" if len(names) > 1 else "")
+        preamble += f" giữa {join_names(names)}"
+    subject = join_names(names) + (" thống nhất" if len(names) > 1 else "")
     body: list[Block] = [Paragraph(f"{preamble}, {subject} xây dựng Kế hoạch phối hợp năm {plan.year} như sau:")]
 
     targets = sum(len(t.indicators.all()) for t in record.tasks)
     # The plan's notes are internal to the record: the purpose is written from the plan.
     purpose = [
-        f"Cụ thể hóa nội dung {_lower_first(agreement.get_kind_display())} trong năm {plan.year} thành "
+        f"Cụ thể hóa nội dung {lower_first(agreement.get_kind_display())} trong năm {plan.year} thành "
         f"{len(record.tasks)} nhiệm vụ"
         + (f" với {targets} chỉ tiêu" if targets else "")
         + ", phân công rõ cơ quan chủ trì, cơ quan phối hợp và thời gian thực hiện."
     ]
     sections = [
-        _Section("Mục đích, yêu cầu", intro=[Paragraph(t) for t in purpose]),
-        _Section("Nội dung, nhiệm vụ", intro=[
+        Section("Mục đích, yêu cầu", intro=[Paragraph(t) for t in purpose]),
+        Section("Nội dung, nhiệm vụ", intro=[
             Table(columns=PLAN_TABLE_COLUMNS, rows=plan_rows(record), widths=PLAN_TABLE_WIDTHS,
                   align=PLAN_TABLE_ALIGN)
         ] if record.tasks else [Paragraph(f"Kế hoạch năm {plan.year} chưa có nhiệm vụ.")]),
     ]
-    duties = _Section("Tổ chức thực hiện")
+    duties = Section("Tổ chức thực hiện")
     for party in parties:
         led = [t.number for t in record.tasks if t.lead_organization_id == party.organization_id]
         supported = [t.number for t in record.tasks
@@ -614,22 +417,22 @@ def plan_document(plan: AnnualPlan) -> OfficialDocument:
         if items:
             duties.items.append((f"{party.name_as_signed}", items))
     if agreement.reporting:
-        duties.intro.append(Paragraph(f"Chế độ thông tin, báo cáo: {_sentence(_lower_first(agreement.reporting))}"))
+        duties.intro.append(Paragraph(f"Chế độ thông tin, báo cáo: {sentence(lower_first(agreement.reporting))}"))
     sections.append(duties)
-    body.extend(_program_blocks(sections))
+    body.extend(program_blocks(sections))
 
     lead = parties[0] if parties else None
     return OfficialDocument(
         issuers=issuers,
         doc_type="KH",
-        title=_summary(f"Phối hợp thực hiện {ref} năm {plan.year}", form),
+        title=title_in_form(f"Phối hợp thực hiện {ref} năm {plan.year}", form),
         place=place_name(lead.organization if lead else None),
         date=entry.issued_on if entry else None,
         number=entry.number if entry else None,
         symbol_text=entry.symbol if entry else "",
         body=body,
-        signers=[_signer(p) for p in parties],
-        recipients=_recipients(parties),
+        signers=[party_signer(p) for p in parties],
+        recipients=party_recipients(parties),
     )
 
 
@@ -646,7 +449,7 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
         for t in record.tasks for i in t.indicators.all()
     ]
     title = f"Kế hoạch phối hợp năm {plan.year}"
-    subtitle = _agreement_ref(record.agreement)
+    subtitle = agreement_ref(record.agreement)
     issued = issued_numbers_for(plan)  # the title block names the plan's number and date
     entry = issued[0] if issued else None
     return render_xlsx(title, [
@@ -659,3 +462,61 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
               rows=indicators, widths=[10, 45, 40, 14, 14, 22]),
     ], number=entry.symbol if entry else "", issued_on=entry.issued_on if entry else None)
 
+
+# --- file names, dates and PDFs ----------------------------------------------------------------
+
+
+def agreement_filename(agreement: Agreement, doc: OfficialDocument, ext: str) -> str:
+    """The file's name from its number and symbol; by the agreement's id while it has none."""
+    name = doc.filename(ext)
+    return name if not name.startswith(".") else f"van-ban-phoi-hop-{agreement.pk}.{ext}"
+
+
+def plan_filename(plan: AnnualPlan, doc: OfficialDocument, ext: str) -> str:
+    if doc.number is None:  # not numbered yet: name it by year
+        return f"KH-{doc.issuer_symbol}-{plan.year}.{ext}".replace("/", "-")
+    return doc.filename(ext)
+
+
+def plan_date_errors(plan: AnnualPlan, issued_on: datetime.date) -> list[str]:
+    """A plan is dated from the signing of the program it implements, for a year of its period."""
+    agreement = plan.agreement
+    errors: list[str] = []
+    if agreement.signed_on and issued_on < agreement.signed_on:
+        errors.append(
+            _("Kế hoạch năm %(year)s ghi ngày %(date)s, trước ngày ký %(agreement)s (%(signed)s) mà kế hoạch "
+              "thực hiện. Ngày ban hành kế hoạch phải từ ngày %(signed)s trở đi.")
+            % {"year": plan.year, "date": format_short(issued_on), "agreement": agreement_name(agreement),
+               "signed": format_short(agreement.signed_on)}
+        )
+    start, end = agreement.period_start, agreement.period_end
+    if (start and plan.year < start) or (end and plan.year > end):
+        errors.append(
+            _("Kế hoạch năm %(year)s nằm ngoài giai đoạn %(period)s của %(agreement)s.")
+            % {"year": plan.year, "period": agreement.period_label, "agreement": agreement_name(agreement)}
+        )
+    return errors
+
+
+def agreement_pdf_source() -> Source:
+    """The PDF beside the agreement's Word download, for whoever may download it."""
+    from phoihop.agreements.access import get_agreement_for_user
+
+    return Source(
+        get_for_user=get_agreement_for_user,
+        render=lambda agreement: render_docx(agreement_document(agreement)),
+        filename=lambda agreement: agreement_filename(agreement, agreement_document(agreement), "pdf"),
+        back_url=lambda agreement: reverse("documents:agreement", kwargs={"pk": agreement.pk}),
+    )
+
+
+def plan_pdf_source() -> Source:
+    """The PDF beside the plan's Word download, for whoever may download it."""
+    from phoihop.plans.access import get_plan_for_user
+
+    return Source(
+        get_for_user=get_plan_for_user,
+        render=lambda plan: render_docx(plan_document(plan)),
+        filename=lambda plan: plan_filename(plan, plan_document(plan), "pdf"),
+        back_url=lambda plan: reverse("documents:agreement", kwargs={"pk": plan.agreement_id}),
+    )
