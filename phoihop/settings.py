@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "phoihop.scale",
     "phoihop.ops",
     "phoihop.portal",
+    "phoihop.api",
     "phoihop.demo",
     "django_tasks",
     "django_tasks_db",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from phoihop.activities import access
@@ -212,6 +212,16 @@ def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
         and activity.status == Activity.Status.APPROVED,
         "history": activity_history(activity),
     }
+
+
+def activity_record(*, user: Any, pk: int) -> Activity:
+    """The activity ``user`` may see (404 otherwise), with its organisers and its indicator
+    values (each with its indicator) loaded."""
+    activity = access.get_activity_for_user(user, pk)
+    prefetch_related_objects(
+        [activity], Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator"))
+    )
+    return activity
 
 
 def activity_history(activity: Activity) -> list[history.Entry]:

@@ -155,6 +155,18 @@ def organization_options(*, user: Any) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=party_orgs).order_by(vi("sort_name")))
 
 
+def organization_successions(*, org: Organization) -> tuple[list[Succession], list[Succession]]:
+    """The successions that ended or changed ``org`` (it is a predecessor) and those that made
+    it (it is a successor), each with both sides."""
+    out = list(
+        Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
+    )
+    into = list(
+        Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
+    )
+    return out, into
+
+
 def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core import history
 
@@ -164,12 +176,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
     ancestors = [by_pk[a] for a in above if a in by_pk]
     children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
-    successions_out = list(
-        Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
-    )
-    successions_in = list(
-        Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
-    )
+    successions_out, successions_in = organization_successions(org=org)
     # The access functions are typed as plain QuerySets; they are built on the models' default
     # managers (ActiveQuerySet).
     agreements = (
