@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field as F
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from phoihop.activities import access, selectors, services
 from phoihop.activities.forms import ActivityListFilterForm
@@ -186,7 +186,7 @@ def activity_create(request: HttpRequest, data: schemas.ActivityIn, response: Ht
         _audit_write(request, activity, "activity_create")
     activity = _detail(request, activity.pk)
     response["Location"] = reverse("api:activity_detail", kwargs={"pk": activity.pk})
-    return 201, _answer(response, activity)
+    return Status(201, _answer(response, activity))
 
 
 @router.get(

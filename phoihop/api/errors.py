@@ -146,11 +146,9 @@ _PYDANTIC_VI = {
 def from_ninja_validation(exc: NinjaValidationError) -> ApiError:
     fields: dict[str, list[Any]] = {}
     for error in exc.errors:
-        where = [
-            str(p)
-            for p in error.get("loc", ())
-            if p not in ("body", "query", "path", "header", "payload")
-        ]
+        where = [str(p) for p in error.get("loc", ())]
+        # ("body", <the operation's body parameter>, field…) or (<source>, field…)
+        where = where[2:] if where[:1] == ["body"] else where[1:]
         name = ".".join(where) or "_"
         vi = _PYDANTIC_VI.get(str(error.get("type")), _("Giá trị không hợp lệ."))
         fields.setdefault(name, []).append(Pair(vi, str(error.get("msg", ""))))
