@@ -177,5 +177,6 @@ def as_api_error(exc: Exception) -> ApiError:
     raise exc
 
 
-def handle(request: HttpRequest, exc: Exception) -> HttpResponse:
+def handle(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+    assert isinstance(exc, Exception)  # ninja's signature also names the class
     return error_response(as_api_error(exc))

@@ -31,7 +31,7 @@ def _operations() -> list[URLPattern]:
     patterns, _app, _namespace = api.urls
     found = []
     for p in patterns:
-        if not isinstance(p, URLPattern) or p.name == "api-root":
+        if not isinstance(p, URLPattern) or p.name in (None, "api-root"):
             continue
         found.append(path(str(p.pattern), rule("api")(_in_vietnamese(p.callback)), name=p.name))
     return found
