@@ -31,7 +31,7 @@ router = Router(tags=["activities"])
 
 
 class ActivityFilters(Schema):
-    q: str = F("", max_length=200, description="Words of the title")
+    q: str = F("", max_length=200, pattern=schemas.NO_NUL, description="Words of the title")
     agreement: schemas.Key | None = None
     plan: schemas.Key | None = None
     task: schemas.Key | None = None
@@ -42,8 +42,12 @@ class ActivityFilters(Schema):
     status: Activity.Status | None = None
     archived: bool = False
     limit: int = F(selectors.PAGE_SIZE, ge=1, le=100)
-    after: str | None = F(None, max_length=40, description="next_cursor of the page before")
-    before: str | None = F(None, max_length=40, description="previous_cursor of the page after")
+    after: str | None = F(
+        None, max_length=40, pattern=schemas.NO_NUL, description="next_cursor of the page before"
+    )
+    before: str | None = F(
+        None, max_length=40, pattern=schemas.NO_NUL, description="previous_cursor of the page after"
+    )
 
 
 def activity_out(a: Activity) -> dict[str, Any]:
@@ -115,7 +119,7 @@ def _audit_write(request: HttpRequest, activity: Activity, what: str) -> None:
 
 @router.get(
     "/activities",
-    response=schemas.ActivityPage,
+    response={200: schemas.ActivityPage, **schemas.ERRORS},
     url_name="activity_list",
     summary="List activities",
 )
@@ -140,7 +144,7 @@ def activity_list(request: HttpRequest, filters: Query[ActivityFilters]) -> dict
 
 @router.post(
     "/activities",
-    response={201: schemas.ActivityDetail},
+    response={201: schemas.ActivityDetail, **schemas.ERRORS},
     url_name="activity_create",
     summary="Record an activity as a draft",
 )
@@ -191,7 +195,7 @@ def activity_create(request: HttpRequest, data: schemas.ActivityIn, response: Ht
 
 @router.get(
     "/activities/{int:pk}",
-    response=schemas.ActivityDetail,
+    response={200: schemas.ActivityDetail, **schemas.READ_ERRORS},
     url_name="activity_detail",
     summary="One activity",
 )
@@ -204,7 +208,7 @@ def activity_detail(request: HttpRequest, pk: int, response: HttpResponse) -> An
 
 @router.post(
     "/activities/{int:pk}/submit",
-    response=schemas.ActivityDetail,
+    response={200: schemas.ActivityDetail, **schemas.WRITE_ERRORS},
     url_name="activity_submit",
     summary="Send an activity for approval",
 )

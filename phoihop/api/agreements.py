@@ -22,7 +22,10 @@ router = Router(tags=["agreements"])
 
 class AgreementFilters(Schema):
     q: str = F(
-        "", max_length=200, description="Words of the title, number and symbol or legal bases"
+        "",
+        max_length=200,
+        pattern=schemas.NO_NUL,
+        description="Words of the title, number and symbol or legal bases",
     )
     status: Agreement.Status | None = None
     kind: Agreement.Kind | None = None
@@ -76,7 +79,7 @@ def area_out(area: ContentArea) -> dict[str, Any]:
 
 @router.get(
     "/agreements",
-    response=schemas.AgreementPage,
+    response={200: schemas.AgreementPage, **schemas.ERRORS},
     url_name="agreement_list",
     summary="List agreements",
 )
@@ -89,7 +92,7 @@ def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]) -> di
 
 @router.get(
     "/agreements/{int:pk}",
-    response=schemas.AgreementDetail,
+    response={200: schemas.AgreementDetail, **schemas.READ_ERRORS},
     url_name="agreement_detail",
     summary="One agreement",
 )

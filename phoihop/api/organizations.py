@@ -23,6 +23,7 @@ class OrganizationFilters(Schema):
     q: str = F(
         "",
         max_length=200,
+        pattern=schemas.NO_NUL,
         description="Words of the name, short name or symbol (diacritics ignored)",
     )
     kind: Organization.Kind | None = None
@@ -77,7 +78,7 @@ def succession_out(s: Succession) -> dict[str, Any]:
 
 @router.get(
     "/organizations",
-    response=schemas.OrganizationPage,
+    response={200: schemas.OrganizationPage, **schemas.ERRORS},
     url_name="organization_list",
     summary="List organisations",
 )
@@ -90,7 +91,7 @@ def organization_list(request: HttpRequest, filters: Query[OrganizationFilters])
 
 @router.get(
     "/organizations/{int:pk}",
-    response=schemas.OrganizationDetail,
+    response={200: schemas.OrganizationDetail, **schemas.READ_ERRORS},
     url_name="organization_detail",
     summary="One organisation",
 )

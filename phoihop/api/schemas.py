@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
@@ -26,6 +26,17 @@ class Error(Schema):
     )
     message: Message
     fields: dict[str, list[Message]]
+
+
+# Text with no NUL character: the server refuses those (400) before any operation reads them.
+NO_NUL = r"^[^\x00]*$"
+
+# The errors every operation may answer (phoihop.api.errors), documented in the schema.
+ERRORS: dict[int, Any] = {code: Error for code in (400, 401, 403, 404, 422, 429)}
+# A single record also answers 304 to an If-None-Match naming its current ETag.
+READ_ERRORS: dict[int, Any] = {**ERRORS, 304: None}
+# A write with a stale If-Match is refused.
+WRITE_ERRORS: dict[int, Any] = {**ERRORS, 412: Error}
 
 
 class Ref(Schema):

@@ -10,10 +10,12 @@ import functools
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, re_path
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 
 from phoihop.api import views
+from phoihop.api.errors import ApiError, error_response
 from phoihop.api.main import api
 from phoihop.core.access import rule
 
@@ -37,8 +39,17 @@ def _operations() -> list[URLPattern]:
     return found
 
 
+@rule("api")
+@csrf_exempt  # nothing is written; a POST gets its JSON 404 rather than the CSRF page
+def unknown(request: HttpRequest, rest: str) -> HttpResponse:
+    """Any other address under the API (a key that is not a number, say): 404 in JSON too."""
+    with translation.override("vi"):
+        return error_response(ApiError("not_found"))
+
+
 app_name = "api"
 urlpatterns = [
     path("docs", views.docs, name="docs"),
     *_operations(),
+    re_path(r"^(?P<rest>.*)$", unknown),
 ]

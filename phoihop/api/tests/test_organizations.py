@@ -105,3 +105,16 @@ def test_it_pins_the_queries_of_the_list(orgs: Any, login: Any, users: Any, alic
     # With a token: the token with its user (its last use is written at most once a minute).
     with assert_queries(3):
         assert alice.get(reverse("api:organization_list"), {"limit": 100}).status_code == 200
+
+
+def test_it_answers_404_in_json_to_any_other_address(alice: Any) -> None:
+    for path in (
+        "/api/v1/organizations/-5",
+        "/api/v1/organizations/abc",
+        "/api/v1/nothing",
+        "/api/v1/",
+    ):
+        response = alice.get(path)
+        assert response.status_code == 404, path
+        assert response.json()["code"] == "not_found", path
+    assert alice.post("/api/v1/activities/-5/submit").json()["code"] == "not_found"
