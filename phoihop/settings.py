@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "phoihop.scale",
     "phoihop.ops",
     "phoihop.portal",
+    "phoihop.api",
     "phoihop.demo",
     "django_tasks",
     "django_tasks_db",
@@ -243,6 +244,17 @@ if TASKS_BACKEND in ("phoihop.redis_tasks.RedisTaskBackend", "django_tasks_rq.RQ
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 RQ_SHOW_ADMIN_LINK = False
 
+# The cache: each process's own memory by default; CACHE_URL=redis://host:6379/2 shares it
+# between app servers (the API's rate limits count across them only then).
+CACHE_URL = os.getenv("CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address, or empty")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Security: strict by default, relaxed only with DEBUG for local development.
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -331,6 +343,11 @@ if set(OTP_REQUIRED_ROLES) - {"viewer", "officer", "leader", "admin", "staff"}:
 OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "phoihop")
 # How long a signed invitation link stays valid.
 INVITATION_DAYS = envint("INVITATION_DAYS", "7")
+# The API (phoihop/api): a personal access token lasts at most this many days, and makes at
+# most API_RATE_LIMIT requests in each window of API_RATE_WINDOW seconds.
+API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", "365")
+API_RATE_LIMIT = envint("API_RATE_LIMIT", "120")
+API_RATE_WINDOW = envint("API_RATE_WINDOW", "60")
 # The personal calendar feed: the days it covers around today, and at most how many items.
 FEED_PAST_DAYS = envint("FEED_PAST_DAYS", "60")
 FEED_FUTURE_DAYS = envint("FEED_FUTURE_DAYS", "400")

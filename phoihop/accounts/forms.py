@@ -7,7 +7,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import bootstrap
+from phoihop.accounts.models import ApiToken
+from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.orgs.models import Membership
 
 
@@ -102,4 +103,23 @@ class ChangePasswordForm(PasswordChangeForm):
         self.fields["old_password"].label = _("Mật khẩu hiện tại")
         self.fields["new_password1"].label = _("Mật khẩu mới")
         self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
+        bootstrap(self)
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal access token: what it is for, until when, and whether it may write."""
+
+    name = forms.CharField(
+        label=_("Tên khoá"), max_length=100,
+        help_text=_("Để nhận ra khoá sau này, ví dụ: Hệ thống quản lý văn bản điều hành."),
+    )
+    expires_on = VNDateField(label=_("Hết hạn ngày"))
+    access = forms.ChoiceField(
+        label=_("Quyền"), choices=ApiToken.Access.choices, initial=ApiToken.Access.READ,
+        widget=forms.RadioSelect,
+        help_text=_("Khoá làm được đúng những việc bạn làm được; khoá chỉ đọc không ghi được gì."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         bootstrap(self)

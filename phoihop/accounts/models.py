@@ -65,3 +65,42 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.ip_address}"
+
+
+class ApiToken(models.Model):
+    """A personal access token for the API: its owner acts through it with their own rights,
+    read-only or read-write, until it expires or is revoked.
+
+    Only the SHA-256 of the secret is kept; the secret is shown once, when it is made. A secret
+    is ``php_`` and 43 URL-safe characters (256 random bits), so a leaked one is recognisable in
+    logs and code, and a hash without salt is enough: nobody guesses 256 bits."""
+
+    class Access(models.TextChoices):
+        READ = "read", _("Chỉ đọc")
+        WRITE = "write", _("Đọc và ghi")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("tên khoá"), max_length=100)
+    access = models.CharField(
+        _("quyền"), max_length=10, choices=Access.choices, default=Access.READ
+    )
+    # The first characters of the secret, shown in the list so the owner can tell tokens apart.
+    prefix = models.CharField(max_length=12)
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khoá truy cập API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def can_write(self) -> bool:
+        return self.access == self.Access.WRITE

@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from phoihop.accounts.models import Invitation, UserSession
+from phoihop.accounts.models import ApiToken, Invitation, UserSession
 from phoihop.orgs.models import Membership
 from phoihop.vn.names import name_sort_key, person_name
 
@@ -90,3 +90,9 @@ def device_label(agent: str) -> str:
     system = next((name for mark, name in SYSTEMS if mark in agent), None)
     parts = [p for p in (browser, system) if p]
     return " · ".join(parts) if parts else _("Không rõ thiết bị")
+
+
+def api_tokens_of(user: Any) -> QuerySet[ApiToken]:
+    """The user's personal access tokens, newest first, revoked and expired ones included (the
+    page shows what became of each)."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")

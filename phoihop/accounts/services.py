@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.models import Invitation, UserSession
+from phoihop.accounts.models import ApiToken, Invitation, UserSession
 from phoihop.audit import services as audit
 from phoihop.audit.models import AuditEvent
 from phoihop.orgs.access import can_administer_org, forget
@@ -414,3 +416,117 @@ def two_factor_disable(*, actor: Any) -> None:
         raise ValidationError(_("Vai trò của bạn bắt buộc đăng nhập hai lớp; không tắt được."))
     TOTPDevice.objects.filter(user=actor).delete()
     StaticDevice.objects.filter(user=actor).delete()
+
+
+# --- personal access tokens for the API -------------------------------------------------------
+
+API_TOKEN_PREFIX = "php_"
+# The last use is written at most this often (seconds): a busy script's every request should
+# not be an UPDATE.
+API_TOKEN_USE_RESOLUTION = 60
+
+
+class ApiTokenRefused(Exception):
+    """The bearer token cannot be used: ``code`` is invalid, expired, revoked or inactive."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def api_token_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(
+    *, actor: Any, name: str, expires_on: datetime.date, access: str
+) -> tuple[ApiToken, str]:
+    """A new token of ``actor`` and its secret, which is not kept: the caller shows it once.
+
+    It lasts until the end of ``expires_on`` (local time), at most API_TOKEN_MAX_DAYS ahead."""
+    name = " ".join((name or "").split())
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Cần đặt tên cho khoá, ví dụ tên hệ thống sẽ dùng nó.")
+    today = timezone.localdate()
+    longest = today + datetime.timedelta(days=settings.API_TOKEN_MAX_DAYS)
+    if expires_on <= today:
+        errors["expires_on"] = _("Ngày hết hạn phải sau hôm nay.")
+    elif expires_on > longest:
+        errors["expires_on"] = _("Khoá dùng được tối đa %(days)s ngày, đến %(date)s.") % {
+            "days": settings.API_TOKEN_MAX_DAYS, "date": longest.strftime("%d/%m/%Y"),
+        }
+    if access not in ApiToken.Access.values:
+        errors["access"] = _("Quyền không hợp lệ.")
+    if errors:
+        raise ValidationError(errors)
+    secret = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    end_of_day = datetime.datetime.combine(expires_on, datetime.time.max)
+    token = ApiToken.objects.create(
+        user=actor, name=name[:100], access=access, prefix=secret[:12],
+        secret_hash=api_token_hash(secret),
+        expires_at=timezone.make_aware(end_of_day),
+    )
+    audit.record(
+        AuditEvent.Action.API_TOKEN_CREATE, actor=actor, subject_user=actor,
+        detail=f"{token.name} ({token.get_access_display()}, {token.prefix}…)",
+    )
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
+    """Revoke one of the actor's tokens: it stops working at once. Revoking twice is a no-op."""
+    if token.user_id != actor.pk:
+        raise PermissionDenied
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(
+        AuditEvent.Action.API_TOKEN_REVOKE, actor=actor, subject_user=actor,
+        detail=f"{token.name} ({token.prefix}…)",
+    )
+
+
+def api_token_authenticate(*, secret: str) -> ApiToken:
+    """The live token whose secret this is, with its user, or ``ApiTokenRefused``."""
+    if not secret.startswith(API_TOKEN_PREFIX) or len(secret) > 200:
+        raise ApiTokenRefused("invalid")
+    token = (
+        ApiToken.objects.select_related("user").filter(secret_hash=api_token_hash(secret)).first()
+    )
+    if token is None:
+        raise ApiTokenRefused("invalid")
+    if token.revoked_at is not None:
+        raise ApiTokenRefused("revoked")
+    if token.expires_at <= timezone.now():
+        raise ApiTokenRefused("expired")
+    if not token.user.is_active:
+        raise ApiTokenRefused("inactive")
+    return token
+
+
+def api_token_used(*, token: ApiToken, detail: str) -> None:
+    """Note a use of ``token``: its last use (at most once a minute), and the first use of each
+    day in the audit log. One row a day per token, not one per request: a system that reads
+    the API all day would otherwise bury everything else in the log (writes are logged each)."""
+    now = timezone.now()
+    last = token.last_used_at
+    if last is not None and (now - last).total_seconds() < API_TOKEN_USE_RESOLUTION:
+        return
+    midnight = timezone.make_aware(datetime.datetime.combine(timezone.localdate(now), datetime.time.min))
+    rows = ApiToken.objects.filter(pk=token.pk)
+    # Conditional, so that of two first requests of the day only one writes the audit row.
+    first_today = rows.filter(
+        models.Q(last_used_at__isnull=True) | models.Q(last_used_at__lt=midnight)
+    ).update(last_used_at=now)
+    if first_today:
+        audit.record(
+            AuditEvent.Action.API_TOKEN_USE, actor=token.user, subject_user=token.user,
+            detail=f"{token.name} ({token.prefix}…): {detail}"[:1000],
+        )
+    else:
+        rows.update(last_used_at=now)
+    token.last_used_at = now

@@ -3,6 +3,7 @@ page of an organisation's admins."""
 
 from __future__ import annotations
 
+import datetime
 import time
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,12 +29,14 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import security, selectors, services
 from phoihop.accounts.access import (
     administered_organizations,
+    get_api_token_for_user,
     get_membership_for_admin,
     get_org_for_member_admin,
     get_session_for_user,
 )
 from phoihop.accounts.forms import (
     AcceptForm,
+    ApiTokenForm,
     ChangePasswordForm,
     InviteForm,
     RoleForm,
@@ -42,6 +46,7 @@ from phoihop.accounts.forms import (
 )
 from phoihop.accounts.models import Invitation
 from phoihop.core.access import is_system_admin, rule
+from phoihop.core.views_util import add_errors
 from phoihop.orgs.models import Membership
 from phoihop.vn.names import person_name
 
@@ -220,6 +225,47 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     n = services.sessions_end_others(actor=request.user, current_key=request.session.session_key)
     messages.success(request, _("Đã kết thúc %(n)s phiên khác.") % {"n": n})
     return redirect("accounts:sessions")
+
+
+# --- personal access tokens for the API -------------------------------------------------------
+
+
+@rule("authenticated")
+@never_cache
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """The user's tokens, and a new one: its secret is in this one answer and nowhere else."""
+    form = ApiTokenForm(
+        request.POST or None,
+        initial={"expires_on": timezone.localdate() + datetime.timedelta(days=90)},
+    )
+    created = secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, secret = services.api_token_create(
+                actor=request.user, name=form.cleaned_data["name"],
+                expires_on=form.cleaned_data["expires_on"], access=form.cleaned_data["access"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            form = ApiTokenForm(initial=form.initial)
+    return render(request, "accounts/api_tokens.html", {
+        "form": form,
+        "tokens": selectors.api_tokens_of(request.user),
+        "created": created,
+        "secret": secret,
+        "now": timezone.now(),
+        "nav": "account",
+    })
+
+
+@rule("object")
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_api_token_for_user(request.user, pk)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("Đã thu hồi khoá “%(name)s”; khoá không dùng được nữa.") % {"name": token.name})
+    return redirect("accounts:api_tokens")
 
 
 # --- two factors ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from phoihop.activities import access
@@ -244,6 +244,16 @@ def task_panel(*, user: Any, pk: int) -> dict[str, Any]:
         "can_record": any(s.can_write_for(org) for org in parties),
         "plan_open": task.plan.is_open,
     }
+
+
+def activity_record(*, user: Any, pk: int) -> Activity:
+    """The activity ``user`` may see (404 otherwise), with its organisers and its indicator
+    values (each with its indicator) loaded."""
+    activity = access.get_activity_for_user(user, pk)
+    prefetch_related_objects(
+        [activity], Prefetch("values", queryset=IndicatorValue.objects.select_related("indicator"))
+    )
+    return activity
 
 
 def activity_history(activity: Activity) -> list[history.Entry]:

@@ -67,14 +67,21 @@ def agreement_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Agreement]
     )
 
 
-def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
-    agreement = access.get_agreement_for_user(user, pk)
+def agreement_parts(*, agreement: Agreement) -> tuple[list[Party], list[ContentArea]]:
+    """The agreement's parties (with organisation and signatory) and its numbered content areas
+    (with the parties responsible), in their order."""
     parties = list(
         agreement.parties.select_related("organization", "signatory").order_by("order", "id")
     )
     areas = list(
         agreement.content_areas.prefetch_related("responsible").order_by("number", "id")
     )
+    return parties, areas
+
+
+def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
+    agreement = access.get_agreement_for_user(user, pk)
+    parties, areas = agreement_parts(agreement=agreement)
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
     renewed_by = list(access.visible_agreements(user).filter(renews=agreement))
     from phoihop.attachments.selectors import attachments_of

@@ -36,6 +36,11 @@ class AuditEvent(models.Model):
         PERSONAL_DATA_EXPORT = "personal_data_export", _("Xuất dữ liệu cá nhân")
         PERSON_ANONYMISE = "person_anonymise", _("Ẩn danh cán bộ")
         NUMBER_OUT_OF_SEQUENCE = "number_out_of_sequence", _("Cấp số văn bản ngoài thứ tự")
+        API_TOKEN_CREATE = "api_token_create", _("Tạo khoá truy cập API")
+        API_TOKEN_REVOKE = "api_token_revoke", _("Thu hồi khoá truy cập API")
+        # A token's first use of each day, and every write made through a token.
+        API_TOKEN_USE = "api_token_use", _("Dùng khoá truy cập API")
+        API_WRITE = "api_write", _("Ghi dữ liệu qua API")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True, editable=False)
     action = models.CharField(_("hành động"), max_length=40, choices=Action.choices, db_index=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     AnyUser: TypeAlias = User | AnonymousUser
 
-RuleKind = Literal["public", "authenticated", "object", "staff"]
+RuleKind = Literal["public", "authenticated", "object", "staff", "api"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -56,11 +56,14 @@ def rule(kind: RuleKind) -> Callable[[F], F]:
       selectors scope to them;
     - object: the view loads its record through a ``get_*_for_user`` function of its app, which
       answers 404 or 403;
-    - staff: system administrators only: 403 for other signed-in users.
+    - staff: system administrators only: 403 for other signed-in users;
+    - api: an API operation (phoihop.api): it signs the caller in itself (token or session) and
+      answers 401 in JSON, never the sign-in page; its records are loaded through the apps'
+      ``get_*_for_user`` functions, as with ``object``.
     """
 
     def decorate(view: F) -> F:
-        if kind == "public":
+        if kind in ("public", "api"):
             view = login_not_required(view)
         elif kind == "staff":
             view = staff_required(view)

@@ -144,6 +144,18 @@ def organization_autocomplete(*, user: Any, query: str, visible_only: bool = Fal
     return filter_by_query(qs, query).order_by(vi("sort_name"), "id")
 
 
+def organization_successions(*, org: Organization) -> tuple[list[Succession], list[Succession]]:
+    """The successions that ended or changed ``org`` (it is a predecessor) and those that made
+    it (it is a successor), each with both sides."""
+    out = list(
+        Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
+    )
+    into = list(
+        Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
+    )
+    return out, into
+
+
 def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     from phoihop.core import history
 
@@ -153,12 +165,7 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
     ancestors = [by_pk[a] for a in above if a in by_pk]
     children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
-    successions_out = list(
-        Succession.objects.active().filter(predecessors=org).prefetch_related("successors", "predecessors")
-    )
-    successions_in = list(
-        Succession.objects.active().filter(successors=org).prefetch_related("successors", "predecessors")
-    )
+    successions_out, successions_in = organization_successions(org=org)
     # The access functions are typed as plain QuerySets; they are built on the models' default
     # managers (ActiveQuerySet).
     people = cast(ActiveQuerySet, access.visible_people(user)).active().filter(organization=org).order_by(vi("full_name"))

@@ -3,7 +3,7 @@
 - An organisation's members page, invitations, role changes and account switches belong to the
   organisation's admins (Membership role admin) and to system administrators (staff); everybody
   else is answered 404, as for any record that is not theirs.
-- A sign-in session is its owner's alone, staff included.
+- A sign-in session and a personal access token are their owner's alone, staff included.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.accounts.models import UserSession
+from phoihop.accounts.models import ApiToken, UserSession
 from phoihop.orgs.access import administered_org_ids, can_administer_org, scope
 from phoihop.orgs.models import Membership, Organization
 
@@ -56,3 +56,13 @@ def get_session_for_user(user: AnyUser, pk: int) -> UserSession:
     if record is None:
         raise Http404
     return record
+
+
+def get_api_token_for_user(user: AnyUser, pk: int) -> ApiToken:
+    user_pk = getattr(user, "pk", None)
+    if user_pk is None:
+        raise Http404
+    token = ApiToken.objects.filter(pk=pk, user_id=user_pk).first()
+    if token is None:
+        raise Http404
+    return token

@@ -16,7 +16,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from phoihop.accounts.tests.walk import MEMBER_ADMINS, SESSION_OWNER
+from phoihop.accounts.tests.walk import MEMBER_ADMINS, SESSION_OWNER, TOKEN_OWNER
 from phoihop.audit.tests.walk import STAFF_ONLY
 from phoihop.dashboards.tests.walk import SEES_DISTRICT
 from phoihop.exchange.tests.walk import (
@@ -64,7 +64,7 @@ OFFICERS = {"alice", "leader", "coop_officer", "subordinate", "charlie", "staff"
 #       year); such a route is then checked for "no server error" only, and its own tests
 #       check who gets what.
 # The expectations there are written out by hand, as here.
-WALK_APPS = ["orgs", "exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts"]
+WALK_APPS = ["orgs", "exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts", "api"]
 
 
 # What an empty POST to each route answers each user, written out by hand (see
@@ -85,6 +85,8 @@ POSTS: dict[str, Post] = {
     "accounts:sessions": reads(200),
     "accounts:session_end": writes(302, SESSION_OWNER, SESSION_OWNER),
     "accounts:session_end_others": writes(302, ALL_USERS),
+    "accounts:api_tokens": reads(200),
+    "accounts:api_token_revoke": writes(302, TOKEN_OWNER, TOKEN_OWNER),
     "accounts:otp_setup": reads(200),
     "accounts:otp_recovery": reads(302),
     "accounts:otp_disable": reads(302),
@@ -267,7 +269,7 @@ def view_rule(pattern: URLPattern) -> str | None:
 
 
 def test_it_declares_a_rule_for_every_route() -> None:
-    missing = [name for name, p in routes() if view_rule(p) not in {"public", "authenticated", "object", "staff"}]
+    missing = [name for name, p in routes() if view_rule(p) not in {"public", "authenticated", "object", "staff", "api"}]
     assert not missing, f"routes without an access rule: {missing}"
 
 
@@ -394,6 +396,13 @@ def test_it_sends_anonymous_users_to_sign_in(client: Any, world: dict[str, Any])
         if view_rule(pattern) == "public":
             assert response.status_code < 500, name
             continue
+        if view_rule(pattern) == "api":
+            # The API answers for itself: 401 in JSON (405 first where the route refuses the method).
+            assert response.status_code in (401, 405), name
+            if response.status_code == 401:
+                assert response.json()["code"] == "unauthorized", name
+            assert client.post(url).status_code in (401, 405), name
+            continue
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"], name
         assert client.post(url).status_code in (302, 403), name
 
@@ -427,13 +436,15 @@ def test_it_shows_and_changes_only_what_the_rules_allow(client: Any, users: dict
                 # 405 is fine only when the route refuses GET whatever the record.
                 allowed = {404} | ({405} if client.get(missing_url).status_code == 405 else set())
                 assert status in allowed, f"{name} as {username} (outsider): {status}"
-                assert posted == 404, f"POST {name} as {username} (outsider): {posted}"
+                # Likewise 405 to a POST, only where the route refuses POST whatever the record.
+                refuses_post = posted == 405 and post_in_savepoint(client, missing_url) == 405
+                assert posted == 404 or refuses_post, f"POST {name} as {username} (outsider): {posted}"
                 continue
             if expected.changes and username not in edits:
                 assert status in (403, 405), f"{name} as {username} (read-only): {status}"
                 assert posted == 403, f"POST {name} as {username} (read-only): {posted}"
                 continue
-        if status == 200 and response.get("Content-Type", "").startswith("text/html"):
+        if status == 200 and response.get("Content-Type", "").startswith(("text/html", "application/json")):
             body = response.content.decode()
             if username not in SEES_AGREEMENT:
                 assert SECRET_TITLE not in body, f"{name} leaks the agreement to {username}"

@@ -28,6 +28,7 @@ def model(label: str) -> Any:
 # one-time codes, passwords that are hashed) map to nothing.
 SAVES_TO: dict[str, list[tuple[str, dict[str, str]]]] = {
     "accounts.AcceptForm": [("auth.User", {})],
+    "accounts.ApiTokenForm": [("accounts.ApiToken", {})],
     "accounts.ChangePasswordForm": [],
     "accounts.InviteForm": [("accounts.Invitation", {})],
     "accounts.SetupForm": [],

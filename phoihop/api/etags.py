@@ -1,0 +1,63 @@
+"""ETags of single records, and the conditions on them.
+
+A record's tag is ``"<version>.<last change in microseconds>"``: the version that every edit
+form's save raises (core.versioning), and the time of the last change of any kind (submitting,
+approving, archiving touch ``updated_at`` without an edit). ``If-None-Match`` with the current
+tag answers 304; a write with ``If-Match`` claims the record at that version (the conditional
+UPDATE that refuses the pages' stale edits) and is refused with 412 when the tag is not the
+current one. A write without ``If-Match`` is not checked, as a form without a version is not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from phoihop.api.errors import ApiError
+from phoihop.core import versioning
+
+
+def etag_of(record: models.Model) -> str:
+    version = getattr(record, versioning.VERSION_FIELD, 0)
+    changed = getattr(record, "updated_at", None)
+    stamp = int(changed.timestamp() * 1_000_000) if changed is not None else 0
+    return f'"{version}.{stamp}"'
+
+
+def _tags(header: str) -> list[str]:
+    return [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
+
+
+def not_modified(request: HttpRequest, record: models.Model) -> bool:
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    tags = _tags(header)
+    return "*" in tags or etag_of(record) in tags
+
+
+def claim_if_match(request: HttpRequest, record: Any) -> None:
+    """Inside the write's transaction: take the record at the version its ``If-Match`` names,
+    or refuse the write (412). Does nothing without the header."""
+    header = request.headers.get("If-Match")
+    if not header:
+        return
+    tags = _tags(header)
+    if "*" in tags:
+        return
+    current = etag_of(record)
+    if current not in tags:
+        raise ApiError("precondition_failed")
+    version = getattr(record, versioning.VERSION_FIELD)
+    try:
+        versioning.claim(record, version)
+    except versioning.StaleEdit:  # changed between reading it and now
+        raise ApiError("precondition_failed") from None
+    # Another request may have touched it after our read without an edit (a submission).
+    fresh = (
+        type(record)._base_manager.filter(pk=record.pk).values_list("updated_at", flat=True).first()
+    )
+    if fresh != record.updated_at:
+        raise ApiError("precondition_failed")

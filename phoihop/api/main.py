@@ -1,0 +1,76 @@
+"""The API object: version 1 at /api/v1/, its authentication and its errors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
+
+from phoihop.api import activities, agreements, errors, organizations
+from phoihop.api.auth import SessionAuth, TokenAuth
+from phoihop.core.versioning import StaleEdit
+
+DESCRIPTION = """
+phoihop's records for other systems (e-office, reporting portals), with the same access rules as
+the pages: you see and change exactly what you see and change in the app.
+
+**Authentication.** A personal access token made on your account page (Tài khoản → Khoá truy
+cập API), sent as `Authorization: Bearer php_…`; a read-only token is refused every write (403).
+In the browser, your signed-in session (writes carry the `X-CSRFToken` header).
+
+**Errors** are JSON: `{"code": …, "message": {"vi": …, "en": …}, "fields": {…}}` with a stable
+`code`: `unauthorized` (401), `forbidden` (403), `not_found` (404: missing or not yours alike),
+`precondition_failed` (412), `validation_error` (422), `rate_limited` (429, with `Retry-After`),
+`bad_request` (400).
+
+**Records** carry an `ETag`: `If-None-Match` answers 304 when unchanged; a write with `If-Match`
+is refused with 412 when the record changed since it was read.
+
+**Lists** are paginated (at most 100 rows a page) and filtered as the list pages are.
+"""
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    renderer=Renderer(),
+    title="phoihop API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=[TokenAuth(), SessionAuth()],
+    # The schema and the documentation page are served by phoihop.api.views (signed-in users,
+    # vendored assets).
+    openapi_url=None,
+    docs_url=None,
+)
+
+for exc_class in (
+    errors.ApiError,
+    Http404,
+    PermissionDenied,
+    StaleEdit,
+    DjangoValidationError,
+    NinjaValidationError,
+    HttpError,
+):
+    api.add_exception_handler(exc_class, errors.handle)
+
+api.add_router("/", organizations.router)
+api.add_router("/", agreements.router)
+api.add_router("/", activities.router)
+
+
+@api.get("/openapi.json", include_in_schema=False, url_name="openapi")
+def openapi_schema(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 schema, to a token as to a signed-in browser."""
+    with translation.override("vi"):
+        schema = api.get_openapi_schema(path_prefix=request.path.removesuffix("openapi.json"))
+    return JsonResponse(dict(schema), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,118 @@
+"""Schemathesis against the API's own OpenAPI schema: for every operation, a bounded number of
+generated requests as an officer and as a leader (each with a read-write token), with no server
+error and every answer as the schema says (status, content type, body).
+
+The requests go to the Django application in this process (its WSGI handler), inside the test's
+transaction, on the fixture world of phoihop/conftest.py with a plan and an activity."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+EXAMPLES = 25
+
+
+class InProcessWSGI:
+    """Django's WSGI handler, without closing the database connection at the end of each
+    request (the test's transaction lives on it), as Django's own test client does."""
+
+    def __init__(self) -> None:
+        from django.core.handlers.wsgi import WSGIHandler
+
+        self.handler = WSGIHandler()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        return self.handler(environ, start_response)
+
+
+@pytest.fixture
+def api_schema() -> Iterator[Any]:
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from phoihop.api.main import api
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        loaded = schemathesis.openapi.from_dict(
+            dict(api.get_openapi_schema(path_prefix="/api/v1/"))
+        )
+        loaded.app = InProcessWSGI()
+        yield loaded
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(users: Any, orgs: Any, agreement: Any) -> dict[str, Any]:
+    from phoihop.activities.services import activity_create
+    from phoihop.plans.services import plan_create
+
+    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    activity = activity_create(
+        actor=users["alice"],
+        task=plan.tasks.get(number=1),
+        organizations=[orgs["district"]],
+        fields={
+            "title": "Tuyên truyền Luật Nghĩa vụ quân sự",
+            "start_date": datetime.date(2024, 3, 1),
+        },
+    )
+    return {"plan": plan, "activity": activity}
+
+
+def fuzz(schema: Any, secret: str) -> list[str]:
+    """Each operation's generated requests; the operations whose answers broke a check."""
+    failed = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @hypothesis_settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case: Any) -> None:
+            case.call_and_validate(headers={"Authorization": f"Bearer {secret}"}, checks=CHECKS)
+
+        try:
+            run()
+        except Exception as exc:  # noqa: BLE001 - collected, then reported together
+            failed.append(f"{operation.label}: {exc}")
+    return failed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["alice", "leader"])
+def test_every_answer_follows_the_schema(
+    api_schema: Any, world: Any, make_token: Any, settings: Any, who: str
+) -> None:
+    """As an officer and as a leader of the agreement's lead party."""
+    settings.API_RATE_LIMIT = (
+        100_000  # the limit has its own test; here it would only get in the way
+    )
+    failed = fuzz(api_schema, make_token(who, access="write"))
+    assert not failed, "\n\n".join(failed)

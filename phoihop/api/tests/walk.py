@@ -1,0 +1,43 @@
+"""The access walk's knowledge of the API's routes (see core/tests/test_access_walk.py).
+
+Written by hand, as for the pages: the registry is read by every signed-in user; an agreement
+by its parties, the bodies above them and staff; a draft activity by its organisers, the bodies
+above them and staff, written by its organisers' officers and staff. Each list shows only what
+the user sees (the walk checks the answers for the secret titles). A route that takes only GET
+answers 405 to a POST, whoever asks; an empty POST to the activities is not JSON (400).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from phoihop.testing.walk import ALL_USERS, Post, reads, writes
+
+SEES_AGREEMENT = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
+SEES_ACTIVITY = {"alice", "bob", "leader", "superior", "staff"}
+WRITES_ACTIVITY = {"alice", "leader", "staff"}
+EDITS_REGISTRY = {"staff"}
+EDITS_AGREEMENT = {"alice", "leader", "staff"}
+
+POSTS: dict[str, Post] = {
+    "api:docs": reads(405),
+    "api:openapi": reads(405),
+    "api:organization_list": reads(405),
+    "api:organization_detail": reads(405),
+    "api:agreement_list": reads(405),
+    "api:agreement_detail": reads(405),
+    "api:activity_list": writes(400, ALL_USERS),
+    "api:activity_create": writes(400, ALL_USERS),
+    "api:activity_detail": reads(405),
+    "api:activity_submit": writes(200, WRITES_ACTIVITY, SEES_ACTIVITY),
+}
+
+
+def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
+    if name == "api:organization_detail":
+        return world["org"], set(ALL_USERS), EDITS_REGISTRY
+    if name == "api:agreement_detail":
+        return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name in ("api:activity_detail", "api:activity_submit"):
+        return world["activity"], SEES_ACTIVITY, WRITES_ACTIVITY
+    return None
