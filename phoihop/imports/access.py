@@ -1,0 +1,45 @@
+"""Who may bring records in from Excel, and who sees an upload.
+
+Each kind follows the owning app's rule for the records it writes, read from that app's
+access.py: the registry is changed by those who manage it (orgs.access.can_manage_registry:
+system administrators). An upload and its preview belong to the user who uploaded it; anyone
+else gets 404, as for a record that is not theirs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from phoihop.imports.models import ImportBatch
+from phoihop.orgs.access import can_manage_registry
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
+
+def can_import(user: AnyUser, kind: str) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if kind == ImportBatch.Kind.REGISTRY:
+        return can_manage_registry(user)
+    return False
+
+
+def importable_kinds(user: AnyUser) -> list[str]:
+    return [kind for kind in ImportBatch.Kind.values if can_import(user, kind)]
+
+
+def visible_batches(user: AnyUser) -> QuerySet[ImportBatch]:
+    if not getattr(user, "is_authenticated", False):
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(uploaded_by=user)
+
+
+def get_batch_for_user(user: AnyUser, pk: int) -> ImportBatch:
+    batch = visible_batches(user).filter(pk=pk).first()
+    if batch is None:
+        raise Http404
+    return batch
