@@ -25,8 +25,13 @@ class Issue:
     column: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message, "params": self.params}
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+            "params": self.params,
+        }
 
 
 @dataclass
@@ -39,7 +44,9 @@ class RowOutcome:
     issues: list[Issue] = field(default_factory=list)
 
     def fail(self, message: str, column: str = "", **params: Any) -> None:
-        self.issues.append(Issue(message=message, params=params, sheet=self.sheet, row=self.row, column=column))
+        self.issues.append(
+            Issue(message=message, params=params, sheet=self.sheet, row=self.row, column=column)
+        )
         self.outcome = ERROR
 
 
@@ -85,11 +92,22 @@ class Preview:
 
 def issue_text(issue: dict[str, Any]) -> str:
     """One error as the user reads it: "Trang Tổ chức, dòng 12, cột C: …" (translated now)."""
-    message = _(issue["message"]) % issue.get("params", {}) if issue.get("params") else _(issue["message"])
+    message = (
+        _(issue["message"]) % issue.get("params", {})
+        if issue.get("params")
+        else _(issue["message"])
+    )
     if issue.get("row") and issue.get("column"):
         return _("Trang %(sheet)s, dòng %(row)s, cột %(column)s: %(message)s") % {
-            "sheet": issue["sheet"], "row": issue["row"], "column": issue["column"], "message": message}
+            "sheet": issue["sheet"],
+            "row": issue["row"],
+            "column": issue["column"],
+            "message": message,
+        }
     if issue.get("row"):
         return _("Trang %(sheet)s, dòng %(row)s: %(message)s") % {
-            "sheet": issue["sheet"], "row": issue["row"], "message": message}
+            "sheet": issue["sheet"],
+            "row": issue["row"],
+            "message": message,
+        }
     return message

@@ -15,7 +15,9 @@ from phoihop.vn.text import fold
 class NameIndex:
     """Records by their folded name and folded short name."""
 
-    def __init__(self, records: Iterable[Any], *, name: str = "name", short_name: str | None = "short_name") -> None:
+    def __init__(
+        self, records: Iterable[Any], *, name: str = "name", short_name: str | None = "short_name"
+    ) -> None:
         self._names: dict[str, list[Any]] = defaultdict(list)
         self._short: dict[str, list[Any]] = defaultdict(list)
         for record in records:

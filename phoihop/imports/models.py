@@ -56,7 +56,9 @@ class ImportBatch(models.Model):
         verbose_name = _("lượt nhập dữ liệu")
         verbose_name_plural = _("lượt nhập dữ liệu")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["uploaded_by", "-created_at"], name="import_batch_user_idx")]
+        indexes = [
+            models.Index(fields=["uploaded_by", "-created_at"], name="import_batch_user_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.original_name}"

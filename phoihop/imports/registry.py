@@ -44,17 +44,50 @@ def spec() -> SheetSpec:
     return SheetSpec(
         name=SHEET,
         columns=[
-            Column("name", "Tên cơ quan, đơn vị", required=True, width=45,
-                   note="tên đầy đủ; cơ quan đã có trong danh mục được nhận ra theo tên (không phân biệt hoa thường, dấu)."),
+            Column(
+                "name",
+                "Tên cơ quan, đơn vị",
+                required=True,
+                width=45,
+                note="tên đầy đủ; cơ quan đã có trong danh mục được nhận ra theo tên (không phân biệt hoa thường, dấu).",
+            ),
             Column("short_name", "Tên viết tắt", width=22),
-            Column("kind", "Loại", kind="choice", choices=_labels(Organization.Kind.choices), width=28,
-                   note="chọn trong danh sách; bắt buộc với cơ quan mới."),
-            Column("level", "Cấp", kind="choice", choices=_labels(Organization.Level.choices), width=28,
-                   note="chọn trong danh sách; bắt buộc với cơ quan mới."),
-            Column("parent", "Cơ quan cấp trên", width=45,
-                   note="tên (hoặc tên viết tắt) của một cơ quan đã có trong danh mục hoặc ở một dòng khác của trang này."),
-            Column("valid_from", "Hoạt động từ ngày", kind="date", width=18, note="ngày/tháng/năm, ví dụ 01/07/2025."),
-            Column("valid_to", "Hoạt động đến ngày", kind="date", width=18, note="ngày/tháng/năm; để trống nếu còn hoạt động."),
+            Column(
+                "kind",
+                "Loại",
+                kind="choice",
+                choices=_labels(Organization.Kind.choices),
+                width=28,
+                note="chọn trong danh sách; bắt buộc với cơ quan mới.",
+            ),
+            Column(
+                "level",
+                "Cấp",
+                kind="choice",
+                choices=_labels(Organization.Level.choices),
+                width=28,
+                note="chọn trong danh sách; bắt buộc với cơ quan mới.",
+            ),
+            Column(
+                "parent",
+                "Cơ quan cấp trên",
+                width=45,
+                note="tên (hoặc tên viết tắt) của một cơ quan đã có trong danh mục hoặc ở một dòng khác của trang này.",
+            ),
+            Column(
+                "valid_from",
+                "Hoạt động từ ngày",
+                kind="date",
+                width=18,
+                note="ngày/tháng/năm, ví dụ 01/07/2025.",
+            ),
+            Column(
+                "valid_to",
+                "Hoạt động đến ngày",
+                kind="date",
+                width=18,
+                note="ngày/tháng/năm; để trống nếu còn hoạt động.",
+            ),
         ],
     )
 
@@ -134,23 +167,43 @@ def check(wb: Any, *, progress: Callable[[int], None] | None = None) -> Plan:
         row.key = fold(name)
         earlier = first_row_of.get(row.key)
         if earlier is not None:
-            row.fail(gettext_noop("Trùng với dòng %(row)s: mỗi cơ quan chỉ ghi một dòng."), "name", row=earlier.outcome.row)
+            row.fail(
+                gettext_noop("Trùng với dòng %(row)s: mỗi cơ quan chỉ ghi một dòng."),
+                "name",
+                row=earlier.outcome.row,
+            )
             continue
         first_row_of[row.key] = row
         matches = index.by_name(name)
         if len(matches) > 1:
             row.fail(
-                gettext_noop('Danh mục có %(count)s cơ quan cùng tên "%(name)s"; sửa tên trong danh mục cho khác nhau rồi nhập lại.'),
-                "name", count=len(matches), name=name,
+                gettext_noop(
+                    'Danh mục có %(count)s cơ quan cùng tên "%(name)s"; sửa tên trong danh mục cho khác nhau rồi nhập lại.'
+                ),
+                "name",
+                count=len(matches),
+                name=name,
             )
         elif matches:
             row.existing = matches[0]
             if row.existing.is_archived:
-                row.fail(gettext_noop('Cơ quan "%(name)s" đã được lưu trữ trong danh mục; khôi phục trước khi cập nhật.'), "name", name=row.existing.name)
+                row.fail(
+                    gettext_noop(
+                        'Cơ quan "%(name)s" đã được lưu trữ trong danh mục; khôi phục trước khi cập nhật.'
+                    ),
+                    "name",
+                    name=row.existing.name,
+                )
         else:
             for key in ("kind", "level"):
-                if not row.values.get(key) and not any(i.column == row.letters.get(key) for i in row.outcome.issues):
-                    row.fail(gettext_noop("Cơ quan mới cần chọn %(what)s."), key, what=columns[key].header.lower())
+                if not row.values.get(key) and not any(
+                    i.column == row.letters.get(key) for i in row.outcome.issues
+                ):
+                    row.fail(
+                        gettext_noop("Cơ quan mới cần chọn %(what)s."),
+                        key,
+                        what=columns[key].header.lower(),
+                    )
         if progress is not None and i % 200 == 0:
             progress(int(40 * i / total))
     _resolve_parents(rows, index, first_row_of)
@@ -180,20 +233,35 @@ def _resolve_parents(rows: list[OrgRow], index: NameIndex, in_file: dict[str, Or
         matches = [m for m in matches if not m.is_archived] or matches
         if len(matches) > 1:
             row.fail(
-                gettext_noop('Có %(count)s cơ quan khớp với "%(name)s"; ghi tên đầy đủ để phân biệt.'),
-                "parent", count=len(matches), name=row.parent_text,
+                gettext_noop(
+                    'Có %(count)s cơ quan khớp với "%(name)s"; ghi tên đầy đủ để phân biệt.'
+                ),
+                "parent",
+                count=len(matches),
+                name=row.parent_text,
             )
         elif not matches:
             row.fail(
-                gettext_noop('Không tìm thấy cơ quan cấp trên "%(name)s" trong danh mục hay trong tệp.'),
-                "parent", name=row.parent_text,
+                gettext_noop(
+                    'Không tìm thấy cơ quan cấp trên "%(name)s" trong danh mục hay trong tệp.'
+                ),
+                "parent",
+                name=row.parent_text,
             )
         elif matches[0].is_archived:
-            row.fail(gettext_noop('Cơ quan cấp trên "%(name)s" đã được lưu trữ.'), "parent", name=matches[0].name)
+            row.fail(
+                gettext_noop('Cơ quan cấp trên "%(name)s" đã được lưu trữ.'),
+                "parent",
+                name=matches[0].name,
+            )
         else:
             row.parent = matches[0]
             # The superior body named is a row of this file too: its new values come first.
-            if file_row is not None and file_row.existing is not None and file_row.existing.pk == matches[0].pk:
+            if (
+                file_row is not None
+                and file_row.existing is not None
+                and file_row.existing.pk == matches[0].pk
+            ):
                 row.parent_row = file_row
 
 
@@ -208,8 +276,13 @@ def _parents_first(rows: list[OrgRow]) -> list[OrgRow]:
         current: OrgRow | None = row
         while current is not None and state.get(id(current)) != 2:
             if state.get(id(current)) == 1:
-                for r in chain[chain.index(current):]:
-                    r.fail(gettext_noop("Các dòng ghi cơ quan cấp trên vòng tròn (cơ quan là cấp trên của chính nó)."), "parent")
+                for r in chain[chain.index(current) :]:
+                    r.fail(
+                        gettext_noop(
+                            "Các dòng ghi cơ quan cấp trên vòng tròn (cơ quan là cấp trên của chính nó)."
+                        ),
+                        "parent",
+                    )
                     r.parent_row = None
                 break
             state[id(current)] = 1
@@ -240,7 +313,11 @@ def _show(value: Any, column: Column) -> str:
 def _decide(row: OrgRow, columns: dict[str, Column]) -> None:
     """Create, update (with the fields that change) or leave unchanged."""
     if row.parent_row is not None and row.parent_row.outcome.outcome == ERROR:
-        row.fail(gettext_noop("Cơ quan cấp trên ở dòng %(row)s có lỗi."), "parent", row=row.parent_row.outcome.row)
+        row.fail(
+            gettext_noop("Cơ quan cấp trên ở dòng %(row)s có lỗi."),
+            "parent",
+            row=row.parent_row.outcome.row,
+        )
     if row.outcome.outcome == ERROR:
         return
     given = {k: v for k, v in row.values.items() if v not in ("", None)}
@@ -262,8 +339,13 @@ def _decide(row: OrgRow, columns: dict[str, Column]) -> None:
         # One of the two dates is the stored one: the row and the registry disagree.
         key = "valid_to" if "valid_to" in changed else "valid_from"
         row.fail(
-            gettext_noop("Ngày %(given)s mâu thuẫn với ngày đã lưu trong danh mục (hoạt động từ %(start)s đến %(end)s)."),
-            key, given=format_short(changed[key]), start=format_short(valid_from), end=format_short(valid_to),
+            gettext_noop(
+                "Ngày %(given)s mâu thuẫn với ngày đã lưu trong danh mục (hoạt động từ %(start)s đến %(end)s)."
+            ),
+            key,
+            given=format_short(changed[key]),
+            start=format_short(valid_from),
+            end=format_short(valid_to),
         )
         return
     row.changed = changed
@@ -271,7 +353,9 @@ def _decide(row: OrgRow, columns: dict[str, Column]) -> None:
     for key, value in changed.items():
         old = existing.parent if key == "parent" else getattr(existing, key)
         new = value.outcome.label if isinstance(value, OrgRow) else value
-        row.outcome.changes.append(f"{columns[key].header}: {_show(old, columns[key])} → {_show(new, columns[key])}")
+        row.outcome.changes.append(
+            f"{columns[key].header}: {_show(old, columns[key])} → {_show(new, columns[key])}"
+        )
 
 
 def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = None) -> None:
@@ -280,11 +364,23 @@ def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = No
     rolls it back when it only rehearses, or when any row failed)."""
     total = max(len(plan.rows), 1)
     for i, row in enumerate(plan.rows):
-        if row.parent_row is not None and row.parent_row.outcome.outcome == ERROR and row.outcome.outcome != ERROR:
-            row.fail(gettext_noop("Cơ quan cấp trên ở dòng %(row)s có lỗi."), "parent", row=row.parent_row.outcome.row)
+        if (
+            row.parent_row is not None
+            and row.parent_row.outcome.outcome == ERROR
+            and row.outcome.outcome != ERROR
+        ):
+            row.fail(
+                gettext_noop("Cơ quan cấp trên ở dòng %(row)s có lỗi."),
+                "parent",
+                row=row.parent_row.outcome.row,
+            )
         if row.outcome.outcome in (ERROR, UNCHANGED):
             continue
-        parent = row.parent_row.created if row.parent_row is not None and row.parent_row.created else row.parent
+        parent = (
+            row.parent_row.created
+            if row.parent_row is not None and row.parent_row.created
+            else row.parent
+        )
         try:
             with transaction.atomic():
                 if row.existing is None:
@@ -294,11 +390,15 @@ def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = No
                         fields["parent"] = parent
                     row.created = org_services.organization_create(actor=actor, fields=fields)
                 else:
-                    organization = Organization.objects.select_related("parent").get(pk=row.existing.pk)
+                    organization = Organization.objects.select_related("parent").get(
+                        pk=row.existing.pk
+                    )
                     fields = dict(row.changed)
                     if "parent" in fields:
                         fields["parent"] = parent
-                    org_services.organization_update(actor=actor, organization=organization, fields=fields)
+                    org_services.organization_update(
+                        actor=actor, organization=organization, fields=fields
+                    )
         except ValidationError as exc:
             _fail_from(row, exc)
         if progress is not None and i % 100 == 0:

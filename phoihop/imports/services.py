@@ -13,6 +13,7 @@ when it is done.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -40,7 +41,8 @@ def _check_upload(upload: UploadedFile) -> str:
         raise ValidationError(_("Tệp rỗng."))
     if upload.size > settings.UPLOAD_MAX_BYTES:
         raise ValidationError(
-            _("Tệp quá lớn (tối đa %(mb)s MB).") % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+            _("Tệp quá lớn (tối đa %(mb)s MB).")
+            % {"mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
         )
     stream = upload.file
     assert stream is not None
@@ -53,7 +55,9 @@ def _check_upload(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
-def import_upload(*, actor: Any, kind: str, upload: UploadedFile, background: bool | None = None) -> ImportBatch:
+def import_upload(
+    *, actor: Any, kind: str, upload: UploadedFile, background: bool | None = None
+) -> ImportBatch:
     """Keep the uploaded workbook and check it: now, or by the worker when it is large (or when
     ``background`` says so). Nothing but the batch is saved."""
     if not access.can_import(actor, kind):
@@ -64,14 +68,21 @@ def import_upload(*, actor: Any, kind: str, upload: UploadedFile, background: bo
         rows = count_rows(wb, [kinds.module(kind).spec()])
         wb.close()
     except FileError as exc:
-        raise ValidationError(_(exc.message) % exc.params if exc.params else _(exc.message)) from None
+        raise ValidationError(
+            _(exc.message) % exc.params if exc.params else _(exc.message)
+        ) from None
     upload.seek(0)
     if background is None:
         background = rows > settings.IMPORT_BACKGROUND_ROWS
     with transaction.atomic():
         batch = ImportBatch(
-            kind=kind, original_name=clean(upload.name or "tep.xlsx")[:255], size=upload.size or 0,
-            sha256=digest, row_count=rows, uploaded_by=actor, background=background,
+            kind=kind,
+            original_name=clean(upload.name or "tep.xlsx")[:255],
+            size=upload.size or 0,
+            sha256=digest,
+            row_count=rows,
+            uploaded_by=actor,
+            background=background,
         )
         batch.file.save("upload.xlsx", upload, save=False)
         batch.save()
@@ -99,39 +110,87 @@ class _Rollback(Exception):
 
 
 def _run(batch: ImportBatch, *, commit: bool) -> Preview:
-    """Check the batch's file against the database and write its rows in a savepoint, kept only
-    when ``commit`` and no row failed: a check is a rehearsal of the apply, so what the
-    services would refuse shows in the preview."""
-    module = kinds.module(batch.kind)
-
     def progress(value: int) -> None:
         if batch.background:
             _progress(batch.pk, value)
 
+    with batch.file.open("rb") as stream:
+        return _run_stream(
+            batch.kind, stream, actor=batch.uploaded_by, commit=commit, progress=progress
+        )
+
+
+def _run_stream(
+    kind: str,
+    stream: Any,
+    *,
+    actor: Any,
+    commit: bool,
+    progress: Callable[[int], None] | None = None,
+) -> Preview:
+    """Check a workbook against the database and write its rows in a savepoint, kept only when
+    ``commit`` and no row failed: a check is a rehearsal of the apply, so what the services
+    would refuse shows in the preview."""
+    module = kinds.module(kind)
     try:
-        with batch.file.open("rb") as stream:
-            wb = open_workbook(stream)
-            try:
-                # The check only reads, so its progress shows while it runs; the writes that
-                # follow show theirs once their transaction ends.
-                plan = module.check(wb, progress=progress)
-                with transaction.atomic():
-                    module.apply(plan, actor=batch.uploaded_by, progress=progress)
-                    if not commit or plan.preview.has_errors:
-                        raise _Rollback(plan.preview)
-                    return plan.preview  # type: ignore[no-any-return]
-            finally:
-                wb.close()
+        wb = open_workbook(stream)
+        try:
+            # The check only reads, so its progress shows while it runs; the writes that
+            # follow show theirs once their transaction ends.
+            plan = module.check(wb, progress=progress)
+            with transaction.atomic():
+                module.apply(plan, actor=actor, progress=progress)
+                if not commit or plan.preview.has_errors:
+                    raise _Rollback(plan.preview)
+                return plan.preview  # type: ignore[no-any-return]
+        finally:
+            wb.close()
     except _Rollback as rolled_back:
         return rolled_back.preview
     except FileError as exc:
         return Preview(file_issues=[Issue(message=exc.message, params=exc.params)])
 
 
+def import_file(*, actor: Any, kind: str, path: str, dry_run: bool) -> Preview:
+    """The command line's import (``manage.py import_records``): the same checks as an upload,
+    then the rows applied in one transaction unless ``dry_run`` or any row has an error."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if not access.can_import(actor, kind):
+        raise PermissionDenied
+    with open(path, "rb") as f:
+        upload = SimpleUploadedFile(path, f.read())
+    _check_upload(upload)
+    upload.seek(0)
+    return _run_stream(kind, upload.file, actor=actor, commit=not dry_run)
+
+
+def kind_of_workbook(path: str) -> str | None:
+    """The kind of records a workbook holds, known by its data sheets' names."""
+    from phoihop.vn.text import fold
+
+    with open(path, "rb") as f:
+        try:
+            wb = open_workbook(f)
+        except FileError:
+            return None
+        names = {fold(n) for n in wb.sheetnames}
+        wb.close()
+    for kind, module in kinds.MODULES.items():
+        if fold(module.spec().name) in names:
+            return kind
+    return None
+
+
 def import_check(*, batch_id: int) -> ImportBatch | None:
     """Check a pending batch (inline, or the worker) and keep its preview."""
     with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).select_related("uploaded_by").first()
+        batch = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch_id)
+            .select_related("uploaded_by")
+            .first()
+        )
         if batch is None or batch.status != ImportBatch.Status.PENDING:
             return batch
         batch.status = ImportBatch.Status.CHECKING
@@ -157,11 +216,15 @@ def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
     if batch.uploaded_by_id != actor.pk or not access.can_import(actor, batch.kind):
         raise PermissionDenied
     with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().select_related("uploaded_by").get(pk=batch.pk)
+        batch = (
+            ImportBatch.objects.select_for_update().select_related("uploaded_by").get(pk=batch.pk)
+        )
         if batch.status in (ImportBatch.Status.APPLIED, ImportBatch.Status.APPLYING):
             return batch
         if not batch.can_confirm:
-            raise ValidationError(_("Tệp còn lỗi hoặc chưa kiểm tra xong; sửa tệp rồi tải lên lại."))
+            raise ValidationError(
+                _("Tệp còn lỗi hoặc chưa kiểm tra xong; sửa tệp rồi tải lên lại.")
+            )
         if batch.background:
             batch.status = ImportBatch.Status.APPLYING
             batch.progress = 0
@@ -176,7 +239,12 @@ def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
 def import_apply(*, batch_id: int) -> ImportBatch | None:
     """The worker's side of ``import_confirm`` for a large batch."""
     with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).select_related("uploaded_by").first()
+        batch = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch_id)
+            .select_related("uploaded_by")
+            .first()
+        )
         if batch is None or batch.status != ImportBatch.Status.APPLYING:
             return batch
         try:
@@ -185,8 +253,12 @@ def import_apply(*, batch_id: int) -> ImportBatch | None:
             transaction.set_rollback(True)
             _failed(batch, exc)
             raise
-    _tell(batch, gettext_noop("Đã nhập xong dữ liệu từ tệp: %(name)s") if batch.status == ImportBatch.Status.APPLIED
-          else gettext_noop("Không nhập được tệp vì dữ liệu đã thay đổi, xem lỗi: %(name)s"))
+    _tell(
+        batch,
+        gettext_noop("Đã nhập xong dữ liệu từ tệp: %(name)s")
+        if batch.status == ImportBatch.Status.APPLIED
+        else gettext_noop("Không nhập được tệp vì dữ liệu đã thay đổi, xem lỗi: %(name)s"),
+    )
     return batch
 
 

@@ -27,18 +27,25 @@ def _kind(slug: str) -> str:
 
 def _choices(user: object) -> list[dict[str, str]]:
     labels = dict(ImportBatch.Kind.choices)
-    return [{"kind": k, "slug": kinds.SLUG_OF[k], "label": str(labels[k])} for k in access.importable_kinds(user)]  # type: ignore[arg-type]
+    return [
+        {"kind": k, "slug": kinds.SLUG_OF[k], "label": str(labels[k])}
+        for k in access.importable_kinds(user)
+    ]  # type: ignore[arg-type]
 
 
 @rule("authenticated")
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "imports/home.html", {
-        "kinds": _choices(request.user),
-        "batches": selectors.recent_batches(user=request.user),
-        "form": UploadForm(),
-        "nav": NAV,
-    })
+    return render(
+        request,
+        "imports/home.html",
+        {
+            "kinds": _choices(request.user),
+            "batches": selectors.recent_batches(user=request.user),
+            "form": UploadForm(),
+            "nav": NAV,
+        },
+    )
 
 
 @rule("authenticated")
@@ -58,26 +65,38 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
     kind = _kind(kind)
     if not access.can_import(request.user, kind):
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         try:
-            batch = services.import_upload(actor=request.user, kind=kind, upload=form.cleaned_data["file"])
+            batch = services.import_upload(
+                actor=request.user, kind=kind, upload=form.cleaned_data["file"]
+            )
             return redirect("imports:batch", pk=batch.pk)
         except ValidationError as exc:
             add_errors(form, exc)
-    return render(request, "imports/upload.html", {
-        "form": form, "kind": kind, "slug": kinds.SLUG_OF[kind],
-        "label": dict(ImportBatch.Kind.choices)[kind], "nav": NAV,
-    })
+    return render(
+        request,
+        "imports/upload.html",
+        {
+            "form": form,
+            "kind": kind,
+            "slug": kinds.SLUG_OF[kind],
+            "label": dict(ImportBatch.Kind.choices)[kind],
+            "nav": NAV,
+        },
+    )
 
 
 @rule("object")
-@require_GET
 def batch(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview of an upload (its progress while the worker checks or applies it)."""
     found = access.get_batch_for_user(request.user, pk)
-    context = {"batch": found, "preview": selectors.batch_preview(batch=found),
-               "slug": kinds.SLUG_OF[found.kind], "nav": NAV}
+    context = {
+        "batch": found,
+        "preview": selectors.batch_preview(batch=found),
+        "slug": kinds.SLUG_OF[found.kind],
+        "nav": NAV,
+    }
     if request.headers.get("HX-Request"):
         return render(request, "imports/batch.html#status", context)
     return render(request, "imports/batch.html", context)
@@ -100,5 +119,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     elif done.status == ImportBatch.Status.APPLYING:
         messages.info(request, _("Đang nhập dữ liệu dưới nền; hệ thống sẽ báo khi xong."))
     else:
-        messages.error(request, _("Dữ liệu đã thay đổi từ lúc kiểm tra nên chưa nhập; xem các lỗi bên dưới."))
+        messages.error(
+            request, _("Dữ liệu đã thay đổi từ lúc kiểm tra nên chưa nhập; xem các lỗi bên dưới.")
+        )
     return redirect("imports:batch", pk=found.pk)

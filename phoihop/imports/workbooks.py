@@ -157,7 +157,9 @@ def open_workbook(stream: IO[bytes]) -> Any:
     try:
         return load_workbook(stream, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise FileError(gettext_noop("Tệp không phải là bảng tính Excel (.xlsx) đọc được.")) from None
+        raise FileError(
+            gettext_noop("Tệp không phải là bảng tính Excel (.xlsx) đọc được.")
+        ) from None
 
 
 @dataclass
@@ -179,12 +181,21 @@ def _locate(wb: Any, spec: SheetSpec) -> tuple[Any, int, dict[str, int]]:
     wanted = fold(spec.name)
     ws = next((wb[name] for name in wb.sheetnames if fold(name) == wanted), None)
     if ws is None:
-        raise FileError(gettext_noop('Tệp không có trang "%(sheet)s". Hãy dùng mẫu tải về từ hệ thống.'), sheet=spec.name)
+        raise FileError(
+            gettext_noop('Tệp không có trang "%(sheet)s". Hãy dùng mẫu tải về từ hệ thống.'),
+            sheet=spec.name,
+        )
     by_header = {_header_key(col.header): col for col in spec.columns}
     header_row = 0
     positions: dict[str, int] = {}
-    for number, values in enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), start=1):
-        seen = {by_header[_header_key(v)].key: i for i, v in enumerate(values) if _header_key(v) in by_header}
+    for number, values in enumerate(
+        ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), start=1
+    ):
+        seen = {
+            by_header[_header_key(v)].key: i
+            for i, v in enumerate(values)
+            if _header_key(v) in by_header
+        }
         if len(seen) > len(positions):
             positions, header_row = seen, number
         if len(positions) == len(spec.columns):
@@ -193,8 +204,11 @@ def _locate(wb: Any, spec: SheetSpec) -> tuple[Any, int, dict[str, int]]:
     if not header_row or missing:
         header = (missing or list(spec.columns))[0].header
         raise FileError(
-            gettext_noop('Trang "%(sheet)s" thiếu cột "%(column)s" ở dòng tiêu đề. Hãy dùng mẫu tải về từ hệ thống.'),
-            sheet=spec.name, column=header,
+            gettext_noop(
+                'Trang "%(sheet)s" thiếu cột "%(column)s" ở dòng tiêu đề. Hãy dùng mẫu tải về từ hệ thống.'
+            ),
+            sheet=spec.name,
+            column=header,
         )
     return ws, header_row, positions
 
@@ -207,7 +221,9 @@ def read_sheet(wb: Any, spec: SheetSpec) -> SheetRows:
     ws, header_row, positions = _locate(wb, spec)
     found = SheetRows(spec=spec)
     found.letters = {key: get_column_letter(i + 1) for key, i in positions.items()}
-    for number, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+    for number, values in enumerate(
+        ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
+    ):
         row = {key: values[i] if i < len(values) else None for key, i in positions.items()}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row.values()):
             continue
@@ -262,7 +278,10 @@ def choice_value(value: Any, choices: Sequence[tuple[str, str]]) -> str:
     for stored, label in choices:
         if key in (fold(str(label)), fold(stored)):
             return stored
-    raise CellError(gettext_noop('"%(value)s" không có trong danh sách; chọn trong danh sách thả xuống.'), value=text)
+    raise CellError(
+        gettext_noop('"%(value)s" không có trong danh sách; chọn trong danh sách thả xuống.'),
+        value=text,
+    )
 
 
 def rows_of(found: SheetRows) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -11,7 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from phoihop.imports import registry
 
 
-def filled(rows: Sequence[Sequence[Any]], *, template: bytes | None = None, sheet: str = registry.SHEET) -> bytes:
+def filled(
+    rows: Sequence[Sequence[Any]], *, template: bytes | None = None, sheet: str = registry.SHEET
+) -> bytes:
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(template or registry.template()))
