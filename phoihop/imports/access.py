@@ -2,7 +2,8 @@
 
 Each kind follows the owning app's rule for the records it writes, read from that app's
 access.py: the registry is changed by those who manage it (orgs.access.can_manage_registry:
-system administrators). An upload and its preview belong to the user who uploaded it; anyone
+system administrators); officials by the officers of their organisation (can_add_person_to,
+row by row). An upload and its preview belong to the user who uploaded it; anyone
 else gets 404, as for a record that is not theirs.
 """
 
@@ -14,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.imports.models import ImportBatch
-from phoihop.orgs.access import can_manage_registry
+from phoihop.orgs.access import can_create_person, can_manage_registry
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
@@ -25,6 +26,10 @@ def can_import(user: AnyUser, kind: str) -> bool:
         return False
     if kind == ImportBatch.Kind.REGISTRY:
         return can_manage_registry(user)
+    if kind == ImportBatch.Kind.PEOPLE:
+        # Officers (and above) of some organisation; each row is checked against its own
+        # organisation (orgs.access.can_add_person_to).
+        return can_create_person(user)
     return False
 
 

@@ -22,6 +22,7 @@ class ImportBatch(models.Model):
 
     class Kind(models.TextChoices):
         REGISTRY = "registry", _("Danh mục cơ quan, đơn vị")
+        PEOPLE = "people", _("Cán bộ và chức vụ")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ kiểm tra")

@@ -135,7 +135,7 @@ class Plan:
     rows: list[OrgRow]
 
 
-def check(wb: Any, *, progress: Callable[[int], None] | None = None) -> Plan:
+def check(wb: Any, *, actor: Any, progress: Callable[[int], None] | None = None) -> Plan:
     """Read and check every row against the registry; nothing is written."""
     found = read_sheet(wb, spec())
     columns = {c.key: c for c in found.spec.columns}

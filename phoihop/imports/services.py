@@ -137,7 +137,7 @@ def _run_stream(
         try:
             # The check only reads, so its progress shows while it runs; the writes that
             # follow show theirs once their transaction ends.
-            plan = module.check(wb, progress=progress)
+            plan = module.check(wb, actor=actor, progress=progress)
             with transaction.atomic():
                 module.apply(plan, actor=actor, progress=progress)
                 if not commit or plan.preview.has_errors:

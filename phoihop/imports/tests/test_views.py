@@ -35,6 +35,8 @@ def test_it_offers_the_registry_to_staff_and_an_empty_state_to_others(
     assert reverse("imports:template", args=["co-quan"]) in body
     assert "Chưa có lần tải lên nào." in body
     body = login(users["leader"]).get(reverse("imports:home")).content.decode()
+    assert 'data-import-kind="people"' in body and 'data-import-kind="registry"' not in body
+    body = login(users["bob"]).get(reverse("imports:home")).content.decode()
     assert "data-import-kind" not in body
     assert "Anh/chị chưa có quyền nhập loại dữ liệu nào." in body
 

@@ -16,7 +16,9 @@ def filled(
 ) -> bytes:
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(template or registry.template()))
+    if template is None:
+        template = _templates()[sheet]
+    wb = load_workbook(io.BytesIO(template))
     ws = wb[sheet]
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
@@ -28,3 +30,9 @@ def filled(
 
 def upload(content: bytes, name: str = "co-quan.xlsx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def _templates() -> dict[str, bytes]:
+    from phoihop.imports import kinds
+
+    return {m.spec().name: m.template() for m in kinds.MODULES.values()}
