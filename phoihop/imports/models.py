@@ -23,6 +23,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         REGISTRY = "registry", _("Danh mục cơ quan, đơn vị")
         PEOPLE = "people", _("Cán bộ và chức vụ")
+        PLAN = "plan", _("Nhiệm vụ và chỉ tiêu của kế hoạch năm")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ kiểm tra")
@@ -33,6 +34,8 @@ class ImportBatch(models.Model):
         FAILED = "failed", _("Không xử lý được")
 
     kind = models.CharField(_("loại dữ liệu"), max_length=20, choices=Kind.choices)
+    # The record the rows belong to, for the kinds that have one (a plan's tasks: the plan).
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

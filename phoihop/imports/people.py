@@ -34,6 +34,10 @@ SHEET = "Cán bộ"
 TITLE = "MẪU NHẬP DANH SÁCH CÁN BỘ VÀ CHỨC VỤ"
 
 
+def specs(target: Any = None) -> list[SheetSpec]:
+    return [spec()]
+
+
 def spec() -> SheetSpec:
     return SheetSpec(
         name=SHEET,
@@ -76,7 +80,7 @@ INSTRUCTIONS = [
 ]
 
 
-def template() -> bytes:
+def template(target: Any = None) -> bytes:
     return template_xlsx(title=TITLE, instructions=INSTRUCTIONS, sheets=[spec()])
 
 
@@ -104,7 +108,9 @@ class Plan:
     rows: list[PersonRow]
 
 
-def check(wb: Any, *, actor: Any, progress: Callable[[int], None] | None = None) -> Plan:
+def check(
+    wb: Any, *, actor: Any, target: Any = None, progress: Callable[[int], None] | None = None
+) -> Plan:
     found = read_sheet(wb, spec())
     orgs = NameIndex(Organization.objects.order_by("pk"))
     preview = Preview()

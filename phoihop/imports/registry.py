@@ -40,6 +40,10 @@ def _labels(choices: Any) -> list[tuple[str, str]]:
         return [(value, str(label)) for value, label in choices]
 
 
+def specs(target: Any = None) -> list[SheetSpec]:
+    return [spec()]
+
+
 def spec() -> SheetSpec:
     return SheetSpec(
         name=SHEET,
@@ -106,7 +110,7 @@ INSTRUCTIONS = [
 ]
 
 
-def template() -> bytes:
+def template(target: Any = None) -> bytes:
     return template_xlsx(title=TITLE, instructions=INSTRUCTIONS, sheets=[spec()])
 
 
@@ -135,7 +139,9 @@ class Plan:
     rows: list[OrgRow]
 
 
-def check(wb: Any, *, actor: Any, progress: Callable[[int], None] | None = None) -> Plan:
+def check(
+    wb: Any, *, actor: Any, target: Any = None, progress: Callable[[int], None] | None = None
+) -> Plan:
     """Read and check every row against the registry; nothing is written."""
     found = read_sheet(wb, spec())
     columns = {c.key: c for c in found.spec.columns}

@@ -56,16 +56,21 @@ def _check_upload(upload: UploadedFile) -> str:
 
 
 def import_upload(
-    *, actor: Any, kind: str, upload: UploadedFile, background: bool | None = None
+    *,
+    actor: Any,
+    kind: str,
+    upload: UploadedFile,
+    target: Any = None,
+    background: bool | None = None,
 ) -> ImportBatch:
     """Keep the uploaded workbook and check it: now, or by the worker when it is large (or when
     ``background`` says so). Nothing but the batch is saved."""
-    if not access.can_import(actor, kind):
+    if not access.can_import(actor, kind, target):
         raise PermissionDenied
     digest = _check_upload(upload)
     try:
         wb = open_workbook(upload.file)  # type: ignore[arg-type]
-        rows = count_rows(wb, [kinds.module(kind).spec()])
+        rows = count_rows(wb, kinds.module(kind).specs(target))
         wb.close()
     except FileError as exc:
         raise ValidationError(
@@ -77,6 +82,7 @@ def import_upload(
     with transaction.atomic():
         batch = ImportBatch(
             kind=kind,
+            target_id=target.pk if target is not None else None,
             original_name=clean(upload.name or "tep.xlsx")[:255],
             size=upload.size or 0,
             sha256=digest,
@@ -116,7 +122,12 @@ def _run(batch: ImportBatch, *, commit: bool) -> Preview:
 
     with batch.file.open("rb") as stream:
         return _run_stream(
-            batch.kind, stream, actor=batch.uploaded_by, commit=commit, progress=progress
+            batch.kind,
+            stream,
+            actor=batch.uploaded_by,
+            target=kinds.target_of(batch.kind, batch.target_id),
+            commit=commit,
+            progress=progress,
         )
 
 
@@ -125,6 +136,7 @@ def _run_stream(
     stream: Any,
     *,
     actor: Any,
+    target: Any = None,
     commit: bool,
     progress: Callable[[int], None] | None = None,
 ) -> Preview:
@@ -137,7 +149,7 @@ def _run_stream(
         try:
             # The check only reads, so its progress shows while it runs; the writes that
             # follow show theirs once their transaction ends.
-            plan = module.check(wb, actor=actor, progress=progress)
+            plan = module.check(wb, actor=actor, target=target, progress=progress)
             with transaction.atomic():
                 module.apply(plan, actor=actor, progress=progress)
                 if not commit or plan.preview.has_errors:
@@ -151,18 +163,18 @@ def _run_stream(
         return Preview(file_issues=[Issue(message=exc.message, params=exc.params)])
 
 
-def import_file(*, actor: Any, kind: str, path: str, dry_run: bool) -> Preview:
+def import_file(*, actor: Any, kind: str, path: str, dry_run: bool, target: Any = None) -> Preview:
     """The command line's import (``manage.py import_records``): the same checks as an upload,
     then the rows applied in one transaction unless ``dry_run`` or any row has an error."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    if not access.can_import(actor, kind):
+    if not access.can_import(actor, kind, target):
         raise PermissionDenied
     with open(path, "rb") as f:
         upload = SimpleUploadedFile(path, f.read())
     _check_upload(upload)
     upload.seek(0)
-    return _run_stream(kind, upload.file, actor=actor, commit=not dry_run)
+    return _run_stream(kind, upload.file, actor=actor, target=target, commit=not dry_run)
 
 
 def kind_of_workbook(path: str) -> str | None:
@@ -177,7 +189,7 @@ def kind_of_workbook(path: str) -> str | None:
         names = {fold(n) for n in wb.sheetnames}
         wb.close()
     for kind, module in kinds.MODULES.items():
-        if fold(module.spec().name) in names:
+        if all(fold(spec.name) in names for spec in module.specs(None)):
             return kind
     return None
 
@@ -213,7 +225,9 @@ def import_check(*, batch_id: int) -> ImportBatch | None:
 def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
     """Apply a checked batch, once. A batch already applied (or being applied) is returned as it
     is; a batch with errors is refused."""
-    if batch.uploaded_by_id != actor.pk or not access.can_import(actor, batch.kind):
+    if batch.uploaded_by_id != actor.pk or not access.can_import(
+        actor, batch.kind, kinds.target_of(batch.kind, batch.target_id)
+    ):
         raise PermissionDenied
     with transaction.atomic():
         batch = (

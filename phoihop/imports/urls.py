@@ -9,4 +9,6 @@ urlpatterns = [
     path("tai-len/<slug:kind>/", views.upload, name="upload"),
     path("<int:pk>/", views.batch, name="batch"),
     path("<int:pk>/xac-nhan/", views.confirm, name="confirm"),
+    path("ke-hoach/<int:pk>/mau/", views.plan_template, name="plan_template"),
+    path("ke-hoach/<int:pk>/tai-len/", views.plan_upload, name="plan_upload"),
 ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,6 +17,7 @@ from phoihop.core.views_util import DOWNLOAD_TYPES, add_errors
 from phoihop.imports import access, kinds, selectors, services
 from phoihop.imports.forms import UploadForm
 from phoihop.imports.models import ImportBatch
+from phoihop.plans.access import get_plan_for_user
 
 NAV = "imports"
 
@@ -65,11 +69,42 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
     kind = _kind(kind)
     if not access.can_import(request.user, kind):
         raise PermissionDenied
+    return _upload_page(
+        request, kind, None, template_url=reverse("imports:template", args=[kinds.SLUG_OF[kind]])
+    )
+
+
+@rule("object")
+def plan_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The workbook of a plan's tasks and indicators, with the plan's parties and content areas
+    in its lists, for those who edit the plan."""
+    plan = get_plan_for_user(request.user, pk, for_edit=True)
+    response = HttpResponse(
+        kinds.module(ImportBatch.Kind.PLAN).template(plan), content_type=DOWNLOAD_TYPES["xlsx"]
+    )
+    response["Content-Disposition"] = f'attachment; filename="mau-nhap-ke-hoach-{plan.year}.xlsx"'
+    return response
+
+
+@rule("object")
+def plan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, pk, for_edit=True)
+    return _upload_page(
+        request,
+        ImportBatch.Kind.PLAN,
+        plan,
+        template_url=reverse("imports:plan_template", args=[plan.pk]),
+    )
+
+
+def _upload_page(
+    request: HttpRequest, kind: str, target: Any, *, template_url: str
+) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         try:
             batch = services.import_upload(
-                actor=request.user, kind=kind, upload=form.cleaned_data["file"]
+                actor=request.user, kind=kind, upload=form.cleaned_data["file"], target=target
             )
             return redirect("imports:batch", pk=batch.pk)
         except ValidationError as exc:
@@ -80,11 +115,18 @@ def upload(request: HttpRequest, kind: str) -> HttpResponse:
         {
             "form": form,
             "kind": kind,
-            "slug": kinds.SLUG_OF[kind],
+            "target": target,
+            "template_url": template_url,
             "label": dict(ImportBatch.Kind.choices)[kind],
             "nav": NAV,
         },
     )
+
+
+def upload_url(batch: ImportBatch) -> str:
+    if batch.kind in kinds.TARGETED:
+        return reverse("imports:plan_upload", args=[batch.target_id])
+    return reverse("imports:upload", args=[kinds.SLUG_OF[batch.kind]])
 
 
 @rule("object")

@@ -15,6 +15,7 @@ import datetime
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import IO, Any
 
 from django.utils.translation import gettext_noop
@@ -34,7 +35,9 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text, date, choice, number
+    kind: str = (
+        "text"  # text, date, number, choice (a value of the list), list (text offered a list)
+    )
     required: bool = False
     choices: Sequence[tuple[str, str]] = ()  # (stored value, label) for kind "choice"
     width: float = 20
@@ -119,7 +122,7 @@ def template_xlsx(*, title: str, instructions: Sequence[str], sheets: Sequence[S
             cell.border = box
             ws.column_dimensions[letter].width = col.width
             cells = f"{letter}2:{letter}5000"
-            if col.kind == "choice" and col.choices:
+            if col.choices and col.kind in ("choice", "list"):
                 list_column += 1
                 list_letter = get_column_letter(list_column)
                 for r, (_value, label) in enumerate(col.choices, start=1):
@@ -286,3 +289,25 @@ def choice_value(value: Any, choices: Sequence[tuple[str, str]]) -> str:
 
 def rows_of(found: SheetRows) -> Iterator[tuple[int, dict[str, Any]]]:
     yield from found.rows
+
+
+def number_value(value: Any) -> Decimal | None:
+    """A number typed or stored in the cell ("1.234,5" read the Vietnamese way); None if empty."""
+    from decimal import Decimal, InvalidOperation
+
+    from phoihop.vn.numbers import parse_number
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise CellError(gettext_noop('"%(value)s" không phải là một số.'), value=str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    try:
+        return parse_number(str(value))
+    except (ValueError, InvalidOperation):
+        raise CellError(
+            gettext_noop('"%(value)s" không phải là một số.'), value=text_value(value)
+        ) from None

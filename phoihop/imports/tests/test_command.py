@@ -78,3 +78,20 @@ def test_it_refuses_a_user_without_the_right_and_a_file_that_is_not_a_workbook(
         run(str(text), "--user", "staff")
     with pytest.raises(CommandError, match="Cần --user"):
         run(write(tmp_path, ROWS))
+
+
+def test_it_brings_in_a_plans_tasks_named_by_plan(
+    users: dict[str, Any], agreement: Any, tmp_path: Path
+) -> None:
+    from phoihop.imports.tests.test_plan import workbook
+    from phoihop.plans.services import plan_create
+
+    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    path = tmp_path / "ke-hoach.xlsx"
+    path.write_bytes(
+        workbook(plan, [[7, "Hội thao quốc phòng", "", "Ban CHQS Quận 4", "", None, None]])
+    )
+    with pytest.raises(CommandError, match="Cần --plan"):
+        run(str(path), "--user", "alice")
+    assert "Thêm mới: 1" in run(str(path), "--user", "alice", "--plan", str(plan.pk))
+    assert plan.tasks.filter(number=7).exists()

@@ -2,7 +2,8 @@
 
 An upload and its preview belong to the user who uploaded it (here staff, who may import the
 registry); the templates and the upload form are keyed by the kind of records, and only those
-who may bring that kind in reach them (the registry: system administrators).
+who may bring that kind in reach them (the registry: system administrators); a plan's template
+and upload form are keyed by the plan, for those who edit it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from phoihop.testing.walk import ALL_USERS, Post, reads, writes
 
 IMPORTS_REGISTRY = {"staff"}
 OWNS_BATCH = {"staff"}
+# A plan's tasks come in from those who edit the plan: the lead party's officers and leader, and
+# staff; the others who see the agreement are refused (403), everyone else does not see it (404).
+SEES_PLAN = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
+EDITS_PLAN = {"alice", "leader", "staff"}
 
 POSTS: dict[str, Post] = {
     "imports:home": reads(405),
@@ -20,6 +25,12 @@ POSTS: dict[str, Post] = {
     "imports:upload": writes(200, IMPORTS_REGISTRY, ALL_USERS),
     "imports:batch": reads(200, OWNS_BATCH),
     "imports:confirm": writes(302, OWNS_BATCH),
+    # The template only reads, but only the plan's editors get it.
+    "imports:plan_template": Post(
+        {u: 200 if u in EDITS_PLAN else 403 if u in SEES_PLAN else 404 for u in ALL_USERS},
+        changes=False,
+    ),
+    "imports:plan_upload": writes(200, EDITS_PLAN, SEES_PLAN),
 }
 
 
@@ -51,6 +62,8 @@ def extend_world(world: dict[str, Any], users: dict[str, Any], orgs: dict[str, A
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:
     if name in ("imports:batch", "imports:confirm"):
         return world["import_batch"], OWNS_BATCH, OWNS_BATCH
+    if name in ("imports:plan_template", "imports:plan_upload"):
+        return world["plan"], SEES_PLAN, EDITS_PLAN
     return None
 
 

@@ -35,4 +35,4 @@ def upload(content: bytes, name: str = "co-quan.xlsx") -> SimpleUploadedFile:
 def _templates() -> dict[str, bytes]:
     from phoihop.imports import kinds
 
-    return {m.spec().name: m.template() for m in kinds.MODULES.values()}
+    return {spec.name: m.template() for m in kinds.MODULES.values() for spec in m.specs(None)}

@@ -1,10 +1,11 @@
 """Bring records in from an Excel workbook made from one of the import templates.
 
-    manage.py import_records FILE [--dry-run] [--user USERNAME] [--kind registry]
+    manage.py import_records FILE [--dry-run] [--user USERNAME] [--kind KIND] [--plan ID]
 
 The same checks as the upload page: the preview's counts and errors are printed; the rows are
 applied in one transaction when there is no error, unless --dry-run (which saves nothing). The
 import runs with the rights of --user (by default the only active superuser, if there is one).
+A plan's tasks and indicators name their plan with --plan.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from phoihop.imports import services
+from phoihop.imports import kinds, services
 from phoihop.imports.checking import issue_text
 from phoihop.imports.models import ImportBatch
 
@@ -34,6 +35,9 @@ class Command(BaseCommand):
             choices=ImportBatch.Kind.values,
             help="loại dữ liệu (mặc định: theo tên trang)",
         )
+        parser.add_argument(
+            "--plan", type=int, help="số hiệu (id) của kế hoạch năm, khi nhập nhiệm vụ"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         translation.activate("vi")
@@ -41,9 +45,24 @@ class Command(BaseCommand):
         kind = options["kind"] or services.kind_of_workbook(options["file"])
         if kind is None:
             raise CommandError(_("Không nhận ra loại dữ liệu của tệp (tên trang); dùng --kind."))
+        target = None
+        if kind in kinds.TARGETED:
+            from phoihop.plans.models import AnnualPlan
+
+            target = (
+                AnnualPlan.objects.select_related("agreement")
+                .filter(pk=options["plan"] or 0)
+                .first()
+            )
+            if target is None:
+                raise CommandError(_("Cần --plan: số hiệu của kế hoạch năm có các nhiệm vụ này."))
         try:
             preview = services.import_file(
-                actor=user, kind=kind, path=options["file"], dry_run=options["dry_run"]
+                actor=user,
+                kind=kind,
+                path=options["file"],
+                dry_run=options["dry_run"],
+                target=target,
             )
         except PermissionDenied:
             raise CommandError(
