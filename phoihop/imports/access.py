@@ -3,7 +3,8 @@
 Each kind follows the owning app's rule for the records it writes, read from that app's
 access.py: the registry is changed by those who manage it (orgs.access.can_manage_registry:
 system administrators); officials by the officers of their organisation (can_add_person_to,
-row by row); a plan's tasks and indicators by those who edit the plan (plans.access). An upload and its preview belong to the user who uploaded it; anyone
+row by row); a plan's tasks and indicators by those who edit the plan (plans.access), an agreement's
+parties and content areas by those who edit the agreement (agreements.access). An upload and its preview belong to the user who uploaded it; anyone
 else gets 404, as for a record that is not theirs.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from phoihop.agreements.access import can_edit_agreement
 from phoihop.imports.models import ImportBatch
 from phoihop.orgs.access import can_create_person, can_manage_registry
 from phoihop.plans.access import can_edit_plan
@@ -28,6 +30,9 @@ def can_import(user: AnyUser, kind: str, target: Any = None) -> bool:
     if kind == ImportBatch.Kind.PLAN:
         # A plan's tasks and indicators: those who edit the plan (officers of the lead party).
         return target is not None and can_edit_plan(user, target)
+    if kind == ImportBatch.Kind.AGREEMENT:
+        # An agreement's parties and content areas: those who edit the agreement.
+        return target is not None and can_edit_agreement(user, target)
     if kind == ImportBatch.Kind.REGISTRY:
         return can_manage_registry(user)
     if kind == ImportBatch.Kind.PEOPLE:

@@ -9,18 +9,19 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from phoihop.imports import annual_plan, people, registry
+from phoihop.imports import agreement, annual_plan, people, registry
 from phoihop.imports.models import ImportBatch
 
 MODULES: dict[str, ModuleType] = {
     ImportBatch.Kind.REGISTRY: registry,
     ImportBatch.Kind.PEOPLE: people,
     ImportBatch.Kind.PLAN: annual_plan,
+    ImportBatch.Kind.AGREEMENT: agreement,
 }
 # The address of the kinds without a target: /nhap-du-lieu/<slug>/...
 SLUGS = {"co-quan": ImportBatch.Kind.REGISTRY, "can-bo": ImportBatch.Kind.PEOPLE}
 SLUG_OF = {kind: slug for slug, kind in SLUGS.items()}
-TARGETED = {ImportBatch.Kind.PLAN}
+TARGETED = {ImportBatch.Kind.PLAN, ImportBatch.Kind.AGREEMENT}
 
 
 def module(kind: str) -> ModuleType:
@@ -32,5 +33,9 @@ def target_of(kind: str, target_id: int | None) -> Any:
     if kind == ImportBatch.Kind.PLAN and target_id is not None:
         from phoihop.plans.models import AnnualPlan
 
-        return AnnualPlan.objects.select_related("agreement").get(pk=target_id)
+        return AnnualPlan.objects.select_related("agreement").filter(pk=target_id).first()
+    if kind == ImportBatch.Kind.AGREEMENT and target_id is not None:
+        from phoihop.agreements.models import Agreement
+
+        return Agreement.objects.filter(pk=target_id).first()
     return None

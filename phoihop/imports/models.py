@@ -24,6 +24,7 @@ class ImportBatch(models.Model):
         REGISTRY = "registry", _("Danh mục cơ quan, đơn vị")
         PEOPLE = "people", _("Cán bộ và chức vụ")
         PLAN = "plan", _("Nhiệm vụ và chỉ tiêu của kế hoạch năm")
+        AGREEMENT = "agreement", _("Các bên tham gia và nội dung phối hợp của văn bản")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ kiểm tra")

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/xac-nhan/", views.confirm, name="confirm"),
     path("ke-hoach/<int:pk>/mau/", views.plan_template, name="plan_template"),
     path("ke-hoach/<int:pk>/tai-len/", views.plan_upload, name="plan_upload"),
+    path("van-ban/<int:pk>/mau/", views.agreement_template, name="agreement_template"),
+    path("van-ban/<int:pk>/tai-len/", views.agreement_upload, name="agreement_upload"),
 ]

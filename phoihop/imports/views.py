@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from phoihop.agreements.access import get_agreement_for_user
 from phoihop.core.access import rule
 from phoihop.core.views_util import DOWNLOAD_TYPES, add_errors
 from phoihop.imports import access, kinds, selectors, services
@@ -97,6 +98,29 @@ def plan_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@rule("object")
+def agreement_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The workbook of an agreement's parties and content areas, for those who edit it."""
+    agreement = get_agreement_for_user(request.user, pk, for_edit=True)
+    response = HttpResponse(
+        kinds.module(ImportBatch.Kind.AGREEMENT).template(agreement),
+        content_type=DOWNLOAD_TYPES["xlsx"],
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-ben-tham-gia-noi-dung.xlsx"'
+    return response
+
+
+@rule("object")
+def agreement_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_agreement_for_user(request.user, pk, for_edit=True)
+    return _upload_page(
+        request,
+        ImportBatch.Kind.AGREEMENT,
+        agreement,
+        template_url=reverse("imports:agreement_template", args=[agreement.pk]),
+    )
+
+
 def _upload_page(
     request: HttpRequest, kind: str, target: Any, *, template_url: str
 ) -> HttpResponse:
@@ -116,6 +140,8 @@ def _upload_page(
             "form": form,
             "kind": kind,
             "target": target,
+            "target_url": _target_url(kind, target),
+            "target_title": _target_title(kind, target),
             "template_url": template_url,
             "label": dict(ImportBatch.Kind.choices)[kind],
             "nav": NAV,
@@ -123,9 +149,27 @@ def _upload_page(
     )
 
 
+def _target_url(kind: str, target: Any) -> str:
+    if target is None:
+        return ""
+    if kind == ImportBatch.Kind.PLAN:
+        return reverse("plans:detail", args=[target.pk])
+    return str(target.get_absolute_url())
+
+
+def _target_title(kind: str, target: Any) -> str:
+    if target is None:
+        return ""
+    if kind == ImportBatch.Kind.PLAN:
+        return f"{target} — {target.agreement.title}"
+    return str(target.title)
+
+
 def upload_url(batch: ImportBatch) -> str:
-    if batch.kind in kinds.TARGETED:
+    if batch.kind == ImportBatch.Kind.PLAN:
         return reverse("imports:plan_upload", args=[batch.target_id])
+    if batch.kind == ImportBatch.Kind.AGREEMENT:
+        return reverse("imports:agreement_upload", args=[batch.target_id])
     return reverse("imports:upload", args=[kinds.SLUG_OF[batch.kind]])
 
 

@@ -95,3 +95,18 @@ def test_it_brings_in_a_plans_tasks_named_by_plan(
         run(str(path), "--user", "alice")
     assert "Thêm mới: 1" in run(str(path), "--user", "alice", "--plan", str(plan.pk))
     assert plan.tasks.filter(number=7).exists()
+
+
+def test_it_brings_in_an_agreements_parties_named_by_agreement(
+    users: dict[str, Any], orgs: dict[str, Any], agreement: Any, tmp_path: Path
+) -> None:
+    from phoihop.imports.tests.test_agreement import workbook
+
+    path = tmp_path / "van-ban.xlsx"
+    path.write_bytes(
+        workbook(agreement, [["Hội Nông dân xã Khánh Hội", "Phối hợp", "", "", "", "", None]])
+    )
+    with pytest.raises(CommandError, match="Cần --agreement"):
+        run(str(path), "--user", "alice")
+    assert "Thêm mới: 1" in run(str(path), "--user", "alice", "--agreement", str(agreement.pk))
+    assert agreement.parties.filter(organization=orgs["unrelated"]).exists()

@@ -14,8 +14,8 @@ from phoihop.testing.walk import ALL_USERS, Post, reads, writes
 
 IMPORTS_REGISTRY = {"staff"}
 OWNS_BATCH = {"staff"}
-# A plan's tasks come in from those who edit the plan: the lead party's officers and leader, and
-# staff; the others who see the agreement are refused (403), everyone else does not see it (404).
+# A plan's tasks (and an agreement's parties and content areas) come in from those who edit the
+# plan's agreement: the lead party's officers and leader, and staff; the others who see the agreement are refused (403), everyone else does not see it (404).
 SEES_PLAN = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
 EDITS_PLAN = {"alice", "leader", "staff"}
 
@@ -31,6 +31,11 @@ POSTS: dict[str, Post] = {
         changes=False,
     ),
     "imports:plan_upload": writes(200, EDITS_PLAN, SEES_PLAN),
+    "imports:agreement_template": Post(
+        {u: 200 if u in EDITS_PLAN else 403 if u in SEES_PLAN else 404 for u in ALL_USERS},
+        changes=False,
+    ),
+    "imports:agreement_upload": writes(200, EDITS_PLAN, SEES_PLAN),
 }
 
 
@@ -64,6 +69,8 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["import_batch"], OWNS_BATCH, OWNS_BATCH
     if name in ("imports:plan_template", "imports:plan_upload"):
         return world["plan"], SEES_PLAN, EDITS_PLAN
+    if name in ("imports:agreement_template", "imports:agreement_upload"):
+        return world["agreement"], SEES_PLAN, EDITS_PLAN
     return None
 
 

@@ -1,11 +1,12 @@
 """Bring records in from an Excel workbook made from one of the import templates.
 
-    manage.py import_records FILE [--dry-run] [--user USERNAME] [--kind KIND] [--plan ID]
+    manage.py import_records FILE [--dry-run] [--user USERNAME] [--kind KIND] [--plan ID | --agreement ID]
 
 The same checks as the upload page: the preview's counts and errors are printed; the rows are
 applied in one transaction when there is no error, unless --dry-run (which saves nothing). The
 import runs with the rights of --user (by default the only active superuser, if there is one).
-A plan's tasks and indicators name their plan with --plan.
+A plan's tasks and indicators name their plan with --plan, an agreement's parties and content
+areas their agreement with --agreement.
 """
 
 from __future__ import annotations
@@ -47,15 +48,14 @@ class Command(BaseCommand):
             raise CommandError(_("Không nhận ra loại dữ liệu của tệp (tên trang); dùng --kind."))
         target = None
         if kind in kinds.TARGETED:
-            from phoihop.plans.models import AnnualPlan
-
-            target = (
-                AnnualPlan.objects.select_related("agreement")
-                .filter(pk=options["plan"] or 0)
-                .first()
-            )
+            key = "plan" if kind == ImportBatch.Kind.PLAN else "agreement"
+            target = kinds.target_of(kind, options[key] or 0) if options[key] else None
             if target is None:
-                raise CommandError(_("Cần --plan: số hiệu của kế hoạch năm có các nhiệm vụ này."))
+                raise CommandError(
+                    _("Cần --plan: số hiệu của kế hoạch năm có các nhiệm vụ này.")
+                    if key == "plan"
+                    else _("Cần --agreement: số hiệu của văn bản có các bên và nội dung này.")
+                )
         try:
             preview = services.import_file(
                 actor=user,
