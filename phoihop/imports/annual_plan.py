@@ -238,6 +238,7 @@ def check(
         .select_related("content_area")
         .prefetch_related("supporting_organizations", "indicators")
     }
+    areas = {str(a.number): a for a in plan.agreement.content_areas.all()}
     preview = Preview()
     tasks: list[TaskRow] = []
     by_number: dict[int, TaskRow] = {}
@@ -284,11 +285,7 @@ def check(
                 row.fail(exc.message, key, **exc.params)
         try:
             area = choice_value(raw.get("content_area"), columns["content_area"].choices)
-            row.values["content_area"] = (
-                next((a for a in plan.agreement.content_areas.all() if str(a.number) == area), None)
-                if area
-                else None
-            )
+            row.values["content_area"] = areas.get(area) if area else None
         except CellError as exc:
             row.fail(exc.message, "content_area", **exc.params)
         row.values["title"] = text_value(raw.get("title"))

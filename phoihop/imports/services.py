@@ -252,21 +252,23 @@ def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
 
 def import_apply(*, batch_id: int) -> ImportBatch | None:
     """The worker's side of ``import_confirm`` for a large batch."""
-    with transaction.atomic():
-        batch = (
-            ImportBatch.objects.select_for_update()
-            .filter(pk=batch_id)
-            .select_related("uploaded_by")
-            .first()
-        )
-        if batch is None or batch.status != ImportBatch.Status.APPLYING:
-            return batch
-        try:
+    try:
+        with transaction.atomic():
+            batch = (
+                ImportBatch.objects.select_for_update()
+                .filter(pk=batch_id)
+                .select_related("uploaded_by")
+                .first()
+            )
+            if batch is None or batch.status != ImportBatch.Status.APPLYING:
+                return batch
             _apply_locked(batch)
-        except Exception as exc:
-            transaction.set_rollback(True)
-            _failed(batch, exc)
-            raise
+    except Exception as exc:
+        # Nothing of the rows was kept (one transaction); the batch says it failed.
+        ImportBatch.objects.filter(pk=batch_id).update(
+            status=ImportBatch.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        raise
     _tell(
         batch,
         gettext_noop("Đã nhập xong dữ liệu từ tệp: %(name)s")

@@ -352,3 +352,25 @@ def test_it_reads_real_dates_and_columns_in_another_order(
     assert Organization.objects.get(name="Ban CHQS Phường 7").valid_from == datetime.date(
         2021, 3, 4
     )
+
+
+def test_it_marks_a_background_apply_that_breaks_as_failed_and_keeps_nothing(
+    users: dict[str, Any], orgs: dict[str, Any], monkeypatch: Any
+) -> None:
+    from phoihop.imports import registry
+    from phoihop.imports.services import import_apply
+
+    batch = send(users, [["Tổ bảo vệ 5", "", "Khác", "Đơn vị cơ sở", "", None, None]])
+    ImportBatch.objects.filter(pk=batch.pk).update(status="applying", background=True)
+    real_apply = registry.apply
+
+    def breaks(plan: Any, **kwargs: Any) -> None:
+        real_apply(plan, **kwargs)
+        raise RuntimeError("the worker was stopped")
+
+    monkeypatch.setattr(registry, "apply", breaks)
+    with pytest.raises(RuntimeError):
+        import_apply(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == "failed"
+    assert not Organization.objects.filter(name="Tổ bảo vệ 5").exists()

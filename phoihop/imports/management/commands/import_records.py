@@ -39,6 +39,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--plan", type=int, help="số hiệu (id) của kế hoạch năm, khi nhập nhiệm vụ"
         )
+        parser.add_argument(
+            "--agreement", type=int, help="số hiệu (id) của văn bản, khi nhập các bên và nội dung"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         translation.activate("vi")
