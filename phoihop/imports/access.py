@@ -54,7 +54,7 @@ def importable_kinds(user: AnyUser) -> list[str]:
 def visible_batches(user: AnyUser) -> QuerySet[ImportBatch]:
     if not getattr(user, "is_authenticated", False):
         return ImportBatch.objects.none()
-    return ImportBatch.objects.filter(uploaded_by=user)
+    return ImportBatch.objects.filter(uploaded_by_id=user.pk)
 
 
 def get_batch_for_user(user: AnyUser, pk: int) -> ImportBatch:

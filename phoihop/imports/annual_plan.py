@@ -432,15 +432,15 @@ def _check_indicators(
             )
         if row.outcome.outcome == ERROR:
             continue
-        key = (task_number, fold(row.name))
-        if key in seen:
+        same = (task_number, fold(row.name))
+        if same in seen:
             row.fail(
                 gettext_noop("Trùng với dòng %(row)s: cùng nhiệm vụ, cùng tên chỉ tiêu."),
                 "name",
-                row=seen[key].outcome.row,
+                row=seen[same].outcome.row,
             )
             continue
-        seen[key] = row
+        seen[same] = row
         matches = [
             i
             for i in (row.task.indicators.all() if row.task else [])

@@ -19,8 +19,8 @@ MODULES: dict[str, ModuleType] = {
     ImportBatch.Kind.AGREEMENT: agreement,
 }
 # The address of the kinds without a target: /nhap-du-lieu/<slug>/...
-SLUGS = {"co-quan": ImportBatch.Kind.REGISTRY, "can-bo": ImportBatch.Kind.PEOPLE}
-SLUG_OF = {kind: slug for slug, kind in SLUGS.items()}
+SLUGS: dict[str, str] = {"co-quan": ImportBatch.Kind.REGISTRY, "can-bo": ImportBatch.Kind.PEOPLE}
+SLUG_OF: dict[str, str] = {kind: slug for slug, kind in SLUGS.items()}
 TARGETED = {ImportBatch.Kind.PLAN, ImportBatch.Kind.AGREEMENT}
 
 

@@ -278,7 +278,7 @@ def _parents_first(rows: list[OrgRow]) -> list[OrgRow]:
     state: dict[int, int] = {}  # 1 visiting, 2 done
 
     def visit(row: OrgRow) -> None:
-        chain = []
+        chain: list[OrgRow] = []
         current: OrgRow | None = row
         while current is not None and state.get(id(current)) != 2:
             if state.get(id(current)) == 1:

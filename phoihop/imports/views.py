@@ -30,12 +30,12 @@ def _kind(slug: str) -> str:
     return kind
 
 
-def _choices(user: object) -> list[dict[str, str]]:
+def _choices(user: Any) -> list[dict[str, str]]:
     labels = dict(ImportBatch.Kind.choices)
     return [
         {"kind": k, "slug": kinds.SLUG_OF[k], "label": str(labels[k])}
         for k in access.importable_kinds(user)
-    ]  # type: ignore[arg-type]
+    ]
 
 
 @rule("authenticated")

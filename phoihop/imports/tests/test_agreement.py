@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -16,7 +17,9 @@ from phoihop.imports.services import import_confirm, import_upload
 from phoihop.imports.tests.workbook_files import upload
 
 
-def workbook(agreement: Agreement, parties: list[list[Any]], areas: list[list[Any]] = ()) -> bytes:  # type: ignore[assignment]
+def workbook(
+    agreement: Agreement, parties: Sequence[Sequence[Any]], areas: Sequence[Sequence[Any]] = ()
+) -> bytes:
     from openpyxl import load_workbook
 
     from phoihop.imports import agreement as module
@@ -38,8 +41,11 @@ def errors(batch: ImportBatch) -> list[str]:
 
 
 def send(
-    user: Any, agreement: Agreement, parties: list[list[Any]], areas: list[list[Any]] = ()
-) -> ImportBatch:  # type: ignore[assignment]
+    user: Any,
+    agreement: Agreement,
+    parties: Sequence[Sequence[Any]],
+    areas: Sequence[Sequence[Any]] = (),
+) -> ImportBatch:
     return import_upload(
         actor=user,
         kind="agreement",
@@ -60,11 +66,11 @@ def test_it_offers_the_roles_in_a_list(agreement: Agreement) -> None:
 def test_it_adds_a_party_and_a_content_area_and_then_finds_them_unchanged(
     users: dict[str, Any], orgs: dict[str, Any], agreement: Agreement
 ) -> None:
-    parties = [
+    parties: list[list[Any]] = [
         ["Hội Nông dân xã Khánh Hội", "Phối hợp", "", "Ngô Văn Lâm", "", "Chủ tịch", "20/09/2022"],
         ["ban chqs quan 4", "", "", "", "", "", None],
     ]
-    areas = [
+    areas: list[list[Any]] = [
         [
             3,
             "Vận động hội viên tham gia dân quân tự vệ",

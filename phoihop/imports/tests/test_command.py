@@ -50,7 +50,7 @@ def test_it_applies_and_then_finds_the_same_file_unchanged(
     path = write(tmp_path, ROWS)
     assert "Đã nhập dữ liệu." in run(path, "--user", "staff")
     assert (
-        Organization.objects.get(name="Hội Cựu chiến binh Phường 4").parent.name
+        str(Organization.objects.get(name="Hội Cựu chiến binh Phường 4").parent)
         == "Ban Chỉ huy Quân sự Quận 4"
     )
     assert "Thêm mới: 0, cập nhật: 0, không đổi: 1, lỗi: 0" in run(path, "--user", "staff")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +25,9 @@ def plan(agreement: Any, users: dict[str, Any]) -> AnnualPlan:
     return plan_create(actor=users["alice"], agreement=agreement, year=2024)
 
 
-def workbook(plan: AnnualPlan, tasks: list[list[Any]], indicators: list[list[Any]] = ()) -> bytes:  # type: ignore[assignment]
+def workbook(
+    plan: AnnualPlan, tasks: Sequence[Sequence[Any]], indicators: Sequence[Sequence[Any]] = ()
+) -> bytes:
     from openpyxl import load_workbook
 
     from phoihop.imports import annual_plan
@@ -46,8 +49,11 @@ def errors(batch: ImportBatch) -> list[str]:
 
 
 def send(
-    user: Any, plan: AnnualPlan, tasks: list[list[Any]], indicators: list[list[Any]] = ()
-) -> ImportBatch:  # type: ignore[assignment]
+    user: Any,
+    plan: AnnualPlan,
+    tasks: Sequence[Sequence[Any]],
+    indicators: Sequence[Sequence[Any]] = (),
+) -> ImportBatch:
     return import_upload(
         actor=user, kind="plan", target=plan, upload=upload(workbook(plan, tasks, indicators))
     )
@@ -91,7 +97,11 @@ def test_it_brings_in_tasks_and_indicators_and_then_finds_them_unchanged(
     assert [o.name for o in task.supporting_organizations.all()] == [
         "Ban Tuyên giáo Quận ủy Quận 4"
     ]
-    assert task.content_area.number == 1 and task.due == datetime.date(2024, 11, 30)
+    assert (
+        task.content_area is not None
+        and task.content_area.number == 1
+        and task.due == datetime.date(2024, 11, 30)
+    )
     assert [(i.name, i.target) for i in task.indicators.all()] == [
         ("Số buổi tuyên truyền", Decimal(12)),
         ("Số lượt người dự", Decimal(1500)),

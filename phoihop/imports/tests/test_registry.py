@@ -149,7 +149,7 @@ def test_it_makes_parents_of_the_same_file_first(
     assert batch.counts["create"] == 2, errors(batch)
     import_confirm(actor=users["staff"], batch=batch)
     child = Organization.objects.get(name="Chi hội Phụ nữ Khu phố 2")
-    assert child.parent.name == "Hội Phụ nữ Phường 5"
+    assert child.parent is not None and child.parent.name == "Hội Phụ nữ Phường 5"
     assert child.path.startswith(child.parent.path)
 
 

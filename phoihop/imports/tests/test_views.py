@@ -149,7 +149,7 @@ def test_it_pins_the_queries_of_the_preview_page(
             ]
         ),
     )
-    url = reverse("imports:batch", args=[ImportBatch.objects.order_by("-pk").first().pk])
+    url = reverse("imports:batch", args=[ImportBatch.objects.latest("pk").pk])
     with assert_queries(5):
         assert client.get(url).status_code == 200
 
