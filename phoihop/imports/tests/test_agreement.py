@@ -153,3 +153,4 @@ def test_it_lets_only_the_agreements_editors_import(
     ).content.startswith(b"PK")
     body = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
     assert reverse("imports:agreement_upload", args=[agreement.pk]) in body
+    assert reverse("imports:agreement_template", args=[agreement.pk]) in body
