@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "phoihop.ops",
     "phoihop.portal",
     "phoihop.api",
+    "phoihop.imports",
     "phoihop.demo",
     "django_tasks",
     "django_tasks_db",
@@ -216,6 +217,8 @@ STORAGES = {
 }
 # Uploaded files are served only through access-checked views, never from MEDIA_URL.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "20") * 1024 * 1024
+# A workbook brought in with more rows than this is checked and applied by the background worker.
+IMPORT_BACKGROUND_ROWS = envint("IMPORT_BACKGROUND_ROWS", "2000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Digitally signed copies: a signer's certificate is trusted when it chains to one of the root

@@ -35,6 +35,7 @@ urlpatterns = [
     path("van-ban-mau/", include("phoihop.documents.file_urls")),
     path("nhat-ky/", include("phoihop.audit.urls")),
     path("api/v1/", include("phoihop.api.urls")),
+    path("nhap-du-lieu/", include("phoihop.imports.urls")),
     path("", include("phoihop.ops.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
     # Browsers ask for /favicon.ico on pages without the <link rel="icon"> (error pages, files).

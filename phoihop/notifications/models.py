@@ -33,6 +33,7 @@ class Kind(models.TextChoices):
     CONTRIBUTION_RECEIVED = "contribution_received", _("Tham luận của bên phối hợp gửi đến")
     REVIEW_SIGNED_OFF = "review_signed_off", _("Báo cáo sơ kết, tổng kết đã ký duyệt")
     EVENT_INVITED = "event_invited", _("Đơn vị được mời dự hội nghị, sự kiện")
+    IMPORT_DONE = "import_done", _("Nhập dữ liệu từ Excel đã xử lý xong")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -233,6 +233,29 @@ def person_create(
     return person
 
 
+def person_title_add(
+    *, actor: Any, person: Person, position: str, rank: str = "", since: datetime.date | None = None,
+    organization: Organization | None = None,
+) -> PersonTitle:
+    """Record a title the person held from ``since`` (an earlier one, brought in from the unit's
+    records, or a new one); the person's current rank and position follow the latest title."""
+    if not access.can_edit_person(actor, person):
+        raise PermissionDenied
+    rank, position = clean(rank), clean(position)
+    if not position:
+        raise ValidationError({"position": _("Cần nhập chức vụ.")})
+    with transaction.atomic():
+        title = PersonTitle.objects.create(
+            person=person, organization=organization or person.organization, rank=rank,
+            position=position, valid_from=since,
+        )
+        latest = person.title_on(None)
+        if latest is not None and (person.position, person.rank) != (latest.position, latest.rank):
+            person.position, person.rank = latest.position, latest.rank
+            person.save(update_fields=["position", "rank", "updated_at"])
+    return title
+
+
 def person_update(
     *, actor: Any, person: Person, full_name: str, organization: Organization | None,
     rank: str = "", position: str = "", since: datetime.date | None = None,

@@ -64,7 +64,7 @@ OFFICERS = {"alice", "leader", "coop_officer", "subordinate", "charlie", "staff"
 #       year); such a route is then checked for "no server error" only, and its own tests
 #       check who gets what.
 # The expectations there are written out by hand, as here.
-WALK_APPS = ["orgs", "exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts", "api"]
+WALK_APPS = ["orgs", "exchange", "notifications", "dashboards", "reviews", "documents", "audit", "accounts", "api", "imports"]
 
 
 # What an empty POST to each route answers each user, written out by hand (see

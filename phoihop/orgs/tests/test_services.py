@@ -48,3 +48,22 @@ def test_it_restores_a_person_for_officers_of_their_organisation_only(users, org
     person_restore(actor=users["alice"], person=person)
     person.refresh_from_db()
     assert not person.is_archived
+
+
+def test_it_adds_an_earlier_or_later_title_and_keeps_the_latest_current(users, orgs):
+    import datetime
+
+    from phoihop.orgs.services import person_create, person_title_add
+
+    person = person_create(actor=users["alice"], full_name="Lý Văn Tâm", organization=orgs["district"], rank="Thiếu tá", position="Trợ lý", since=datetime.date(2022, 1, 1))
+    person_title_add(actor=users["alice"], person=person, position="Nhân viên", since=datetime.date(2019, 1, 1))
+    person.refresh_from_db()
+    assert person.position == "Trợ lý"
+    person_title_add(actor=users["alice"], person=person, rank="Trung tá", position="Chỉ huy phó", since=datetime.date(2024, 1, 1))
+    person.refresh_from_db()
+    assert (person.rank, person.position) == ("Trung tá", "Chỉ huy phó")
+    assert person.titles.count() == 3
+    with pytest.raises(PermissionDenied):
+        person_title_add(actor=users["coop_officer"], person=person, position="Trưởng ban")
+    with pytest.raises(ValidationError):
+        person_title_add(actor=users["alice"], person=person, position="  ")

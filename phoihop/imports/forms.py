@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.forms import bootstrap
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx) theo mẫu"),
+        error_messages={"required": _("Chọn tệp để tải lên.")},
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["file"].widget.attrs["accept"] = ".xlsx"
+        bootstrap(self)
