@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.agreements.access import get_agreement_for_user
 from phoihop.core.access import rule
-from phoihop.core.views_util import DOWNLOAD_TYPES, add_errors
+from phoihop.core.views_util import add_errors
+from phoihop.documents.views_util import DOWNLOAD_TYPES
 from phoihop.imports import access, kinds, selectors, services
 from phoihop.imports.forms import UploadForm
 from phoihop.imports.models import ImportBatch
