@@ -433,6 +433,7 @@ def test_it_shows_and_changes_only_what_the_rules_allow(client: Any, users: dict
         if found is not None:
             _, sees, edits = found
             if username not in sees:
+                assert missing_url is not None  # found only where a missing record's URL exists
                 # 405 is fine only when the route refuses GET whatever the record.
                 allowed = {404} | ({405} if client.get(missing_url).status_code == 405 else set())
                 assert status in allowed, f"{name} as {username} (outsider): {status}"
