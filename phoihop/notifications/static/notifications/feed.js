@@ -1,13 +1,12 @@
 // Copy the calendar feed link: a button with data-copy="<selector of the input>" and, in
-// data-copied, the word shown for a moment once copied.
+// data-copied, the word it shows once copied. The word stays: the link is on the clipboard
+// until something else is copied, and a label that reverted after a moment could be missed.
 (function () {
   "use strict";
 
   function copied(button) {
     if (!button.dataset.copied) return;
-    var label = button.textContent;
     button.textContent = button.dataset.copied;
-    setTimeout(function () { button.textContent = label; }, 2000);
   }
 
   document.addEventListener("click", function (event) {
