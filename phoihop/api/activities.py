@@ -157,8 +157,11 @@ def activity_create(request: HttpRequest, data: schemas.ActivityIn, response: Ht
     party_ids = [p.organization_id for p in task.plan.agreement.parties.all()]
     chosen = data.organizations or access.own_organizing_org_ids(request.user, party_ids)
     organizations = list(Organization.objects.filter(pk__in=chosen))
+    # Only the task's own indicators: another task's is "no such indicator", as its name may be
+    # one the caller does not see.
     indicators = {
-        i.pk: i for i in Indicator.objects.filter(pk__in=[v.indicator for v in data.values])
+        i.pk: i
+        for i in Indicator.objects.filter(task=task, pk__in=[v.indicator for v in data.values])
     }
     missing = [v.indicator for v in data.values if v.indicator not in indicators]
     if missing or len(organizations) != len(set(chosen)):

@@ -113,6 +113,26 @@ def test_it_refuses_a_submission_that_is_no_longer_possible(draft: Any, writer: 
     assert "chờ duyệt" in response.json()["message"]["vi"]
 
 
+def test_it_treats_another_tasks_indicator_as_unknown(plan: Any, writer: Any) -> None:
+    from phoihop.plans.models import Indicator
+
+    other_task = plan.tasks.exclude(number=1).first()
+    assert other_task is not None
+    secret = Indicator.objects.create(
+        task=other_task, name="Chỉ tiêu của nhiệm vụ khác", unit=Indicator.Unit.choices[0][0], target=5
+    )
+    before = Activity.objects.count()
+    response = writer.post(
+        reverse("api:activity_list"),
+        new_activity(plan, values=[{"indicator": secret.pk, "value": "3"}]),
+        content_type="application/json",
+    )
+    assert response.status_code == 422, response.content
+    assert "values" in response.json()["fields"]
+    assert secret.name not in response.content.decode()
+    assert Activity.objects.count() == before
+
+
 def test_it_names_the_fields_it_refuses(plan: Any, writer: Any) -> None:
     response = writer.post(
         reverse("api:activity_list"),
