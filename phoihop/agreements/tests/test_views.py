@@ -209,6 +209,36 @@ def test_it_attaches_a_pdf_and_serves_it_only_to_those_who_see_the_agreement(log
     assert client.get(reverse("core:attachment_download", args=[attachment.pk])).status_code == 404
 
 
+def test_it_shows_photos_as_thumbnails_and_files_with_their_date_in_the_shared_card(
+    login, users, agreement
+):
+    import io
+
+    from django.utils.timezone import localtime
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
+    alice = login(users["alice"])
+    upload = reverse("agreements:attachment_upload", args=[agreement.pk])
+    alice.post(
+        upload, {"file": SimpleUploadedFile("le ky.png", buffer.getvalue()), "kind": "photo"}
+    )
+    alice.post(
+        upload, {"file": SimpleUploadedFile("ban ky.pdf", b"%PDF-1.4\n"), "kind": "signed_scan"}
+    )
+    photo, scan = Attachment.objects.order_by("pk")
+    body = alice.get(agreement.get_absolute_url()).content.decode()
+    assert (
+        f'<img class="thumb" src="{reverse("core:attachment_thumbnail", args=[photo.pk])}"' in body
+    )
+    assert f'href="{reverse("core:attachment_download", args=[scan.pk])}">ban ky.pdf</a>' in body
+    assert f"· {localtime(scan.uploaded_at):%d/%m/%Y}" in body
+    assert body.count('data-confirm="Gỡ') == 2 and 'action="' + upload + '"' in body
+    viewer = login(users["bob"]).get(agreement.get_absolute_url()).content.decode()
+    assert "ban ky.pdf" in viewer and 'data-confirm="Gỡ' not in viewer and upload not in viewer
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
