@@ -17,7 +17,7 @@ import re
 import secrets
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,3 +175,19 @@ def pending_uploads_remove_stale(*, older_than: datetime.timedelta = PENDING_MAX
             shutil.rmtree(folder, ignore_errors=True)
             removed += 1
     return removed
+
+
+# Files other apps keep for a while and then let go (an import's uploaded workbook), removed by
+# the same ``sweep_uploads`` run; each app registers its sweep in its ``apps.py``. A sweep
+# returns how many files it removed.
+_SWEEPS: list[tuple[Any, Callable[[], int]]] = []
+
+
+def register_sweep(label: Any, sweep: Callable[[], int]) -> None:
+    """``label``: what the files are, shown beside the count (a lazy translation)."""
+    if all(existing is not sweep for _label, existing in _SWEEPS):
+        _SWEEPS.append((label, sweep))
+
+
+def registered_sweeps() -> list[tuple[Any, Callable[[], int]]]:
+    return list(_SWEEPS)

@@ -82,4 +82,9 @@ class ImportBatch(models.Model):
 
     @property
     def can_confirm(self) -> bool:
-        return self.status == self.Status.CHECKED and self.error_count == 0
+        return self.status == self.Status.CHECKED and self.error_count == 0 and bool(self.file)
+
+    @property
+    def file_removed(self) -> bool:
+        """The workbook was let go (see ``imports.services.import_files_remove_stale``)."""
+        return not self.file

@@ -12,6 +12,7 @@ when it is done.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +35,8 @@ from phoihop.imports.workbooks import FileError, count_rows, open_workbook
 from phoihop.vn.text import clean
 
 XLSX = OOXML["xl/workbook.xml"]
+# How long a checked workbook waits for its confirmation before its file is let go.
+KEEP_UNCONFIRMED = datetime.timedelta(days=7)
 
 
 def _check_upload(upload: UploadedFile) -> str:
@@ -235,6 +239,14 @@ def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
         )
         if batch.status in (ImportBatch.Status.APPLIED, ImportBatch.Status.APPLYING):
             return batch
+        if batch.file_removed:
+            raise ValidationError(
+                _(
+                    "Tệp này chưa được xác nhận trong %(days)s ngày nên đã được dọn đi; "
+                    "hãy tải lên lại."
+                )
+                % {"days": KEEP_UNCONFIRMED.days}
+            )
         if not batch.can_confirm:
             raise ValidationError(
                 _("Tệp còn lỗi hoặc chưa kiểm tra xong; sửa tệp rồi tải lên lại.")
@@ -291,6 +303,42 @@ def _apply_locked(batch: ImportBatch) -> None:
         batch.status = ImportBatch.Status.APPLIED
         batch.applied_at = timezone.now()
     batch.save(update_fields=["result", "progress", "status", "checked_at", "applied_at"])
+
+
+def import_files_remove_stale(
+    *,
+    unconfirmed_after: datetime.timedelta = KEEP_UNCONFIRMED,
+    now: datetime.datetime | None = None,
+) -> int:
+    """Let go of the workbooks no longer needed: those applied or failed, and those waiting (or
+    refused) longer than ``unconfirmed_after`` without a confirmation. The batch, its preview and
+    its counts stay as the record of the import; only the file goes. How many files went."""
+    cutoff = (now or timezone.now()) - unconfirmed_after
+    done = [ImportBatch.Status.APPLIED, ImportBatch.Status.FAILED]
+    waiting = [ImportBatch.Status.PENDING, ImportBatch.Status.CHECKED]
+    candidates = (
+        ImportBatch.objects.exclude(file="")
+        .filter(Q(status__in=done) | Q(status__in=waiting, created_at__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    removed = 0
+    for pk in list(candidates.iterator()):
+        with transaction.atomic():
+            # Looked at again under its lock: a confirmation may have started meanwhile.
+            batch = ImportBatch.objects.select_for_update().filter(pk=pk).first()
+            if batch is None or not batch.file:
+                continue
+            if batch.status not in done and not (
+                batch.status in waiting and batch.created_at < cutoff
+            ):
+                continue
+            name = batch.file.name
+            batch.file = ""
+            batch.save(update_fields=["file"])
+            storage = batch.file.storage
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+        removed += 1
+    return removed
 
 
 def _failed(batch: ImportBatch, exc: Exception) -> None:

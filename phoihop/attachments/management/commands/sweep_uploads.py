@@ -1,4 +1,5 @@
-"""Remove uploaded files that no attachment names (left by a process killed mid-save)."""
+"""Remove uploaded files that no attachment names (left by a process killed mid-save), files
+kept from refused forms after a day, and what other apps let go (registered sweeps)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from phoihop.attachments.uploads import (
     orphan_uploads,
     orphan_uploads_remove,
     pending_uploads_remove_stale,
+    registered_sweeps,
 )
 
 
@@ -41,3 +43,5 @@ class Command(BaseCommand):
             # Files kept from refused forms for a day, in case the user came back to them.
             kept = pending_uploads_remove_stale()
             self.stdout.write(_("Đã xóa %(n)s tệp giữ lại từ biểu mẫu chưa lưu.") % {"n": kept})
+            for label, sweep in registered_sweeps():
+                self.stdout.write(_("%(what)s: đã xóa %(n)s tệp.") % {"what": label, "n": sweep()})
