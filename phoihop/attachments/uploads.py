@@ -20,13 +20,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.text import get_valid_filename
 
 from phoihop.attachments.models import Attachment
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Attachments live under this folder of MEDIA_ROOT (core.models.attachment_path).
 FOLDER = "attachments"
@@ -110,7 +113,7 @@ def _pending_dir(user_id: int, token: str) -> Path | None:
     return Path(settings.MEDIA_ROOT) / PENDING_FOLDER / str(int(user_id)) / token
 
 
-def pending_upload_store(*, user: Any, upload: UploadedFile) -> PendingUpload:
+def pending_upload_store(*, user: User, upload: UploadedFile) -> PendingUpload:
     """Keep one uploaded file for the user's next submit of the same form."""
     token = secrets.token_urlsafe(16)
     folder = _pending_dir(user.pk, token)
@@ -123,7 +126,7 @@ def pending_upload_store(*, user: Any, upload: UploadedFile) -> PendingUpload:
     return PendingUpload(token=token, name=name[:150], size=upload.size or 0)
 
 
-def _pending_file(user: Any, token: str) -> Path | None:
+def _pending_file(user: User, token: str) -> Path | None:
     folder = _pending_dir(user.pk, token)
     if folder is None or not folder.is_dir():
         return None
@@ -131,7 +134,7 @@ def _pending_file(user: Any, token: str) -> Path | None:
     return files[0] if len(files) == 1 else None
 
 
-def pending_uploads(*, user: Any, tokens: Iterable[str]) -> list[PendingUpload]:
+def pending_uploads(*, user: User, tokens: Iterable[str]) -> list[PendingUpload]:
     """The user's kept files named by ``tokens`` (unknown or someone else's are left out)."""
     found = []
     for token in dict.fromkeys(tokens):
@@ -141,7 +144,7 @@ def pending_uploads(*, user: Any, tokens: Iterable[str]) -> list[PendingUpload]:
     return found
 
 
-def pending_upload_open(*, user: Any, token: str) -> UploadedFile | None:
+def pending_upload_open(*, user: User, token: str) -> UploadedFile | None:
     """A kept file as an upload again (the caller stores it, then calls ``pending_upload_remove``)."""
     path = _pending_file(user, token)
     if path is None:
@@ -150,7 +153,7 @@ def pending_upload_open(*, user: Any, token: str) -> UploadedFile | None:
     return SimpleUploadedFile(path.name, path.read_bytes(), content_type=content_type)
 
 
-def pending_upload_remove(*, user: Any, token: str) -> None:
+def pending_upload_remove(*, user: User, token: str) -> None:
     folder = _pending_dir(user.pk, token)
     if folder is not None and folder.is_dir():
         shutil.rmtree(folder, ignore_errors=True)
