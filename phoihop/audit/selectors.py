@@ -33,7 +33,7 @@ def audit_log(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Audit
         name = filters["user"]
         events = events.filter(Q(actor_label__icontains=name) | Q(subject_user__username__icontains=name))
     organization = filters.get("organization")
-    if isinstance(organization, Organization):  # the filter form's choice
+    if isinstance(organization, Organization | int) and organization:  # the form's choice, or its key
         events = events.filter(organization=organization)
     date_from, date_to = filters.get("date_from"), filters.get("date_to")
     if isinstance(date_from, datetime.date):
