@@ -30,7 +30,9 @@ def register_owner(model: type[models.Model], check: OwnerCheck) -> None:
 
 def get_attachment_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Attachment:
     """An attachment is reachable exactly when the record it belongs to is."""
-    attachment: Attachment | None = Attachment.objects.select_related("content_type").filter(pk=pk).first()
+    attachment: Attachment | None = (
+        Attachment.objects.select_related("content_type").filter(pk=pk).first()
+    )
     if attachment is None:
         raise Http404
     content_type = attachment.content_type

@@ -189,9 +189,7 @@ def organization_detail(*, user: AnyUser, pk: int) -> OrganizationDetail:
     ancestors = [by_pk[a] for a in above if a in by_pk]
     children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
     successions_out, successions_in = organization_successions(org=org)
-    # The access functions are typed as plain QuerySets; they are built on the models' default
-    # managers (ActiveQuerySet).
-    people = cast(ActiveQuerySet, access.visible_people(user)).active().filter(organization=org).order_by(vi("full_name"))
+    people = access.visible_people(user).active().filter(organization=org).order_by(vi("full_name"))
     return OrganizationDetail(
         org=org,
         ancestors=ancestors,
@@ -209,7 +207,7 @@ def organization_detail(*, user: AnyUser, pk: int) -> OrganizationDetail:
 
 
 def people_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Person]:
-    qs = cast(ActiveQuerySet, access.visible_people(user)).active().select_related("organization")
+    qs = access.visible_people(user).active().select_related("organization")
     if filters.get("organization"):
         qs = qs.filter(organization_id=filters["organization"])
     return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("full_name"), "id")
@@ -262,7 +260,7 @@ def person_organization_choices(*, user: AnyUser) -> QuerySet[Organization]:
 
 def people_organizations(*, user: AnyUser) -> QuerySet[Organization]:
     """The organisations of the people a user sees (what the people list filter accepts)."""
-    org_ids = cast(ActiveQuerySet, access.visible_people(user)).active().values("organization_id")
+    org_ids = access.visible_people(user).active().values("organization_id")
     return Organization.objects.filter(pk__in=org_ids)
 
 
