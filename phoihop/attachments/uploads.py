@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.utils.functional import Promise
 from django.utils.text import get_valid_filename
 
 from phoihop.attachments.models import Attachment
@@ -183,14 +184,14 @@ def pending_uploads_remove_stale(*, older_than: datetime.timedelta = PENDING_MAX
 # Files other apps keep for a while and then let go (an import's uploaded workbook), removed by
 # the same ``sweep_uploads`` run; each app registers its sweep in its ``apps.py``. A sweep
 # returns how many files it removed.
-_SWEEPS: list[tuple[Any, Callable[[], int]]] = []
+_SWEEPS: list[tuple[str | Promise, Callable[[], int]]] = []
 
 
-def register_sweep(label: Any, sweep: Callable[[], int]) -> None:
+def register_sweep(label: str | Promise, sweep: Callable[[], int]) -> None:
     """``label``: what the files are, shown beside the count (a lazy translation)."""
     if all(existing is not sweep for _label, existing in _SWEEPS):
         _SWEEPS.append((label, sweep))
 
 
-def registered_sweeps() -> list[tuple[Any, Callable[[], int]]]:
+def registered_sweeps() -> list[tuple[str | Promise, Callable[[], int]]]:
     return list(_SWEEPS)
