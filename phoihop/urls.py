@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -12,6 +12,12 @@ from phoihop.plans.urls import document_urlpatterns as plan_document_urls
 from phoihop.portal.urls import urlpatterns as portal_urls
 from phoihop.workflows.urls import agreement_urlpatterns as agreement_workflow_urls
 from phoihop.workflows.urls import orgs_urlpatterns as orgs_workflow_urls
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico on pages without the <link rel="icon"> (error pages, files)."""
+    return HttpResponsePermanentRedirect(static("phoihop/favicon.svg"))
+
 
 urlpatterns = [
     # The home page, the search (portal) and the attachment routes were born in core and keep
@@ -38,7 +44,6 @@ urlpatterns = [
     path("nhap-du-lieu/", include("phoihop.imports.urls")),
     path("", include("phoihop.ops.urls")),
     path("ngon-ngu/", rule("public")(set_language), name="set_language"),
-    # Browsers ask for /favicon.ico on pages without the <link rel="icon"> (error pages, files).
-    path("favicon.ico", rule("public")(lambda request: HttpResponsePermanentRedirect(static("phoihop/favicon.svg")))),
+    path("favicon.ico", rule("public")(favicon)),
     path("quan-tri/", admin.site.urls),
 ]

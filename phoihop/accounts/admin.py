@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from phoihop.accounts import services
 from phoihop.accounts.models import Invitation, UserSession
+from phoihop.core.access import signed_in
 from phoihop.orgs.models import Membership
 
 
@@ -22,14 +23,14 @@ class MembershipAdmin(SimpleHistoryAdmin):
     # Role changes made here reach the audit trail through the accounts services.
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
         obj._history_user = request.user  # type: ignore[attr-defined]  # as SimpleHistoryAdmin does
-        services.membership_save(actor=request.user, membership=obj)
+        services.membership_save(actor=signed_in(request), membership=obj)
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
-        services.membership_remove(actor=request.user, membership=obj)
+        services.membership_remove(actor=signed_in(request), membership=obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         for membership in queryset.select_related("user", "organization"):
-            services.membership_remove(actor=request.user, membership=membership)
+            services.membership_remove(actor=signed_in(request), membership=membership)
 
 
 @admin.register(Invitation)
@@ -60,4 +61,4 @@ class UserAdmin(DjangoUserAdmin):
     accounts service that saves it."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        services.user_save(actor=request.user, user=obj)
+        services.user_save(actor=signed_in(request), user=obj)

@@ -1,21 +1,24 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from phoihop.accounts.models import ApiToken, Invitation, UserSession
-from phoihop.orgs.models import Membership
+from phoihop.orgs.models import Membership, Organization
 from phoihop.vn.names import name_sort_key, person_name
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def memberships_of(user: Any) -> QuerySet[Membership]:
+
+def memberships_of(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organization").order_by("id")
 
 
-def members_of(org: Any) -> list[Membership]:
+def members_of(org: Organization) -> list[Membership]:
     """The organisation's members: active accounts first, each group in Vietnamese name order."""
     from phoihop.vn.collation import vi_sorted
 
@@ -30,14 +33,14 @@ def members_of(org: Any) -> list[Membership]:
     return [*active, *disabled]
 
 
-def open_invitations(org: Any) -> QuerySet[Invitation]:
+def open_invitations(org: Organization) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         organization=org, accepted_at__isnull=True, revoked_at__isnull=True,
         expires_at__gt=timezone.now(),
     ).select_related("invited_by").order_by("-created_at")
 
 
-def open_sessions(user: Any) -> list[UserSession]:
+def open_sessions(user: User) -> list[UserSession]:
     """The user's sign-ins whose session is still alive (not signed out, expired or idle), with
     the time each was last used, read from the session itself (one query for all of them)."""
     from django.conf import settings
@@ -92,7 +95,7 @@ def device_label(agent: str) -> str:
     return " · ".join(parts) if parts else _("Không rõ thiết bị")
 
 
-def api_tokens_of(user: Any) -> QuerySet[ApiToken]:
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     """The user's personal access tokens, newest first, revoked and expired ones included (the
     page shows what became of each)."""
     return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")

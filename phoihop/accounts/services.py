@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+from collections.abc import Mapping
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -14,6 +15,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +26,11 @@ from phoihop.audit.models import AuditEvent
 from phoihop.orgs.access import can_administer_org, forget
 from phoihop.orgs.models import Membership, Organization
 from phoihop.vn.names import person_name
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
 
 INVITATION_SALT = "phoihop.accounts.invitation"
 RECOVERY_CODE_COUNT = 10
@@ -43,7 +50,7 @@ def invitation_url(invitation: Invitation) -> str:
 
 @transaction.atomic
 def invitation_create(
-    *, actor: Any, organization: Organization, email: str, role: str
+    *, actor: User, organization: Organization, email: str, role: str
 ) -> Invitation:
     if not can_administer_org(actor, organization.pk):
         raise ValidationError(_("Bạn không quản trị đơn vị này."))
@@ -113,7 +120,7 @@ def invitation_from_token(token: str) -> Invitation:
 @transaction.atomic
 def invitation_accept(
     *, token: str, username: str, first_name: str, last_name: str, password: str
-) -> Any:
+) -> User:
     """Create the invited person's account and membership; the link is spent."""
     invitation = invitation_from_token(token)
     # Lock the row so that two submissions of one link cannot both succeed.
@@ -145,7 +152,7 @@ def invitation_accept(
 
 
 @transaction.atomic
-def invitation_revoke(*, actor: Any, invitation: Invitation) -> None:
+def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
     if not can_administer_org(actor, invitation.organization_id):
         raise ValidationError(_("Bạn không quản trị đơn vị này."))
     if invitation.accepted_at is not None:
@@ -157,14 +164,14 @@ def invitation_revoke(*, actor: Any, invitation: Invitation) -> None:
 # --- members ----------------------------------------------------------------------------------
 
 
-def _active_admins(organization_id: int) -> Any:
+def _active_admins(organization_id: int) -> QuerySet[Membership]:
     return Membership.objects.filter(
         organization_id=organization_id, role=Membership.Role.ADMIN, user__is_active=True
     )
 
 
 @transaction.atomic
-def member_set_role(*, actor: Any, membership: Membership, role: str) -> Membership:
+def member_set_role(*, actor: User, membership: Membership, role: str) -> Membership:
     if not can_administer_org(actor, membership.organization_id):
         raise ValidationError(_("Bạn không quản trị đơn vị này."))
     if role not in Membership.Role.values:
@@ -197,7 +204,7 @@ def _role_label(role: str | None) -> str:
 
 
 def _record_role_change(
-    *, actor: Any, membership: Membership, old_role: str | None, new_role: str | None
+    *, actor: User | None, membership: Membership, old_role: str | None, new_role: str | None
 ) -> None:
     """A role given, changed or taken away is a permission change in the audit trail."""
     user = membership.user
@@ -212,7 +219,7 @@ def _record_role_change(
 
 
 @transaction.atomic
-def membership_save(*, actor: Any, membership: Membership) -> Membership:
+def membership_save(*, actor: User, membership: Membership) -> Membership:
     """Save a membership as the system administrator edited it (the admin site), recording a
     new membership or a change of its role or organisation."""
     before = (
@@ -234,7 +241,7 @@ def membership_save(*, actor: Any, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: User, membership: Membership) -> None:
     """Take a user out of an organisation (the admin site); the trail keeps the role they had."""
     _record_role_change(actor=actor, membership=membership, old_role=membership.role, new_role=None)
     membership.delete()
@@ -244,7 +251,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 ACCOUNT_FLAGS = ("is_staff", "is_superuser", "is_active")
 
 
-def _record_flag_changes(*, actor: Any, user: Any, before: dict[str, Any]) -> None:
+def _record_flag_changes(*, actor: User, user: User, before: Mapping[str, object]) -> None:
     changed = [
         f"{flag}: {before[flag]} → {getattr(user, flag)}"
         for flag in ACCOUNT_FLAGS
@@ -260,7 +267,7 @@ def _record_flag_changes(*, actor: Any, user: Any, before: dict[str, Any]) -> No
 
 
 @transaction.atomic
-def user_save(*, actor: Any, user: Any) -> Any:
+def user_save(*, actor: User, user: User) -> User:
     """Save an account as the system administrator edited it (the admin site), recording any
     change of its system-administrator rights or of its being active."""
     before = (
@@ -275,7 +282,7 @@ def user_save(*, actor: Any, user: Any) -> Any:
 
 
 @transaction.atomic
-def member_set_active(*, actor: Any, membership: Membership, active: bool) -> Any:
+def member_set_active(*, actor: User, membership: Membership, active: bool) -> User:
     """Disable or enable the account of an organisation's member. A disabled account cannot
     sign in and its open sessions end at their next request."""
     if not can_administer_org(actor, membership.organization_id):
@@ -312,7 +319,7 @@ def member_set_active(*, actor: Any, membership: Membership, active: bool) -> An
 # --- sign-in sessions -------------------------------------------------------------------------
 
 
-def session_record(*, user: Any, session_key: str, ip_address: str | None, user_agent: str) -> UserSession:
+def session_record(*, user: User, session_key: str, ip_address: str | None, user_agent: str) -> UserSession:
     now = timezone.now()
     return UserSession.objects.create(
         user=user, session_key=session_key, ip_address=ip_address, user_agent=user_agent,
@@ -328,7 +335,7 @@ def _end_session(record: UserSession) -> None:
 
 
 @transaction.atomic
-def session_end(*, actor: Any, record: UserSession, current_key: str | None) -> None:
+def session_end(*, actor: User, record: UserSession, current_key: str | None) -> None:
     if record.user_id != actor.pk:
         raise ValidationError(_("Phiên này không phải của bạn."))
     if record.session_key == current_key:
@@ -344,7 +351,7 @@ def session_rekey(*, old_key: str | None, new_key: str | None) -> None:
 
 
 @transaction.atomic
-def sessions_end_others(*, actor: Any, current_key: str | None) -> int:
+def sessions_end_others(*, actor: User, current_key: str | None) -> int:
     records = list(
         UserSession.objects.filter(user=actor, ended_at__isnull=True).exclude(session_key=current_key)
     )
@@ -369,14 +376,14 @@ def totp_secret_text(key: str) -> str:
     return base64.b32encode(bytes.fromhex(key)).decode().rstrip("=")
 
 
-def totp_config_url(user: Any, key: str) -> str:
+def totp_config_url(user: User, key: str) -> str:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     return str(TOTPDevice(user=user, key=key, name="").config_url)
 
 
 @transaction.atomic
-def totp_confirm(*, actor: Any, key: str, token: str) -> tuple[Any, list[str]]:
+def totp_confirm(*, actor: User, key: str, token: str) -> tuple[TOTPDevice, list[str]]:
     """Confirm a new authenticator with a code it shows; it replaces any earlier one.
     Returns the device and fresh recovery codes, to be shown once."""
     from django_otp.oath import TOTP
@@ -394,7 +401,7 @@ def totp_confirm(*, actor: Any, key: str, token: str) -> tuple[Any, list[str]]:
 
 
 @transaction.atomic
-def recovery_codes_generate(*, actor: Any) -> list[str]:
+def recovery_codes_generate(*, actor: User) -> list[str]:
     """New recovery codes, each usable once; earlier codes stop working."""
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
@@ -406,7 +413,7 @@ def recovery_codes_generate(*, actor: Any) -> list[str]:
 
 
 @transaction.atomic
-def two_factor_disable(*, actor: Any) -> None:
+def two_factor_disable(*, actor: User) -> None:
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -440,7 +447,7 @@ def api_token_hash(secret: str) -> str:
 
 @transaction.atomic
 def api_token_create(
-    *, actor: Any, name: str, expires_on: datetime.date, access: str
+    *, actor: User, name: str, expires_on: datetime.date, access: str
 ) -> tuple[ApiToken, str]:
     """A new token of ``actor`` and its secret, which is not kept: the caller shows it once.
 
@@ -476,7 +483,7 @@ def api_token_create(
 
 
 @transaction.atomic
-def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
+def api_token_revoke(*, actor: User, token: ApiToken) -> None:
     """Revoke one of the actor's tokens: it stops working at once. Revoking twice is a no-op."""
     if token.user_id != actor.pk:
         raise PermissionDenied

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
@@ -11,9 +11,12 @@ from django.utils import timezone
 from phoihop.accounts import security
 from phoihop.core.network import client_ip
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 @receiver(user_logged_in, dispatch_uid="phoihop.accounts.signed_in")
-def signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def signed_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     if request is None or not hasattr(request, "session"):
         return
     from phoihop.accounts.services import session_record
@@ -36,7 +39,7 @@ def signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 
 @receiver(user_logged_out, dispatch_uid="phoihop.accounts.signed_out")
-def signed_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def signed_out(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
     if request is None or user is None or not hasattr(request, "session"):
         return
     from phoihop.accounts.models import UserSession

@@ -45,7 +45,7 @@ from phoihop.accounts.forms import (
     TokenForm,
 )
 from phoihop.accounts.models import Invitation
-from phoihop.core.access import is_system_admin, rule
+from phoihop.core.access import SignedInRequest, is_system_admin, rule
 from phoihop.core.views_util import add_errors
 from phoihop.orgs.models import Membership
 from phoihop.vn.names import person_name
@@ -167,7 +167,7 @@ logout = rule("authenticated")(auth_views.LogoutView.as_view())
 
 
 @rule("authenticated")
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     user = request.user
     from django_otp.plugins.otp_static.models import StaticToken
 
@@ -198,7 +198,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 
 @rule("authenticated")
-def sessions(request: HttpRequest) -> HttpResponse:
+def sessions(request: SignedInRequest) -> HttpResponse:
     return render(request, "accounts/sessions.html", {
         "records": selectors.open_sessions(request.user),
         "current_key": request.session.session_key,
@@ -208,7 +208,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+def session_end(request: SignedInRequest, pk: int) -> HttpResponse:
     record = get_session_for_user(request.user, pk)
     try:
         services.session_end(actor=request.user, record=record, current_key=request.session.session_key)
@@ -221,7 +221,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def sessions_end_others(request: HttpRequest) -> HttpResponse:
+def sessions_end_others(request: SignedInRequest) -> HttpResponse:
     n = services.sessions_end_others(actor=request.user, current_key=request.session.session_key)
     messages.success(request, _("Đã kết thúc %(n)s phiên khác.") % {"n": n})
     return redirect("accounts:sessions")
@@ -232,7 +232,7 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @never_cache
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: SignedInRequest) -> HttpResponse:
     """The user's tokens, and a new one: its secret is in this one answer and nowhere else."""
     form = ApiTokenForm(
         request.POST or None,
@@ -261,7 +261,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def api_token_revoke(request: SignedInRequest, pk: int) -> HttpResponse:
     token = get_api_token_for_user(request.user, pk)
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, _("Đã thu hồi khoá “%(name)s”; khoá không dùng được nữa.") % {"name": token.name})
@@ -281,7 +281,7 @@ TOTP_KEY_SESSION = "_phoihop_totp_key"
 
 @rule("authenticated")
 @sensitive_post_parameters("otp_token")
-def otp_setup(request: HttpRequest) -> HttpResponse:
+def otp_setup(request: SignedInRequest) -> HttpResponse:
     """Set up an authenticator app: the secret lives in the session until a code confirms it."""
     key = request.session.get(TOTP_KEY_SESSION)
     if not key:
@@ -317,7 +317,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def otp_recovery(request: HttpRequest) -> HttpResponse:
+def otp_recovery(request: SignedInRequest) -> HttpResponse:
     if not security.has_authenticator(request.user):
         messages.error(request, _("Hãy bật đăng nhập hai lớp trước khi tạo mã dự phòng."))
         return redirect("accounts:account")
@@ -327,7 +327,7 @@ def otp_recovery(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def otp_disable(request: HttpRequest) -> HttpResponse:
+def otp_disable(request: SignedInRequest) -> HttpResponse:
     try:
         services.two_factor_disable(actor=request.user)
     except ValidationError as exc:
@@ -392,7 +392,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: SignedInRequest, pk: int) -> HttpResponse:
     org = get_org_for_member_admin(request.user, pk)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -411,7 +411,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def invite_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invite_revoke(request: SignedInRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("organization"), pk=pk)
     get_org_for_member_admin(request.user, invitation.organization_id)
     try:
@@ -425,7 +425,7 @@ def invite_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def member_role(request: HttpRequest, pk: int) -> HttpResponse:
+def member_role(request: SignedInRequest, pk: int) -> HttpResponse:
     membership = get_membership_for_admin(request.user, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -444,7 +444,7 @@ def member_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def member_active(request: HttpRequest, pk: int) -> HttpResponse:
+def member_active(request: SignedInRequest, pk: int) -> HttpResponse:
     membership = get_membership_for_admin(request.user, pk)
     active = request.POST.get("active") == "1"
     try:

@@ -22,7 +22,7 @@ from phoihop.agreements.models import ContentArea
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.db import vi
 from phoihop.core.idempotency import FIELD_NAME, first_result_url
 from phoihop.core.lists import list_page, render_list
@@ -77,7 +77,7 @@ def _after_save(request: HttpRequest, saved: services.ActivitySaved) -> HttpResp
     return redirect(saved.url)
 
 
-def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> HttpResponse:
+def _form_page(request: SignedInRequest, task: Task, activity: Activity | None) -> HttpResponse:
     """The one form that records or corrects an activity; "submit" also sends it for approval."""
     party_ids = [p.organization_id for p in task.plan.agreement.parties.all()]
     organizations = Organization.objects.filter(pk__in=party_ids).order_by(vi("name"))
@@ -127,7 +127,7 @@ def _form_page(request: HttpRequest, task: Task, activity: Activity | None) -> H
 
 
 @rule("authenticated")
-def activity_create(request: HttpRequest) -> HttpResponse:
+def activity_create(request: SignedInRequest) -> HttpResponse:
     """Record an activity of the task named by ``?task=``."""
     task_id = int_or_none(request.GET.get("task"))
     if task_id is None:
@@ -140,7 +140,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 
 
 @rule("object")
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk, for_edit=True)
     if not activity.is_editable:
         # A repeated "save and submit" finds the activity submitted: show what the first one did.

@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -39,7 +40,7 @@ def visible_agreements(user: AnyUser) -> ActiveQuerySet:
     return Agreement.objects.filter(agreements_filter(user))
 
 
-def visible_agreement_ids(user: AnyUser) -> QuerySet[Any]:
+def visible_agreement_ids(user: AnyUser) -> QuerySet[Agreement | Party, Mapping[str, object]]:
     """The ids of the agreements ``user`` sees, as a subquery for ``agreement_id__in``: read from
     the parties alone, without the agreement table that ``visible_agreements(...).values("pk")``
     joins in for nothing (thousands of index probes for a province's leader)."""
@@ -53,7 +54,7 @@ def visible_agreement_ids(user: AnyUser) -> QuerySet[Any]:
     )
 
 
-def visible_signatory_ids(user: AnyUser) -> QuerySet[Any]:
+def visible_signatory_ids(user: AnyUser) -> QuerySet[Party, Mapping[str, object]]:
     """The people who signed an agreement ``user`` sees, as a subquery of person ids: he sees
     them too, wherever they work (registered with the registry's people rule in apps.py)."""
     return Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values("signatory_id")

@@ -1,7 +1,12 @@
+from __future__ import annotations
+
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class AgreementsConfig(AppConfig):
@@ -36,21 +41,21 @@ class AgreementsConfig(AppConfig):
         register_calendar_source(AGREEMENT_ENDS)
 
 
-def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:
     """An agreement's files are read and changed by whoever reads and edits the agreement."""
     from phoihop.agreements.access import get_agreement_for_user
 
     get_agreement_for_user(user, pk, for_edit=for_edit)
 
 
-def _get_for_edit(user: Any, pk: int) -> Any:
+def _get_for_edit(user: AnyUser, pk: int) -> Any:
     """A signed copy of the agreement is uploaded by whoever edits the agreement."""
     from phoihop.agreements.access import get_agreement_for_user
 
     return get_agreement_for_user(user, pk, for_edit=True)
 
 
-def _can_edit(user: Any, agreement: Any) -> bool:
+def _can_edit(user: AnyUser, agreement: Any) -> bool:
     from phoihop.agreements.access import can_edit_agreement
 
     return can_edit_agreement(user, agreement)

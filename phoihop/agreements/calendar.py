@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -20,6 +20,9 @@ from phoihop.notifications.calendar import (
     url_for,
 )
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
 
 def agreement_end_date(agreement: Any) -> datetime.date | None:
     """The last day of an agreement: its own end date where it has one, else the last day of
@@ -32,7 +35,7 @@ def agreement_end_date(agreement: Any) -> datetime.date | None:
     return None
 
 
-def own_agreement_ids(user: Any) -> QuerySet[Any]:
+def own_agreement_ids(user: AnyUser) -> QuerySet[Any]:
     """Agreement ids one of the user's own organisations is a party to (a subquery)."""
     return Party.objects.filter(organization_id__in=own_org_ids(user)).values("agreement_id")
 
@@ -42,7 +45,7 @@ def _end_years(start: datetime.date, end: datetime.date) -> list[int]:
     return [y for y in range(start.year, end.year + 1) if start <= datetime.date(y, 12, 31) <= end]
 
 
-def _rows(user: Any, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
     qs = (
         visible_agreements(user)
         .active()

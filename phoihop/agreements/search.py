@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy
 from phoihop.agreements import access
 from phoihop.core.selectors import Searchable
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def _records(user: Any) -> QuerySet[Any]:
+
+def _records(user: AnyUser) -> QuerySet[Any]:
     # Up to 500 candidates a section are ranked in Python: leave the long texts in the table.
     return access.visible_agreements(user).active().defer("legal_bases", "purpose", "search_text")
 

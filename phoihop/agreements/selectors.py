@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -14,12 +15,15 @@ from phoihop.agreements.models import Agreement, ContentArea, Party
 from phoihop.audit.personal_data import KeptNames
 from phoihop.core import history
 from phoihop.core.db import vi
-from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.core.widgets import autocomplete_results
 from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.panels import Panel
+
+if TYPE_CHECKING:
+    from phoihop.attachments.models import Attachment
+    from phoihop.core.access import AnyUser
 
 SORTS = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
@@ -30,7 +34,7 @@ SORTS = {
 }
 
 
-def agreement_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Agreement]:
+def agreement_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Agreement]:
     """Agreements the user may see, filtered by status, kind, party, year and text."""
     qs = access.visible_agreements(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
@@ -38,10 +42,12 @@ def agreement_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Agreement]
         qs = qs.filter(status=filters["status"])
     if filters.get("kind"):
         qs = qs.filter(kind=filters["kind"])
-    if filters.get("party"):
-        qs = qs.filter(pk__in=Party.objects.filter(organization_id=filters["party"]).values("agreement_id"))
-    if filters.get("year"):
-        year = int(filters["year"])
+    party = filters.get("party")
+    if isinstance(party, Organization | int) and party:  # the filter form's choice, or its key
+        qs = qs.filter(pk__in=Party.objects.filter(organization=party).values("agreement_id"))
+    year = filters.get("year")
+    if isinstance(year, int | str) and year:
+        year = int(year)
         # In force during the year: the period covers it (or, without a period, signed that year).
         qs = qs.filter(
             Q(period_start__lte=year, period_end__gte=year)
@@ -52,19 +58,20 @@ def agreement_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Agreement]
         qs = qs.filter(period_start=filters["period_start"])
     if filters.get("period_end"):
         qs = qs.filter(period_end=filters["period_end"])
-    qs = filter_by_query(qs, filters.get("q", ""))
-    order = SORTS.get(filters.get("sort") or "signed", SORTS["signed"])
+    qs = filter_by_query(qs, str(filters.get("q") or ""))
+    order = SORTS.get(str(filters.get("sort") or "signed"), SORTS["signed"])
     # A subquery rather than a join and GROUP BY: the paginator's COUNT(*) then leaves it out.
     area_count = (
         ContentArea.objects.filter(agreement=OuterRef("pk")).order_by().values("agreement").annotate(n=Count("pk")).values("n")
     )
-    return (
+    rows: QuerySet[Agreement] = (
         qs.annotate(content_area_count=Coalesce(Subquery(area_count), 0))
         .prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("organization").order_by("order", "id"))
         )
         .order_by(*order)
     )
+    return rows
 
 
 def agreement_parts(*, agreement: Agreement) -> tuple[list[Party], list[ContentArea]]:
@@ -79,7 +86,24 @@ def agreement_parts(*, agreement: Agreement) -> tuple[list[Party], list[ContentA
     return parties, areas
 
 
-def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementDetail:
+    """What an agreement's page shows."""
+
+    agreement: Agreement
+    can_renew: bool
+    # A renewal is due that this user may not draft: the page names who may.
+    renewal_contacts: RenewalContacts | None
+    parties: list[Party]
+    content_areas: list[ContentArea]
+    children: list[Agreement]
+    renewed_by: list[Agreement]
+    attachments: list[Attachment]
+    can_edit: bool
+    history: list[history.Entry]
+
+
+def agreement_detail(*, user: AnyUser, pk: int) -> AgreementDetail:
     agreement = access.get_agreement_for_user(user, pk)
     parties, areas = agreement_parts(agreement=agreement)
     children = list(access.visible_agreements(user).filter(parent=agreement).active())
@@ -91,30 +115,27 @@ def agreement_detail(*, user: Any, pk: int) -> dict[str, Any]:
 
     renewable = can_renew(agreement)
     user_renews = renewable and (can_edit or may_renew(user, agreement))
-    return {
-        "agreement": agreement,
-        "can_renew": user_renews,
-        # A renewal is due that this user may not draft: the page names who may.
-        "renewal_contacts": renewal_contacts(agreement=agreement) if renewable and not user_renews else None,
-        "parties": parties,
-        "content_areas": areas,
-        "children": children,
-        "renewed_by": renewed_by,
-        "attachments": attachments_of(agreement),
-        "can_edit": can_edit,
-        "history": agreement_history(agreement),
-    }
+    return AgreementDetail(
+        agreement=agreement,
+        can_renew=user_renews,
+        renewal_contacts=renewal_contacts(agreement=agreement) if renewable and not user_renews else None,
+        parties=parties,
+        content_areas=areas,
+        children=children,
+        renewed_by=renewed_by,
+        attachments=attachments_of(agreement),
+        can_edit=can_edit,
+        history=agreement_history(agreement),
+    )
 
 
 # --- panels on the registry's pages (registered in apps.py) ---------------------------------
 
 
-def organization_agreements_panel(*, user: Any, organization: Organization) -> Panel:
+def organization_agreements_panel(*, user: AnyUser, organization: Organization) -> Panel:
     """The agreements an organisation is a party to that the user sees, newest first (50)."""
-    # The access functions are typed as plain QuerySets; they are built on the models' default
-    # managers (ActiveQuerySet).
     agreements = (
-        cast(ActiveQuerySet, access.visible_agreements(user))
+        access.visible_agreements(user)
         .active()
         .filter(pk__in=Party.objects.filter(organization=organization).values("agreement_id"))
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
@@ -123,7 +144,7 @@ def organization_agreements_panel(*, user: Any, organization: Organization) -> P
     return Panel("agreements/organization_panel.html", {"agreements": list(agreements[:50])})
 
 
-def person_signed_panel(*, user: Any, person: Person) -> Panel:
+def person_signed_panel(*, user: AnyUser, person: Person) -> Panel:
     """The parties a person signed for, in the agreements the user sees, newest first."""
     signed = list(
         Party.objects.filter(signatory=person, agreement__in=access.visible_agreements(user))
@@ -162,7 +183,7 @@ def agreement_choice_label(agreement: Agreement) -> str:
     return f"{agreement.number_symbol} · {title}" if agreement.number_symbol else title
 
 
-def agreement_autocomplete(*, user: Any, query: str) -> tuple[list[Agreement], bool]:
+def agreement_autocomplete(*, user: AnyUser, query: str) -> tuple[list[Agreement], bool]:
     """At most 20 active agreements the user may see whose folded title, number and symbol or
     bases hold every word of ``query``, newest signed first; and whether there were more."""
     qs = filter_by_query(access.visible_agreements(user).active(), query[:200])
@@ -170,12 +191,12 @@ def agreement_autocomplete(*, user: Any, query: str) -> tuple[list[Agreement], b
     return autocomplete_results(qs.only("pk", "title", "number_symbol").order_by(*newest_signed))
 
 
-def linkable_agreements(*, user: Any) -> QuerySet[Agreement]:
+def linkable_agreements(*, user: AnyUser) -> QuerySet[Agreement]:
     """Agreements that a new one may name as parent program or as the one it renews."""
     return access.visible_agreements(user).active().order_by(vi("title"))
 
 
-def year_choices(*, user: Any) -> list[int]:
+def year_choices(*, user: AnyUser) -> list[int]:
     """Every year from the earliest period start to the latest period end the user sees (one
     aggregate query, whatever the number of agreements)."""
     bounds = (
@@ -188,7 +209,7 @@ def year_choices(*, user: Any) -> list[int]:
     return list(range(last, bounds["first"] - 1, -1))
 
 
-def period_choices(*, user: Any) -> list[tuple[str, str]]:
+def period_choices(*, user: AnyUser) -> list[tuple[str, str]]:
     """The periods of the agreements a user sees, as ("2022-2025", "2022–2025") pairs."""
     from phoihop.vn.dates import format_period
 

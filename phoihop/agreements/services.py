@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,11 @@ from phoihop.orgs.models import Organization
 from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.symbols import SymbolError, format_symbol, parse_symbol
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.core.access import AnyUser
 
 
 @dataclass
@@ -63,6 +68,23 @@ AGREEMENT_FIELDS = (
 )
 
 
+class AgreementFields(TypedDict, total=False):
+    """An agreement's own fields (``AGREEMENT_FIELDS``) as its form or a loader gives them."""
+
+    kind: str
+    number_symbol: str
+    title: str
+    legal_bases: str
+    purpose: str
+    period_start: int | None
+    period_end: int | None
+    signed_on: datetime.date | None
+    status: str
+    reporting: str
+    parent: Agreement | None
+    renews: Agreement | None
+
+
 def normalize_number_symbol(value: str) -> str:
     """The canonical form of a number and symbol, or a clear error. Empty stays empty (a draft)."""
     value = clean(value or "")
@@ -74,7 +96,7 @@ def normalize_number_symbol(value: str) -> str:
         raise ValidationError(str(exc), code="invalid") from None
 
 
-def _check(fields: dict[str, Any], parties: Sequence[PartyInput], areas: Sequence[ContentAreaInput]) -> None:
+def _check(fields: AgreementFields, parties: Sequence[PartyInput], areas: Sequence[ContentAreaInput]) -> None:
     errors: dict[str, list[str]] = {}
     start, end = fields.get("period_start"), fields.get("period_end")
     if start and end and end < start:
@@ -107,9 +129,8 @@ def _check(fields: dict[str, Any], parties: Sequence[PartyInput], areas: Sequenc
         raise ValidationError(errors)
 
 
-def _check_links(actor: Any, fields: dict[str, Any], agreement: Agreement | None) -> None:
-    for name in ("parent", "renews"):
-        linked = fields.get(name)
+def _check_links(actor: User, fields: AgreementFields, agreement: Agreement | None) -> None:
+    for name, linked in (("parent", fields.get("parent")), ("renews", fields.get("renews"))):
         if linked is None:
             continue
         if agreement is not None and linked.pk == agreement.pk:
@@ -118,7 +139,7 @@ def _check_links(actor: Any, fields: dict[str, Any], agreement: Agreement | None
             raise ValidationError({name: _("Không tìm thấy văn bản được liên kết.")})
 
 
-def _save_parties(agreement: Agreement, parties: Sequence[PartyInput], actor: Any) -> None:
+def _save_parties(agreement: Agreement, parties: Sequence[PartyInput], actor: User) -> None:
     # A party is its organisation within the agreement: rows are matched by organisation, so a
     # party's history stays one record however the form reorders them.
     by_org = {p.organization_id: p for p in agreement.parties.all()}
@@ -174,11 +195,12 @@ def _save_areas(agreement: Agreement, areas: Sequence[ContentAreaInput]) -> None
             raise
 
 
-def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+def _clean_fields(fields: Mapping[str, object]) -> AgreementFields:
     unknown = set(fields) - set(AGREEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
-    result = dict(fields)
+    # The names are checked above; the values are the form's cleaned data or a loader's.
+    result = cast(AgreementFields, dict(fields))
     result["title"] = clean(result.get("title", ""))
     if not result["title"]:
         raise ValidationError({"title": _("Cần nhập trích yếu (tên) của văn bản.")})
@@ -194,8 +216,8 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 def agreement_create(
     *,
-    actor: Any,
-    fields: dict[str, Any],
+    actor: User,
+    fields: Mapping[str, object],
     parties: Sequence[PartyInput],
     content_areas: Sequence[ContentAreaInput] = (),
 ) -> Agreement:
@@ -222,9 +244,9 @@ def agreement_create(
 
 def agreement_update(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
-    fields: dict[str, Any],
+    fields: Mapping[str, object],
     parties: Sequence[PartyInput],
     content_areas: Sequence[ContentAreaInput],
     expected_version: int | None = None,
@@ -250,7 +272,7 @@ def agreement_update(
     return agreement
 
 
-def agreement_archive(*, actor: Any, agreement: Agreement) -> Agreement:
+def agreement_archive(*, actor: User, agreement: Agreement) -> Agreement:
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if not agreement.is_archived:
@@ -258,7 +280,7 @@ def agreement_archive(*, actor: Any, agreement: Agreement) -> Agreement:
     return agreement
 
 
-def agreement_restore(*, actor: Any, agreement: Agreement) -> Agreement:
+def agreement_restore(*, actor: User, agreement: Agreement) -> Agreement:
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
     if agreement.is_archived:
@@ -325,7 +347,7 @@ def agreement_flag_review(*, agreement: Agreement, note: str) -> Agreement:
     return agreement
 
 
-def agreement_review_clear(*, actor: Any, agreement: Agreement) -> Agreement:
+def agreement_review_clear(*, actor: User, agreement: Agreement) -> Agreement:
     """An editor has reviewed the agreement: the flag goes, the note stays in the history."""
     if not access.can_edit_agreement(actor, agreement):
         raise PermissionDenied
@@ -375,7 +397,7 @@ def renewal_lead_bodies(agreement: Agreement) -> list[Organization]:
     return list(bodies.values())
 
 
-def may_renew(user: Any, agreement: Agreement, *, lead_bodies: Sequence[Organization] | None = None) -> bool:
+def may_renew(user: AnyUser, agreement: Agreement, *, lead_bodies: Sequence[Organization] | None = None) -> bool:
     """Who may draft the renewal: those who edit the agreement (its lead party's officers, a
     system administrator) and, once the lead party has ceased, the officers, leaders and
     administrators of the bodies that carry it on, since its open work passes to them."""
@@ -448,7 +470,7 @@ class Renewal:
 
 
 def agreement_renew_draft(
-    *, actor: Any, agreement: Agreement, period_start: int, period_end: int
+    *, actor: User, agreement: Agreement, period_start: int, period_end: int
 ) -> Renewal:
     """Draft the agreement for the next period: same kind, title with the new period, legal
     bases, purpose and reporting; parties and content areas with today's bodies (following the
@@ -522,7 +544,7 @@ def agreement_renew_draft(
                 if body.pk in taken and all(r.pk != body.pk for r in responsible):
                     responsible.append(body)
         areas.append(ContentAreaInput(number=area.number, title=area.title, text=area.text, responsible=responsible))
-    fields = {
+    fields: AgreementFields = {
         "kind": agreement.kind,
         "number_symbol": "",
         "title": renewed_title(
@@ -581,7 +603,7 @@ def _supersede_renewed(agreement: Agreement) -> None:
 
 
 def joint_number_issue(
-    *, actor: Any, agreement: Any, record: Any, doc_type: str, issued_on: datetime.date, number: int | None,
+    *, actor: User, agreement: Agreement, record: models.Model, doc_type: str, issued_on: datetime.date, number: int | None,
     title: str, confirm_out_of_sequence: bool,
 ) -> NumberIssue:
     """Number a document the agreement's parties issue together (the agreement itself, a plan)
@@ -601,7 +623,7 @@ def joint_number_issue(
 
 @transaction.atomic
 def agreement_number_issue(
-    *, actor: Any, agreement: Any, issued_on: datetime.date, number: int | None = None,
+    *, actor: User, agreement: Agreement, issued_on: datetime.date, number: int | None = None,
     confirm_out_of_sequence: bool = False,
 ) -> NumberIssue:
     """Give an agreement (regulation CTr/QC/KH) its number in the lead party's register, once,

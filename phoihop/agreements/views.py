@@ -23,12 +23,13 @@ from phoihop.agreements.models import Agreement, Party
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.lists import list_page
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
+    context_of,
 )
 from phoihop.core.widgets import autocomplete_response
 
@@ -61,13 +62,13 @@ def agreement_autocomplete(request: HttpRequest) -> HttpResponse:
 
 @rule("object")
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.agreement_detail(user=request.user, pk=pk)
+    context = context_of(selectors.agreement_detail(user=request.user, pk=pk))
     context["attachment_form"] = AttachmentForm()
     context["nav"] = "agreements"
     return render(request, "agreements/detail.html", context)
 
 
-def _form_page(request: HttpRequest, agreement: Agreement | None) -> HttpResponse:
+def _form_page(request: SignedInRequest, agreement: Agreement | None) -> HttpResponse:
     """The one form that creates or edits an agreement with its parties and content areas."""
     linkable = selectors.linkable_agreements(user=request.user)
     if request.method == "POST":
@@ -118,14 +119,14 @@ def _form_page(request: HttpRequest, agreement: Agreement | None) -> HttpRespons
 
 
 @rule("authenticated")
-def agreement_create(request: HttpRequest) -> HttpResponse:
+def agreement_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_create_agreement(request.user):
         raise PermissionDenied
     return _form_page(request, None)
 
 
 @rule("object")
-def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
     return _form_page(request, agreement)
 
@@ -153,7 +154,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def review_flag_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def review_flag_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     """An editor has reviewed what changed under the agreement: clear the flag."""
     agreement = access.get_agreement_for_user(request.user, pk, for_edit=True)
     services.agreement_review_clear(actor=request.user, agreement=agreement)

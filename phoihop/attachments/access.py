@@ -8,14 +8,17 @@ it returns when allowed and raises ``Http404`` (not there, or not yours) or ``Pe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.http import Http404
 
 from phoihop.attachments.models import Attachment
 
-OwnerCheck = Callable[[Any, int, bool], None]
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
+OwnerCheck = Callable[["AnyUser", int, bool], None]
 
 _owner_checks: dict[str, OwnerCheck] = {}
 
@@ -25,9 +28,11 @@ def register_owner(model: type[models.Model], check: OwnerCheck) -> None:
     _owner_checks[model._meta.label_lower] = check
 
 
-def get_attachment_for_user(user: Any, pk: int, *, for_edit: bool = False) -> Attachment:
+def get_attachment_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Attachment:
     """An attachment is reachable exactly when the record it belongs to is."""
-    attachment = Attachment.objects.select_related("content_type").filter(pk=pk).first()
+    attachment: Attachment | None = (
+        Attachment.objects.select_related("content_type").filter(pk=pk).first()
+    )
     if attachment is None:
         raise Http404
     content_type = attachment.content_type

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.attachments.models import Attachment
 from phoihop.core.forms import bootstrap
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class AttachmentForm(forms.Form):
@@ -49,7 +52,7 @@ class KeepsFilesMixin:
     files: Any
     is_bound: bool
 
-    def bind_kept_files(self, user: Any) -> None:
+    def bind_kept_files(self, user: User) -> None:
         from phoihop.attachments.uploads import pending_uploads
 
         self._kept_user = user

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,9 +16,12 @@ from phoihop.attachments.checks import check_image, sniff
 from phoihop.attachments.models import Attachment
 from phoihop.vn.text import clean
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def attachment_add(
-    *, actor: Any, owner: models.Model, upload: UploadedFile, kind: str, description: str = ""
+    *, actor: User, owner: models.Model, upload: UploadedFile, kind: str, description: str = ""
 ) -> Attachment:
     """Store a file for a record the actor may edit (the caller has checked that)."""
     if upload.size is None or upload.size == 0:
@@ -57,7 +60,7 @@ def attachment_add(
     return attachment
 
 
-def attachment_archive(*, actor: Any, attachment: Attachment) -> Attachment:
+def attachment_archive(*, actor: User, attachment: Attachment) -> Attachment:
     if actor is None:
         raise PermissionDenied
     attachment.archived_at = timezone.now()

@@ -20,13 +20,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.utils.functional import Promise
 from django.utils.text import get_valid_filename
 
 from phoihop.attachments.models import Attachment
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Attachments live under this folder of MEDIA_ROOT (core.models.attachment_path).
 FOLDER = "attachments"
@@ -110,7 +114,7 @@ def _pending_dir(user_id: int, token: str) -> Path | None:
     return Path(settings.MEDIA_ROOT) / PENDING_FOLDER / str(int(user_id)) / token
 
 
-def pending_upload_store(*, user: Any, upload: UploadedFile) -> PendingUpload:
+def pending_upload_store(*, user: User, upload: UploadedFile) -> PendingUpload:
     """Keep one uploaded file for the user's next submit of the same form."""
     token = secrets.token_urlsafe(16)
     folder = _pending_dir(user.pk, token)
@@ -123,7 +127,7 @@ def pending_upload_store(*, user: Any, upload: UploadedFile) -> PendingUpload:
     return PendingUpload(token=token, name=name[:150], size=upload.size or 0)
 
 
-def _pending_file(user: Any, token: str) -> Path | None:
+def _pending_file(user: User, token: str) -> Path | None:
     folder = _pending_dir(user.pk, token)
     if folder is None or not folder.is_dir():
         return None
@@ -131,7 +135,7 @@ def _pending_file(user: Any, token: str) -> Path | None:
     return files[0] if len(files) == 1 else None
 
 
-def pending_uploads(*, user: Any, tokens: Iterable[str]) -> list[PendingUpload]:
+def pending_uploads(*, user: User, tokens: Iterable[str]) -> list[PendingUpload]:
     """The user's kept files named by ``tokens`` (unknown or someone else's are left out)."""
     found = []
     for token in dict.fromkeys(tokens):
@@ -141,7 +145,7 @@ def pending_uploads(*, user: Any, tokens: Iterable[str]) -> list[PendingUpload]:
     return found
 
 
-def pending_upload_open(*, user: Any, token: str) -> UploadedFile | None:
+def pending_upload_open(*, user: User, token: str) -> UploadedFile | None:
     """A kept file as an upload again (the caller stores it, then calls ``pending_upload_remove``)."""
     path = _pending_file(user, token)
     if path is None:
@@ -150,7 +154,7 @@ def pending_upload_open(*, user: Any, token: str) -> UploadedFile | None:
     return SimpleUploadedFile(path.name, path.read_bytes(), content_type=content_type)
 
 
-def pending_upload_remove(*, user: Any, token: str) -> None:
+def pending_upload_remove(*, user: User, token: str) -> None:
     folder = _pending_dir(user.pk, token)
     if folder is not None and folder.is_dir():
         shutil.rmtree(folder, ignore_errors=True)
@@ -180,14 +184,14 @@ def pending_uploads_remove_stale(*, older_than: datetime.timedelta = PENDING_MAX
 # Files other apps keep for a while and then let go (an import's uploaded workbook), removed by
 # the same ``sweep_uploads`` run; each app registers its sweep in its ``apps.py``. A sweep
 # returns how many files it removed.
-_SWEEPS: list[tuple[Any, Callable[[], int]]] = []
+_SWEEPS: list[tuple[str | Promise, Callable[[], int]]] = []
 
 
-def register_sweep(label: Any, sweep: Callable[[], int]) -> None:
+def register_sweep(label: str | Promise, sweep: Callable[[], int]) -> None:
     """``label``: what the files are, shown beside the count (a lazy translation)."""
     if all(existing is not sweep for _label, existing in _SWEEPS):
         _SWEEPS.append((label, sweep))
 
 
-def registered_sweeps() -> list[tuple[Any, Callable[[], int]]]:
+def registered_sweeps() -> list[tuple[str | Promise, Callable[[], int]]]:
     return list(_SWEEPS)

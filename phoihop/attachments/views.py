@@ -15,7 +15,7 @@ from phoihop.attachments import selectors, services
 from phoihop.attachments.access import get_attachment_for_user
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.audit.services import record
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule, signed_in
 
 
 @rule("object")
@@ -48,7 +48,7 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def attachment_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_archive(request: SignedInRequest, pk: int) -> HttpResponse:
     attachment = get_attachment_for_user(request.user, pk, for_edit=True)
     services.attachment_archive(actor=request.user, attachment=attachment)
     messages.success(request, _("Đã gỡ tệp đính kèm (tệp vẫn được lưu trong lịch sử)."))
@@ -64,7 +64,7 @@ def attach_uploaded_file(request: HttpRequest, owner: Any) -> HttpResponse:
     elif form.is_valid():
         try:
             services.attachment_add(
-                actor=request.user,
+                actor=signed_in(request),
                 owner=owner,
                 upload=form.cleaned_data["file"],
                 kind=form.cleaned_data["kind"],

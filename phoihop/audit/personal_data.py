@@ -14,7 +14,7 @@ import decimal
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -24,6 +24,9 @@ from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 from phoihop.orgs.models import Person
 from phoihop.vn.text import fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Personal fields of Person and of its historical rows, and what they become.
 PERSON_FIELDS = ("full_name", "rank", "position")
@@ -105,7 +108,7 @@ def _history(model: type[models.Model], **lookup: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def export_person(*, actor: Any, person: Person) -> dict[str, Any]:
+def export_person(*, actor: User, person: Person) -> dict[str, Any]:
     """Everything held about ``person``; the export itself is audited."""
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
@@ -165,7 +168,7 @@ def export_person(*, actor: Any, person: Person) -> dict[str, Any]:
 
 
 @transaction.atomic
-def anonymise_person(*, actor: Any, person: Person) -> Person:
+def anonymise_person(*, actor: User, person: Person) -> Person:
     """Replace the person's name and current title with a neutral label, in the record and in
     its history. Names as signed or recorded on documents stay."""
     from django.core.exceptions import PermissionDenied

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
@@ -11,6 +11,12 @@ from django.http import HttpRequest
 from phoihop.audit.middleware import get_current_request
 from phoihop.audit.models import AuditEvent
 from phoihop.core.network import client_ip as trusted_client_ip
+from phoihop.orgs.models import Organization
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.core.access import AnyUser
 
 Action = AuditEvent.Action
 
@@ -25,13 +31,13 @@ def _clip(value: str, length: int) -> str:
     return (value or "").replace("\x00", "")[:length]
 
 
-def _organization_of(obj: Any) -> Any:
+def _organization_of(obj: object) -> Organization | None:
     """The organisation an object belongs to, so organisation admins find its events.
 
     A file (any record with a generic ``owner``) belongs where its owner does: to the lead
     party's organisation when the owner has parties (an agreement)."""
     if isinstance(getattr(type(obj), "owner", None), GenericForeignKey):
-        owner = obj.owner
+        owner: object = getattr(obj, "owner", None)
         if owner is None:
             return None
         if hasattr(owner, "parties"):
@@ -40,9 +46,9 @@ def _organization_of(obj: Any) -> Any:
         return _organization_of(owner)
     for attribute in ("organization", "host", "lead_organization"):
         org = getattr(obj, attribute, None)
-        if org is not None and hasattr(org, "pk") and type(org).__name__ == "Organization":
+        if type(org) is Organization:
             return org
-    if type(obj).__name__ == "Organization":
+    if type(obj) is Organization:
         return obj
     return None
 
@@ -51,10 +57,10 @@ def record(
     action: str,
     *,
     obj: models.Model | None = None,
-    actor: Any = None,
-    organization: Any = None,
+    actor: AnyUser | None = None,
+    organization: Organization | None = None,
     detail: str = "",
-    subject_user: Any = None,
+    subject_user: User | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
     """Append one event. Actor, IP address and user agent come from the current request
@@ -62,10 +68,10 @@ def record(
     action = Action(action).value  # unknown actions are a programming error: ValueError
     request = request or get_current_request()
     if actor is None and request is not None:
-        user = getattr(request, "user", None)
-        if user is not None and getattr(user, "is_authenticated", False):
+        user: AnyUser | None = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
             actor = user
-    if actor is not None and not getattr(actor, "is_authenticated", False):
+    if actor is not None and not actor.is_authenticated:
         actor = None
     if organization is None and obj is not None:
         organization = _organization_of(obj)

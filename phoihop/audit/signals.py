@@ -9,7 +9,7 @@ from them, but they do not swallow errors either: a broken log is a bug to see.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -17,10 +17,15 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.orgs.models import Organization
+
 Action = AuditEvent.Action
 
 
-def _user_org(user: Any) -> Any:
+def _user_org(user: User) -> Organization | None:
     """The user's first organisation (by membership id), for filtering by organisation."""
     from phoihop.orgs.models import Membership
 
@@ -30,11 +35,11 @@ def _user_org(user: Any) -> Any:
     return membership.organization if membership else None
 
 
-def on_logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def on_logged_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     record(Action.SIGN_IN, actor=user, subject_user=user, organization=_user_org(user), request=request)
 
 
-def on_logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def on_logged_out(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
     if user is None:
         return
     record(Action.SIGN_OUT, actor=user, subject_user=user, organization=_user_org(user), request=request)

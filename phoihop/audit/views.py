@@ -18,7 +18,7 @@ from phoihop.audit.access import check_audit_log, reads_every_organization
 from phoihop.audit.forms import AnonymiseForm, AuditFilterForm
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.exports import csv_writer, write_csv_row
 from phoihop.orgs.models import Person
 
@@ -126,7 +126,7 @@ def _person(pk: int) -> Person:
 
 @require_GET  # a wrong method is answered 405 before the rule is asked, as before
 @rule("staff")
-def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+def person_export(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     data = personal_data.export_person(actor=request.user, person=person)
     response = HttpResponse(
@@ -139,7 +139,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @rule("staff")
-def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+def person_anonymise(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     already = personal_data.is_anonymised(person)
     form = AnonymiseForm(request.POST or None)

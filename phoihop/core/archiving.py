@@ -5,20 +5,32 @@ its two services and two messages; this does the rest the same way for every rec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-ArchiveService = Callable[..., Any]
+from phoihop.core.access import signed_in
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class Addressed(Protocol):
+    def get_absolute_url(self) -> str: ...
+
+
+class ArchiveService(Protocol):
+    """An archive or restore service bound to its record (``functools.partial``)."""
+
+    def __call__(self, *, actor: User) -> object: ...
 
 
 def archive_or_restore(
     request: HttpRequest,
-    record: Any,
+    record: Addressed,
     *,
     restoring: bool | None = None,
     archive: ArchiveService,
@@ -34,7 +46,7 @@ def archive_or_restore(
         restoring = bool(request.POST.get("restore"))
     service, done = (restore, restored_message) if restoring else (archive, archived_message)
     try:
-        service(actor=request.user)
+        service(actor=signed_in(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -23,13 +23,18 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from phoihop.core.models import IdempotencyKey
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.core.access import AnyUser
 
 FIELD_NAME = "idempotency_key"
 # How long a form's key is remembered: longer than anyone keeps a form open and retries it.
@@ -58,17 +63,16 @@ class Once(Generic[M]):
     replayed: bool
 
 
-def _first_result(*, user: Any, scope: str, key: str) -> Once[Any]:
-    row = IdempotencyKey.objects.get(user=user, scope=scope, key=key)
-    return Once(value=None, url=row.result_url, replayed=True)
+def _first_result_url(*, user: User, scope: str, key: str) -> str:
+    return IdempotencyKey.objects.get(user=user, scope=scope, key=key).result_url
 
 
-def first_result_url(*, user: Any, scope: str, key: str | None) -> str | None:
+def first_result_url(*, user: AnyUser, scope: str, key: str | None) -> str | None:
     """Where the first POST with ``key`` led, if that POST was committed; else None.
 
     For a view that would refuse a repeated POST before reaching ``run_once`` (the record has
     moved on since), so it can answer with the first result instead."""
-    if not is_valid_key(key) or not getattr(user, "is_authenticated", False):
+    if not is_valid_key(key) or not user.is_authenticated:
         return None
     return (
         IdempotencyKey.objects.filter(user=user, scope=scope, key=key)
@@ -79,7 +83,7 @@ def first_result_url(*, user: Any, scope: str, key: str | None) -> str | None:
 
 def run_once(
     *,
-    user: Any,
+    user: User,
     scope: str,
     key: str | None,
     action: Callable[[], M],
@@ -104,7 +108,9 @@ def run_once(
             with transaction.atomic():
                 claim = IdempotencyKey.objects.create(user=user, scope=scope, key=key)
         except IntegrityError:
-            return _first_result(user=user, scope=scope, key=key)
+            return Once(
+                value=None, url=_first_result_url(user=user, scope=scope, key=key), replayed=True
+            )
         IdempotencyKey.objects.filter(user=user, created_at__lt=timezone.now() - KEEP).delete()
         value = action()
         claim.result_url = address(value)[:500]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.functional import Promise
 
 from phoihop.vn.collation import sort_key
@@ -17,7 +17,12 @@ from phoihop.vn.text import exact_key, fold
 SECTION_LIMIT = 20
 SEARCH_CAP = 500  # candidates ranked per section; the count shown stops there
 
-_QS = TypeVar("_QS", bound=QuerySet[Any])
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
+_M = TypeVar("_M", bound=Model)
+_QS = TypeVar("_QS", bound=QuerySet[Model])
+_T = TypeVar("_T")
 
 
 # A period typed as a range: "2022 - 2025", "2022–2025", "2022-2025" (dashes are "-" once
@@ -25,7 +30,7 @@ _QS = TypeVar("_QS", bound=QuerySet[Any])
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|\bden\b)\s*((?:19|20)\d\d)(?!\d)")
 
 
-def search_filter(query: str, model: Any = None) -> Q:
+def search_filter(query: str, model: type[Model] | None = None) -> Q:
     """Every word of the query, folded, appears in the record's folded names.
 
     A period typed as a range is one term, not two years and a dash: it matches the range
@@ -48,7 +53,7 @@ def search_filter(query: str, model: Any = None) -> Q:
     return condition
 
 
-def rank(items: list[Any], query: str, label: str) -> list[Any]:
+def rank(items: list[_T], query: str, label: str) -> list[_T]:
     """Exact-diacritic matches first, then Vietnamese alphabetical order."""
     wanted = exact_key(query)
     return sorted(
@@ -70,13 +75,13 @@ class Searchable:
 
     key: str
     title: str | Promise  # a lazy translation, read when the page is drawn
-    records: Callable[[Any], QuerySet[Any]]
+    records: Callable[[AnyUser], QuerySet[Model]]
     label: str
     template: str
     list_url: str = ""
 
 
-def search_section(qs: QuerySet[Any], query: str, label: str) -> tuple[list[Any], int]:
+def search_section(qs: QuerySet[_M], query: str, label: str) -> tuple[list[_M], int]:
     """The section's first rows in ranking order, and how many match (up to SEARCH_CAP).
 
     The candidates are ranked on their labels alone; only the rows shown are loaded whole, so a

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # Database integer keys are signed 64-bit: a larger number in a URL is no record at all (and
 # would overflow the database driver instead of simply matching nothing).
@@ -18,6 +22,12 @@ class HtmxHttpRequest(HttpRequest):
     """A request that went through django-htmx's middleware (installed for every request)."""
 
     htmx: HtmxDetails
+
+
+def context_of(detail: DataclassInstance) -> dict[str, object]:
+    """A detail selector's result as a page's context: its fields by name, the values not
+    copied, so the template reads ``org`` or ``can_edit`` as before."""
+    return {f.name: getattr(detail, f.name) for f in dataclasses.fields(detail)}
 
 
 def int_or_none(value: Any) -> int | None:

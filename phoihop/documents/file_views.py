@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.documents import renditions, signatures
 from phoihop.documents.pdf import LibreOfficeMissing
 
@@ -26,7 +26,7 @@ def _pdf_file(request: HttpRequest, job: Any, record: Any) -> HttpResponse:
     return response
 
 
-def _pdf(request: HttpRequest, source_name: str, pk: int) -> HttpResponse:
+def _pdf(request: SignedInRequest, source_name: str, pk: int) -> HttpResponse:
     """The PDF of a generated Word document: the file when it is made, else the page that
     follows the worker making it."""
     found = renditions.source(source_name)
@@ -52,32 +52,32 @@ def _pdf(request: HttpRequest, source_name: str, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "agreement", pk)
 
 
 @rule("object")
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "plan", pk)
 
 
 @rule("object")
-def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def review_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "review_report", pk)
 
 
 @rule("object")
-def commendations_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def commendations_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "commendations", pk)
 
 
 @rule("object")
-def commendation_decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_decision_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "commendation_decision", pk)
 
 
 @rule("object")
-def commendation_submission_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_submission_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     return _pdf(request, "commendation_submission", pk)
 
 
@@ -103,7 +103,7 @@ def pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
 # --- signed copies ----------------------------------------------------------------------------
 
 
-def _upload(request: HttpRequest, record: Any) -> HttpResponse:
+def _upload(request: SignedInRequest, record: Any) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Hãy chọn tệp bản ký (PDF hoặc ảnh quét) để tải lên."))
@@ -138,13 +138,13 @@ def _safe_next(request: HttpRequest) -> bool:
     return target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
 
 
-def _signed_upload(label: str) -> Callable[[HttpRequest, int], HttpResponse]:
+def _signed_upload(label: str) -> Callable[[SignedInRequest, int], HttpResponse]:
     """The upload of a signed copy of a ``label`` record ("agreements.agreement"), for whoever
     edits the record, as its app registered (``signatures.register_signed_record``)."""
 
     @rule("object")
     @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: SignedInRequest, pk: int) -> HttpResponse:
         kind = signatures.signed_record(label)
         if kind is None:
             raise Http404

@@ -13,7 +13,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -22,6 +22,11 @@ from django.utils.translation import gettext as _
 
 from phoihop.documents.file_models import PdfRendition
 from phoihop.documents.pdf import ConversionError, LibreOfficeMissing, soffice_path
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.core.access import AnyUser
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def content_hash(docx: bytes) -> str:
     return digest.hexdigest()
 
 
-def pdf_request(*, actor: Any, source_name: str, record: Any) -> PdfRendition:
+def pdf_request(*, actor: User, source_name: str, record: Any) -> PdfRendition:
     """The PDF of ``record``'s document as it is now: the one made before when the Word file has
     not changed, else a new job for the worker. A double click, a retry or another reader gets
     the same job; a failed one is tried again. The caller has checked that ``actor`` may
@@ -169,7 +174,7 @@ def _failed(job: PdfRendition, message: str) -> PdfRendition:
     return job
 
 
-def get_pdf_for_user(user: Any, pk: int) -> tuple[PdfRendition, Any]:
+def get_pdf_for_user(user: AnyUser, pk: int) -> tuple[PdfRendition, Any]:
     """A PDF job and its record, for whoever may download the record's Word file: 404 for a
     job that does not exist or whose record the user does not see."""
     from django.http import Http404

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
 from phoihop.documents.models import IssuedNumber, NumberCounter
 
@@ -88,7 +88,7 @@ def _record_problems(live: list[IssuedNumber]) -> list[SeriesProblem]:
             continue
         per_document[(entry.content_type_id, entry.object_id, entry.doc_type)].append(entry)
         per_type[entry.content_type_id].add(entry.object_id)
-    documents: dict[tuple[int, int], Any] = {}
+    documents: dict[tuple[int, int], models.Model] = {}
     for type_id, object_ids in per_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         found = model._default_manager.in_bulk(list(object_ids)) if model is not None else {}

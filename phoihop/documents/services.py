@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +24,9 @@ from phoihop.orgs.models import Organization
 from phoihop.vn.dates import format_short
 from phoihop.vn.symbols import DOC_TYPES, ParsedSymbol, SymbolError, format_symbol
 from phoihop.vn.symbols import Form as SymbolForm
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Party committees hold their congresses every five years (2020, 2025, 2030 …); the term runs
 # from the close of one congress to the close of the next. The register has no congress dates,
@@ -114,13 +117,13 @@ class NumberIssue:
 
 def reserve_number(
     *,
-    actor: Any,
+    actor: User,
     issuer: Organization,
     doc_type: str,
     issued_on: datetime.date,
     number: int | None = None,
     co_issuers: Sequence[Organization] = (),
-    record: Any = None,
+    record: models.Model | None = None,
     title: str = "",
     confirm_out_of_sequence: bool = False,
 ) -> IssuedNumber:
@@ -134,13 +137,13 @@ def reserve_number(
 @transaction.atomic
 def number_issue(
     *,
-    actor: Any,
+    actor: User,
     issuer: Organization,
     doc_type: str,
     issued_on: datetime.date,
     number: int | None = None,
     co_issuers: Sequence[Organization] = (),
-    record: Any = None,
+    record: models.Model | None = None,
     title: str = "",
     confirm_out_of_sequence: bool = False,
 ) -> NumberIssue:
@@ -232,12 +235,12 @@ def _locked_counter(issuer: Organization, series: str) -> NumberCounter:
     return counter
 
 
-def live_number(record: Any, doc_type: str) -> IssuedNumber | None:
+def live_number(record: models.Model, doc_type: str) -> IssuedNumber | None:
     """The record's live entry of type ``doc_type`` in the register, if it has one."""
     return _live_entry(ContentType.objects.get_for_model(record), record, doc_type)
 
 
-def _live_entry(content_type: ContentType | None, record: Any, doc_type: str) -> IssuedNumber | None:
+def _live_entry(content_type: ContentType | None, record: models.Model | None, doc_type: str) -> IssuedNumber | None:
     if content_type is None or record is None:
         return None
     return (
@@ -324,18 +327,20 @@ def check_issuers_valid(issuers: Sequence[Organization], on: datetime.date) -> N
         raise ValidationError({"issued_on": [ValidationError(e, code="issuer_not_valid") for e in errors]})
 
 
-DateRule = Callable[[Any, datetime.date], list[str]]
+_Record = TypeVar("_Record", bound=models.Model)
+DateRule = Callable[[_Record, datetime.date], list[str]]
 
-_date_rules: dict[str, DateRule] = {}
+_date_rules: dict[str, DateRule[models.Model]] = {}
 
 
-def register_date_rule(model: type[models.Model], rule: DateRule) -> None:
+def register_date_rule(model: type[_Record], rule: DateRule[_Record]) -> None:
     """Let the app owning ``model`` say which dates cannot stand on its records' documents
     (called from its ``AppConfig.ready``)."""
-    _date_rules[model._meta.label_lower] = rule
+    # Looked up by the record's own model below, so the rule only ever sees ``model``'s records.
+    _date_rules[model._meta.label_lower] = cast("DateRule[models.Model]", rule)
 
 
-def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
+def record_date_errors(record: models.Model, issued_on: datetime.date) -> list[str]:
     """Dates that cannot stand on an issued document, as the record's app rules them: an
     agreement issued before it was signed, a plan dated before the program it implements or
     for a year outside its period, a review report dated before the agreement was signed or
@@ -344,7 +349,7 @@ def record_date_errors(record: Any, issued_on: datetime.date) -> list[str]:
     return rule(record, issued_on) if rule is not None else []
 
 
-def check_record_dates(record: Any, issued_on: datetime.date, *, field: str = "issued_on") -> None:
+def check_record_dates(record: models.Model, issued_on: datetime.date, *, field: str = "issued_on") -> None:
     errors = record_date_errors(record, issued_on)
     if errors:
         raise ValidationError({field: [ValidationError(e, code="date_order") for e in errors]})

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.documents.file_models import SignedCopy
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 ACCEPTED = {"application/pdf", "image/jpeg", "image/png"}
 ROOT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
@@ -155,7 +158,7 @@ def verdict_of(signatures: list[dict[str, Any]]) -> str:
 
 
 @transaction.atomic
-def signed_copy_upload(*, actor: Any, record: models.Model, upload: UploadedFile, note: str = "") -> SignedCopy:
+def signed_copy_upload(*, actor: User, record: models.Model, upload: UploadedFile, note: str = "") -> SignedCopy:
     """Keep ``upload`` as the record's signed copy, its signatures verified; the copy it replaces
     stays, marked replaced. The caller has checked that ``actor`` may edit the record."""
     from phoihop.attachments.checks import sniff

@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -43,7 +44,7 @@ def visible_events(user: AnyUser) -> ActiveQuerySet:
     return Event.objects.filter(events_filter(user))
 
 
-def visible_attendee_ids(user: AnyUser) -> QuerySet[Any]:
+def visible_attendee_ids(user: AnyUser) -> QuerySet[Attendee, Mapping[str, object]]:
     """The people who attended an event ``user`` sees, as a subquery of person ids: he sees
     them too, wherever they work (registered with the registry's people rule in apps.py)."""
     return Attendee.objects.filter(event__in=visible_events(user)).values("person_id")

@@ -1,6 +1,11 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class EventsConfig(AppConfig):
@@ -23,7 +28,7 @@ class EventsConfig(AppConfig):
         register_calendar_source(EVENTS)
 
 
-def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:
     """An event's files are read and changed by whoever reads and edits the event."""
     from phoihop.events.access import get_event_for_user
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -18,8 +18,11 @@ from phoihop.notifications.calendar import (
     url_for,
 )
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def _rows(user: Any, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
     qs = visible_events(user).active().filter(date__gte=start, date__lte=end)
     if own:
         mine = own_org_ids(user)

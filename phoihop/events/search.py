@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy
 from phoihop.core.selectors import Searchable
 from phoihop.events import access
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def _records(user: Any) -> QuerySet[Any]:
+
+def _records(user: AnyUser) -> QuerySet[Any]:
     return access.visible_events(user).active().select_related("host")
 
 

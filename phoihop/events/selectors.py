@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -12,18 +14,20 @@ from phoihop.agreements.models import Agreement
 from phoihop.audit.personal_data import KeptNames
 from phoihop.core import history
 from phoihop.core.db import vi
-from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.events import access
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.models import Organization, Person
 from phoihop.orgs.panels import Panel
 
+if TYPE_CHECKING:
+    from phoihop.attachments.models import Attachment
+    from phoihop.core.access import AnyUser
 
-def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
+
+def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Event]:
     """Events the user may see, newest first, filtered by kind, year, host and text."""
-    # visible_events is typed as a plain QuerySet; it is built on Event.objects (ActiveQuerySet).
-    visible = cast(ActiveQuerySet, access.visible_events(user))
+    visible = access.visible_events(user)
     qs: QuerySet[Event] = (
         visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
     )
@@ -31,14 +35,16 @@ def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
         qs = qs.filter(kind=filters["kind"])
     if filters.get("year"):
         qs = qs.filter(date__year=filters["year"])
-    if filters.get("host"):
-        qs = qs.filter(host_id=filters["host"])
-    qs = filter_by_query(qs, filters.get("q", ""))
+    host = filters.get("host")
+    if isinstance(host, Organization | int) and host:  # the filter form's choice, or its key
+        qs = qs.filter(host=host)
+    qs = filter_by_query(qs, str(filters.get("q") or ""))
     # Subqueries rather than joins and GROUP BY: the paginator's COUNT(*) then leaves them out.
     attendees = Attendee.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(n=Count("pk")).values("n")
     links = (
-        cast(Any, Event.agreements.through).objects.filter(event=OuterRef("pk"))
-        .order_by().values("event").annotate(n=Count("pk")).values("n")
+        Event.agreements.through._default_manager.filter(event=OuterRef("pk"))
+        # The plugin does not follow annotate() on an auto-created through model.
+        .order_by().values("event").annotate(n=Count("pk")).values("n")  # type: ignore[misc]
     )
     return (
         qs.select_related("host")
@@ -47,37 +53,51 @@ def event_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Event]:
     )
 
 
-def year_choices(*, user: Any) -> list[int]:
+def year_choices(*, user: AnyUser) -> list[int]:
     """Every year from the first to the last visible event (one aggregate query)."""
-    bounds = cast(ActiveQuerySet, access.visible_events(user)).active().aggregate(first=Min("date"), last=Max("date"))
+    bounds = access.visible_events(user).active().aggregate(first=Min("date"), last=Max("date"))
     if bounds["first"] is None:
         return []
     return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
 
 
-def event_detail(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class EventDetail:
+    """What an event's page shows."""
+
+    event: Event
+    attendees: list[Attendee]
+    organizations: list[Organization]
+    # Only the agreements the reader may open; the rest stay linked but unseen.
+    agreements: list[Agreement]
+    photos: list[Attachment]
+    documents: list[Attachment]
+    can_edit: bool
+    history: list[history.Entry]
+
+
+def event_detail(*, user: AnyUser, pk: int) -> EventDetail:
     from phoihop.attachments.selectors import attachments_of
 
     event = access.get_event_for_user(user, pk)
     files = attachments_of(event)
-    return {
-        "event": event,
-        "attendees": list(
+    return EventDetail(
+        event=event,
+        attendees=list(
             event.attendees.select_related("organization", "person").order_by("order", "id")
         ),
-        "organizations": list(event.organizations.order_by(vi("name"))),
-        # Only the agreements the reader may open; the rest stay linked but unseen.
-        "agreements": list(
+        organizations=list(event.organizations.order_by(vi("name"))),
+        agreements=list(
             agreement_access.visible_agreements(user).filter(events=event).order_by("-signed_on", vi("title"))
         ),
-        "photos": [f for f in files if f.is_image],
-        "documents": [f for f in files if not f.is_image],
-        "can_edit": access.can_edit_event(user, event),
-        "history": event_history(event),
-    }
+        photos=[f for f in files if f.is_image],
+        documents=[f for f in files if not f.is_image],
+        can_edit=access.can_edit_event(user, event),
+        history=event_history(event),
+    )
 
 
-def person_attended_panel(*, user: Any, person: Person) -> Panel:
+def person_attended_panel(*, user: AnyUser, person: Person) -> Panel:
     """The events a person attended that the user sees, with the title he held that day,
     newest first (a panel of the person's page, registered in apps.py)."""
     attended = list(
@@ -94,13 +114,21 @@ def person_names_as_recorded(person: Person) -> KeptNames:
     return KeptNames(rows=[(a.full_name, a.event.title) for a in attendances])
 
 
-def agreement_panel(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementEvents:
+    """The agreement page's "Hội nghị, sự kiện" panel."""
+
+    agreement: Agreement
+    events: list[Event]
+
+
+def agreement_panel(*, user: AnyUser, pk: int) -> AgreementEvents:
     """The agreement page's "Hội nghị, sự kiện" panel: the events of agreement ``pk`` the user sees."""
     agreement = agreement_access.get_agreement_for_user(user, pk)
-    return {
-        "agreement": agreement,
-        "events": list(access.visible_events(user).filter(agreements=agreement).select_related("host")),
-    }
+    return AgreementEvents(
+        agreement=agreement,
+        events=list(access.visible_events(user).filter(agreements=agreement).select_related("host")),
+    )
 
 
 def event_history(event: Event) -> list[history.Entry]:
@@ -112,7 +140,7 @@ def event_history(event: Event) -> list[history.Entry]:
     )
 
 
-def host_choices(*, user: Any, event: Event | None = None) -> QuerySet[Organization]:
+def host_choices(*, user: AnyUser, event: Event | None = None) -> QuerySet[Organization]:
     """Organisations the user may name as host: those they write for (and the current host)."""
     qs = agreement_access.lead_organizations_for(user)
     if event is not None:
@@ -120,7 +148,7 @@ def host_choices(*, user: Any, event: Event | None = None) -> QuerySet[Organizat
     return qs.order_by(vi("name"))
 
 
-def linkable_agreements(*, user: Any, event: Event | None = None) -> QuerySet[Agreement]:
+def linkable_agreements(*, user: AnyUser, event: Event | None = None) -> QuerySet[Agreement]:
     """Agreements the user sees that an event may record as signed or reviewed there."""
     qs = agreement_access.visible_agreements(user)
     condition = Q(archived_at__isnull=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +28,9 @@ from phoihop.orgs.services import person_for_signatory
 from phoihop.vn.dates import format_short
 from phoihop.vn.text import clean
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 EVENT_FIELDS = (
     "kind",
     "title",
@@ -42,6 +45,20 @@ EVENT_FIELDS = (
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 
+class EventFields(TypedDict):
+    """An event's own fields (``EVENT_FIELDS``), checked and cleaned."""
+
+    kind: str
+    title: str
+    date: datetime.date
+    time_of_day: str
+    place: str
+    host: Organization
+    summary: str
+    minutes: str
+    source: str
+
+
 @dataclass
 class AttendeeInput:
     """An official at the event, with the rank and position they held that day."""
@@ -54,15 +71,15 @@ class AttendeeInput:
     pk: int | None = None
 
 
-def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+def _clean_fields(fields: Mapping[str, object]) -> EventFields:
     unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
     data = dict(fields)
     for name in ("title", "time_of_day", "place", "source"):
-        data[name] = clean(data.get(name) or "")
+        data[name] = clean(str(data.get(name) or ""))
     for name in ("summary", "minutes"):
-        data[name] = (data.get(name) or "").strip()
+        data[name] = str(data.get(name) or "").strip()
     errors: dict[str, list[str]] = {}
     if data.get("kind") not in Event.Kind.values:
         errors.setdefault("kind", []).append(_("Chọn loại hội nghị, sự kiện."))
@@ -80,10 +97,11 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
         errors.setdefault("host", []).append(_("Chọn đơn vị chủ trì."))
     if errors:
         raise ValidationError(errors)
-    return data
+    # Every name is there now, its value of the type checked above (the kind among the choices).
+    return cast(EventFields, data)
 
 
-def _check_host(actor: Any, host: Organization, event: Event | None) -> None:
+def _check_host(actor: User, host: Organization, event: Event | None) -> None:
     if event is not None and host.pk == event.host_id:
         return
     if not org_access.scope(actor).can_write_for(host.pk):
@@ -98,7 +116,7 @@ def _check_host(actor: Any, host: Organization, event: Event | None) -> None:
         raise ValidationError({"host": _("Đơn vị chủ trì đã bị lưu trữ khỏi danh mục.")})
 
 
-def _agreement_ids(actor: Any, agreements: Sequence[Agreement], event: Event | None) -> set[int]:
+def _agreement_ids(actor: User, agreements: Sequence[Agreement], event: Event | None) -> set[int]:
     """The agreements to link: each must be one the actor sees; links the actor cannot see stay."""
     wanted = {a.pk for a in agreements}
     already = set(event.agreements.values_list("pk", flat=True)) if event is not None else set()
@@ -116,7 +134,7 @@ def _agreement_ids(actor: Any, agreements: Sequence[Agreement], event: Event | N
     return wanted | hidden
 
 
-def _check_attendees(actor: Any, attendees: Sequence[AttendeeInput]) -> None:
+def _check_attendees(actor: User, attendees: Sequence[AttendeeInput]) -> None:
     named = [a for a in attendees if a.person is not None]
     if named:
         ids = {a.person.pk for a in named if a.person is not None}
@@ -132,7 +150,7 @@ def _check_attendees(actor: Any, attendees: Sequence[AttendeeInput]) -> None:
 
 
 def _save_attendees(
-    actor: Any, event: Event, attendees: Sequence[AttendeeInput], date_changed: bool
+    actor: User, event: Event, attendees: Sequence[AttendeeInput], date_changed: bool
 ) -> None:
     existing = {a.pk: a for a in event.attendees.all()}
     kept: set[int] = set()
@@ -173,9 +191,9 @@ def _save_attendees(
 
 def _save(
     *,
-    actor: Any,
+    actor: User,
     event: Event,
-    data: dict[str, Any],
+    data: EventFields,
     organizations: Sequence[Organization],
     agreement_ids: set[int],
     attendees: Sequence[AttendeeInput],
@@ -194,8 +212,8 @@ def _save(
 
 def event_create(
     *,
-    actor: Any,
-    fields: dict[str, Any],
+    actor: User,
+    fields: Mapping[str, object],
     organizations: Sequence[Organization] = (),
     agreements: Sequence[Agreement] = (),
     attendees: Sequence[AttendeeInput] = (),
@@ -220,9 +238,9 @@ def event_create(
 
 def event_update(
     *,
-    actor: Any,
+    actor: User,
     event: Event,
-    fields: dict[str, Any],
+    fields: Mapping[str, object],
     organizations: Sequence[Organization],
     agreements: Sequence[Agreement],
     attendees: Sequence[AttendeeInput],
@@ -249,7 +267,7 @@ def event_update(
         )
 
 
-def event_archive(*, actor: Any, event: Event) -> Event:
+def event_archive(*, actor: User, event: Event) -> Event:
     if not access.can_edit_event(actor, event):
         raise PermissionDenied
     if not event.is_archived:
@@ -257,7 +275,7 @@ def event_archive(*, actor: Any, event: Event) -> Event:
     return event
 
 
-def event_restore(*, actor: Any, event: Event) -> Event:
+def event_restore(*, actor: User, event: Event) -> Event:
     if not access.can_edit_event(actor, event):
         raise PermissionDenied
     if event.is_archived:
@@ -268,7 +286,7 @@ def event_restore(*, actor: Any, event: Event) -> Event:
 # --- who is told ---------------------------------------------------------------------------------
 
 
-def event_invited_notify(*, event: Event, actor: Any) -> int:
+def event_invited_notify(*, event: Event, actor: User) -> int:
     """Tell the members of the organisations taking part in a coming event, other than its host,
     that they are expected; a new date tells them again."""
     if event.date < timezone.localdate():

@@ -14,13 +14,14 @@ from phoihop.agreements.models import Agreement
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.lists import list_page
 from phoihop.core.panels import panel_response
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
+    context_of,
 )
 from phoihop.events import access, selectors, services
 from phoihop.events.forms import (
@@ -61,13 +62,13 @@ def event_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @rule("object")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.event_detail(user=request.user, pk=pk)
+    context = context_of(selectors.event_detail(user=request.user, pk=pk))
     context["attachment_form"] = AttachmentForm(initial={"kind": "photo"})
     context["nav"] = "events"
     return render(request, "events/detail.html", context)
 
 
-def _form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
+def _form_page(request: SignedInRequest, event: Event | None) -> HttpResponse:
     """The one form that records or edits an event with its attendees."""
     choices = {
         "hosts": selectors.host_choices(user=request.user, event=event),
@@ -117,14 +118,14 @@ def _form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
 
 
 @rule("authenticated")
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_create_event(request.user):
         raise PermissionDenied
     return _form_page(request, None)
 
 
 @rule("object")
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, pk, for_edit=True)
     return _form_page(request, event)
 
@@ -153,8 +154,9 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("object")
 def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The events of agreement ``pk``, a panel of the agreement page."""
-    context = selectors.agreement_panel(user=request.user, pk=pk)
-    agreement = context["agreement"]
+    found = selectors.agreement_panel(user=request.user, pk=pk)
+    agreement = found.agreement
+    context = context_of(found)
     context["nav"] = "agreements"
     return panel_response(
         request, "events/agreement_panel.html", context, title=_("Hội nghị, sự kiện"),

@@ -13,6 +13,7 @@ when it is done.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -336,7 +337,7 @@ def import_files_remove_stale(
             batch.file = ""
             batch.save(update_fields=["file"])
             storage = batch.file.storage
-            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+            transaction.on_commit(functools.partial(storage.delete, name))
         removed += 1
     return removed
 

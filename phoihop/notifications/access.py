@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
 
 def visible_notifications(user: AnyUser) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Notification.objects.none()
-    return Notification.objects.filter(user=cast("User", user)).shown()
+    return Notification.objects.filter(user=user).shown()
 
 
 def get_notification_for_user(user: AnyUser, pk: int) -> Notification:
@@ -61,14 +61,14 @@ def members_of(org_ids: Iterable[int], *, min_role: str = Membership.Role.VIEWER
 
 
 def users_seeing(
-    users: Iterable[User], record: Model, visible: Callable[[User], QuerySet[Any]]
+    users: Iterable[User], record: Model, visible: Callable[[User], QuerySet[Model]]
 ) -> list[User]:
     """Those of ``users`` who may see ``record``, by its owning app's ``visible_<x>(user)``."""
     return [u for u in users if visible(u).filter(pk=record.pk).exists()]
 
 
 def members_to_tell(
-    org_ids: Iterable[int | None], *, actor: Any, officers: bool = False
+    org_ids: Iterable[int | None], *, actor: User, officers: bool = False
 ) -> list[User]:
     """Active members of the organisations (officers and above with ``officers``), not the actor:
     those a hand-over between parties is told to."""

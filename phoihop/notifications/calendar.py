@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.orgs import access as org_access
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 # Item kinds in the order a day lists them, with their label and Bootstrap colour.
 ITEM_KINDS: dict[str, tuple[Any, str]] = {
@@ -144,7 +147,7 @@ def calendar_sources() -> list[Source]:
 # --- helpers of the sources -------------------------------------------------------------------
 
 
-def own_org_ids(user: Any) -> list[int]:
+def own_org_ids(user: AnyUser) -> list[int]:
     """The organisations the user is a member of (not those below them)."""
     return sorted(org_access.scope(user).roles)
 

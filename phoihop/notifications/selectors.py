@@ -8,9 +8,9 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from django.db.models import Case, Count, F, QuerySet, Value, When, Window
+from django.db.models import Case, Count, F, Model, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from phoihop.notifications.access import visible_notifications
@@ -23,8 +23,13 @@ from phoihop.notifications.calendar import (
 )
 from phoihop.notifications.models import Notification
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def notification_list(*, user: Any) -> QuerySet[Notification]:
+_M = TypeVar("_M", bound=Model)
+
+
+def notification_list(*, user: AnyUser) -> QuerySet[Notification]:
     """The user's notifications not cleared: unread first, newest first."""
     return (
         visible_notifications(user)
@@ -33,7 +38,7 @@ def notification_list(*, user: Any) -> QuerySet[Notification]:
     )
 
 
-def unread_count(*, user: Any) -> int:
+def unread_count(*, user: AnyUser) -> int:
     return visible_notifications(user).filter(read_at__isnull=True).count()
 
 
@@ -47,7 +52,7 @@ def unread_count(*, user: Any) -> int:
 
 def calendar_items(
     *,
-    user: Any,
+    user: AnyUser,
     start: datetime.date,
     end: datetime.date,
     today: datetime.date,
@@ -83,7 +88,7 @@ class AgendaPage:
 
 def agenda_page(
     *,
-    user: Any,
+    user: AnyUser,
     start: datetime.date,
     end: datetime.date,
     today: datetime.date,
@@ -149,7 +154,7 @@ class Month:
         return datetime.date(self.year, self.month, 1)
 
 
-def _ranked(qs: QuerySet[Any], date_field: str, per_day: int) -> list[Any]:
+def _ranked(qs: QuerySet[_M], date_field: str, per_day: int) -> list[_M]:
     """At most ``per_day`` rows a day (lowest ids first), each with the day's total in ``day_total``."""
     return list(
         qs.annotate(
@@ -162,7 +167,7 @@ def _ranked(qs: QuerySet[Any], date_field: str, per_day: int) -> list[Any]:
 
 
 def month_grid(
-    *, user: Any, year: int, month: int, today: datetime.date, per_day: int = 4
+    *, user: AnyUser, year: int, month: int, today: datetime.date, per_day: int = 4
 ) -> Month:
     """The weeks (Monday first) covering a month, each day with its first ``per_day`` items and
     the number of others (shown in full by the agenda of that day). A fixed number of queries;

@@ -7,12 +7,13 @@ import datetime
 import functools
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -26,6 +27,10 @@ from phoihop.notifications.models import (
 )
 from phoihop.vn.names import person_name
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
 logger = logging.getLogger(__name__)
 
 
@@ -35,7 +40,7 @@ def _absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url
 
 
-def _email_text(user: Any, notification: Notification) -> tuple[str, str]:
+def _email_text(user: User, notification: Notification) -> tuple[str, str]:
     """Subject and plain-text body, in Vietnamese whatever the sender's language."""
     with translation.override(settings.LANGUAGE_CODE):
         name = person_name(user)
@@ -116,13 +121,13 @@ def notification_email_send(*, notification_id: int, attempt: int = 1) -> str:
 
 def notify(
     *,
-    users: Iterable[Any],
+    users: Iterable[User | None],
     kind: str,
     title: str,
     body: str = "",
     url: str = "",
     key: str | None = None,
-    obj: Any = None,
+    obj: Model | None = None,
 ) -> int:
     """Tell ``users`` something; return how many got a new notification.
 
@@ -174,7 +179,7 @@ def notify(
     return len(created)
 
 
-def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, actor: User, notification: Notification) -> Notification:
     if notification.user_id != actor.pk:
         raise ValueError("a notification is marked by its own user")
     if notification.read_at is None:
@@ -183,7 +188,7 @@ def notification_mark_read(*, actor: Any, notification: Notification) -> Notific
     return notification
 
 
-def notification_clear(*, actor: Any, notification: Notification) -> Notification:
+def notification_clear(*, actor: User, notification: Notification) -> Notification:
     if notification.user_id != actor.pk:
         raise ValueError("a notification is cleared by its own user")
     now = timezone.now()
@@ -193,17 +198,17 @@ def notification_clear(*, actor: Any, notification: Notification) -> Notificatio
     return notification
 
 
-def notifications_mark_all_read(*, actor: Any) -> int:
+def notifications_mark_all_read(*, actor: User) -> int:
     return Notification.objects.filter(user=actor).unread().update(read_at=timezone.now())
 
 
-def notifications_clear_all(*, actor: Any) -> int:
+def notifications_clear_all(*, actor: User) -> int:
     now = timezone.now()
     Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=now)
     return Notification.objects.filter(user=actor).shown().update(cleared_at=now)
 
 
-def preferences_of(user: Any) -> dict[str, bool]:
+def preferences_of(user: User) -> dict[str, bool]:
     """Each kind with whether it goes by e-mail (off until the user turns it on)."""
     chosen = dict(
         NotificationPreference.objects.filter(user=user).values_list("kind", "by_email")
@@ -212,7 +217,7 @@ def preferences_of(user: Any) -> dict[str, bool]:
 
 
 @transaction.atomic
-def preferences_set(*, actor: Any, by_email: Mapping[str, bool]) -> None:
+def preferences_set(*, actor: User, by_email: Mapping[str, bool]) -> None:
     unknown = set(by_email) - set(Kind.values)
     if unknown:
         raise ValueError(f"unknown notification kinds: {sorted(unknown)}")
@@ -226,13 +231,13 @@ def preferences_set(*, actor: Any, by_email: Mapping[str, bool]) -> None:
             pref.save(update_fields=["by_email"])
 
 
-def feed_token_for(user: Any) -> CalendarFeedToken:
+def feed_token_for(user: User) -> CalendarFeedToken:
     """The user's calendar feed token, made on first use."""
     token, _created = CalendarFeedToken.objects.get_or_create(user=user)
     return token
 
 
-def feed_token_reset(*, actor: Any) -> CalendarFeedToken:
+def feed_token_reset(*, actor: User) -> CalendarFeedToken:
     """A new secret for the user's feed: calendar programs holding the old link get nothing."""
     token = feed_token_for(actor)
     token.token = new_feed_token()

@@ -18,7 +18,7 @@ from django.utils.http import (
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.notifications import selectors, services
 from phoihop.notifications.access import get_notification_for_user, user_for_feed_token
 from phoihop.notifications.calendar import ITEM_KINDS, Cursor
@@ -53,7 +53,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule("object")
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: SignedInRequest, pk: int) -> HttpResponse:
     """Go to the record a notification is about, marking it read."""
     notification = get_notification_for_user(request.user, pk)
     services.notification_mark_read(actor=request.user, notification=notification)
@@ -64,7 +64,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def notification_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_mark_read(request: SignedInRequest, pk: int) -> HttpResponse:
     notification = get_notification_for_user(request.user, pk)
     services.notification_mark_read(actor=request.user, notification=notification)
     return _back(request)
@@ -72,7 +72,7 @@ def notification_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def notification_clear(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_clear(request: SignedInRequest, pk: int) -> HttpResponse:
     notification = get_notification_for_user(request.user, pk)
     services.notification_clear(actor=request.user, notification=notification)
     messages.success(request, _("Đã xóa thông báo."))
@@ -81,7 +81,7 @@ def notification_clear(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def notifications_mark_all_read(request: HttpRequest) -> HttpResponse:
+def notifications_mark_all_read(request: SignedInRequest) -> HttpResponse:
     services.notifications_mark_all_read(actor=request.user)
     messages.success(request, _("Đã đánh dấu mọi thông báo là đã đọc."))
     return _back(request)
@@ -89,14 +89,14 @@ def notifications_mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def notifications_clear_all(request: HttpRequest) -> HttpResponse:
+def notifications_clear_all(request: SignedInRequest) -> HttpResponse:
     count = services.notifications_clear_all(actor=request.user)
     messages.success(request, _("Đã xóa %(count)s thông báo.") % {"count": count})
     return _back(request)
 
 
 @rule("authenticated")
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         form = PreferencesForm(request.POST)
         if form.is_valid():
@@ -165,7 +165,7 @@ def calendar_agenda(request: HttpRequest) -> HttpResponse:
 
 
 @rule("authenticated")
-def feed_settings(request: HttpRequest) -> HttpResponse:
+def feed_settings(request: SignedInRequest) -> HttpResponse:
     token = services.feed_token_for(request.user)
     url = request.build_absolute_uri(reverse("notifications:feed", kwargs={"token": token.token}))
     return render(
@@ -183,7 +183,7 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def feed_reset(request: HttpRequest) -> HttpResponse:
+def feed_reset(request: SignedInRequest) -> HttpResponse:
     services.feed_token_reset(actor=request.user)
     messages.success(
         request,

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Protocol, TypedDict
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -48,6 +48,44 @@ MEDIA_PREFIX = "media/"
 # Tables that `migrate` fills by itself: a database with rows only there is still empty.
 MIGRATE_SEEDED = frozenset({"django_migrations", "django_content_type", "auth_permission"})
 CHUNK = 1024 * 1024
+
+
+class FileEntry(TypedDict):
+    sha256: str
+    size: int
+
+
+class DatabaseFacts(TypedDict, total=False):
+    vendor: str
+    sqlite_version: str
+    server_major: int
+    pg_dump_major: int
+
+
+class SnapshotFacts(TypedDict):
+    counts: dict[str, int]
+    migrations: list[list[str]]  # [app, name], in the order they were applied
+
+
+class Manifest(TypedDict):
+    """What ``manifest.json`` holds."""
+
+    format: int
+    application: str
+    version: str
+    created_at: str
+    database: DatabaseFacts
+    migrations: list[list[str]]
+    counts: dict[str, int]
+    files: dict[str, FileEntry]
+
+
+class _Cursor(Protocol):
+    """A database cursor, SQLite's own or Django's, as far as the snapshot facts read it."""
+
+    def execute(self, sql: str, /) -> object: ...
+    def fetchone(self) -> tuple[int] | None: ...
+    def fetchall(self) -> list[tuple[str, str]]: ...
 
 
 class BackupError(Exception):
@@ -102,11 +140,10 @@ def backup_create(
     with tempfile.TemporaryDirectory(dir=output.parent, prefix=".phoihop-backup-") as work:
         member = DATABASE_MEMBERS[connection.vendor]
         if connection.vendor == "sqlite":
-            dump, database = _dump_sqlite(connection, Path(work))
+            dump, database, facts = _dump_sqlite(connection, Path(work))
         else:
-            dump, database = _dump_postgresql(connection, Path(work))
-        counts = database.pop("counts")
-        migrations = database.pop("migrations")
+            dump, database, facts = _dump_postgresql(connection, Path(work))
+        counts, migrations = facts["counts"], facts["migrations"]
         fd, partial = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".partial")
         try:
             with os.fdopen(fd, "wb") as raw:
@@ -114,7 +151,7 @@ def backup_create(
                     files = {member: _add_file(tar, member, dump)}
                     for relative, path in _media_files(media):
                         files[MEDIA_PREFIX + relative] = _add_file(tar, MEDIA_PREFIX + relative, path)
-                    manifest = {
+                    manifest: Manifest = {
                         "format": ARCHIVE_FORMAT,
                         "application": "phoihop",
                         "version": _app_version(),
@@ -155,7 +192,7 @@ class _HashingReader:
         return data
 
 
-def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> dict[str, Any]:
+def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> FileEntry:
     stat = path.stat()
     info = tarfile.TarInfo(name)
     info.size = stat.st_size
@@ -163,7 +200,7 @@ def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> dict[str, Any]:
     info.mode = 0o600
     with path.open("rb") as stream:
         reader = _HashingReader(stream)
-        tar.addfile(info, reader)  # type: ignore[arg-type]
+        tar.addfile(info, reader)
     return {"sha256": reader.sha256.hexdigest(), "size": stat.st_size}
 
 
@@ -198,12 +235,14 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _snapshot_facts(cursor: Any, tables: list[str]) -> dict[str, Any]:
+def _snapshot_facts(cursor: _Cursor, tables: list[str]) -> SnapshotFacts:
     """Rows per table and the applied migrations, read through ``cursor`` (one snapshot)."""
     counts = {}
     for table in sorted(tables):
         cursor.execute(f"SELECT COUNT(*) FROM {_quote(table)}")  # noqa: S608 - a table name, quoted
-        counts[table] = cursor.fetchone()[0]
+        row = cursor.fetchone()
+        assert row is not None  # COUNT(*) answers one row
+        counts[table] = row[0]
     migrations: list[list[str]] = []
     if "django_migrations" in tables:
         cursor.execute("SELECT app, name FROM django_migrations ORDER BY id")
@@ -216,7 +255,7 @@ def _sqlite_tables(db: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _dump_sqlite(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path, dict[str, Any]]:
+def _dump_sqlite(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path, DatabaseFacts, SnapshotFacts]:
     target = work / "phoihop.sqlite3"
     connection.ensure_connection()
     copy = sqlite3.connect(target)
@@ -226,7 +265,7 @@ def _dump_sqlite(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path, dic
         facts = _snapshot_facts(copy.cursor(), _sqlite_tables(copy))
     finally:
         copy.close()
-    return target, {"vendor": "sqlite", "sqlite_version": sqlite3.sqlite_version, **facts}
+    return target, {"vendor": "sqlite", "sqlite_version": sqlite3.sqlite_version}, facts
 
 
 def _client_major(executable: str) -> int:
@@ -254,7 +293,7 @@ def _postgresql_program(name: str) -> str:
     return path
 
 
-def _postgresql_env(settings_dict: dict[str, Any]) -> dict[str, str]:
+def _postgresql_env(settings_dict: dict[str, object]) -> dict[str, str]:
     """Connection settings for pg_dump / pg_restore as environment variables (the password
     never appears on a command line)."""
     from django.db.backends.postgresql.client import DatabaseClient
@@ -267,7 +306,7 @@ def _postgresql_env(settings_dict: dict[str, Any]) -> dict[str, str]:
     return env
 
 
-def _dump_postgresql(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path, dict[str, Any]]:
+def _dump_postgresql(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path, DatabaseFacts, SnapshotFacts]:
     pg_dump = _postgresql_program("pg_dump")
     client = _client_major(pg_dump)
     target = work / "phoihop.pgdump"
@@ -301,12 +340,7 @@ def _dump_postgresql(connection: BaseDatabaseWrapper, work: Path) -> tuple[Path,
                 _("pg_dump không sao lưu được cơ sở dữ liệu: %(error)s")
                 % {"error": result.stderr.strip()}
             )
-    return target, {
-        "vendor": "postgresql",
-        "server_major": server,
-        "pg_dump_major": client,
-        **facts,
-    }
+    return target, {"vendor": "postgresql", "server_major": server, "pg_dump_major": client}, facts
 
 
 # --- Checking an archive ------------------------------------------------------------------------
@@ -324,10 +358,10 @@ def _read_member(tar: tarfile.TarFile, info: tarfile.TarInfo) -> Iterator[bytes]
         yield chunk
 
 
-def archive_verify(*, archive: Path) -> dict[str, Any]:
+def archive_verify(*, archive: Path) -> Manifest:
     """The archive's manifest, once every member is known to it and matches its checksum."""
     seen: dict[str, tuple[str, int]] = {}
-    manifest: dict[str, Any] | None = None
+    manifest: Manifest | None = None
     try:
         with tarfile.open(archive, mode="r:gz") as tar:
             for info in tar:
@@ -353,7 +387,7 @@ def archive_verify(*, archive: Path) -> dict[str, Any]:
     if manifest is None or manifest.get("format") != ARCHIVE_FORMAT or "files" not in manifest:
         raise BackupError(_("Tệp sao lưu không có bản kê (manifest.json) hợp lệ. Không khôi phục."))
     seen.pop(MANIFEST)
-    listed: dict[str, Any] = manifest["files"]
+    listed = manifest["files"]
     missing = sorted(set(listed) - set(seen))
     extra = sorted(set(seen) - set(listed))
     wrong = sorted(
@@ -374,7 +408,8 @@ def archive_verify(*, archive: Path) -> dict[str, Any]:
             % {"problems": "; ".join(parts)}
         )
     vendor = manifest.get("database", {}).get("vendor")
-    if DATABASE_MEMBERS.get(vendor) not in listed:
+    member = DATABASE_MEMBERS.get(vendor) if vendor is not None else None
+    if member is None or member not in listed:
         raise BackupError(_("Tệp sao lưu không chứa cơ sở dữ liệu. Không khôi phục."))
     return manifest
 
@@ -394,7 +429,7 @@ def _database_holding(connection: BaseDatabaseWrapper) -> tuple[list[str], list[
     return sorted(counts), sorted(t for t, n in counts.items() if n and t not in MIGRATE_SEEDED)
 
 
-def _unknown_migrations(manifest: dict[str, Any]) -> list[str]:
+def _unknown_migrations(manifest: Manifest) -> list[str]:
     """Migrations applied in the archive that this version of the code does not have."""
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     return sorted(f"{app}.{name}" for app, name in manifest["migrations"] if (app, name) not in known)
@@ -451,7 +486,7 @@ def backup_restore(
             _("Thư mục tệp tải lên %(path)s không trống. Chỉ khôi phục vào thư mục trống.")
             % {"path": media}
         )
-    files: dict[str, Any] = manifest["files"]
+    files = manifest["files"]
     with tempfile.TemporaryDirectory(prefix="phoihop-restore-") as work:
         dump = Path(work) / "database"
         with tarfile.open(archive, mode="r:gz") as tar:
@@ -500,7 +535,7 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _extract(tar: tarfile.TarFile, info: tarfile.TarInfo, target: Path, expected: dict[str, Any]) -> None:
+def _extract(tar: tarfile.TarFile, info: tarfile.TarInfo, target: Path, expected: FileEntry) -> None:
     """Write one member, checking its checksum again on the way (the archive could have
     changed since it was verified); a file that does not match is never left in place."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -529,7 +564,7 @@ def _restore_sqlite(connection: BaseDatabaseWrapper, dump: Path) -> None:
 
 
 def _restore_postgresql(
-    connection: BaseDatabaseWrapper, dump: Path, manifest: dict[str, Any], *, clean: bool
+    connection: BaseDatabaseWrapper, dump: Path, manifest: Manifest, *, clean: bool
 ) -> None:
     pg_restore = _postgresql_program("pg_restore")
     client = _client_major(pg_restore)

@@ -17,12 +17,12 @@ Each app's own rules live beside its models (``<app>/access.py``) and build on `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from phoihop.core.access import is_system_admin
@@ -112,9 +112,9 @@ def subtree(root_ids: Iterable[int]) -> ActiveQuerySet:
     condition reads the roots' paths in a subquery-free form: one small query by key first)."""
     roots = list(root_ids)
     if not roots:
-        return cast("ActiveQuerySet", Organization.objects.none())
+        return Organization.objects.none()
     paths = Organization.objects.filter(pk__in=roots).values_list("path", flat=True)
-    return cast("ActiveQuerySet", Organization.objects.filter(subtree_q(paths)))
+    return Organization.objects.filter(subtree_q(paths))
 
 
 def within(org: Organization, root_ids: Iterable[int]) -> bool:
@@ -197,8 +197,8 @@ def can_manage_registry(user: AnyUser) -> bool:
 
 
 def get_organization_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Organization:
-    org = Organization.objects.select_related("parent").filter(pk=pk).first()
-    if org is None or not getattr(user, "is_authenticated", False):
+    org: Organization | None = Organization.objects.select_related("parent").filter(pk=pk).first()
+    if org is None or not user.is_authenticated:
         raise Http404
     if for_edit and not can_manage_registry(user):
         raise PermissionDenied
@@ -208,7 +208,7 @@ def get_organization_for_user(user: AnyUser, pk: int, *, for_edit: bool = False)
 # Person ids a user sees through the records of an app above the registry (the people who
 # signed an agreement he sees, or attended an event he sees), each as a subquery. The apps
 # register them in their AppConfig.ready; the registry names none of them.
-PeopleSource = Callable[["AnyUser"], QuerySet[Any]]
+PeopleSource = Callable[["AnyUser"], QuerySet[Model, Mapping[str, object]]]
 
 _people_sources: list[PeopleSource] = []
 

@@ -21,6 +21,8 @@ from phoihop.orgs.services import ORGANIZATION_FIELDS
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+    from phoihop.core.access import AnyUser
+
 
 def province_choices() -> list[tuple[int | str, StrOrPromise]]:
     return [("", _("— Chọn tỉnh, thành phố —")), *provinces().items()]
@@ -209,7 +211,7 @@ class PersonForm(versioning.VersionedFormMixin, forms.Form):
     )
 
     def __init__(
-        self, *args: Any, user: Any, instance: Person | None = None, **kwargs: Any
+        self, *args: Any, user: AnyUser, instance: Person | None = None, **kwargs: Any
     ) -> None:
         if instance is not None and "initial" not in kwargs:
             kwargs["initial"] = {

@@ -10,11 +10,14 @@ installed. The queries run while the page is read, as the page's own would.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from phoihop.orgs.models import Organization, Person
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 @dataclass(frozen=True)
@@ -23,31 +26,36 @@ class Panel:
     (``panel.data``)."""
 
     template: str
-    data: dict[str, Any] = field(default_factory=dict)
+    data: Mapping[str, object] = field(default_factory=dict)
 
 
-# Called as source(user=..., organization=...) and source(user=..., person=...).
-PanelSource = Callable[..., Panel]
-
-_organization_panels: list[PanelSource] = []
-_person_panels: list[PanelSource] = []
+class OrganizationPanelSource(Protocol):
+    def __call__(self, *, user: AnyUser, organization: Organization) -> Panel: ...
 
 
-def register_organization_panel(source: PanelSource) -> None:
+class PersonPanelSource(Protocol):
+    def __call__(self, *, user: AnyUser, person: Person) -> Panel: ...
+
+
+_organization_panels: list[OrganizationPanelSource] = []
+_person_panels: list[PersonPanelSource] = []
+
+
+def register_organization_panel(source: OrganizationPanelSource) -> None:
     """Show ``source(user=..., organization=...)`` on an organisation's page."""
     if source not in _organization_panels:
         _organization_panels.append(source)
 
 
-def register_person_panel(source: PanelSource) -> None:
+def register_person_panel(source: PersonPanelSource) -> None:
     """Show ``source(user=..., person=...)`` on a person's page."""
     if source not in _person_panels:
         _person_panels.append(source)
 
 
-def organization_panels(*, user: Any, organization: Organization) -> list[Panel]:
+def organization_panels(*, user: AnyUser, organization: Organization) -> list[Panel]:
     return [source(user=user, organization=organization) for source in _organization_panels]
 
 
-def person_panels(*, user: Any, person: Person) -> list[Panel]:
+def person_panels(*, user: AnyUser, person: Person) -> list[Panel]:
     return [source(user=user, person=person) for source in _person_panels]

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from phoihop.core.selectors import Searchable
 from phoihop.orgs import access
-from phoihop.orgs.models import Organization
+from phoihop.orgs.models import Organization, Person
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
-def _organizations(user: Any) -> QuerySet[Any]:
+def _organizations(user: AnyUser) -> QuerySet[Organization]:
     if not user.is_authenticated:
         return Organization.objects.none()
     return Organization.objects.active().select_related("parent")
 
 
-def _people(user: Any) -> QuerySet[Any]:
+def _people(user: AnyUser) -> QuerySet[Person]:
     return access.visible_people(user).active().select_related("organization")
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -13,7 +14,12 @@ from phoihop.core.models import ActiveQuerySet
 from phoihop.core.selectors import filter_by_query
 from phoihop.orgs import access, panels
 from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
+from phoihop.orgs.panels import Panel
 from phoihop.orgs.tree import path_ids
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.core.history import Entry
 
 TREE_PAGE = 50  # children shown per level before "xem thêm"
 
@@ -70,7 +76,7 @@ def organization_tree_level(*, parent_id: int | None, offset: int = 0) -> TreeLe
     return TreeLevel(parent, nodes, len(rows) > TREE_PAGE, offset + TREE_PAGE)
 
 
-def organization_tree(*, user: Any) -> TreeLevel:
+def organization_tree(*, user: AnyUser) -> TreeLevel:
     """The tree as first shown: the top level, and the branches down to the user's own
     organisations open, their own too (their subordinates show). Each level shows up to TREE_PAGE children (more load on demand), plus
     the ones on the way to the user's organisations wherever they fall in the order.
@@ -109,7 +115,7 @@ def organization_tree(*, user: Any) -> TreeLevel:
     return TreeLevel(None, roots, more, TREE_PAGE)
 
 
-def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
+def organization_list(*, filters: Mapping[str, object]) -> QuerySet[Organization]:
     qs = Organization.objects.select_related("parent")
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("kind"):
@@ -124,7 +130,7 @@ def organization_list(*, filters: dict[str, Any]) -> QuerySet[Organization]:
         qs = qs.filter(valid_to__isnull=True)
     elif filters.get("state") == "ended":
         qs = qs.filter(valid_to__isnull=False)
-    return filter_by_query(qs, filters.get("q", "")).order_by(vi("sort_name"), "id")
+    return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("sort_name"), "id")
 
 
 def organization_brief(*, pk: int) -> Organization | None:
@@ -132,7 +138,7 @@ def organization_brief(*, pk: int) -> Organization | None:
     return Organization.objects.only("id", "name", "short_name").filter(pk=pk).first()
 
 
-def organization_autocomplete(*, user: Any, query: str, visible_only: bool = False) -> QuerySet[Organization]:
+def organization_autocomplete(*, user: AnyUser, query: str, visible_only: bool = False) -> QuerySet[Organization]:
     """Organisations matching ``query`` word by word on the folded names, in Vietnamese order
     (the caller slices it). The registry is readable by every signed-in user; ``visible_only``
     keeps the user's own organisations and those below them (everything for system admins)."""
@@ -156,7 +162,24 @@ def organization_successions(*, org: Organization) -> tuple[list[Succession], li
     return out, into
 
 
-def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class OrganizationDetail:
+    """What an organisation's page shows."""
+
+    org: Organization
+    ancestors: list[Organization]
+    children: list[Organization]
+    more_children: bool
+    successions_out: list[Succession]
+    successions_in: list[Succession]
+    # The agreements it is a party to: a panel that the agreements app serves.
+    panels: list[Panel]
+    people: list[Person]
+    can_edit: bool
+    history: list[Entry]
+
+
+def organization_detail(*, user: AnyUser, pk: int) -> OrganizationDetail:
     from phoihop.core import history
 
     org = access.get_organization_for_user(user, pk)
@@ -166,51 +189,59 @@ def organization_detail(*, user: Any, pk: int) -> dict[str, Any]:
     ancestors = [by_pk[a] for a in above if a in by_pk]
     children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
     successions_out, successions_in = organization_successions(org=org)
-    # The access functions are typed as plain QuerySets; they are built on the models' default
-    # managers (ActiveQuerySet).
-    people = cast(ActiveQuerySet, access.visible_people(user)).active().filter(organization=org).order_by(vi("full_name"))
-    return {
-        "org": org,
-        "ancestors": ancestors,
-        "children": children[:TREE_PAGE],
-        "more_children": len(children) > TREE_PAGE,
-        "successions_out": successions_out,
-        "successions_in": successions_in,
-        # The agreements it is a party to: a panel that the agreements app serves.
-        "panels": panels.organization_panels(user=user, organization=org),
-        "people": list(people[:100]),
-        "can_edit": access.can_manage_registry(user),
-        "history": history.merged(
+    people = access.visible_people(user).active().filter(organization=org).order_by(vi("full_name"))
+    return OrganizationDetail(
+        org=org,
+        ancestors=ancestors,
+        children=children[:TREE_PAGE],
+        more_children=len(children) > TREE_PAGE,
+        successions_out=successions_out,
+        successions_in=successions_in,
+        panels=panels.organization_panels(user=user, organization=org),
+        people=list(people[:100]),
+        can_edit=access.can_manage_registry(user),
+        history=history.merged(
             history.entries(Organization.history.filter(id=org.pk), Organization, lambda r: r.name)
         ),
-    }
+    )
 
 
-def people_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Person]:
-    qs = cast(ActiveQuerySet, access.visible_people(user)).active().select_related("organization")
+def people_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Person]:
+    qs = access.visible_people(user).active().select_related("organization")
     if filters.get("organization"):
         qs = qs.filter(organization_id=filters["organization"])
-    return filter_by_query(qs, filters.get("q", "")).order_by(vi("full_name"), "id")
+    return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("full_name"), "id")
 
 
-def person_detail(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PersonDetail:
+    """What a person's page shows."""
+
+    person: Person
+    titles: list[PersonTitle]
+    # What he signed and attended: panels that the agreements and events apps serve.
+    panels: list[Panel]
+    can_edit: bool
+    history: list[Entry]
+
+
+def person_detail(*, user: AnyUser, pk: int) -> PersonDetail:
     from phoihop.core import history
 
     person = access.get_person_for_user(user, pk)
     titles = list(PersonTitle.objects.filter(person=person).select_related("organization"))
-    return {
-        "person": person,
-        "titles": titles,
-        # What he signed and attended: panels that the agreements and events apps serve.
-        "panels": panels.person_panels(user=user, person=person),
-        "can_edit": access.can_edit_person(user, person),
-        "history": history.merged(
+    return PersonDetail(
+        person=person,
+        titles=titles,
+        panels=panels.person_panels(user=user, person=person),
+        can_edit=access.can_edit_person(user, person),
+        history=history.merged(
             history.entries(Person.history.filter(id=person.pk), Person, lambda r: r.full_name),
             history.entries(
                 PersonTitle.history.filter(person_id=person.pk), PersonTitle, lambda r: r.position
             ),
         ),
-    }
+    )
 
 
 
@@ -220,16 +251,16 @@ def organization_choices(*, exclude: Organization | None = None) -> QuerySet[Org
     return qs.exclude(pk=exclude.pk) if exclude is not None and exclude.pk else qs
 
 
-def person_organization_choices(*, user: Any) -> QuerySet[Organization]:
+def person_organization_choices(*, user: AnyUser) -> QuerySet[Organization]:
     """The organisations whose people a user may record: where they write; all for staff."""
     qs = Organization.objects.active().order_by(vi("sort_name"), "id")
     s = access.scope(user)
     return qs if s.is_system_admin else qs.filter(pk__in=s.writer_org_ids)
 
 
-def people_organizations(*, user: Any) -> QuerySet[Organization]:
+def people_organizations(*, user: AnyUser) -> QuerySet[Organization]:
     """The organisations of the people a user sees (what the people list filter accepts)."""
-    org_ids = cast(ActiveQuerySet, access.visible_people(user)).active().values("organization_id")
+    org_ids = access.visible_people(user).active().values("organization_id")
     return Organization.objects.filter(pk__in=org_ids)
 
 

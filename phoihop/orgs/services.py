@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +18,9 @@ from phoihop.orgs.models import Organization, Person, PersonTitle, Succession
 from phoihop.orgs.tree import organization_paths_rebuild as organization_paths_rebuild  # re-export
 from phoihop.orgs.tree import path_ids
 from phoihop.vn.text import clean, fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 ORGANIZATION_FIELDS = (
     "name",
@@ -65,7 +68,7 @@ def _check_organization(org: Organization) -> None:
         raise ValidationError(errors)
 
 
-def _apply(org: Organization, fields: dict[str, Any]) -> None:
+def _apply(org: Organization, fields: Mapping[str, object]) -> None:
     unknown = set(fields) - set(ORGANIZATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
@@ -75,7 +78,7 @@ def _apply(org: Organization, fields: dict[str, Any]) -> None:
         raise ValidationError({"name": _("Cần nhập tên cơ quan, đơn vị.")})
 
 
-def organization_create(*, actor: Any, fields: dict[str, Any]) -> Organization:
+def organization_create(*, actor: User, fields: Mapping[str, object]) -> Organization:
     if not access.can_manage_registry(actor):
         raise PermissionDenied
     org = Organization()
@@ -87,7 +90,7 @@ def organization_create(*, actor: Any, fields: dict[str, Any]) -> Organization:
 
 
 def organization_update(
-    *, actor: Any, organization: Organization, fields: dict[str, Any], expected_version: int | None = None
+    *, actor: User, organization: Organization, fields: Mapping[str, object], expected_version: int | None = None
 ) -> Organization:
     """Change an organisation; a new superior body moves its whole subtree (save() rewrites the
     paths below it in one statement, in the same transaction). ``expected_version`` is the
@@ -103,7 +106,7 @@ def organization_update(
     return organization
 
 
-def organization_archive(*, actor: Any, organization: Organization) -> Organization:
+def organization_archive(*, actor: User, organization: Organization) -> Organization:
     if not access.can_manage_registry(actor):
         raise PermissionDenied
     if organization.children.active().exists():
@@ -112,7 +115,7 @@ def organization_archive(*, actor: Any, organization: Organization) -> Organizat
     return organization
 
 
-def organization_restore(*, actor: Any, organization: Organization) -> Organization:
+def organization_restore(*, actor: User, organization: Organization) -> Organization:
     """Bring an archived organisation back into the registry."""
     if not access.can_manage_registry(actor):
         raise PermissionDenied
@@ -126,7 +129,7 @@ def organization_restore(*, actor: Any, organization: Organization) -> Organizat
 
 def succession_record(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     effective_date: datetime.date,
     predecessors: Sequence[Organization],
@@ -178,7 +181,7 @@ def succession_record(
 
 def person_for_signatory(
     *,
-    actor: Any,
+    actor: User,
     full_name: str,
     organization: Organization,
     rank: str,
@@ -212,7 +215,7 @@ def person_for_signatory(
 
 
 def person_create(
-    *, actor: Any, full_name: str, organization: Organization | None, rank: str = "",
+    *, actor: User, full_name: str, organization: Organization | None, rank: str = "",
     position: str = "", since: datetime.date | None = None,
 ) -> Person:
     if not access.scope(actor).can_write_for(organization.pk if organization else None):
@@ -234,7 +237,7 @@ def person_create(
 
 
 def person_title_add(
-    *, actor: Any, person: Person, position: str, rank: str = "", since: datetime.date | None = None,
+    *, actor: User, person: Person, position: str, rank: str = "", since: datetime.date | None = None,
     organization: Organization | None = None,
 ) -> PersonTitle:
     """Record a title the person held from ``since`` (an earlier one, brought in from the unit's
@@ -257,7 +260,7 @@ def person_title_add(
 
 
 def person_update(
-    *, actor: Any, person: Person, full_name: str, organization: Organization | None,
+    *, actor: User, person: Person, full_name: str, organization: Organization | None,
     rank: str = "", position: str = "", since: datetime.date | None = None,
     expected_version: int | None = None,
 ) -> Person:
@@ -286,14 +289,14 @@ def person_update(
     return person
 
 
-def person_archive(*, actor: Any, person: Person) -> Person:
+def person_archive(*, actor: User, person: Person) -> Person:
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
     person.archive()
     return person
 
 
-def person_restore(*, actor: Any, person: Person) -> Person:
+def person_restore(*, actor: User, person: Person) -> Person:
     if not access.can_edit_person(actor, person):
         raise PermissionDenied
     person.restore()

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.lists import list_page
-from phoihop.core.views_util import HtmxHttpRequest, add_errors, int_or_none
+from phoihop.core.views_util import HtmxHttpRequest, add_errors, context_of, int_or_none
 from phoihop.core.widgets import autocomplete_response, autocomplete_results
 from phoihop.orgs import access, selectors, services
 from phoihop.orgs.access import can_administer_org
@@ -101,7 +101,7 @@ def organization_autocomplete(request: HttpRequest) -> HttpResponse:
 
 @rule("object")
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.organization_detail(user=request.user, pk=pk)
+    context = context_of(selectors.organization_detail(user=request.user, pk=pk))
     context["can_add_person"] = access.can_add_person_to(request.user, pk)
     context["can_manage_members"] = can_administer_org(request.user, pk)
     context["nav"] = "orgs"
@@ -109,7 +109,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _organization_form_page(
-    request: HttpRequest, organization: Organization | None
+    request: SignedInRequest, organization: Organization | None
 ) -> HttpResponse:
     if request.method == "POST":
         form = OrganizationForm(request.POST, instance=organization)
@@ -151,12 +151,12 @@ def _organization_form_page(
 
 
 @rule("staff")
-def organization_create(request: HttpRequest) -> HttpResponse:
+def organization_create(request: SignedInRequest) -> HttpResponse:
     return _organization_form_page(request, None)
 
 
 @rule("object")
-def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     organization = access.get_organization_for_user(request.user, pk, for_edit=True)
     return _organization_form_page(request, organization)
 
@@ -213,12 +213,12 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @rule("object")
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.person_detail(user=request.user, pk=pk)
+    context = context_of(selectors.person_detail(user=request.user, pk=pk))
     context["nav"] = "people"
     return render(request, "orgs/person_detail.html", context)
 
 
-def _person_form_page(request: HttpRequest, person: Person | None) -> HttpResponse:
+def _person_form_page(request: SignedInRequest, person: Person | None) -> HttpResponse:
     if request.method == "POST":
         form = PersonForm(request.POST, user=request.user, instance=person)
         if form.is_valid():
@@ -255,14 +255,14 @@ def _person_form_page(request: HttpRequest, person: Person | None) -> HttpRespon
 
 
 @rule("authenticated")
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: SignedInRequest) -> HttpResponse:
     if not access.can_create_person(request.user):
         raise PermissionDenied
     return _person_form_page(request, None)
 
 
 @rule("object")
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access.get_person_for_user(request.user, pk, for_edit=True)
     return _person_form_page(request, person)
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements import services as agreement_services
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.panels import panel_response
 from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.documents.forms import ReserveNumberForm
@@ -224,7 +224,7 @@ def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def agreement_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_number_reserve(request: SignedInRequest, pk: int) -> HttpResponse:
     """Enter the agreement in the lead party's register ("Cấp số"), once."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     if request.method != "POST":

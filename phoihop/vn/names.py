@@ -9,8 +9,6 @@ history line and document shows a person through ``person_name``.
 
 from __future__ import annotations
 
-from typing import Any
-
 __all__ = ["full_name", "name_sort_key", "person_name", "person_name_with_title"]
 
 
@@ -25,7 +23,7 @@ def name_sort_key(name: str) -> str:
     return " ".join(reversed(name.split()))
 
 
-def person_name(user: Any) -> str:
+def person_name(user: object) -> str:
     """The user's full name in Vietnamese order, or the log-in name when no name was given."""
     if user is None:
         return ""

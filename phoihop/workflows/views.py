@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from phoihop.agreements import access as agreement_access
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.views_util import add_errors, int_or_none
 from phoihop.orgs import services as org_services
 from phoihop.orgs.forms import SuccessionForm, SuccessionTransferForm
@@ -78,7 +78,7 @@ def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("staff")
-def succession_create(request: HttpRequest) -> HttpResponse:
+def succession_create(request: SignedInRequest) -> HttpResponse:
     """ "Record a reorganisation" (the registry's form), then, when the ended bodies leave open
     work, straight on to passing it to the successor."""
     if request.method == "POST":

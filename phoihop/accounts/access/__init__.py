@@ -31,9 +31,9 @@ def administered_organizations(user: AnyUser) -> QuerySet[Organization]:
 
 
 def get_org_for_member_admin(user: AnyUser, pk: int) -> Organization:
-    if not getattr(user, "is_authenticated", False) or not can_administer_org(user, pk):
+    if not user.is_authenticated or not can_administer_org(user, pk):
         raise Http404
-    org = Organization.objects.filter(pk=pk, archived_at__isnull=True).first()
+    org: Organization | None = Organization.objects.filter(pk=pk, archived_at__isnull=True).first()
     if org is None:
         raise Http404
     return org

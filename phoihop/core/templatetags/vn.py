@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
 
 from django import template
 from django.utils.translation import get_language
@@ -46,7 +45,7 @@ def vnnumber(value: int | float | Decimal | None, places: int | None = None) -> 
 
 
 @register.filter
-def person_name(user: Any) -> str:
+def person_name(user: object) -> str:
     """Phạm Đức Thịnh: family name first, the log-in name only when no name was given."""
     return names.person_name(user)
 

@@ -96,8 +96,8 @@ def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, 
         # The successors' officer and leader can renew the city program their command led.
         city = Agreement.objects.get(title__startswith="Chương trình phối hợp giữa Ban Tuyên giáo Thành ủy với Bộ Tư lệnh")
         for member in (officer, leader):
-            assert agreement_detail(user=member, pk=city.pk)["can_renew"], member.username
-        assert not agreement_detail(user=user("btl.hcm.xem"), pk=city.pk)["can_renew"]
+            assert agreement_detail(user=member, pk=city.pk).can_renew, member.username
+        assert not agreement_detail(user=user("btl.hcm.xem"), pk=city.pk).can_renew
 
 
 def test_it_adds_nothing_when_loaded_again_on_a_later_day(db: Any) -> None:

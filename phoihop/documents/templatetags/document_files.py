@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 register = template.Library()
 
@@ -79,7 +82,7 @@ def _parse_time(value: Any) -> Any:
     return timezone.localtime(moment) if timezone.is_aware(moment) else moment
 
 
-def _can_edit(user: Any, record: Any) -> bool:
+def _can_edit(user: AnyUser, record: Any) -> bool:
     from phoihop.documents.signatures import signed_record
 
     kind = signed_record(record._meta.label_lower)

@@ -10,7 +10,7 @@ from phoihop.notifications.tests.fixtures import usernames
 
 
 def test_it_notifies_each_user_once_per_key(users: dict[str, Any]) -> None:
-    args = {"kind": Kind.TASK_DUE_SOON, "title": "Nhiệm vụ sắp đến hạn", "key": "task-due:1:2024-06-12"}
+    args: dict[str, Any] = {"kind": Kind.TASK_DUE_SOON, "title": "Nhiệm vụ sắp đến hạn", "key": "task-due:1:2024-06-12"}
     assert services.notify(users=[users["alice"], users["bob"]], **args) == 2
     assert services.notify(users=[users["alice"], users["bob"], users["leader"]], **args) == 1
     assert services.notify(users=[users["alice"]], **args) == 0

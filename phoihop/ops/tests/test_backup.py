@@ -58,6 +58,7 @@ def demo(media: Path) -> None:
     demo_load(today=TODAY)
     agreement = Agreement.objects.earliest("pk")
     actor = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.first()
+    assert actor is not None
     attachment_add(
         actor=actor, owner=agreement, kind="signed_scan",
         upload=SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% ban ky\n" + os.urandom(4096), content_type="application/pdf"),
