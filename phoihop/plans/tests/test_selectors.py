@@ -138,8 +138,8 @@ def test_it_lists_a_tasks_activities_with_their_values(task, orgs, users):
     from phoihop.activities.selectors import task_panel
 
     panel = task_panel(user=users["coop_officer"], pk=task.pk)
-    assert [a.title for a in panel["activities"]] == ["Buổi nói chuyện"]
-    assert panel["can_record"] is True and panel["plan_open"] is True
+    assert [a.title for a in panel.activities] == ["Buổi nói chuyện"]
+    assert panel.can_record is True and panel.plan_open is True
     detail = task_detail(user=users["coop_officer"], pk=task.pk, today=SPRING)
     assert detail.status == TaskStatus.IN_PROGRESS
     assert [(p.achieved, p.percent) for p in detail.indicators] == [(D("3"), D("25.0"))]
