@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -114,7 +114,7 @@ def activity_approvers(activity: Activity) -> list[User]:
     ]
 
 
-def activity_authors(activity: Activity, *, actor: Any) -> list[User]:
+def activity_authors(activity: Activity, *, actor: User) -> list[User]:
     """Who recorded ``activity`` and who sent it, other than ``actor``, if they still see it."""
     author_ids = {activity.created_by_id, activity.submitted_by_id} - {None, actor.pk}
     return users_seeing(

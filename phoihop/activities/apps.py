@@ -1,6 +1,11 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class ActivitiesConfig(AppConfig):
@@ -16,7 +21,7 @@ class ActivitiesConfig(AppConfig):
         register_source(SOURCE)
 
 
-def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:
     """An activity's files are read and changed by whoever reads and edits the activity."""
     from django.core.exceptions import PermissionDenied
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.urls import reverse
@@ -22,6 +22,9 @@ from phoihop.orgs.localities import commune_province, communes_of, provinces
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number, parse_number
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class VNNumberField(forms.Field):
@@ -240,7 +243,7 @@ class ActivityFilterForm(forms.Form):
     """The agreement and party choices of the activity list: only the chosen one is rendered,
     others are found by typing (a province body sees thousands of agreements)."""
 
-    def __init__(self, *, user: Any, agreement: int | None, party: int | None) -> None:
+    def __init__(self, *, user: AnyUser, agreement: int | None, party: int | None) -> None:
         from phoihop.agreements import access as agreement_access
 
         super().__init__(initial={"agreement": agreement, "party": party})

@@ -9,9 +9,10 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
@@ -30,6 +31,13 @@ from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator
 from phoihop.vn.numbers import format_number
 
+if TYPE_CHECKING:
+    from phoihop.agreements.models import ContentArea
+    from phoihop.attachments.models import Attachment
+    from phoihop.core.access import AnyUser
+    from phoihop.core.history import Entry
+    from phoihop.plans.models import Task
+
 PAGE_SIZE = 25
 # The list says "more than 1,000" rather than counting a whole province's activities.
 COUNT_CAP = 1000
@@ -44,9 +52,10 @@ def _with_related(qs: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
+def activity_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Activity]:
     """Activities the user may see, filtered by agreement, plan, task, party, content area,
-    period (year, year and month, or from/to dates) and status; newest first."""
+    period (year, year and month, or from/to dates) and status; newest first. ``filters`` are
+    the list form's (ActivityFilterForm.filters): keys as ids, the year and month as numbers."""
     qs = access.visible_activities(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
@@ -55,27 +64,29 @@ def activity_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Activity]:
         qs = qs.filter(task__plan_id=filters["plan"])
     if filters.get("task"):
         qs = qs.filter(task_id=filters["task"])
-    if filters.get("organization"):
-        through = Activity.organizations.through.objects.filter(organization_id=filters["organization"])
+    organization = filters.get("organization")
+    if isinstance(organization, int) and organization:
+        through = Activity.organizations.through.objects.filter(organization_id=organization)
         qs = qs.filter(pk__in=through.values("activity_id"))
     if filters.get("content_area"):
         qs = qs.filter(task__content_area_id=filters["content_area"])
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
-    if filters.get("year") and filters.get("month"):
-        first = datetime.date(int(filters["year"]), int(filters["month"]), 1)
+    year, month = filters.get("year"), filters.get("month")
+    if isinstance(year, int) and year and isinstance(month, int) and month:
+        first = datetime.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         qs = qs.filter(start_date__lte=last, end_date__gte=first)
-    elif filters.get("year"):
+    elif isinstance(year, int) and year:
         # Date bounds rather than a year function, so the end-date index serves the range.
-        year = int(filters["year"])
         qs = qs.filter(start_date__lte=datetime.date(year, 12, 31), end_date__gte=datetime.date(year, 1, 1))
     if filters.get("date_from"):
         qs = qs.filter(end_date__gte=filters["date_from"])
     if filters.get("date_to"):
         qs = qs.filter(start_date__lte=filters["date_to"])
-    if filters.get("q"):
-        qs = filter_by_query(qs, filters["q"])
+    query = filters.get("q")
+    if isinstance(query, str) and query:
+        qs = filter_by_query(qs, query)
     return _with_related(qs).order_by("-end_date", "-id")
 
 
@@ -168,7 +179,7 @@ def year_options() -> list[int]:
     return list(range(bounds["last"], bounds["first"] - 1, -1))
 
 
-def content_area_options(*, user: Any, agreement_id: int | None) -> list[Any]:
+def content_area_options(*, user: AnyUser, agreement_id: int | None) -> list[ContentArea]:
     """The content areas the activity list offers: those of the chosen agreement, if the user
     sees it (one query; none without a chosen agreement)."""
     from phoihop.agreements.models import ContentArea
@@ -182,7 +193,7 @@ def content_area_options(*, user: Any, agreement_id: int | None) -> list[Any]:
     )
 
 
-def approvals_inbox(*, user: Any) -> KeyedRows[Activity]:
+def approvals_inbox(*, user: AnyUser) -> KeyedRows[Activity]:
     """Submissions waiting for this user: organised by an organisation they lead, oldest first."""
     orgs = org_access.approver_org_ids(user)
     if not orgs:
@@ -197,29 +208,52 @@ def approvals_inbox(*, user: Any) -> KeyedRows[Activity]:
     )
 
 
-def activity_detail(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ActivityPage:
+    activity: Activity
+    values: list[IndicatorValue]
+    photos: list[Attachment]
+    documents: list[Attachment]
+    can_edit: bool
+    can_review: bool
+    can_reopen: bool
+    history: list[Entry]
+
+
+def activity_detail(*, user: AnyUser, pk: int) -> ActivityPage:
     activity = access.get_activity_for_user(user, pk)
     values = list(activity.values.select_related("indicator"))
     files = attachments_of(activity)
-    return {
-        "activity": activity,
-        "values": values,
-        "photos": [f for f in files if f.is_image],
-        "documents": [f for f in files if not f.is_image],
-        "can_edit": access.can_write_activity(user, activity) and activity.is_editable,
-        "can_review": access.can_approve_activity(user, activity)
+    return ActivityPage(
+        activity=activity,
+        values=values,
+        photos=[f for f in files if f.is_image],
+        documents=[f for f in files if not f.is_image],
+        can_edit=access.can_write_activity(user, activity) and activity.is_editable,
+        can_review=access.can_approve_activity(user, activity)
         and activity.status == Activity.Status.SUBMITTED,
-        "can_reopen": access.can_write_activity(user, activity)
+        can_reopen=access.can_write_activity(user, activity)
         and activity.status == Activity.Status.APPROVED,
-        "history": activity_history(activity),
-    }
+        history=activity_history(activity),
+    )
 
 
 # The task page shows the latest activities; the rest are in the activity list filtered by task.
 TASK_ACTIVITY_LIMIT = 20
 
 
-def task_panel(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TaskActivities:
+    task: Task
+    activities: list[Activity]  # the latest TASK_ACTIVITY_LIMIT
+    activity_count: int
+    more_activities: bool
+    approved_count: int
+    can_record: bool
+    plan_open: bool
+
+
+def task_panel(*, user: AnyUser, pk: int) -> TaskActivities:
     """The task page's "Hoạt động" panel: the latest activities of task ``pk`` the user sees,
     how many there are, and whether the user may record one."""
     task = plan_access.get_task_for_user(user, pk)
@@ -235,18 +269,18 @@ def task_panel(*, user: Any, pk: int) -> dict[str, Any]:
     )
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
     s = org_access.scope(user)
-    return {
-        "task": task,
-        "activities": activities,
-        "activity_count": counts["total"],
-        "more_activities": counts["total"] > len(activities),
-        "approved_count": counts["approved"],
-        "can_record": any(s.can_write_for(org) for org in parties),
-        "plan_open": task.plan.is_open,
-    }
+    return TaskActivities(
+        task=task,
+        activities=activities,
+        activity_count=counts["total"],
+        more_activities=counts["total"] > len(activities),
+        approved_count=counts["approved"],
+        can_record=any(s.can_write_for(org) for org in parties),
+        plan_open=task.plan.is_open,
+    )
 
 
-def activity_record(*, user: Any, pk: int) -> Activity:
+def activity_record(*, user: AnyUser, pk: int) -> Activity:
     """The activity ``user`` may see (404 otherwise), with its organisers and its indicator
     values (each with its indicator) loaded."""
     activity = access.get_activity_for_user(user, pk)
@@ -263,14 +297,15 @@ def activity_history(activity: Activity) -> list[history.Entry]:
         Indicator.objects.filter(pk__in=values.values("indicator_id")).values_list("pk", "name")
     )
 
-    def value_subject(r: Any) -> str:
-        return _("Chỉ tiêu “%(name)s”: %(value)s") % {
-            "name": indicators.get(r.indicator_id, "—"), "value": format_number(r.value),
-        }
-
     return history.merged(
         history.entries(Activity.history.filter(id=activity.pk), Activity, lambda r: r.title),
-        history.entries(values, IndicatorValue, value_subject),
+        history.entries(
+            values,
+            IndicatorValue,
+            lambda r: _("Chỉ tiêu “%(name)s”: %(value)s") % {
+                "name": indicators.get(r.indicator_id, "—"), "value": format_number(r.value),
+            },
+        ),
     )
 
 

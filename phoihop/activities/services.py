@@ -11,13 +11,13 @@ import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -37,6 +37,9 @@ from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.names import person_name
 from phoihop.vn.text import clean
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 ACTIVITY_FIELDS = (
     "title",
     "start_date",
@@ -48,7 +51,7 @@ ACTIVITY_FIELDS = (
 )
 
 
-def _as_decimal(value: Any) -> Decimal | None:
+def _as_decimal(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value if value.is_finite() else None
     if isinstance(value, int) and not isinstance(value, bool):
@@ -63,14 +66,14 @@ def _as_decimal(value: Any) -> Decimal | None:
     return None
 
 
-def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
+def _clean_fields(task: Task, fields: Mapping[str, object]) -> dict[str, object]:
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
     data = dict(fields)
-    data["title"] = clean(data.get("title") or "")
-    data["place_text"] = clean(data.get("place_text") or "")
-    data["description"] = (data.get("description") or "").strip()
+    data["title"] = clean(str(data.get("title") or ""))
+    data["place_text"] = clean(str(data.get("place_text") or ""))
+    data["description"] = str(data.get("description") or "").strip()
     errors: dict[str, list[str]] = {}
     if not data["title"]:
         errors.setdefault("title", []).append(_("Cần nhập tên hoạt động."))
@@ -80,7 +83,7 @@ def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(start, datetime.date):
         errors.setdefault("start_date", []).append(_("Cần nhập ngày tổ chức."))
     else:
-        assert end is not None  # no end date means the start date
+        assert isinstance(end, datetime.date)  # no end date means the start date
         if end < start:
             errors.setdefault("end_date", []).append(_("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."))
         elif not start.year <= task.plan.year <= end.year:
@@ -91,7 +94,7 @@ def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
     if code is not None:
         from phoihop.orgs.localities import commune_name
 
-        if not commune_name(code):
+        if not (isinstance(code, int) and commune_name(code)):  # communes are known by number
             errors.setdefault("commune_code", []).append(_("Không tìm thấy xã, phường được chọn."))
     participants = data.get("participants")
     if participants is not None and (not isinstance(participants, int) or participants < 0):
@@ -101,7 +104,7 @@ def _clean_fields(task: Task, fields: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _check_organizations(actor: Any, task: Task, organizations: Sequence[Organization]) -> None:
+def _check_organizations(actor: User, task: Task, organizations: Sequence[Organization]) -> None:
     if not organizations:
         raise ValidationError({"organizations": _("Chọn ít nhất một đơn vị tổ chức.")})
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
@@ -125,7 +128,7 @@ def _allowed_indicators(task: Task) -> dict[int, Indicator]:
     return {i.pk: i for i in qs}
 
 
-def _clean_values(task: Task, values: Mapping[Indicator, Any]) -> dict[Indicator, Decimal]:
+def _clean_values(task: Task, values: Mapping[Indicator, object]) -> dict[Indicator, Decimal]:
     allowed = _allowed_indicators(task)
     result: dict[Indicator, Decimal] = {}
     errors: list[str] = []
@@ -171,11 +174,11 @@ def _save_values(activity: Activity, values: Mapping[Indicator, Decimal]) -> Non
 
 def activity_create(
     *,
-    actor: Any,
+    actor: User,
     task: Task,
-    fields: Mapping[str, Any],
+    fields: Mapping[str, object],
     organizations: Sequence[Organization],
-    values: Mapping[Indicator, Any] | None = None,
+    values: Mapping[Indicator, object] | None = None,
 ) -> Activity:
     """Record an activity as a draft. The actor must be an officer of one of its organisers."""
     if not plan_access.visible_tasks(actor).filter(pk=task.pk).exists():
@@ -193,7 +196,7 @@ def activity_create(
     return activity
 
 
-def _check_writable(actor: Any, activity: Activity) -> None:
+def _check_writable(actor: User, activity: Activity) -> None:
     if not access.can_write_activity(actor, activity):
         raise PermissionDenied
     if activity.is_archived:
@@ -206,11 +209,11 @@ def _check_writable(actor: Any, activity: Activity) -> None:
 
 def activity_update(
     *,
-    actor: Any,
+    actor: User,
     activity: Activity,
-    fields: Mapping[str, Any],
+    fields: Mapping[str, object],
     organizations: Sequence[Organization],
-    values: Mapping[Indicator, Any] | None = None,
+    values: Mapping[Indicator, object] | None = None,
     expected_version: int | None = None,
 ) -> Activity:
     """Change a draft or returned activity, by an officer of one of its organisers.
@@ -252,12 +255,12 @@ class ActivitySaved:
 
 def activity_save(
     *,
-    actor: Any,
+    actor: User,
     task: Task,
     activity: Activity | None,
-    fields: Mapping[str, Any],
+    fields: Mapping[str, object],
     organizations: Sequence[Organization],
-    values: Mapping[Indicator, Any] | None = None,
+    values: Mapping[Indicator, object] | None = None,
     photos: Sequence[UploadedFile] = (),
     submit: bool = False,
     idempotency_key: str | None = None,
@@ -324,7 +327,7 @@ def _lock(activity: Activity) -> None:
     activity.refresh_from_db(from_queryset=Activity.objects.select_for_update())
 
 
-def activity_submit(*, actor: Any, activity: Activity) -> Activity:
+def activity_submit(*, actor: User, activity: Activity) -> Activity:
     """Send a draft or returned activity for approval; the leaders who may approve it are told
     (their e-mail goes out after the commit)."""
     with transaction.atomic():
@@ -338,25 +341,25 @@ def activity_submit(*, actor: Any, activity: Activity) -> Activity:
     return activity
 
 
-def _check_reviewer(actor: Any, activity: Activity) -> None:
+def _check_reviewer(actor: User, activity: Activity) -> None:
     if not access.can_approve_activity(actor, activity):
         raise PermissionDenied
     if activity.status != Activity.Status.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt hoặc trả lại được hoạt động đang chờ duyệt."))
 
 
-def _record_review(action: str, *, activity: Activity, actor: Any, detail: str = "") -> None:
+def _record_review(action: str, *, activity: Activity, actor: User, detail: str = "") -> None:
     """An approval or a return in the audit trail, filed under the reviewer's own organisation
     among the activity's (the first of them otherwise)."""
     organizations = list(activity.organizations.all())
-    mine = access.approver_org_ids(actor)
+    mine = org_access.approver_org_ids(actor)
     organization = next(
         (o for o in organizations if o.pk in mine), organizations[0] if organizations else None
     )
     record(action, obj=activity, actor=actor, organization=organization, detail=detail)
 
 
-def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
+def activity_return(*, actor: User, activity: Activity, note: str) -> Activity:
     """Send a submission back with the reviewer's note; its author is notified with the note."""
     note = (note or "").strip()
     with transaction.atomic():
@@ -376,7 +379,7 @@ def activity_return(*, actor: Any, activity: Activity, note: str) -> Activity:
     return activity
 
 
-def activity_approve(*, actor: Any, activity: Activity) -> Activity:
+def activity_approve(*, actor: User, activity: Activity) -> Activity:
     """Approve a submission: its values now count. A revision replaces the record it corrects."""
     with transaction.atomic():
         _lock(activity)
@@ -394,7 +397,7 @@ def activity_approve(*, actor: Any, activity: Activity) -> Activity:
     return activity
 
 
-def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
+def activity_reopen(*, actor: User, activity: Activity) -> Activity:
     """Start a correction of an approved activity: a new draft revision with the same content.
 
     The approved record stays as it is and keeps counting until the revision is approved."""
@@ -428,14 +431,14 @@ def activity_reopen(*, actor: Any, activity: Activity) -> Activity:
     return revision
 
 
-def activity_archive(*, actor: Any, activity: Activity) -> Activity:
+def activity_archive(*, actor: User, activity: Activity) -> Activity:
     """Set aside a draft or returned record. Approved work is never archived: it is corrected."""
     _check_writable(actor, activity)
     activity.archive()
     return activity
 
 
-def activity_restore(*, actor: Any, activity: Activity) -> Activity:
+def activity_restore(*, actor: User, activity: Activity) -> Activity:
     if not access.can_write_activity(actor, activity):
         raise PermissionDenied
     if activity.is_archived:
@@ -446,7 +449,9 @@ def activity_restore(*, actor: Any, activity: Activity) -> Activity:
 # --- derived columns --------------------------------------------------------------------------
 
 
-def fill_agreement_column(*, activity_model: Any, task_model: Any, plan_model: Any) -> int:
+def fill_agreement_column(
+    *, activity_model: type[Model], task_model: type[Model], plan_model: type[Model]
+) -> int:
     """Set every activity's agreement from its task's plan in one statement; the number changed.
 
     Takes the models so the data migration can run it on the historical ones."""
@@ -475,7 +480,7 @@ def activity_columns_rebuild() -> int:
 # write (or not at all), their e-mails leave after the commit.
 
 
-def activity_submitted_notify(*, activity: Activity, actor: Any) -> int:
+def activity_submitted_notify(*, activity: Activity, actor: User) -> int:
     """Tell the leaders who may approve ``activity`` that it waits for them."""
     approvers = [u for u in access.activity_approvers(activity) if u.pk != actor.pk]
     stamp = activity.submitted_at.strftime("%Y%m%d%H%M%S%f") if activity.submitted_at else ""
@@ -496,7 +501,7 @@ def activity_submitted_notify(*, activity: Activity, actor: Any) -> int:
     )
 
 
-def activity_returned_notify(*, activity: Activity, actor: Any) -> int:
+def activity_returned_notify(*, activity: Activity, actor: User) -> int:
     """Tell the author of ``activity`` (who recorded it and who sent it) it came back, and why."""
     authors = access.activity_authors(activity, actor=actor)
     stamp = activity.returned_at.strftime("%Y%m%d%H%M%S%f") if activity.returned_at else ""
@@ -518,7 +523,7 @@ def activity_returned_notify(*, activity: Activity, actor: Any) -> int:
     )
 
 
-def activity_approved_notify(*, activity: Activity, actor: Any) -> int:
+def activity_approved_notify(*, activity: Activity, actor: User) -> int:
     """Tell the author of ``activity`` (who recorded it and who sent it) that it was approved."""
     authors = access.activity_authors(activity, actor=actor)
     with translation.override(settings.LANGUAGE_CODE):

@@ -30,6 +30,7 @@ from phoihop.core.panels import panel_response
 from phoihop.core.views_util import (
     HtmxHttpRequest,
     add_errors,
+    context_of,
     int_or_none,
 )
 from phoihop.orgs.models import Organization
@@ -156,20 +157,20 @@ def activity_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.activity_detail(user=request.user, pk=pk)
-    context["nav"] = "activities"
-    context["attachment_form"] = AttachmentForm(initial={"kind": "photo"})
+    context = context_of(selectors.activity_detail(user=request.user, pk=pk)) | {
+        "nav": "activities",
+        "attachment_form": AttachmentForm(initial={"kind": "photo"}),
+    }
     return render(request, "activities/detail.html", context)
 
 
 @rule("object")
 def task_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The activities of task ``pk``, a panel of the task page."""
-    context = selectors.task_panel(user=request.user, pk=pk)
-    task = context["task"]
-    context["nav"] = "agreements"
+    panel = selectors.task_panel(user=request.user, pk=pk)
+    task = panel.task
     return panel_response(
-        request, "activities/task_panel.html", context, title=_("Hoạt động"),
+        request, "activities/task_panel.html", context_of(panel) | {"nav": "agreements"}, title=_("Hoạt động"),
         back_url=reverse("plans:task_detail", args=[task.pk]), back_label=f"{task.number}. {task.title}",
     )
 
@@ -233,7 +234,7 @@ def _after_review(request: HttpRequest, activity: Activity) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def activity_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk, for_edit=True)
     try:
         services.activity_submit(actor=request.user, activity=activity)
@@ -245,7 +246,7 @@ def activity_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk)
     try:
         services.activity_approve(actor=request.user, activity=activity)
@@ -257,7 +258,7 @@ def activity_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def activity_return(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_return(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk)
     try:
         services.activity_return(actor=request.user, activity=activity, note=request.POST.get("note", ""))
@@ -269,7 +270,7 @@ def activity_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def activity_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = access.get_activity_for_user(request.user, pk)
     try:
         revision = services.activity_reopen(actor=request.user, activity=activity)

@@ -23,6 +23,7 @@ from phoihop.api.organizations import choice, ref
 from phoihop.api.paging import form_data, key, unchanged
 from phoihop.audit.models import AuditEvent
 from phoihop.audit.services import record
+from phoihop.core.access import SignedInRequest
 from phoihop.orgs.models import Organization
 from phoihop.plans import access as plan_access
 from phoihop.plans.models import Indicator
@@ -148,7 +149,9 @@ def activity_list(request: HttpRequest, filters: Query[ActivityFilters]) -> dict
     url_name="activity_create",
     summary="Record an activity as a draft",
 )
-def activity_create(request: HttpRequest, data: schemas.ActivityIn, response: HttpResponse) -> Any:
+def activity_create(
+    request: SignedInRequest, data: schemas.ActivityIn, response: HttpResponse
+) -> Any:
     """An activity of a task you may record activities for (an officer of one of the agreement's
     parties), as a draft; send it for approval with ``POST /activities/{id}/submit``."""
     task = plan_access.get_task_for_user(request.user, data.task)
@@ -215,7 +218,7 @@ def activity_detail(request: HttpRequest, pk: int, response: HttpResponse) -> An
     url_name="activity_submit",
     summary="Send an activity for approval",
 )
-def activity_submit(request: HttpRequest, pk: int, response: HttpResponse) -> Any:
+def activity_submit(request: SignedInRequest, pk: int, response: HttpResponse) -> Any:
     """A draft or returned activity goes to its organisations' leaders for approval. With
     ``If-Match`` (the activity's ETag) it is refused with 412 if the activity changed since."""
     activity = access.get_activity_for_user(request.user, key(pk), for_edit=True)

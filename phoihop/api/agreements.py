@@ -3,7 +3,7 @@ agreement pages (the agreements' access rules and selectors)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field as F
@@ -40,7 +40,7 @@ class AgreementFilters(Schema):
     offset: int = F(0, ge=0, le=100_000)
 
 
-def party_brief(p: Party) -> dict[str, Any]:
+def party_brief(p: Party) -> dict[str, object]:
     return {
         "organization": ref(p.organization),
         "role": choice(p, "role"),
@@ -48,7 +48,7 @@ def party_brief(p: Party) -> dict[str, Any]:
     }
 
 
-def agreement_out(a: Agreement) -> dict[str, Any]:
+def agreement_out(a: Agreement) -> dict[str, object]:
     return {
         "id": a.pk,
         "kind": choice(a, "kind"),
@@ -63,11 +63,11 @@ def agreement_out(a: Agreement) -> dict[str, Any]:
     }
 
 
-def agreement_list_item(a: Agreement) -> dict[str, Any]:
+def agreement_list_item(a: Agreement) -> dict[str, object]:
     return {**agreement_out(a), "content_area_count": getattr(a, "content_area_count", 0)}
 
 
-def area_out(area: ContentArea) -> dict[str, Any]:
+def area_out(area: ContentArea) -> dict[str, object]:
     return {
         "id": area.pk,
         "number": area.number,
@@ -83,7 +83,7 @@ def area_out(area: ContentArea) -> dict[str, Any]:
     url_name="agreement_list",
     summary="List agreements",
 )
-def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]) -> dict[str, Any]:
+def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]) -> dict[str, object]:
     """The agreements you see, filtered and sorted as on the agreement list."""
     form = AgreementListFilterForm(form_data(filters))
     rows = selectors.agreement_list(user=request.user, filters=form.filters())
@@ -96,7 +96,9 @@ def agreement_list(request: HttpRequest, filters: Query[AgreementFilters]) -> di
     url_name="agreement_detail",
     summary="One agreement",
 )
-def agreement_detail(request: HttpRequest, pk: int, response: HttpResponse) -> Any:
+def agreement_detail(
+    request: HttpRequest, pk: int, response: HttpResponse
+) -> dict[str, object] | HttpResponse:
     """With its parties (as signed) and its numbered content areas."""
     agreement = access.get_agreement_for_user(request.user, key(pk))
     if not_modified(request, agreement):

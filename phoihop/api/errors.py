@@ -9,7 +9,7 @@ English; ``fields`` names the input that was refused, each with its messages (em
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TypeAlias
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -32,7 +32,7 @@ STATUS = {
     "rate_limited": 429,
 }
 
-MESSAGES: dict[str, Any] = {
+MESSAGES: dict[str, Promise] = {
     "bad_request": _("Yêu cầu không đọc được (JSON không hợp lệ)."),
     "unauthorized": _("Cần đăng nhập hoặc gửi khoá truy cập: Authorization: Bearer <khoá>."),
     "forbidden": _("Bạn không có quyền làm việc này."),
@@ -48,6 +48,10 @@ MESSAGES: dict[str, Any] = {
 }
 
 
+# A message for people: a text, a lazy translation, or a Vietnamese text with its English.
+MessageText: TypeAlias = "str | Promise | Pair"
+
+
 class ApiError(Exception):
     """An answer other than success: a stable code, the message (lazy, so it is given in both
     languages) and per-field messages."""
@@ -55,14 +59,14 @@ class ApiError(Exception):
     def __init__(
         self,
         code: str,
-        message: Any = None,
+        message: MessageText | None = None,
         *,
-        fields: Mapping[str, Iterable[Any]] | None = None,
+        fields: Mapping[str, Iterable[MessageText]] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(code)
         self.code = code
-        self.message = message if message is not None else MESSAGES[code]
+        self.message: MessageText = message if message is not None else MESSAGES[code]
         self.fields = {name: list(texts) for name, texts in (fields or {}).items()}
         self.headers = dict(headers or {})
 
@@ -70,11 +74,11 @@ class ApiError(Exception):
 class Pair:
     """A message whose English is given as it is (pydantic's own words)."""
 
-    def __init__(self, vi: Any, en: str) -> None:
+    def __init__(self, vi: str | Promise, en: str) -> None:
         self.vi, self.en = vi, en
 
 
-def both(message: Any) -> dict[str, str]:
+def both(message: MessageText) -> dict[str, str]:
     """A message in Vietnamese and English. A lazy message is rendered in each language; a text
     the services already rendered (in Vietnamese: the API answers in Vietnamese) is looked up in
     the English catalogue, and stays Vietnamese where it was put together from parts."""
@@ -106,7 +110,7 @@ def error_response(error: ApiError) -> HttpResponse:
     return response
 
 
-def _validation_fields(exc: ValidationError) -> dict[str, list[Any]]:
+def _validation_fields(exc: ValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return {
             ("" if name == NON_FIELD_ERRORS else name): [m for e in errors for m in e.messages]
@@ -144,7 +148,7 @@ _PYDANTIC_VI = {
 
 
 def from_ninja_validation(exc: NinjaValidationError) -> ApiError:
-    fields: dict[str, list[Any]] = {}
+    fields: dict[str, list[Pair]] = {}
     for error in exc.errors:
         where = [str(p) for p in error.get("loc", ())]
         # ("body", <the operation's body parameter>, field…) or (<source>, field…)

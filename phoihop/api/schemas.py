@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from ninja import Field, Schema
 
@@ -32,11 +32,11 @@ class Error(Schema):
 NO_NUL = r"^[^\x00]*$"
 
 # The errors every operation may answer (phoihop.api.errors), documented in the schema.
-ERRORS: dict[int, Any] = {code: Error for code in (400, 401, 403, 404, 422, 429)}
+ERRORS: dict[int, type[Schema] | None] = {code: Error for code in (400, 401, 403, 404, 422, 429)}
 # A single record also answers 304 to an If-None-Match naming its current ETag.
-READ_ERRORS: dict[int, Any] = {**ERRORS, 304: None}
+READ_ERRORS: dict[int, type[Schema] | None] = {**ERRORS, 304: None}
 # A write with a stale If-Match is refused.
-WRITE_ERRORS: dict[int, Any] = {**ERRORS, 412: Error}
+WRITE_ERRORS: dict[int, type[Schema] | None] = {**ERRORS, 412: Error}
 
 
 class Ref(Schema):

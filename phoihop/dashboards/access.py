@@ -28,7 +28,7 @@ def get_dashboard_organization_for_user(user: AnyUser, pk: int) -> Organization:
     """The organisation whose dashboard the user asks for; 404 when missing or not theirs."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    org = Organization.objects.select_related("parent").filter(pk=pk).first()
+    org: Organization | None = Organization.objects.select_related("parent").filter(pk=pk).first()
     s = scope(user)
     if org is None or not (s.is_system_admin or s.sees_path(org.path)):
         raise Http404

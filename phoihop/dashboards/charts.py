@@ -45,21 +45,21 @@ def monthly_chart(monthly: MonthlySeries, **query: Any) -> dict[str, Any]:
     months = [_("T%(month)s") % {"month": m} for m in range(1, 13)]
     datasets = []
     for series in monthly.series:
-        area = series["area_id"]
+        area = series.area_id
         # One link per bar, twelve per content area: the month is the only part that changes.
         before = activities_link(area=area or "", year=monthly.year, month=0)
         after = urlencode(
             {
                 k: v
-                for k, v in {"agreement": query.get("agreement") or series["agreement_id"], "party": query.get("party", "")}.items()
+                for k, v in {"agreement": query.get("agreement") or series.agreement_id, "party": query.get("party", "")}.items()
                 if v not in (None, "")
             }
         )
         head = before.removesuffix("month=0")
         datasets.append(
             {
-                "label": series["label"],
-                "data": series["counts"],
+                "label": series.label,
+                "data": series.counts,
                 "links": [f"{head}month={m}" + (f"&{after}" if after else "") for m in range(1, 13)],
             }
         )

@@ -28,7 +28,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
@@ -43,6 +43,11 @@ from phoihop.events.models import Event
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.selectors import IndicatorProgress, TaskStatus, indicator_progress
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.exchange.models import Recommendation
+    from phoihop.exchange.selectors import PartyTimeliness
 
 ENDING_WINDOW = 90
 EVENT_WINDOW = 60
@@ -150,7 +155,7 @@ def task_figures(
     return qs.filter(state_filter(state, today)).order_by("due", "agreement_id", "task__number", "task_id")
 
 
-def task_lines_of(figures: QuerySet[TaskFigure] | Any, today: datetime.date) -> list[TaskLine]:
+def task_lines_of(figures: QuerySet[TaskFigure], today: datetime.date) -> list[TaskLine]:
     """Lines to show from a (sliced) queryset of rows, the tasks loaded with what the rows print
     (one query)."""
     rows = list(figures.select_related("task__plan__agreement", "task__lead_organization", "task__content_area"))
@@ -159,7 +164,7 @@ def task_lines_of(figures: QuerySet[TaskFigure] | Any, today: datetime.date) -> 
 
 def task_lines(
     *,
-    user: Any,
+    user: AnyUser,
     today: datetime.date,
     organization_ids: Sequence[int] | None = None,
     agreement_id: int | None = None,
@@ -208,8 +213,8 @@ class OrganizationFigures:
     indicator_count: int = 0
     url: str = ""  # its dashboard, set by the page that lists it
 
-    def sort_value(self, column: str) -> Any:
-        return {
+    def sort_value(self, column: str) -> int | Decimal:
+        values: dict[str, int | Decimal] = {
             "in_force": self.in_force,
             "ending": self.ending_soon,
             "due_month": self.due_this_month,
@@ -218,7 +223,8 @@ class OrganizationFigures:
             "approvals": self.approvals,
             "activities": self.activities,
             "attainment": self.attainment if self.attainment is not None else Decimal(-1),
-        }[column]
+        }
+        return values[column]
 
 
 SORT_COLUMNS = ("name", "in_force", "ending", "due_month", "overdue", "reports", "approvals", "activities", "attainment")
@@ -239,7 +245,7 @@ def _in_force_parties(ids: Sequence[int]) -> QuerySet[Party]:
 
 
 def organization_figures(
-    *, organizations: Sequence[Organization], today: datetime.date, year: int, user: Any = None
+    *, organizations: Sequence[Organization], today: datetime.date, year: int, user: AnyUser | None = None
 ) -> dict[int, OrganizationFigures]:
     """The dashboard counts of each organisation, read from the summary rows: four queries
     whatever the number of organisations and records. ``year`` picks the plan year of the
@@ -322,7 +328,7 @@ def report_slots(*, organization_id: int, state: str, today: datetime.date) -> Q
 
 
 def organization_detail(
-    *, user: Any, organization: Organization, today: datetime.date, year: int, limit: int
+    *, user: AnyUser, organization: Organization, today: datetime.date, year: int, limit: int
 ) -> OrganizationFigures:
     """One organisation's page: its counts and the first ``limit`` records behind each. A fixed
     number of queries whatever the number of records."""
@@ -399,7 +405,7 @@ def subordinates(organization: Organization) -> list[Organization]:
     return list(Organization.objects.active().filter(parent=organization))
 
 
-def plan_years(*, user: Any, organization_ids: Sequence[int] | None = None, agreement_id: int | None = None) -> list[int]:
+def plan_years(*, user: AnyUser, organization_ids: Sequence[int] | None = None, agreement_id: int | None = None) -> list[int]:
     """The years of the plans of some organisations' agreements (or of one agreement), newest
     first. The caller has checked that the user may see those organisations or that agreement."""
     plans = AnnualPlan.objects.active()
@@ -422,20 +428,30 @@ def default_year(years: list[int], today: datetime.date) -> int:
 # --- charts -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class AreaSeries:
+    """One content area's approved activities per month (None: tasks with no content area)."""
+
+    area_id: int | None
+    agreement_id: int
+    label: str
+    counts: list[int]
+
+
 @dataclass
 class MonthlySeries:
     """Approved activities per month of a year, one series per content area."""
 
     year: int
-    series: list[dict[str, Any]] = field(default_factory=list)  # {"area": ContentArea|None, "label", "counts"}
+    series: list[AreaSeries] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return sum(sum(s["counts"]) for s in self.series)
+        return sum(sum(s.counts) for s in self.series)
 
 
 def monthly_activities(
-    *, user: Any, year: int, organization_id: int | None = None, agreement_id: int | None = None
+    *, user: AnyUser, year: int, organization_id: int | None = None, agreement_id: int | None = None
 ) -> MonthlySeries:
     """Approved activities started in the year, by month started and content area. Two
     queries, counted in the database: a row per content area and month."""
@@ -486,7 +502,7 @@ def monthly_activities(
             if len(agreements) > 1 and area.agreement.number_symbol:
                 label = f"{area.agreement.number_symbol} — {label}"
         result.series.append(
-            {"area_id": area_id, "agreement_id": area_agreement[area_id], "label": label, "counts": counts[area_id]}
+            AreaSeries(area_id=area_id, agreement_id=area_agreement[area_id], label=label, counts=counts[area_id])
         )
     return result
 
@@ -522,10 +538,28 @@ class PartyProgress:
     overdue: int = 0
     activities: int = 0
     participants: int = 0
-    timeliness: Any = None
+    timeliness: PartyTimeliness | None = None
 
 
-def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: datetime.date) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementDashboard:
+    areas: list[AreaProgress]
+    parties: list[PartyProgress]
+    targets: list[IndicatorProgress]
+    attainment: Decimal | None
+    tasks: int
+    done: int
+    overdue: int
+    activities: int
+    participants: int
+    timeliness: list[PartyTimeliness]
+    recommendations: list[Recommendation]
+    recommendation_count: int
+    monthly: MonthlySeries
+    end: datetime.date | None
+
+
+def agreement_dashboard(*, user: AnyUser, agreement: Agreement, year: int, today: datetime.date) -> AgreementDashboard:
     """Progress of one agreement in one plan year: by content area and by party, target against
     achieved, reporting timeliness and open inspection recommendations. A fixed number of queries."""
     from phoihop.activities.selectors import agreement_totals
@@ -535,7 +569,7 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
     by_area: dict[int | None, AreaProgress] = {a.pk: AreaProgress(a) for a in areas}
     by_party = {p.organization_id: PartyProgress(p) for p in parties}
     year_tasks = task_figures(today=today, agreement_id=agreement.pk, year=year)
-    totals_row = {"tasks": 0, "done": 0, "overdue": 0}
+    totals_row = AreaProgress(None)  # the whole year's task counts
     for area_id, lead_id, live, done, overdue in (
         year_tasks.values("content_area_id", "organization_id")
         .annotate(
@@ -548,18 +582,13 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
     ):
         if area_id not in by_area:
             by_area[area_id] = AreaProgress(None)
-        counted: list[Any] = [by_area[area_id], totals_row]
+        counted: list[AreaProgress | PartyProgress] = [by_area[area_id], totals_row]
         if lead_id in by_party:
             counted.append(by_party[lead_id])
         for row in counted:
-            if isinstance(row, dict):
-                row["tasks"] += live
-                row["done"] += done
-                row["overdue"] += overdue
-            else:
-                row.tasks += live
-                row.done += done
-                row.overdue += overdue
+            row.tasks += live
+            row.done += done
+            row.overdue += overdue
 
     # Target against achieved: the year's task indicators and the areas' own indicators.
     # Both sides of the OR as literal ids, so each is an index scan: with the tasks as a subquery
@@ -613,19 +642,19 @@ def agreement_dashboard(*, user: Any, agreement: Agreement, year: int, today: da
 
     recommendations = open_recommendations(agreement_ids=[agreement.pk])
     rows = [by_area[a.pk] for a in areas] + ([by_area[None]] if None in by_area else [])
-    return {
-        "areas": rows,
-        "parties": list(by_party.values()),
-        "targets": target_rows,
-        "attainment": average_attainment(target_rows),
-        "tasks": totals_row["tasks"],
-        "done": totals_row["done"],
-        "overdue": totals_row["overdue"],
-        "activities": totals.activities,
-        "participants": totals.participants,
-        "timeliness": punctuality,
-        "recommendations": list(recommendations[:10]),
-        "recommendation_count": recommendations.count(),
-        "monthly": monthly_activities(user=user, year=year, agreement_id=agreement.pk),
-        "end": agreement_end(agreement),
-    }
+    return AgreementDashboard(
+        areas=rows,
+        parties=list(by_party.values()),
+        targets=target_rows,
+        attainment=average_attainment(target_rows),
+        tasks=totals_row.tasks,
+        done=totals_row.done,
+        overdue=totals_row.overdue,
+        activities=totals.activities,
+        participants=totals.participants,
+        timeliness=punctuality,
+        recommendations=list(recommendations[:10]),
+        recommendation_count=recommendations.count(),
+        monthly=monthly_activities(user=user, year=year, agreement_id=agreement.pk),
+        end=agreement_end(agreement),
+    )

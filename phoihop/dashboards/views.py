@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -116,9 +117,9 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "years": sorted(set(years) | {today.year}, reverse=True),
         "d": data,
-        "monthly_chart": charts.monthly_chart(data["monthly"], agreement=agreement.pk),
-        "attainment_chart": charts.attainment_chart(data["targets"]),
-        "area_chart": charts.area_chart(data["areas"], agreement_id=agreement.pk, year=year),
+        "monthly_chart": charts.monthly_chart(data.monthly, agreement=agreement.pk),
+        "attainment_chart": charts.attainment_chart(data.targets),
+        "area_chart": charts.area_chart(data.areas, agreement_id=agreement.pk, year=year),
         "links": {
             "tasks": link("dashboards:tasks", agreement=agreement.pk, year=year, state=selectors.LIVE),
             "done": link("dashboards:tasks", agreement=agreement.pk, year=year, state="done"),
@@ -224,6 +225,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
             state=state,
         )
         page = Paginator(lines, PAGE_SIZE).get_page(g.get("page"))
+        assert isinstance(page.object_list, QuerySet)  # a page of the lines' queryset
         shown = selectors.task_lines_of(page.object_list, today)
     states = [
         ("", _("Tất cả")),

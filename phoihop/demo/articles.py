@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
@@ -31,6 +31,9 @@ from phoihop.orgs.localities import communes_of
 from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.orgs.services import organization_create, person_for_signatory, succession_record
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 ADMIN_NAME = ("Quản trị", "hệ thống")  # (last name, first name): shown "Quản trị hệ thống", a role, not a person
 
@@ -1495,7 +1498,7 @@ class Passwords:
             self._checked[self._hash] = True
         return self._hash
 
-    def is_demo(self, user: Any) -> bool:
+    def is_demo(self, user: User) -> bool:
         if user.password not in self._checked:
             self._checked[user.password] = check_password(DEMO_PASSWORD, user.password)
         return self._checked[user.password]

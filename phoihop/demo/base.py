@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 DEMO_PASSWORD = "phoihop-demo-2026"
 ADMIN_USERNAME = "quantri"
@@ -32,7 +35,7 @@ class DemoResult:
 
 
 @contextmanager
-def acting_as(user: Any) -> Iterator[None]:
+def acting_as(user: User | None) -> Iterator[None]:
     """Record ``user`` as the author of the history rows written meanwhile, as the request
     middleware does for a signed-in user."""
     context = HistoricalRecords.context

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 
@@ -43,6 +43,9 @@ from phoihop.plans.services import (
     task_update,
 )
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 D = datetime.date
 DEMO = "Dữ liệu mẫu minh họa"
@@ -1086,7 +1089,7 @@ PLANS: tuple[PlanSpec, ...] = (
 
 
 def _tasks(
-    spec: PlanSpec, plan: AnnualPlan, actor: Any, orgs: dict[str, Organization]
+    spec: PlanSpec, plan: AnnualPlan, actor: User, orgs: dict[str, Organization]
 ) -> dict[str, Task]:
     agreement = plan.agreement
     areas = {a.number: a for a in agreement.content_areas.all()}

@@ -1,6 +1,11 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class ExchangeConfig(AppConfig):
@@ -15,7 +20,7 @@ class ExchangeConfig(AppConfig):
         register_calendar_source(REPORTS)
 
 
-def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:
     """An inspection's files are read and changed by whoever reads and edits the inspection."""
     from phoihop.exchange.access import get_inspection_for_user
 

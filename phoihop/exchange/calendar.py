@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from phoihop.agreements.access import visible_agreements
 from phoihop.agreements.calendar import own_agreement_ids
 from phoihop.exchange.selectors import owed_reports
 from phoihop.notifications.calendar import CalendarItem, ComputedSource, url_for
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
 REPORT_DELAY_DAYS = 92
 
 
 def _items(
-    user: Any, start: datetime.date, end: datetime.date, today: datetime.date
+    user: AnyUser, start: datetime.date, end: datetime.date, today: datetime.date
 ) -> list[CalendarItem]:
     """Report due dates in [start, end] under the agreements of the user's own organisations.
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -14,6 +14,9 @@ from phoihop.core.forms import VNDateField, bootstrap
 from phoihop.core.widgets import AutocompleteSelect
 from phoihop.exchange.models import Inspection, PeriodicReport, Rhythm
 from phoihop.orgs.models import Organization
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class ScheduleForm(versioning.VersionedFormMixin, forms.Form):
@@ -123,7 +126,7 @@ class _ListFilterForm(forms.Form):
     )
     archived = forms.BooleanField(required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agreement"]).queryset = agreement_access.visible_agreements(user).active()
         bootstrap(self)
@@ -154,7 +157,7 @@ class ReportFilterForm(_ListFilterForm):
 
     field_order = ["agreement", "organization", "year", "status", "archived"]
 
-    def __init__(self, *args: Any, user: Any, years: list[int], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AnyUser, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         cast(forms.TypedChoiceField, self.fields["year"]).choices = [("", _("Tất cả")), *((y, y) for y in years)]
 
@@ -164,6 +167,6 @@ class InspectionFilterForm(_ListFilterForm):
 
     field_order = ["agreement", "year", "archived"]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         self.fields["year"].widget.attrs["inputmode"] = "numeric"

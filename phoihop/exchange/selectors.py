@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -38,6 +38,10 @@ from phoihop.orgs.models import Organization
 from phoihop.plans.models import Indicator
 from phoihop.vn.dates import format_short
 from phoihop.vn.numbers import format_number
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.core.history import Entry
 
 DUE_SOON_DAYS = 7
 HORIZON_DAYS = 31
@@ -459,32 +463,36 @@ def prefill_body(
 # --- report pages -----------------------------------------------------------------------------
 
 
-def report_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[PeriodicReport]:
+def report_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[PeriodicReport]:
+    """The reports the user sees, filtered as the list form gives them (ids, the year as a
+    number); newest period first."""
     qs = exchange_access.visible_reports(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
         qs = qs.filter(agreement_id=filters["agreement"])
     if filters.get("organization"):
         qs = qs.filter(organization_id=filters["organization"])
-    if filters.get("year"):
-        qs = qs.filter(period_end__year=int(filters["year"]))
+    year = filters.get("year")
+    if isinstance(year, int) and year:
+        qs = qs.filter(period_end__year=year)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     # Counts by subquery, not by join and GROUP BY, so the paginator's COUNT(*) leaves them out.
     reads = ReportRead.objects.filter(report=OuterRef("pk")).order_by().values("report").annotate(n=Count("pk")).values("n")
-    return (
+    reports: QuerySet[PeriodicReport] = (
         qs.select_related("agreement", "organization", "submitted_by")
         .defer("body")
         .annotate(read_count=Coalesce(Subquery(reads), 0))
         .order_by("-period_end", "agreement_id", "organization_id", "-id")
     )
+    return reports
 
 
 def report_reads(report: PeriodicReport) -> list[ReportRead]:
     return list(report.reads.select_related("user", "organization"))
 
 
-def report_history(report: PeriodicReport) -> list[Any]:
+def report_history(report: PeriodicReport) -> list[Entry]:
     from phoihop.core import history
 
     return history.entries(PeriodicReport.history.filter(id=report.pk), PeriodicReport, lambda r: r.title)
@@ -493,15 +501,16 @@ def report_history(report: PeriodicReport) -> list[Any]:
 # --- inspections ------------------------------------------------------------------------------
 
 
-def inspection_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Inspection]:
+def inspection_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Inspection]:
     qs = exchange_access.visible_inspections(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
         qs = qs.filter(agreement_id=filters["agreement"])
-    if filters.get("year"):
-        qs = qs.filter(date__year=int(filters["year"]))
+    year = filters.get("year")
+    if isinstance(year, int) and year:
+        qs = qs.filter(date__year=year)
     recommendations = Recommendation.objects.filter(inspection=OuterRef("pk")).order_by().values("inspection")
-    return (
+    inspections: QuerySet[Inspection] = (
         qs.select_related("agreement")
         .prefetch_related("inspecting", "inspected")
         .annotate(
@@ -515,6 +524,7 @@ def inspection_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Inspectio
         )
         .order_by("-date", "-id")
     )
+    return inspections
 
 
 def inspection_recommendations(inspection: Inspection) -> list[Recommendation]:
@@ -525,7 +535,7 @@ def inspection_recommendations(inspection: Inspection) -> list[Recommendation]:
     )
 
 
-def inspection_history(inspection: Inspection) -> list[Any]:
+def inspection_history(inspection: Inspection) -> list[Entry]:
     """Changes of the inspection and of its recommendations, newest first."""
     from phoihop.core import history
 
@@ -565,7 +575,7 @@ def inspection_summary(*, agreement: Agreement, start: datetime.date, end: datet
     }
 
 
-def visible_agreement_choices(user: Any) -> QuerySet[Agreement]:
+def visible_agreement_choices(user: AnyUser) -> QuerySet[Agreement]:
     from phoihop.core.db import vi
 
     return agreement_access.visible_agreements(user).active().order_by(vi("title"))

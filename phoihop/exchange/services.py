@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,13 +34,18 @@ from phoihop.orgs.models import Organization
 from phoihop.vn.dates import format_short
 from phoihop.vn.names import person_name
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.core.access import AnyUser
+
 # --- the reporting schedule ---------------------------------------------------------------------
 
 
 @transaction.atomic
 def schedule_set(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
     rhythm: str,
     due_days: int,
@@ -108,7 +113,7 @@ def _clean_text(title: str, body: str) -> tuple[str, str]:
 @transaction.atomic
 def report_create(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
     organization: Organization,
     rhythm: str,
@@ -142,7 +147,7 @@ def report_create(
         raise ValidationError(_("Bên này đã có báo cáo cho kỳ đó.")) from None
 
 
-def _check_draft(actor: Any, report: PeriodicReport) -> None:
+def _check_draft(actor: User, report: PeriodicReport) -> None:
     if not exchange_access.can_write_report(actor, report):
         raise PermissionDenied
     if report.is_submitted:
@@ -153,7 +158,7 @@ def _check_draft(actor: Any, report: PeriodicReport) -> None:
 
 @transaction.atomic
 def report_update(
-    *, actor: Any, report: PeriodicReport, title: str, body: str, expected_version: int | None = None
+    *, actor: User, report: PeriodicReport, title: str, body: str, expected_version: int | None = None
 ) -> PeriodicReport:
     """Change a draft report, from its version ``expected_version``."""
     _check_draft(actor, report)
@@ -164,7 +169,7 @@ def report_update(
 
 
 @transaction.atomic
-def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime | None = None) -> PeriodicReport:
+def report_submit(*, actor: User, report: PeriodicReport, at: datetime.datetime | None = None) -> PeriodicReport:
     """Send the report to the other parties. Once sent it is the party's record and stays as sent."""
     _check_draft(actor, report)
     if not report.body.strip():
@@ -178,7 +183,7 @@ def report_submit(*, actor: Any, report: PeriodicReport, at: datetime.datetime |
 
 
 @transaction.atomic
-def report_archive(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
+def report_archive(*, actor: User, report: PeriodicReport) -> PeriodicReport:
     """Set aside a draft the party will not send (deleting is archiving: the row and its history
     stay). Its period is then owed again. A sent report is the party's record: never archived."""
     if not exchange_access.can_write_report(actor, report):
@@ -193,7 +198,7 @@ def report_archive(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
 
 
 @transaction.atomic
-def report_restore(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
+def report_restore(*, actor: User, report: PeriodicReport) -> PeriodicReport:
     """Bring an archived draft back, unless the party has since written another report for the
     same period."""
     if not exchange_access.can_write_report(actor, report):
@@ -218,7 +223,7 @@ def report_restore(*, actor: Any, report: PeriodicReport) -> PeriodicReport:
     return report
 
 
-def report_mark_read(*, user: Any, report: PeriodicReport, at: datetime.datetime | None = None) -> ReportRead | None:
+def report_mark_read(*, user: AnyUser, report: PeriodicReport, at: datetime.datetime | None = None) -> ReportRead | None:
     """Record that a member of another party read the submitted report; once per user. Authors,
     superior bodies and system administrators leave no receipt."""
     if not report.is_submitted:
@@ -238,7 +243,7 @@ def report_mark_read(*, user: Any, report: PeriodicReport, at: datetime.datetime
 @transaction.atomic
 def inspection_create(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
     kind: str,
     title: str,
@@ -280,7 +285,7 @@ def inspection_create(
     return inspection
 
 
-def _check_inspection_editable(actor: Any, inspection: Inspection) -> None:
+def _check_inspection_editable(actor: User, inspection: Inspection) -> None:
     if not exchange_access.can_edit_inspection(actor, inspection):
         raise PermissionDenied
     if inspection.is_archived:
@@ -288,7 +293,7 @@ def _check_inspection_editable(actor: Any, inspection: Inspection) -> None:
 
 
 @transaction.atomic
-def inspection_archive(*, actor: Any, inspection: Inspection) -> Inspection:
+def inspection_archive(*, actor: User, inspection: Inspection) -> Inspection:
     """Set aside an inspection recorded by mistake or twice (deleting is archiving: the record,
     its recommendations and history stay, hidden from lists and follow-up)."""
     if not exchange_access.can_edit_inspection(actor, inspection):
@@ -299,7 +304,7 @@ def inspection_archive(*, actor: Any, inspection: Inspection) -> Inspection:
 
 
 @transaction.atomic
-def inspection_restore(*, actor: Any, inspection: Inspection) -> Inspection:
+def inspection_restore(*, actor: User, inspection: Inspection) -> Inspection:
     if not exchange_access.can_edit_inspection(actor, inspection):
         raise PermissionDenied
     if inspection.is_archived:
@@ -310,7 +315,7 @@ def inspection_restore(*, actor: Any, inspection: Inspection) -> Inspection:
 @transaction.atomic
 def inspection_update(
     *,
-    actor: Any,
+    actor: User,
     inspection: Inspection,
     kind: str,
     title: str,
@@ -358,7 +363,7 @@ def _check_recommendation(inspection: Inspection, text: str, responsible: Organi
 @transaction.atomic
 def recommendation_add(
     *,
-    actor: Any,
+    actor: User,
     inspection: Inspection,
     text: str,
     responsible: Organization,
@@ -377,7 +382,7 @@ def recommendation_add(
 @transaction.atomic
 def recommendation_update(
     *,
-    actor: Any,
+    actor: User,
     recommendation: Recommendation,
     text: str,
     responsible: Organization,
@@ -400,7 +405,7 @@ def recommendation_update(
 
 @transaction.atomic
 def follow_up_add(
-    *, actor: Any, recommendation: Recommendation, date: datetime.date, note: str
+    *, actor: User, recommendation: Recommendation, date: datetime.date, note: str
 ) -> FollowUp:
     """Record what was done about a recommendation; an open one is then in progress."""
     if not exchange_access.can_follow_up(actor, recommendation):
@@ -422,7 +427,7 @@ def follow_up_add(
 
 @transaction.atomic
 def recommendation_close(
-    *, actor: Any, recommendation: Recommendation, note: str = "", at: datetime.datetime | None = None
+    *, actor: User, recommendation: Recommendation, note: str = "", at: datetime.datetime | None = None
 ) -> Recommendation:
     """The inspecting side closes a recommendation it finds carried out; an optional closing
     note is kept as a last follow-up entry."""
@@ -452,7 +457,7 @@ def recommendation_close(
 # retried or replayed request tell nobody twice.
 
 
-def report_submitted_notify(*, report: PeriodicReport, actor: Any) -> int:
+def report_submitted_notify(*, report: PeriodicReport, actor: User) -> int:
     """Tell the members of the agreement's other parties that ``report`` was sent to them."""
     others = {p.organization_id for p in report.agreement.parties.all()} - {report.organization_id}
     org = report.organization
@@ -477,7 +482,7 @@ def report_submitted_notify(*, report: PeriodicReport, actor: Any) -> int:
     )
 
 
-def inspection_findings_notify(*, inspection: Inspection, actor: Any) -> int:
+def inspection_findings_notify(*, inspection: Inspection, actor: User) -> int:
     """Tell the officers of the inspected organisations the findings about them, once the visit
     has findings (they are often written after it)."""
     if not inspection.findings.strip():
@@ -503,7 +508,7 @@ def inspection_findings_notify(*, inspection: Inspection, actor: Any) -> int:
     )
 
 
-def recommendation_assigned_notify(*, recommendation: Recommendation, actor: Any) -> int:
+def recommendation_assigned_notify(*, recommendation: Recommendation, actor: User) -> int:
     """Tell the officers of the organisation made responsible for ``recommendation``; a change of
     the responsible organisation tells the new one."""
     inspection = recommendation.inspection
@@ -525,7 +530,7 @@ def recommendation_assigned_notify(*, recommendation: Recommendation, actor: Any
 
 
 def recommendation_followed_up_notify(
-    *, recommendation: Recommendation, actor: Any, follow_up: FollowUp | None = None
+    *, recommendation: Recommendation, actor: User, follow_up: FollowUp | None = None
 ) -> int:
     """Tell the other side of a recommendation what happened: a follow-up entry goes to the
     inspecting organisations' officers, the closing to the responsible organisation's."""

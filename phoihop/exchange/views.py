@@ -20,7 +20,7 @@ from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.selectors import attachments_of
 from phoihop.attachments.views import attach_uploaded_file
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.lists import list_page
@@ -98,7 +98,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def schedule_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     current = _schedule_of(agreement)
     parties = _party_orgs(agreement)
@@ -138,7 +138,7 @@ def _default_title(agreement: Agreement, org: Organization, label: str) -> str:
 
 
 @rule("object")
-def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+def report_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """Write a party's report: for an owed slot (``?org=&start=``), prefilled with its approved
     activities and indicator values of the period; or an ad hoc report (``?adhoc=1``)."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk)
@@ -194,7 +194,7 @@ def _vi_adhoc_label(start: datetime.date, end: datetime.date) -> str:
         return adhoc_label(start, end)
 
 
-def _adhoc_create(request: HttpRequest, agreement: Agreement, writable: list[int]) -> HttpResponse:
+def _adhoc_create(request: SignedInRequest, agreement: Agreement, writable: list[int]) -> HttpResponse:
     organizations = Organization.objects.filter(pk__in=writable).order_by(vi("name"))
     if request.method == "POST":
         form = AdHocReportForm(request.POST, organizations=organizations)
@@ -222,7 +222,7 @@ def _adhoc_create(request: HttpRequest, agreement: Agreement, writable: list[int
     return render(request, "exchange/report_form.html", context)
 
 
-def _after_save(request: HttpRequest, report: PeriodicReport) -> HttpResponse:
+def _after_save(request: SignedInRequest, report: PeriodicReport) -> HttpResponse:
     if request.POST.get("action") == "submit":
         try:
             services.report_submit(actor=request.user, report=report)
@@ -235,7 +235,7 @@ def _after_save(request: HttpRequest, report: PeriodicReport) -> HttpResponse:
 
 
 @rule("object")
-def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
     if report.is_submitted:
         messages.error(request, _("Báo cáo đã gửi các bên nên không sửa được."))
@@ -260,7 +260,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = exchange_access.get_report_for_user(request.user, pk, for_edit=True)
     try:
         services.report_submit(actor=request.user, report=report)
@@ -349,7 +349,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule("object")
-def inspection_create(request: HttpRequest, pk: int) -> HttpResponse:
+def inspection_create(request: SignedInRequest, pk: int) -> HttpResponse:
     agreement = agreement_access.get_agreement_for_user(request.user, pk)
     allowed = exchange_access.inspecting_org_ids_for(request.user, agreement)
     if not allowed:
@@ -379,7 +379,7 @@ def inspection_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def inspection_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
     if inspection.is_archived:
         messages.error(request, _("Đợt kiểm tra, giám sát đã được lưu trữ; khôi phục trước khi sửa."))
@@ -492,7 +492,7 @@ def inspection_attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """The inspecting side corrects an open recommendation: text, responsible organisation, due date."""
     recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_edit=True)
     inspection = recommendation.inspection
@@ -532,7 +532,7 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_create(request: SignedInRequest, pk: int) -> HttpResponse:
     inspection = exchange_access.get_inspection_for_user(request.user, pk, for_edit=True)
     form = RecommendationForm(request.POST, organizations=_recommendation_orgs(inspection))
     if form.is_valid():
@@ -548,7 +548,7 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def recommendation_followup(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_followup(request: SignedInRequest, pk: int) -> HttpResponse:
     recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_follow_up=True)
     form = FollowUpForm(request.POST)
     if form.is_valid():
@@ -564,7 +564,7 @@ def recommendation_followup(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_close(request: SignedInRequest, pk: int) -> HttpResponse:
     recommendation = exchange_access.get_recommendation_for_user(request.user, pk, for_edit=True)
     try:
         services.recommendation_close(actor=request.user, recommendation=recommendation, note=request.POST.get("note", ""))

@@ -10,29 +10,34 @@ else gets 404, as for a record that is not theirs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import can_edit_agreement
+from phoihop.agreements.models import Agreement
 from phoihop.imports.models import ImportBatch
 from phoihop.orgs.access import can_create_person, can_manage_registry
 from phoihop.plans.access import can_edit_plan
+from phoihop.plans.models import AnnualPlan
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
 
+# The record a plan's or an agreement's rows belong to (the other kinds have none).
+ImportTarget: TypeAlias = AnnualPlan | Agreement
 
-def can_import(user: AnyUser, kind: str, target: Any = None) -> bool:
+
+def can_import(user: AnyUser, kind: str, target: ImportTarget | None = None) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if kind == ImportBatch.Kind.PLAN:
         # A plan's tasks and indicators: those who edit the plan (officers of the lead party).
-        return target is not None and can_edit_plan(user, target)
+        return isinstance(target, AnnualPlan) and can_edit_plan(user, target)
     if kind == ImportBatch.Kind.AGREEMENT:
         # An agreement's parties and content areas: those who edit the agreement.
-        return target is not None and can_edit_agreement(user, target)
+        return isinstance(target, Agreement) and can_edit_agreement(user, target)
     if kind == ImportBatch.Kind.REGISTRY:
         return can_manage_registry(user)
     if kind == ImportBatch.Kind.PEOPLE:

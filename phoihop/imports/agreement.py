@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
@@ -35,6 +35,9 @@ from phoihop.imports.workbooks import (
 from phoihop.orgs.models import Organization
 from phoihop.vn.dates import format_short
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 PARTIES = "Bên tham gia"
 AREAS = "Nội dung phối hợp"
@@ -158,7 +161,7 @@ class Plan:
 def check(
     wb: Any,
     *,
-    actor: Any,
+    actor: User,
     target: Agreement | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Plan:
@@ -353,7 +356,7 @@ def _check_areas(
     return rows
 
 
-def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = None) -> None:
+def apply(plan: Plan, *, actor: User, progress: Callable[[int], None] | None = None) -> None:
     """One call of agreement_update with the agreement's parties and content areas as they are,
     changed and completed by the file's rows; a refusal is an error of the file."""
     if plan.preview.has_errors or not any(

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -36,6 +36,9 @@ from phoihop.plans import services as plan_services
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.dates import format_short
 from phoihop.vn.text import clean, fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 TASKS = "Nhiệm vụ"
 INDICATORS = "Chỉ tiêu"
@@ -220,7 +223,7 @@ def _whole(value: Any) -> int | None:
 def check(
     wb: Any,
     *,
-    actor: Any,
+    actor: User,
     target: AnnualPlan | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Plan:
@@ -489,7 +492,7 @@ def _check_indicators(
     return rows
 
 
-def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = None) -> None:
+def apply(plan: Plan, *, actor: User, progress: Callable[[int], None] | None = None) -> None:
     annual_plan = AnnualPlan.objects.select_related("agreement").get(pk=plan.plan.pk)
     for row in plan.tasks:
         if row.outcome.outcome in (ERROR, UNCHANGED):

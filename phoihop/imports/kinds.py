@@ -7,10 +7,13 @@ by the batch's ``target_id``."""
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from phoihop.imports import agreement, annual_plan, people, registry
 from phoihop.imports.models import ImportBatch
+
+if TYPE_CHECKING:
+    from phoihop.imports.access import ImportTarget
 
 MODULES: dict[str, ModuleType] = {
     ImportBatch.Kind.REGISTRY: registry,
@@ -28,7 +31,7 @@ def module(kind: str) -> ModuleType:
     return MODULES[kind]
 
 
-def target_of(kind: str, target_id: int | None) -> Any:
+def target_of(kind: str, target_id: int | None) -> ImportTarget | None:
     """The record a batch's rows belong to (read again for each check and apply)."""
     if kind == ImportBatch.Kind.PLAN and target_id is not None:
         from phoihop.plans.models import AnnualPlan

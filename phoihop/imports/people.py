@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,6 +29,9 @@ from phoihop.orgs import services as org_services
 from phoihop.orgs.models import Organization, Person
 from phoihop.vn.dates import format_short
 from phoihop.vn.text import clean, fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SHEET = "Cán bộ"
 TITLE = "MẪU NHẬP DANH SÁCH CÁN BỘ VÀ CHỨC VỤ"
@@ -109,7 +112,7 @@ class Plan:
 
 
 def check(
-    wb: Any, *, actor: Any, target: Any = None, progress: Callable[[int], None] | None = None
+    wb: Any, *, actor: User, target: Any = None, progress: Callable[[int], None] | None = None
 ) -> Plan:
     found = read_sheet(wb, spec())
     orgs = NameIndex(Organization.objects.order_by("pk"))
@@ -261,7 +264,7 @@ def _match_people(rows: list[PersonRow]) -> None:
             row.outcome.changes.append(f"+ {' '.join(p for p in [row.rank, row.position] if p)}")
 
 
-def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = None) -> None:
+def apply(plan: Plan, *, actor: User, progress: Callable[[int], None] | None = None) -> None:
     total = max(len(plan.rows), 1)
     for i, row in enumerate(plan.rows):
         if row.outcome.outcome in (ERROR, UNCHANGED):

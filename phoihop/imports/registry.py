@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +29,9 @@ from phoihop.orgs import services as org_services
 from phoihop.orgs.models import Organization
 from phoihop.vn.dates import format_short
 from phoihop.vn.text import fold
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SHEET = "Tổ chức"
 TITLE = "MẪU NHẬP DANH MỤC CƠ QUAN, ĐƠN VỊ"
@@ -140,7 +143,7 @@ class Plan:
 
 
 def check(
-    wb: Any, *, actor: Any, target: Any = None, progress: Callable[[int], None] | None = None
+    wb: Any, *, actor: User, target: Any = None, progress: Callable[[int], None] | None = None
 ) -> Plan:
     """Read and check every row against the registry; nothing is written."""
     found = read_sheet(wb, spec())
@@ -364,7 +367,7 @@ def _decide(row: OrgRow, columns: dict[str, Column]) -> None:
         )
 
 
-def apply(plan: Plan, *, actor: Any, progress: Callable[[int], None] | None = None) -> None:
+def apply(plan: Plan, *, actor: User, progress: Callable[[int], None] | None = None) -> None:
     """Write the rows without errors through the registry's services, each in a savepoint: a row
     the services refuse becomes an error of the preview. The caller holds the transaction (and
     rolls it back when it only rehearses, or when any row failed)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -11,10 +11,13 @@ from phoihop.imports import access
 from phoihop.imports.checking import issue_text
 from phoihop.imports.models import ImportBatch
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
 RECENT = 20
 
 
-def recent_batches(*, user: Any) -> QuerySet[ImportBatch]:
+def recent_batches(*, user: AnyUser) -> QuerySet[ImportBatch]:
     """The user's latest uploads (their previews are not read: the list shows their counts)."""
     return access.visible_batches(user).defer("result").order_by("-created_at", "-id")[:RECENT]
 
@@ -24,9 +27,10 @@ class PreviewPage:
     counts: dict[str, int]
     errors: list[str]
     error_count: int
-    to_create: list[dict[str, Any]]
-    to_update: list[dict[str, Any]]
-    unchanged: list[dict[str, Any]]
+    # The preview's rows as the check stored them (JSON), shown as they are.
+    to_create: list[dict[str, object]]
+    to_update: list[dict[str, object]]
+    unchanged: list[dict[str, object]]
 
 
 def batch_preview(*, batch: ImportBatch) -> PreviewPage:

@@ -16,7 +16,7 @@ import datetime
 import functools
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import IO, TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +34,11 @@ from phoihop.imports.checking import Issue, Preview
 from phoihop.imports.models import ImportBatch
 from phoihop.imports.workbooks import FileError, count_rows, open_workbook
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.imports.access import ImportTarget
 
 XLSX = OOXML["xl/workbook.xml"]
 # How long a checked workbook waits for its confirmation before its file is let go.
@@ -62,10 +67,10 @@ def _check_upload(upload: UploadedFile) -> str:
 
 def import_upload(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     upload: UploadedFile,
-    target: Any = None,
+    target: ImportTarget | None = None,
     background: bool | None = None,
 ) -> ImportBatch:
     """Keep the uploaded workbook and check it: now, or by the worker when it is large (or when
@@ -138,10 +143,10 @@ def _run(batch: ImportBatch, *, commit: bool) -> Preview:
 
 def _run_stream(
     kind: str,
-    stream: Any,
+    stream: IO[bytes],
     *,
-    actor: Any,
-    target: Any = None,
+    actor: User,
+    target: ImportTarget | None = None,
     commit: bool,
     progress: Callable[[int], None] | None = None,
 ) -> Preview:
@@ -168,7 +173,9 @@ def _run_stream(
         return Preview(file_issues=[Issue(message=exc.message, params=exc.params)])
 
 
-def import_file(*, actor: Any, kind: str, path: str, dry_run: bool, target: Any = None) -> Preview:
+def import_file(
+    *, actor: User, kind: str, path: str, dry_run: bool, target: ImportTarget | None = None
+) -> Preview:
     """The command line's import (``manage.py import_records``): the same checks as an upload,
     then the rows applied in one transaction unless ``dry_run`` or any row has an error."""
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -179,6 +186,7 @@ def import_file(*, actor: Any, kind: str, path: str, dry_run: bool, target: Any 
         upload = SimpleUploadedFile(path, f.read())
     _check_upload(upload)
     upload.seek(0)
+    assert upload.file is not None  # made from the bytes just read
     return _run_stream(kind, upload.file, actor=actor, target=target, commit=not dry_run)
 
 
@@ -227,7 +235,7 @@ def import_check(*, batch_id: int) -> ImportBatch | None:
     return batch
 
 
-def import_confirm(*, actor: Any, batch: ImportBatch) -> ImportBatch:
+def import_confirm(*, actor: User, batch: ImportBatch) -> ImportBatch:
     """Apply a checked batch, once. A batch already applied (or being applied) is returned as it
     is; a batch with errors is refused."""
     if batch.uploaded_by_id != actor.pk or not access.can_import(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,13 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.agreements.access import get_agreement_for_user
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.views_util import add_errors
 from phoihop.documents.views_util import DOWNLOAD_TYPES
 from phoihop.imports import access, kinds, selectors, services
 from phoihop.imports.forms import UploadForm
 from phoihop.imports.models import ImportBatch
 from phoihop.plans.access import get_plan_for_user
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 NAV = "imports"
 
@@ -31,7 +34,7 @@ def _kind(slug: str) -> str:
     return kind
 
 
-def _choices(user: Any) -> list[dict[str, str]]:
+def _choices(user: AnyUser) -> list[dict[str, str]]:
     labels = dict(ImportBatch.Kind.choices)
     return [
         {"kind": k, "slug": kinds.SLUG_OF[k], "label": str(labels[k])}
@@ -67,7 +70,7 @@ def template(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @rule("authenticated")
-def upload(request: HttpRequest, kind: str) -> HttpResponse:
+def upload(request: SignedInRequest, kind: str) -> HttpResponse:
     kind = _kind(kind)
     if not access.can_import(request.user, kind):
         raise PermissionDenied
@@ -89,7 +92,7 @@ def plan_template(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def plan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_upload(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, for_edit=True)
     return _upload_page(
         request,
@@ -112,7 +115,7 @@ def agreement_template(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def agreement_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_upload(request: SignedInRequest, pk: int) -> HttpResponse:
     agreement = get_agreement_for_user(request.user, pk, for_edit=True)
     return _upload_page(
         request,
@@ -123,7 +126,7 @@ def agreement_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _upload_page(
-    request: HttpRequest, kind: str, target: Any, *, template_url: str
+    request: SignedInRequest, kind: str, target: Any, *, template_url: str
 ) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
@@ -191,7 +194,7 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     found = access.get_batch_for_user(request.user, pk)
     already = found.status in (ImportBatch.Status.APPLIED, ImportBatch.Status.APPLYING)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
@@ -12,8 +12,11 @@ from phoihop.notifications.calendar import CalendarItem, RowSource, choice_label
 from phoihop.plans.access import visible_tasks
 from phoihop.plans.selectors import TaskStatus, task_statuses
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
-def _rows(user: Any, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
     qs = (
         visible_tasks(user)
         .active()

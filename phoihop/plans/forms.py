@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,9 @@ from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.services import TASK_FIELDS
 from phoihop.vn.numbers import format_number
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 class PlanCreateForm(forms.Form):
@@ -67,7 +70,7 @@ class TaskForm(versioning.VersionedFormMixin, forms.ModelForm):
             "supporting_organizations": forms.SelectMultiple(attrs={"size": 4}),
         }
 
-    def __init__(self, *args: Any, plan: AnnualPlan, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: AnnualPlan, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         parties = party_organizations(plan)
         party_ids = [p.organization_id for p in plan.agreement.parties.all()]

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -26,13 +26,17 @@ from phoihop.agreements import access as agreement_access
 from phoihop.agreements.documents import agreement_doc_type
 from phoihop.agreements.models import Agreement, Party
 from phoihop.core import history
-from phoihop.core.models import ActiveQuerySet
 from phoihop.documents.models import IssuedNumber
 from phoihop.documents.services import NumberSuggestion, issuer_validity_error, suggest_number
 from phoihop.orgs import access as org_access
 from phoihop.plans import access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.plans.progress import source as progress_source
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.core.history import Entry
+    from phoihop.orgs.models import Organization
 
 HUNDRED = Decimal(100)
 
@@ -76,7 +80,7 @@ def _percent(achieved: Decimal | None, target: Decimal) -> Decimal | None:
 
 def indicator_progress(indicators: Sequence[Indicator]) -> dict[int, IndicatorProgress]:
     """Target, achieved and percent of each indicator, in one query whatever their number."""
-    values: dict[int, list[tuple[Decimal, datetime.date, Any, int]]] = defaultdict(list)
+    values: dict[int, list[tuple[Decimal, datetime.date, datetime.datetime | None, int]]] = defaultdict(list)
     rows = progress_source().counted_values([i.pk for i in indicators])
     for indicator_id, value, end, approved_at, activity_id in rows:
         values[indicator_id].append((value, end, approved_at, activity_id))
@@ -149,20 +153,27 @@ def task_status(task: Task, *, today: datetime.date | None = None) -> str:
 # --- pages ------------------------------------------------------------------------------------
 
 
-def plan_list(*, user: Any, agreement: Agreement) -> QuerySet[AnnualPlan]:
+def plan_list(*, user: AnyUser, agreement: Agreement) -> QuerySet[AnnualPlan]:
     """The agreement's plans the user may see, newest year first."""
     return access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id")
 
 
-def agreement_panel(*, user: Any, pk: int) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementPlans:
+    agreement: Agreement
+    plans: list[AnnualPlan]
+    can_edit: bool
+
+
+def agreement_panel(*, user: AnyUser, pk: int) -> AgreementPlans:
     """The agreement page's "Kế hoạch phối hợp năm" panel: the plans of agreement ``pk`` the
     user sees, newest year first, and whether they may start one."""
-    agreement = agreement_access.get_agreement_for_user(user, pk)
-    return {
-        "agreement": agreement,
-        "plans": list(plan_list(user=user, agreement=agreement)),
-        "can_edit": agreement_access.can_edit_agreement(user, agreement),
-    }
+    agreement: Agreement = agreement_access.get_agreement_for_user(user, pk)
+    return AgreementPlans(
+        agreement=agreement,
+        plans=list(plan_list(user=user, agreement=agreement)),
+        can_edit=agreement_access.can_edit_agreement(user, agreement),
+    )
 
 
 def last_plan(agreement: Agreement) -> AnnualPlan | None:
@@ -179,35 +190,49 @@ def plan_tasks(plan: AnnualPlan) -> QuerySet[Task]:
     )
 
 
-def plan_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PlanPage:
+    plan: AnnualPlan
+    agreement: Agreement
+    rows: list[TaskRow]
+    can_edit: bool
+
+
+def plan_detail(*, user: AnyUser, pk: int, today: datetime.date | None = None) -> PlanPage:
     """The plan as the Vietnamese plan table: No. | content | lead | supporting | time | notes,
     each row with its status and progress. The number of queries does not grow with rows."""
     plan = access.get_plan_for_user(user, pk)
     rows = _task_rows(list(plan_tasks(plan)), today)
-    return {
-        "plan": plan,
-        "agreement": plan.agreement,
-        "rows": rows,
-        "can_edit": access.can_edit_plan(user, plan),
-    }
+    return PlanPage(plan=plan, agreement=plan.agreement, rows=rows, can_edit=access.can_edit_plan(user, plan))
 
 
-def task_detail(*, user: Any, pk: int, today: datetime.date | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TaskPage:
+    task: Task
+    status: str
+    status_label: str
+    indicators: list[IndicatorProgress]
+    can_edit: bool
+    can_record: bool
+    history: list[Entry]
+
+
+def task_detail(*, user: AnyUser, pk: int, today: datetime.date | None = None) -> TaskPage:
     """The task with its status and indicators; its activities are the panel that activities
     serves on the page (``activities:task_panel``)."""
     task = access.get_task_for_user(user, pk)
     row = _task_rows([task], today)[0]
     parties = {p.organization_id for p in task.plan.agreement.parties.all()}
     s = org_access.scope(user)
-    return {
-        "task": task,
-        "status": row.status,
-        "status_label": row.status_label,
-        "indicators": row.indicators,
-        "can_edit": access.can_edit_plan(user, task.plan),
-        "can_record": any(s.can_write_for(org) for org in parties),
-        "history": task_history(task),
-    }
+    return TaskPage(
+        task=task,
+        status=row.status,
+        status_label=row.status_label,
+        indicators=row.indicators,
+        can_edit=access.can_edit_plan(user, task.plan),
+        can_record=any(s.can_write_for(org) for org in parties),
+        history=task_history(task),
+    )
 
 
 def plan_history(plan: AnnualPlan) -> list[history.Entry]:
@@ -237,7 +262,22 @@ class PlanDocuments:
     can_number: bool
 
 
-def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementDocuments:
+    agreement: Agreement
+    lead: Organization | None
+    plans: list[PlanDocuments]
+    today: datetime.date
+    agreement_suggestion: NumberSuggestion | None
+    agreement_issued: IssuedNumber | None
+    can_number_agreement: bool
+    issuer_problems: list[str]
+    agreement_signed_on: datetime.date | None
+
+
+def agreement_documents(
+    *, user: AnyUser, agreement: Agreement, today: datetime.date | None = None
+) -> AgreementDocuments:
     """The agreement's own document and one per visible annual plan, each with its number:
     the one in the register, or the next free one of the lead party's series."""
     today = today or timezone.localdate()
@@ -246,8 +286,7 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
     )
     lead = parties[0].organization if parties else None
     co_issuers = [p.organization for p in parties[1:]]
-    # visible_plans is typed as a plain QuerySet; it is built on AnnualPlan.objects (ActiveQuerySet).
-    plans = list(cast(ActiveQuerySet, access.visible_plans(user)).active().filter(agreement=agreement).order_by("-year", "-id"))
+    plans = list(access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id"))
     ct = ContentType.objects.get_for_model(AnnualPlan)
     issued: dict[int, IssuedNumber] = {}
     live = IssuedNumber.objects.filter(content_type=ct, object_id__in=[p.pk for p in plans], voided=False)
@@ -275,10 +314,12 @@ def agreement_documents(*, user: Any, agreement: Agreement, today: datetime.date
                       can_number=editable)
         for p in plans
     ]
-    return {"agreement": agreement, "lead": lead, "plans": rows, "today": today,
-            "agreement_suggestion": agreement_suggestion, "agreement_issued": agreement_issued,
-            "can_number_agreement": agreement_access.can_edit_agreement(user, agreement) and not agreement.is_archived,
-            "issuer_problems": not_valid,
-            "agreement_signed_on": max(
-                [d for d in (agreement.signed_on, *(p.signed_on for p in parties)) if d], default=None
-            )}
+    return AgreementDocuments(
+        agreement=agreement, lead=lead, plans=rows, today=today,
+        agreement_suggestion=agreement_suggestion, agreement_issued=agreement_issued,
+        can_number_agreement=agreement_access.can_edit_agreement(user, agreement) and not agreement.is_archived,
+        issuer_problems=not_valid,
+        agreement_signed_on=max(
+            [d for d in (agreement.signed_on, *(p.signed_on for p in parties)) if d], default=None
+        ),
+    )

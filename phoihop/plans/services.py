@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +23,9 @@ from phoihop.orgs.models import Organization, Person
 from phoihop.plans import access
 from phoihop.plans.models import AnnualPlan, Indicator, Task
 from phoihop.vn.text import clean
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 TASK_FIELDS = (
     "number",
@@ -45,7 +48,7 @@ def _lead_party_id(agreement: Agreement) -> int | None:
     return leads[0] if leads else None
 
 
-def _check_plan_editable(actor: Any, plan: AnnualPlan) -> None:
+def _check_plan_editable(actor: User, plan: AnnualPlan) -> None:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if plan.is_archived:
@@ -59,7 +62,7 @@ def _check_plan_editable(actor: Any, plan: AnnualPlan) -> None:
 
 def plan_create(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
     year: int,
     from_previous: bool = False,
@@ -159,7 +162,7 @@ def _carry_over(previous: AnnualPlan, plan: AnnualPlan) -> None:
 
 def plan_carry_over_renewed(
     *,
-    actor: Any,
+    actor: User,
     previous: AnnualPlan,
     agreement: Agreement,
     year: int,
@@ -226,7 +229,7 @@ def plan_carry_over_renewed(
     return plan
 
 
-def plan_set_status(*, actor: Any, plan: AnnualPlan, status: str) -> AnnualPlan:
+def plan_set_status(*, actor: User, plan: AnnualPlan, status: str) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if status not in AnnualPlan.Status.values:
@@ -237,7 +240,7 @@ def plan_set_status(*, actor: Any, plan: AnnualPlan, status: str) -> AnnualPlan:
     return plan
 
 
-def plan_archive(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
+def plan_archive(*, actor: User, plan: AnnualPlan) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if not plan.is_archived:
@@ -245,7 +248,7 @@ def plan_archive(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
     return plan
 
 
-def plan_restore(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
+def plan_restore(*, actor: User, plan: AnnualPlan) -> AnnualPlan:
     if not access.can_edit_plan(actor, plan):
         raise PermissionDenied
     if plan.is_archived:
@@ -257,18 +260,18 @@ def plan_restore(*, actor: Any, plan: AnnualPlan) -> AnnualPlan:
 
 
 def _clean_task(
-    actor: Any,
+    actor: User,
     plan: AnnualPlan,
-    fields: dict[str, Any],
+    fields: Mapping[str, object],
     supporting: Sequence[Organization],
     task: Task | None,
-) -> dict[str, Any]:
+) -> dict[str, object]:
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise TypeError(f"unknown task fields: {sorted(unknown)}")
     data = dict(fields)
-    data["title"] = clean(data.get("title") or "")
-    data["notes"] = (data.get("notes") or "").strip()
+    data["title"] = clean(str(data.get("title") or ""))
+    data["notes"] = str(data.get("notes") or "").strip()
     errors: dict[str, list[str]] = {}
     if not data["title"]:
         errors.setdefault("title", []).append(_("Cần nhập nội dung nhiệm vụ."))
@@ -300,7 +303,7 @@ def _clean_task(
     ):
         errors.setdefault("responsible_officer", []).append(_("Không tìm thấy cán bộ được chọn."))
     start, due = data.get("start"), data.get("due")
-    if start and due and due < start:
+    if isinstance(start, datetime.date) and isinstance(due, datetime.date) and due < start:
         errors.setdefault("due", []).append(_("Hạn hoàn thành phải bằng hoặc sau ngày bắt đầu."))
     number = data.get("number")
     if number is None:
@@ -320,9 +323,9 @@ def _clean_task(
 
 def task_create(
     *,
-    actor: Any,
+    actor: User,
     plan: AnnualPlan,
-    fields: dict[str, Any],
+    fields: Mapping[str, object],
     supporting: Sequence[Organization] = (),
 ) -> Task:
     _check_plan_editable(actor, plan)
@@ -337,9 +340,9 @@ def task_create(
 
 def task_update(
     *,
-    actor: Any,
+    actor: User,
     task: Task,
-    fields: dict[str, Any],
+    fields: Mapping[str, object],
     supporting: Sequence[Organization],
     expected_version: int | None = None,
 ) -> Task:
@@ -358,7 +361,7 @@ def task_update(
     return task
 
 
-def task_cancel(*, actor: Any, task: Task, cancelled: bool = True) -> Task:
+def task_cancel(*, actor: User, task: Task, cancelled: bool = True) -> Task:
     """Cancel a task (or undo the cancellation). The task and its activities stay on record."""
     _check_plan_editable(actor, task.plan)
     if task.cancelled != cancelled:
@@ -367,7 +370,7 @@ def task_cancel(*, actor: Any, task: Task, cancelled: bool = True) -> Task:
     return task
 
 
-def task_complete(*, actor: Any, task: Task, on: datetime.date | None = None) -> Task:
+def task_complete(*, actor: User, task: Task, on: datetime.date | None = None) -> Task:
     """Mark a task done by decision of the lead party, whatever its indicators say."""
     _check_plan_editable(actor, task.plan)
     if task.cancelled:
@@ -377,7 +380,7 @@ def task_complete(*, actor: Any, task: Task, on: datetime.date | None = None) ->
     return task
 
 
-def task_reopen(*, actor: Any, task: Task) -> Task:
+def task_reopen(*, actor: User, task: Task) -> Task:
     """Take back a "done" mark: the status follows the indicators again."""
     _check_plan_editable(actor, task.plan)
     if task.completed_on is not None:
@@ -389,7 +392,7 @@ def task_reopen(*, actor: Any, task: Task) -> Task:
 # --- indicators -------------------------------------------------------------------------------
 
 
-def _decimal(value: Any) -> Decimal | None:
+def _decimal(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -406,7 +409,7 @@ def _decimal(value: Any) -> Decimal | None:
 
 def indicator_set(
     *,
-    actor: Any,
+    actor: User,
     owner: Task | ContentArea,
     name: str,
     unit: str,
@@ -534,7 +537,7 @@ def refuse_period_leaving_plans(agreement: Agreement, start: int | None, end: in
 
 @transaction.atomic
 def plan_number_issue(
-    *, actor: Any, plan: Any, issued_on: datetime.date, number: int | None = None,
+    *, actor: User, plan: AnnualPlan, issued_on: datetime.date, number: int | None = None,
     confirm_out_of_sequence: bool = False,
 ) -> NumberIssue:
     """Enter an annual plan in the lead party's register (KH), once; its date is checked

@@ -12,7 +12,7 @@ from phoihop.agreements import services as agreement_services
 from phoihop.core import versioning
 from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.panels import panel_response
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import add_errors, context_of, int_or_none
 from phoihop.documents.forms import ReserveNumberForm
 from phoihop.documents.official import render_docx
 from phoihop.documents.views_util import generated_download, issue_number
@@ -24,18 +24,17 @@ from phoihop.plans.models import AnnualPlan, Task
 @rule("object")
 def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The annual plans of agreement ``pk``, a panel of the agreement page."""
-    context = selectors.agreement_panel(user=request.user, pk=pk)
-    agreement = context["agreement"]
-    context["nav"] = "agreements"
+    page = selectors.agreement_panel(user=request.user, pk=pk)
+    agreement = page.agreement
     return panel_response(
-        request, "plans/agreement_panel.html", context, title=_("Kế hoạch phối hợp năm"),
+        request, "plans/agreement_panel.html", context_of(page) | {"nav": "agreements"}, title=_("Kế hoạch phối hợp năm"),
         back_url=agreement.get_absolute_url(), back_label=agreement.number_symbol or agreement.title,
     )
 
 
 @rule("object")
 @require_POST
-def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """Start the annual plan of agreement ``pk`` from its content areas or last year's plan."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     form = PlanCreateForm(request.POST)
@@ -59,10 +58,12 @@ def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.plan_detail(user=request.user, pk=pk)
-    context["history"] = selectors.plan_history(context["plan"])
-    context["plan_open"] = _plan_open(context["plan"])
-    context["nav"] = "agreements"
+    page = selectors.plan_detail(user=request.user, pk=pk)
+    context = context_of(page) | {
+        "history": selectors.plan_history(page.plan),
+        "plan_open": _plan_open(page.plan),
+        "nav": "agreements",
+    }
     return render(request, "plans/detail.html", context)
 
 
@@ -70,7 +71,7 @@ def _plan_open(plan: AnnualPlan) -> bool:
     return plan.is_open
 
 
-def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -> HttpResponse:
+def _task_form_page(request: SignedInRequest, plan: AnnualPlan, task: Task | None) -> HttpResponse:
     if request.method == "POST":
         form = TaskForm(request.POST, instance=task, plan=plan, user=request.user)
         if form.is_valid():
@@ -102,27 +103,26 @@ def _task_form_page(request: HttpRequest, plan: AnnualPlan, task: Task | None) -
 
 
 @rule("object")
-def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+def task_create(request: SignedInRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, pk, for_edit=True)
     return _task_form_page(request, plan, None)
 
 
 @rule("object")
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.task_detail(user=request.user, pk=pk)
-    context["plan_open"] = _plan_open(context["task"].plan)
-    context["nav"] = "agreements"
+    page = selectors.task_detail(user=request.user, pk=pk)
+    context = context_of(page) | {"plan_open": _plan_open(page.task.plan), "nav": "agreements"}
     return render(request, "plans/task_detail.html", context)
 
 
 @rule("object")
-def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def task_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     task = access.get_task_for_user(request.user, pk, for_edit=True)
     return _task_form_page(request, task.plan, task)
 
 
 @rule("object")
-def task_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def task_indicator_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Add an indicator to task ``pk``, or change the one named by ``?indicator=``."""
     task = access.get_task_for_user(request.user, pk, for_edit=True)
     indicator = None
@@ -161,9 +161,11 @@ def task_indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("object")
 def agreement_documents(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = agreement_access.get_agreement_for_user(request.user, pk)
-    context = selectors.agreement_documents(user=request.user, agreement=agreement)
-    context["form"] = ReserveNumberForm(initial={"issued_on": context["today"]})
-    context["nav"] = "agreements"
+    page = selectors.agreement_documents(user=request.user, agreement=agreement)
+    context = context_of(page) | {
+        "form": ReserveNumberForm(initial={"issued_on": page.today}),
+        "nav": "agreements",
+    }
     return render(request, "plans/agreement_documents.html", context)
 
 
@@ -208,7 +210,7 @@ def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def plan_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_number_reserve(request: SignedInRequest, pk: int) -> HttpResponse:
     """Enter the plan in the lead party's register: the next free number, or one typed in."""
     plan = access.get_plan_for_user(request.user, pk, for_edit=True)
     if request.method != "POST":

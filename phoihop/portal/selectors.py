@@ -4,9 +4,9 @@ overview. Business rules stay in the apps; the portal only puts their answers si
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q, QuerySet
 
 from phoihop.agreements import access
 from phoihop.agreements.models import Agreement
@@ -17,6 +17,9 @@ from phoihop.events.search import EVENTS
 from phoihop.orgs.search import ORGANIZATIONS, PEOPLE
 from phoihop.vn.text import fold
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
 # What the global search finds, in the order the page shows it.
 SEARCHED: tuple[Searchable, ...] = (AGREEMENTS, EVENTS, ORGANIZATIONS, PEOPLE)
 
@@ -24,7 +27,7 @@ SEARCHED: tuple[Searchable, ...] = (AGREEMENTS, EVENTS, ORGANIZATIONS, PEOPLE)
 @dataclass
 class SearchSection:
     searchable: Searchable
-    items: list[Any]
+    items: list[Model]
     count: int
 
     @property
@@ -42,19 +45,21 @@ class SearchResults:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def __getattr__(self, key: str) -> list[Any]:
+    def __getattr__(self, key: str) -> list[Model]:
         """A section's rows by its key: ``results.agreements``."""
-        for section in self.__dict__.get("sections", ()):
+        # Read from __dict__: a dataclass being built has no sections yet to look through.
+        sections: list[SearchSection] = self.__dict__.get("sections", [])
+        for section in sections:
             if section.searchable.key == key:
                 return section.items
         raise AttributeError(key)
 
 
-def search(*, user: Any, query: str) -> SearchResults:
+def search(*, user: AnyUser, query: str) -> SearchResults:
     results = SearchResults(query=query)
     searching = bool(fold(query))
     for searchable in SEARCHED:
-        items: list[Any] = []
+        items: list[Model] = []
         count = 0
         if searching:
             items, count = search_section(searchable.records(user), query, searchable.label)
@@ -63,7 +68,15 @@ def search(*, user: Any, query: str) -> SearchResults:
     return results
 
 
-def home_overview(*, user: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class HomeOverview:
+    in_force: QuerySet[Agreement]  # the first ten
+    in_force_count: int
+    agreement_count: int
+    can_create: bool
+
+
+def home_overview(*, user: AnyUser) -> HomeOverview:
     """What a user sees on arrival: their organisations and the agreements in force (the
     conferences come from the work list). Both counts in one pass over the visible agreements."""
     in_force = agreement_list(user=user, filters={"status": Agreement.Status.IN_FORCE})
@@ -74,9 +87,9 @@ def home_overview(*, user: Any) -> dict[str, Any]:
             total=Count("pk"), in_force=Count("pk", filter=Q(status=Agreement.Status.IN_FORCE))
         )
     )
-    return {
-        "in_force": in_force[:10],
-        "in_force_count": counts["in_force"],
-        "agreement_count": counts["total"],
-        "can_create": access.can_create_agreement(user),
-    }
+    return HomeOverview(
+        in_force=in_force[:10],
+        in_force_count=counts["in_force"],
+        agreement_count=counts["total"],
+        can_create=access.can_create_agreement(user),
+    )

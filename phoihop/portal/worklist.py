@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
@@ -27,6 +27,9 @@ from phoihop.orgs import access as org_access
 from phoihop.orgs.models import Organization
 from phoihop.plans.models import AnnualPlan, Task
 from phoihop.reviews.models import Contribution, Review
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 ROWS = 5  # rows shown per section; the count and the link lead to the rest
 DUE_SOON_DAYS = 14  # a task due within two weeks is on the list
@@ -76,16 +79,17 @@ def _first_org(org_ids: set[int]) -> int | None:
     return min(org_ids) if org_ids else None
 
 
-def _approvals(user: Any) -> Section | None:
+def _approvals(user: AnyUser) -> Section | None:
     if not org_access.approver_org_ids(user):
         return None
     inbox = approvals_inbox(user=user)
     count = inbox.count()
-    user._phoihop_approvals_waiting = count  # the menu's count on the same page, asked once
+    # The menu's count on the same page, asked once: cached on the request's user object.
+    user._phoihop_approvals_waiting = count  # type: ignore[union-attr]
     return Section("approvals", count, list(inbox[:ROWS]), reverse("activities:inbox"))
 
 
-def _returned(user: Any, org_ids: set[int]) -> Section:
+def _returned(user: AnyUser, org_ids: set[int]) -> Section:
     """Records of the user's own organisations sent back to be corrected.
 
     Read from the organisations' side (the organiser links of a few organisations) and not
@@ -144,7 +148,7 @@ def _tasks(org_ids: set[int], today: datetime.date) -> Section:
     return Section("tasks", len(found), rows, url, {"overdue": overdue})
 
 
-def _reports(user: Any, org_ids: set[int], today: datetime.date) -> Section:
+def _reports(user: AnyUser, org_ids: set[int], today: datetime.date) -> Section:
     """Reports the user's organisations owe and have not sent: late, or due within a week, or
     for a period already over. Read for the agreements those organisations are parties of
     (a few dozen), in five queries."""
@@ -187,7 +191,7 @@ def _owed_url(owed: Any) -> str:
     )
 
 
-def _recommendations(user: Any, org_ids: set[int]) -> Section:
+def _recommendations(user: AnyUser, org_ids: set[int]) -> Section:
     qs = open_recommendations(organization_ids=org_ids).filter(
         inspection__agreement_id__in=agreement_access.visible_agreements(user).values("pk")
     )
@@ -195,7 +199,7 @@ def _recommendations(user: Any, org_ids: set[int]) -> Section:
     return Section("recommendations", count, rows, reverse("exchange:inspection_list"))
 
 
-def _contributions(user: Any, org_ids: set[int]) -> Section:
+def _contributions(user: AnyUser, org_ids: set[int]) -> Section:
     """Draft reviews of agreements the user's organisations are a co-operating party of, with no
     contribution from them yet."""
     parties = Party.objects.filter(organization_id__in=org_ids)
@@ -211,7 +215,7 @@ def _contributions(user: Any, org_ids: set[int]) -> Section:
     return Section("contributions", count, rows, reverse("reviews:list") + "?status=draft")
 
 
-def _events(user: Any, today: datetime.date) -> Section:
+def _events(user: AnyUser, today: datetime.date) -> Section:
     qs = event_access.visible_events(user).active().filter(
         date__gte=today, date__lte=today + datetime.timedelta(days=EVENT_DAYS)
     )
@@ -219,7 +223,7 @@ def _events(user: Any, today: datetime.date) -> Section:
     return Section("events", count, rows, reverse("notifications:agenda"))
 
 
-def _subordinates(user: Any, today: datetime.date) -> Section | None:
+def _subordinates(user: AnyUser, today: datetime.date) -> Section | None:
     """For the leader of a body with bodies below it: the subordinates' overdue tasks (one
     count on the tree's path index), leading to the subordinates' dashboard."""
     s = org_access.scope(user)
@@ -251,7 +255,7 @@ def _subordinates(user: Any, today: datetime.date) -> Section | None:
     )
 
 
-def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
+def work_list(*, user: AnyUser, today: datetime.date | None = None) -> WorkList:
     """The user's work, in the order the home page shows it."""
     today = today or timezone.localdate()
     org_ids = org_access.scope(user).writer_org_ids
@@ -272,17 +276,17 @@ def work_list(*, user: Any, today: datetime.date | None = None) -> WorkList:
     return WorkList(sections=sections, writes=bool(org_ids))
 
 
-def approvals_waiting(*, user: Any) -> int:
+def approvals_waiting(*, user: AnyUser) -> int:
     """How many submissions wait for this user's approval (the count on the menu)."""
     if not org_access.approver_org_ids(user):
         return 0
     cached = getattr(user, "_phoihop_approvals_waiting", None)  # the home page counted them
     if cached is None:
-        cached = user._phoihop_approvals_waiting = approvals_inbox(user=user).count()
+        cached = user._phoihop_approvals_waiting = approvals_inbox(user=user).count()  # type: ignore[union-attr]
     return int(cached)
 
 
-def past_events(*, user: Any, today: datetime.date | None = None, limit: int = ROWS) -> list[Any]:
+def past_events(*, user: AnyUser, today: datetime.date | None = None, limit: int = ROWS) -> list[Any]:
     """The last conferences held, for the overview under the work list (the coming ones are in
     the work list itself)."""
     today = today or timezone.localdate()

@@ -1,7 +1,14 @@
+from __future__ import annotations
+
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+    from phoihop.documents.renditions import Source
+    from phoihop.reviews.models import Review
 
 
 class ReviewsConfig(AppConfig):
@@ -12,49 +19,49 @@ class ReviewsConfig(AppConfig):
         from phoihop.documents.renditions import register_source
         from phoihop.documents.services import register_date_rule
         from phoihop.documents.signatures import SignedRecord, register_signed_record
+        from phoihop.reviews.models import Review
 
-        review = self.get_model("Review")
-        register_owner(review, _attachments_check)
-        register_signed_record(review, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit))
-        register_date_rule(review, _date_errors)
+        register_owner(Review, _attachments_check)
+        register_signed_record(Review, SignedRecord(get_for_edit=_get_for_edit, can_edit=_can_edit))
+        register_date_rule(Review, _date_errors)
         register_source("review_report", lambda: _review_pdf(commendations=False))
         register_source("commendations", lambda: _review_pdf(commendations=True))
         register_source("commendation_decision", lambda: _commendation_pdf("decision"))
         register_source("commendation_submission", lambda: _commendation_pdf("submission"))
 
 
-def _attachments_check(user: Any, pk: int, for_edit: bool) -> None:
+def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:
     """A review report's signed copy is read and changed by whoever reads and edits the review."""
     from phoihop.reviews.access import get_review_for_user
 
     get_review_for_user(user, pk, for_edit=for_edit)
 
 
-def _get_for_edit(user: Any, pk: int) -> Any:
+def _get_for_edit(user: AnyUser, pk: int) -> Review:
     from phoihop.reviews.access import get_review_for_user
 
     return get_review_for_user(user, pk, for_edit=True)
 
 
-def _can_edit(user: Any, review: Any) -> bool:
+def _can_edit(user: AnyUser, review: Review) -> bool:
     from phoihop.reviews.access import can_edit_review
 
     return can_edit_review(user, review)
 
 
-def _date_errors(review: Any, issued_on: datetime.date) -> list[str]:
+def _date_errors(review: Review, issued_on: datetime.date) -> list[str]:
     from phoihop.reviews.documents import review_date_errors
 
     return review_date_errors(review, issued_on)
 
 
-def _review_pdf(*, commendations: bool) -> Any:
+def _review_pdf(*, commendations: bool) -> Source:
     from phoihop.reviews.documents import review_pdf_source
 
     return review_pdf_source(commendations=commendations)
 
 
-def _commendation_pdf(kind: str) -> Any:
+def _commendation_pdf(kind: str) -> Source:
     from phoihop.reviews.documents import commendation_pdf_source
 
     return commendation_pdf_source(kind)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -56,6 +56,9 @@ from phoihop.vn.figures import indicator_result, name_without_target
 from phoihop.vn.numbers import format_number
 from phoihop.vn.symbols import SymbolError, parse_symbol
 from phoihop.vn.text import fold
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 def _lead(review: Review) -> Any:
@@ -589,7 +592,7 @@ def review_date_errors(review: Review, issued_on: datetime.date) -> list[str]:
     return errors
 
 
-def _review_for_user(user: Any, pk: int) -> Review:
+def _review_for_user(user: AnyUser, pk: int) -> Review:
     from phoihop.reviews.access import get_review_for_user
 
     review = get_review_for_user(user, pk)

@@ -17,6 +17,7 @@ from phoihop.reviews.models import SECTIONS, Commendation, Review
 
 if TYPE_CHECKING:
     from phoihop.agreements.models import Agreement
+    from phoihop.core.access import AnyUser
     from phoihop.events.models import Event
     from phoihop.reviews.models import Movement
 
@@ -177,7 +178,7 @@ class ReviewFilterForm(ListFilterForm):
     filter_defaults = {"agreement": ""}
     not_narrowing = ()
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "agreement").queryset = agreement_access.visible_agreements(user).active()
         bootstrap(self)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet, Sum
@@ -43,6 +44,13 @@ from phoihop.reviews.models import (
     Review,
     ReviewDocument,
 )
+
+if TYPE_CHECKING:
+    from phoihop.agreements.models import Agreement
+    from phoihop.core.access import AnyUser
+    from phoihop.core.history import Entry
+    from phoihop.exchange.selectors import OwedReport, PartyTimeliness
+    from phoihop.plans.selectors import IndicatorProgress
 
 PAGE_SIZE = 20
 
@@ -90,8 +98,9 @@ class Figures:
     areas: list[AreaFigures] = field(default_factory=list)
     parties: list[PartyFigures] = field(default_factory=list)
     indicators: list[IndicatorFigure] = field(default_factory=list)
-    timeliness: list[Any] | None = None
-    inspections: dict[str, Any] | None = None
+    # Each reporting party's timeliness per agreement and year: compiled, or as frozen at sign-off.
+    timeliness: list[PartyTimeliness] | list[FrozenTimeliness] | None = None
+    inspections: dict[str, int] | None = None
     commendations: list[Commendation] = field(default_factory=list)
     # A review wider than PAGE_AGREEMENTS shows its tables one agreement at a time: ``detail`` is
     # that agreement's id and ``by_agreement`` a summary row per covered agreement.
@@ -107,7 +116,7 @@ class Figures:
 
 @dataclass
 class AgreementFigures:
-    agreement: Any
+    agreement: Agreement
     tasks_planned: int = 0
     tasks_done: int = 0
     activities: int = 0
@@ -127,7 +136,7 @@ def covered_count(review: Review) -> int:
     )
 
 
-def review_document_for_user(*, user: Any, pk: int) -> ReviewDocument:
+def review_document_for_user(*, user: AnyUser, pk: int) -> ReviewDocument:
     """A document made in the background, for whoever sees its review (not once archived);
     404 otherwise, for a missing one alike."""
     from django.http import Http404
@@ -147,7 +156,7 @@ def review_years(review: Review) -> list[int]:
     return list(range(review.period_start.year, review.period_end.year + 1))
 
 
-def covered_agreements(review: Review) -> list[Any]:
+def covered_agreements(review: Review) -> list[Agreement]:
     """The main agreement first, then the others signed together, each once; with their parties
     and the parties' organisations. Two queries."""
     from phoihop.agreements.models import Agreement, Party
@@ -164,7 +173,9 @@ def covered_agreements(review: Review) -> list[Any]:
     return found
 
 
-def _timeliness(agreements: list[Any], years: list[int], today: datetime.date) -> list[Any] | None:
+def _timeliness(
+    agreements: list[Agreement], years: list[int], today: datetime.date
+) -> list[PartyTimeliness] | None:
     """Per agreement and year (in that order), each reporting party's timeliness, exactly as
     exchange.selectors.timeliness gives it, from one call to owed_reports over the whole period."""
     try:
@@ -178,7 +189,7 @@ def _timeliness(agreements: list[Any], years: list[int], today: datetime.date) -
         start=datetime.date(years[0], 1, 1),
         end=datetime.date(years[-1], 12, 31),
     )
-    by_agreement: dict[int, list[Any]] = defaultdict(list)
+    by_agreement: dict[int, list[OwedReport]] = defaultdict(list)
     for slot in slots:
         by_agreement[slot.agreement.pk].append(slot)
     named: dict[int, set[int]] = defaultdict(set)
@@ -186,7 +197,7 @@ def _timeliness(agreements: list[Any], years: list[int], today: datetime.date) -
         reportingschedule__agreement_id__in=[a.pk for a in agreements]
     ).values_list("reportingschedule__agreement_id", "organization_id"):
         named[agreement_id].add(org_id)
-    rows: list[Any] = []
+    rows: list[PartyTimeliness] = []
     for agreement in agreements:
         valid_from, valid_to = exchange.agreement_validity(agreement)
         for year in years:
@@ -232,7 +243,7 @@ def _rate(on_time: int, owed: int) -> Decimal | None:
     return (Decimal(on_time) * 100 / Decimal(owed)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def _inspections(agreement_ids: list[int], start: datetime.date, end: datetime.date) -> dict[str, Any] | None:
+def _inspections(agreement_ids: list[int], start: datetime.date, end: datetime.date) -> dict[str, int] | None:
     """Inspections held in [start, end] under the agreements and the fate of their
     recommendations (as exchange.selectors.inspection_summary, summed): one query."""
     try:
@@ -258,8 +269,8 @@ def _inspections(agreement_ids: list[int], start: datetime.date, end: datetime.d
 
 
 def _exchange_figures(
-    agreements: list[Any], years: list[int], start: datetime.date, end: datetime.date, today: datetime.date
-) -> tuple[list[Any] | None, dict[str, Any] | None]:
+    agreements: list[Agreement], years: list[int], start: datetime.date, end: datetime.date, today: datetime.date
+) -> tuple[list[PartyTimeliness] | None, dict[str, int] | None]:
     return _timeliness(agreements, years, min(today, end)), _inspections([a.pk for a in agreements], start, end)
 
 
@@ -322,7 +333,7 @@ def compute_figures(
 
     # Done as plans.selectors judges it on any day: completed, or every indicator reached
     # (a task's status depends on the day only between overdue, in progress and not started).
-    by_task: dict[int, list[Any]] = defaultdict(list)
+    by_task: dict[int, list[IndicatorProgress]] = defaultdict(list)
     for ind in indicators:
         assert ind.task_id is not None  # filtered on task
         by_task[ind.task_id].append(progress[ind.pk])
@@ -332,10 +343,11 @@ def compute_figures(
     }
 
     # Content areas: every area of the covered agreements, then a row for tasks outside them.
-    areas: dict[Any, AreaFigures] = {}
+    # Keyed by content area, or ("other", agreement id) for an agreement's tasks outside them.
+    areas: dict[int | tuple[str, int], AreaFigures] = {}
     for area in ContentArea.objects.filter(agreement_id__in=shown).order_by("agreement_id", "number", "id"):
         areas[area.pk] = AreaFigures(area.number, area.title, area.agreement_id)
-    task_area: dict[int, Any] = {}
+    task_area: dict[int, int | tuple[str, int]] = {}
     for t in tasks:
         summary[t.plan__agreement_id].tasks_planned += 1
         summary[t.plan__agreement_id].tasks_done += t.pk in done
@@ -442,8 +454,8 @@ def compute_figures(
         if lead is not None:
             lead.tasks_led += 1
             lead.tasks_done += t.pk in done
-    for org_id, party in parties.items():
-        party.values = [
+    for org_id, party_figures in parties.items():
+        party_figures.values = [
             (names[i][0], names[i][1], v) for i, v in sorted(credited.get(org_id, {}).items()) if i in names
         ]
     figures.parties = list(parties.values())
@@ -479,15 +491,16 @@ def _detail_frozen(figures: Figures, detail: int) -> None:
     figures.areas = [a for a in figures.areas if a.agreement_id == detail]
 
 
-def page_detail_agreement(agreements: list[Any], chosen: Any) -> int | None:
+def page_detail_agreement(agreements: list[Agreement], chosen: str | int | None) -> int | None:
     """The agreement whose tables a wide review's page shows: the one asked for when the review
     covers it, else the main one; None when the review is narrow enough to show whole."""
     if len(agreements) <= PAGE_AGREEMENTS:
         return None
     ids = [a.pk for a in agreements]
+    asked: int | None
     try:
-        asked = int(chosen)
-    except (TypeError, ValueError):
+        asked = int(chosen) if chosen is not None else None
+    except ValueError:
         asked = None
     return asked if asked in ids else ids[0]
 
@@ -495,6 +508,62 @@ def page_detail_agreement(agreements: list[Any], chosen: Any) -> int | None:
 # --- frozen figures ---------------------------------------------------------------------------
 
 FIGURES_VERSION = 1
+
+
+# The figures frozen on a review at sign-off (Review.figures, JSON): amounts as strings, so
+# that decimals come back exactly.
+class FrozenIndicator(TypedDict):
+    name: str
+    unit: str
+    target: str
+    achieved: str | None
+    percent: str | None
+
+
+class FrozenArea(TypedDict):
+    number: int | None
+    title: str
+    agreement_id: int
+    tasks_planned: int
+    tasks_done: int
+    activities: int
+    participants: int
+    indicators: list[FrozenIndicator]
+
+
+class FrozenParty(TypedDict):
+    organization_id: int
+    organization_name: str
+    role: str
+    tasks_led: int
+    tasks_done: int
+    activities: int
+    participants: int
+    values: list[list[str]]  # [name, unit label, value]
+
+
+class FrozenTimelinessData(TypedDict):
+    organization_id: int
+    organization_name: str
+    owed: int
+    on_time: int
+    late: int
+    missing: int
+    rate: str | None
+
+
+class FrozenFigures(TypedDict):
+    version: int
+    years: list[int]
+    tasks_planned: int
+    tasks_done: int
+    activities: int
+    participants: int
+    areas: list[FrozenArea]
+    parties: list[FrozenParty]
+    indicators: list[FrozenIndicator]
+    timeliness: list[FrozenTimelinessData] | None
+    inspections: dict[str, int] | None
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -505,21 +574,21 @@ def _undec(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _indicator_data(i: IndicatorFigure) -> dict[str, Any]:
+def _indicator_data(i: IndicatorFigure) -> FrozenIndicator:
     return {"name": i.name, "unit": str(i.unit), "target": str(i.target), "achieved": _dec(i.achieved),
             "percent": _dec(i.percent)}
 
 
-def _indicator_from(d: dict[str, Any]) -> IndicatorFigure:
+def _indicator_from(d: FrozenIndicator) -> IndicatorFigure:
     return IndicatorFigure(d["name"], d["unit"], Decimal(d["target"]), _undec(d["achieved"]), _undec(d["percent"]))
 
 
-def _org_from(d: dict[str, Any]) -> Organization:
+def _org_from(d: FrozenParty | FrozenTimelinessData) -> Organization:
     # The name as it was at sign-off; enough for the report's tables and links.
     return Organization(pk=d["organization_id"], name=d["organization_name"])
 
 
-def figures_data(figures: Figures) -> dict[str, Any]:
+def figures_data(figures: Figures) -> FrozenFigures:
     """``figures`` as JSON-ready data, to freeze on a review at sign-off (commendations are not
     part of it: their decisions come later)."""
     return {
@@ -561,7 +630,7 @@ class FrozenTimeliness:
     rate: Decimal | None
 
 
-def figures_from_data(data: dict[str, Any]) -> Figures:
+def figures_from_data(data: FrozenFigures) -> Figures:
     """The figures frozen by ``figures_data``; commendations are left for the caller to read."""
     figures = Figures(
         years=list(data["years"]), tasks_planned=data["tasks_planned"], tasks_done=data["tasks_done"],
@@ -590,8 +659,9 @@ def figures_from_data(data: dict[str, Any]) -> Figures:
 # --- pages ------------------------------------------------------------------------------------
 
 
-def review_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Review]:
-    """The visible reviews, not archived ones; with ``filters["archived"]``, the archived ones."""
+def review_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Review]:
+    """The visible reviews, not archived ones; with ``filters["archived"]``, the archived ones.
+    ``filters`` are the list form's: ids, the year as a number."""
     qs = review_access.visible_reviews(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
     if filters.get("agreement"):
@@ -600,14 +670,14 @@ def review_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Review]:
         qs = qs.filter(kind=filters["kind"])
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
-    if filters.get("year"):
-        year = int(filters["year"])
+    year = filters.get("year")
+    if isinstance(year, int) and year:
         qs = qs.filter(period_start__year__lte=year, period_end__year__gte=year)
     return qs.select_related("agreement", "event").order_by("-period_end", "-id")
 
 
-def paginate(qs: Any, page: Any) -> Page:
-    return Paginator(qs, PAGE_SIZE).get_page(page)
+def paginate(rows: KeyedRows[Commendation], page: str | int | None) -> Page[Commendation]:
+    return Paginator(rows, PAGE_SIZE).get_page(page)
 
 
 def review_commendations(review: Review) -> QuerySet[Commendation]:
@@ -662,9 +732,30 @@ def sign_off_checklist(
     return SignOffChecklist(missing, pending, undecided)
 
 
+@dataclass(frozen=True)
+class ReviewPage:
+    review: Review
+    agreement: Agreement
+    agreements: list[Agreement]
+    detail_agreement: Agreement | None  # the one whose tables a wide review shows
+    figures: Figures | None  # none while archived
+    commendations: list[Commendation]
+    contributions: list[Contribution]
+    missing_contributions: list[Organization]
+    can_edit: bool
+    can_sign_off: bool
+    checklist: SignOffChecklist | None
+    can_contribute: bool
+    can_decide: bool
+    can_withdraw: bool
+    can_archive: bool
+    can_restore: bool
+    history: list[Entry]
+
+
 def review_detail(
-    *, user: Any, pk: int, today: datetime.date | None = None, agreement: Any = None
-) -> dict[str, Any]:
+    *, user: AnyUser, pk: int, today: datetime.date | None = None, agreement: str | int | None = None
+) -> ReviewPage:
     """The review page. An archived review shows its text, contributions and proposals, but no
     figures, documents or writing until it is restored. A review of many agreements shows its
     tables for one of them (``agreement``, else the main one) and a summary row for each."""
@@ -681,15 +772,15 @@ def review_detail(
     open_ = not review.is_locked and not archived
     can_edit = review_access.can_edit_review(user, review)
     commendations = list(figures.commendations) if figures is not None else list(review_commendations(review))
-    return {
-        "review": review,
-        "agreement": review.agreement,
-        "agreements": agreements,
-        "detail_agreement": next((a for a in agreements if a.pk == detail), None),
-        "figures": figures,
-        "commendations": commendations,
-        "contributions": contributions,
-        "missing_contributions": list(
+    return ReviewPage(
+        review=review,
+        agreement=review.agreement,
+        agreements=agreements,
+        detail_agreement=next((a for a in agreements if a.pk == detail), None),
+        figures=figures,
+        commendations=commendations,
+        contributions=contributions,
+        missing_contributions=list(
             {
                 p.organization_id: p.organization
                 for a in agreements
@@ -697,18 +788,18 @@ def review_detail(
                 if p.organization_id not in written
             }.values()
         ) if figures is not None else [],
-        "can_edit": can_edit and open_,
-        "can_sign_off": review_access.can_sign_off_review(user, review) and open_,
-        "checklist": (
+        can_edit=can_edit and open_,
+        can_sign_off=review_access.can_sign_off_review(user, review) and open_,
+        checklist=(
             sign_off_checklist(review, contributions=contributions, commendations=commendations) if open_ else None
         ),
-        "can_contribute": bool(mine) and open_,
-        "can_decide": can_edit and not archived,
-        "can_withdraw": review_access.can_propose_commendation(user, review) and open_,
-        "can_archive": review_access.can_archive_review(user, review) and open_,
-        "can_restore": review_access.can_archive_review(user, review) and archived,
-        "history": review_history(review),
-    }
+        can_contribute=bool(mine) and open_,
+        can_decide=can_edit and not archived,
+        can_withdraw=review_access.can_propose_commendation(user, review) and open_,
+        can_archive=review_access.can_archive_review(user, review) and open_,
+        can_restore=review_access.can_archive_review(user, review) and archived,
+        history=review_history(review),
+    )
 
 
 def review_history(review: Review) -> list[history.Entry]:
@@ -725,14 +816,14 @@ def review_history(review: Review) -> list[history.Entry]:
     )
 
 
-def movement_list(*, user: Any, archived: bool = False) -> QuerySet[Movement]:
+def movement_list(*, user: AnyUser, archived: bool = False) -> QuerySet[Movement]:
     """The visible movements, not archived ones (those offered in forms); or the archived ones."""
     qs = review_access.visible_movements(user)
     qs = qs.filter(archived_at__isnull=False) if archived else qs.active()
     return qs.select_related("organizer").order_by(vi("name"), "id")
 
 
-def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commendation]:
+def commendation_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Commendation]:
     """The visible commendations, leaving out withdrawn proposals and those of archived reviews;
     with ``filters["archived"]``, only those."""
     qs = review_access.visible_commendations(user)
@@ -744,8 +835,9 @@ def commendation_list(*, user: Any, filters: dict[str, Any]) -> QuerySet[Commend
         qs = qs.filter(movement_id=filters["movement"])
     if filters.get("organization"):
         qs = qs.filter(organization_id=filters["organization"])
-    if filters.get("year"):
-        qs = qs.filter(year=int(filters["year"]))
+    year = filters.get("year")
+    if isinstance(year, int) and year:
+        qs = qs.filter(year=year)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     return _with_awardee(qs).order_by(*COMMENDATION_ORDER)
@@ -776,34 +868,51 @@ def commendation_years() -> list[int]:
     return list(range(last, first - 1, -1))
 
 
-def movement_detail(*, user: Any, pk: int, page: Any = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class MovementPage:
+    movement: Movement
+    page: Page[Commendation]
+    commendations: list[Commendation]  # the page's
+    can_edit: bool
+    can_archive: bool
+    can_restore: bool
+    history: list[Entry]
+
+
+def movement_detail(*, user: AnyUser, pk: int, page: str | int | None = None) -> MovementPage:
     """The movement and one page of its commendations (a province-wide movement has hundreds)."""
     movement = review_access.get_movement_for_user(user, pk)
     can_edit = review_access.can_edit_movement(user, movement)
     commendations = paginate(commendation_rows(commendation_list(user=user, filters={"movement": movement.pk})), page)
-    return {
-        "movement": movement,
-        "page": commendations,
-        "commendations": commendations.object_list,
-        "can_edit": can_edit and not movement.is_archived,
-        "can_archive": can_edit and not movement.is_archived,
-        "can_restore": can_edit and movement.is_archived,
-        "history": history.merged(
+    return MovementPage(
+        movement=movement,
+        page=commendations,
+        commendations=list(commendations.object_list),
+        can_edit=can_edit and not movement.is_archived,
+        can_archive=can_edit and not movement.is_archived,
+        can_restore=can_edit and movement.is_archived,
+        history=history.merged(
             history.entries(Movement.history.filter(id=movement.pk), Movement, lambda m: m.name)
         ),
-    }
+    )
 
 
-def contribution_prefetch() -> Prefetch:
+def contribution_prefetch() -> Prefetch[str, QuerySet[Contribution], str]:
     return Prefetch("contributions", queryset=Contribution.objects.select_related("organization"))
 
 
-def agreement_reviews(*, user: Any, agreement: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AgreementReviews:
+    agreement_reviews: list[Review]
+    can_create_review: bool
+
+
+def agreement_reviews(*, user: AnyUser, agreement: Agreement) -> AgreementReviews:
     """For the agreement page's "Sơ kết, tổng kết" panel (reviews/agreement_card.html): the
     reviews of this agreement the user sees, and whether they may start one. One query."""
-    return {
-        "agreement_reviews": list(
+    return AgreementReviews(
+        agreement_reviews=list(
             review_access.visible_reviews(user).active().filter(agreement=agreement).order_by("-period_end", "-id")
         ),
-        "can_create_review": review_access.can_create_review(user, agreement),
-    }
+        can_create_review=review_access.can_create_review(user, agreement),
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,6 +42,12 @@ from phoihop.reviews.models import (
 from phoihop.vn.names import person_name
 from phoihop.vn.text import clean
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from phoihop.documents.services import NumberIssue
+    from phoihop.events.models import Event
+
 
 def _ensure_open(review: Review) -> None:
     if review.is_locked:
@@ -53,13 +59,13 @@ def _ensure_open(review: Review) -> None:
 @transaction.atomic
 def review_create(
     *,
-    actor: Any,
+    actor: User,
     agreement: Agreement,
     kind: str,
     period_start: datetime.date,
     period_end: datetime.date,
     together: Sequence[Agreement] = (),
-    event: Any = None,
+    event: Event | None = None,
 ) -> Review:
     if not review_access.can_create_review(actor, agreement):
         raise PermissionDenied
@@ -92,7 +98,7 @@ def review_create(
 
 @transaction.atomic
 def review_update(
-    *, actor: Any, review: Review, fields: Mapping[str, Any], expected_version: int | None = None
+    *, actor: User, review: Review, fields: Mapping[str, object], expected_version: int | None = None
 ) -> Review:
     """Save the narrative sections and the report's number, date and signer, from the review's
     version ``expected_version``."""
@@ -134,7 +140,7 @@ def _check_report_date(review: Review) -> None:
 
 @transaction.atomic
 def review_sign_off(
-    *, actor: Any, review: Review, on: datetime.datetime | None = None, confirm_out_of_sequence: bool = False
+    *, actor: User, review: Review, on: datetime.datetime | None = None, confirm_out_of_sequence: bool = False
 ) -> Review:
     """Sign the report off and enter it in the lead party's register. Signing off what is
     already signed returns it as it was signed: two leaders pressing at once are served one
@@ -176,7 +182,7 @@ def review_sign_off(
     return review
 
 
-def _register_number(actor: Any, review: Review, *, confirm_out_of_sequence: bool = False) -> str:
+def _register_number(actor: User, review: Review, *, confirm_out_of_sequence: bool = False) -> str:
     """Enter the report in the lead party's register of documents (documents.services) and
     return its number and symbol: the number typed on the report, or the next free one. It is
     taken in the sign-off's transaction: a sign-off that fails gives the number back."""
@@ -212,7 +218,7 @@ def _register_number(actor: Any, review: Review, *, confirm_out_of_sequence: boo
 
 
 @transaction.atomic
-def review_archive(*, actor: Any, review: Review) -> Review:
+def review_archive(*, actor: User, review: Review) -> Review:
     """Archive a draft review: it leaves the lists, its history and contents stay."""
     if not review_access.can_archive_review(actor, review):
         raise PermissionDenied
@@ -227,7 +233,7 @@ def review_archive(*, actor: Any, review: Review) -> Review:
 
 
 @transaction.atomic
-def review_restore(*, actor: Any, review: Review) -> Review:
+def review_restore(*, actor: User, review: Review) -> Review:
     if not review_access.can_archive_review(actor, review):
         raise PermissionDenied
     if review.is_archived:
@@ -237,7 +243,7 @@ def review_restore(*, actor: Any, review: Review) -> Review:
 
 @transaction.atomic
 def contribution_save(
-    *, actor: Any, review: Review, organization: Organization, title: str, body: str,
+    *, actor: User, review: Review, organization: Organization, title: str, body: str,
     expected_version: int | None = None,
 ) -> Contribution:
     """Write or rewrite ``organization``'s contribution; only that party's officers do.
@@ -278,7 +284,18 @@ COMMENDATION_FIELDS = (
 )
 
 
-def _commendation_errors(data: dict[str, Any]) -> dict[str, list[str]]:
+def _commendation_data(fields: Mapping[str, object]) -> dict[str, object]:
+    """The commendation form's fields, its texts cleaned (the year is left to the caller)."""
+    data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
+    for k in ("person_name", "person_title", "authority"):
+        data[k] = clean(str(data[k] or ""))
+    data["reason"] = str(data["reason"] or "").strip()
+    data["note"] = str(data["note"] or "").strip()
+    data["awardee_kind"] = data["awardee_kind"] or Commendation.AwardeeKind.COLLECTIVE
+    return data
+
+
+def _commendation_errors(data: Mapping[str, object]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if data.get("organization") is None:
         errors["organization"] = [_("Chọn tập thể, hoặc đơn vị của cá nhân được khen.")]
@@ -294,21 +311,16 @@ def _commendation_errors(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any]) -> Commendation:
+def commendation_propose(*, actor: User, review: Review, fields: Mapping[str, object]) -> Commendation:
     """Propose a commendation in the review; the lead party's officers do."""
     if not review_access.can_propose_commendation(actor, review):
         raise PermissionDenied
     _ensure_open(review)
-    data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
-    for k in ("person_name", "person_title", "authority"):
-        data[k] = clean(data[k] or "")
-    data["reason"] = (data["reason"] or "").strip()
-    data["note"] = (data["note"] or "").strip()
-    data["awardee_kind"] = data["awardee_kind"] or Commendation.AwardeeKind.COLLECTIVE
+    data = _commendation_data(fields)
     data["year"] = data["year"] or review.period_end.year
     errors = _commendation_errors(data)
     org = data.get("organization")
-    if org is not None and org.pk not in review_access.party_org_ids(review):
+    if isinstance(org, Organization) and org.pk not in review_access.party_org_ids(review):
         from phoihop.orgs.access import within  # a party's own units may be commended
 
         if not within(org, review_access.party_org_ids(review)):
@@ -321,21 +333,20 @@ def commendation_propose(*, actor: Any, review: Review, fields: Mapping[str, Any
 
 
 @transaction.atomic
-def commendation_record(*, actor: Any, fields: Mapping[str, Any]) -> Commendation:
+def commendation_record(*, actor: User, fields: Mapping[str, object]) -> Commendation:
     """Record a commendation already decided outside any review (for instance under a movement)."""
-    data = {k: fields.get(k) for k in COMMENDATION_FIELDS}
+    data = _commendation_data(fields)
+    organization, movement = data["organization"], data.get("movement")
     probe = Commendation(
-        organization=data["organization"] or Organization(), movement=data.get("movement")
+        organization=organization if isinstance(organization, Organization) else Organization(),
+        movement=movement if isinstance(movement, Movement) else None,
     )
-    if data["organization"] is not None and not review_access.can_decide_commendation(actor, probe):
+    if organization is not None and not review_access.can_decide_commendation(actor, probe):
         raise PermissionDenied
-    for k in ("person_name", "person_title", "authority"):
-        data[k] = clean(data[k] or "")
-    data["reason"] = (data["reason"] or "").strip()
-    data["note"] = (data["note"] or "").strip()
-    data["awardee_kind"] = data["awardee_kind"] or Commendation.AwardeeKind.COLLECTIVE
-    decision_number = clean(fields.get("decision_number") or "")
+    decision_number = clean(str(fields.get("decision_number") or ""))
     decision_date = fields.get("decision_date")
+    if decision_date is not None and not isinstance(decision_date, datetime.date):
+        raise TypeError("decision_date is a date")
     data["year"] = data["year"] or (decision_date.year if decision_date else None)
     errors = _commendation_errors(data)
     if not data["year"]:
@@ -355,7 +366,7 @@ def commendation_record(*, actor: Any, fields: Mapping[str, Any]) -> Commendatio
 @transaction.atomic
 def commendation_decide(
     *,
-    actor: Any,
+    actor: User,
     commendation: Commendation,
     approved: bool,
     decision_number: str = "",
@@ -399,7 +410,7 @@ def commendation_decide(
 
 
 @transaction.atomic
-def commendation_withdraw(*, actor: Any, commendation: Commendation) -> Commendation:
+def commendation_withdraw(*, actor: User, commendation: Commendation) -> Commendation:
     """Withdraw a proposal not yet decided (it is archived: history keeps it)."""
     if not review_access.can_withdraw_commendation(actor, commendation):
         raise PermissionDenied
@@ -422,13 +433,13 @@ def commendation_withdraw(*, actor: Any, commendation: Commendation) -> Commenda
 @transaction.atomic
 def commendation_document_number(
     *,
-    actor: Any,
+    actor: User,
     review: Review,
     kind: str,
     issued_on: datetime.date | None,
     number: int | None = None,
     confirm_out_of_sequence: bool = False,
-) -> Any:
+) -> NumberIssue:
     """Give one of the review's commendation documents (decision QĐ, submission TTr, list DS)
     its number in the lead party's register, once; asked again, the number it has. Refused for
     an empty list, a date before the agreement was signed or the review's period began, or a
@@ -461,20 +472,21 @@ def commendation_document_number(
 MOVEMENT_FIELDS = ("name", "organizer", "organizer_text", "start_year", "end_year", "description")
 
 
-def _movement_data(fields: Mapping[str, Any]) -> dict[str, Any]:
+def _movement_data(fields: Mapping[str, object]) -> dict[str, object]:
     unknown = set(fields) - set(MOVEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown movement fields: {sorted(unknown)}")
     data = {k: fields.get(k) for k in MOVEMENT_FIELDS}
-    data["name"] = clean(data["name"] or "")
-    data["organizer_text"] = clean(data["organizer_text"] or "")
-    data["description"] = (data["description"] or "").strip()
+    data["name"] = clean(str(data["name"] or ""))
+    data["organizer_text"] = clean(str(data["organizer_text"] or ""))
+    data["description"] = str(data["description"] or "").strip()
     errors: dict[str, list[str]] = {}
     if not data["name"]:
         errors["name"] = [_("Cần nhập tên phong trào.")]
     if data["organizer"] is None and not data["organizer_text"]:
         errors["organizer"] = [_("Chọn cơ quan phát động, hoặc ghi tên cơ quan.")]
-    if data["start_year"] and data["end_year"] and data["end_year"] < data["start_year"]:
+    start, end = data["start_year"], data["end_year"]
+    if isinstance(start, int) and isinstance(end, int) and start and end and end < start:
         errors["end_year"] = [_("Năm kết thúc phải bằng hoặc sau năm bắt đầu.")]
     if errors:
         raise ValidationError(errors)
@@ -482,7 +494,7 @@ def _movement_data(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def movement_create(*, actor: Any, fields: Mapping[str, Any]) -> Movement:
+def movement_create(*, actor: User, fields: Mapping[str, object]) -> Movement:
     if not review_access.can_create_movement(actor):
         raise PermissionDenied
     return Movement.objects.create(created_by=actor, **_movement_data(fields))
@@ -490,7 +502,7 @@ def movement_create(*, actor: Any, fields: Mapping[str, Any]) -> Movement:
 
 @transaction.atomic
 def movement_update(
-    *, actor: Any, movement: Movement, fields: Mapping[str, Any], expected_version: int | None = None
+    *, actor: User, movement: Movement, fields: Mapping[str, object], expected_version: int | None = None
 ) -> Movement:
     """Change a movement, from its version ``expected_version``."""
     if not review_access.can_edit_movement(actor, movement):
@@ -506,7 +518,7 @@ def movement_update(
 
 
 @transaction.atomic
-def movement_archive(*, actor: Any, movement: Movement) -> Movement:
+def movement_archive(*, actor: User, movement: Movement) -> Movement:
     """Archive a movement: it leaves the lists and the forms; its commendations keep it."""
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
@@ -516,7 +528,7 @@ def movement_archive(*, actor: Any, movement: Movement) -> Movement:
 
 
 @transaction.atomic
-def movement_restore(*, actor: Any, movement: Movement) -> Movement:
+def movement_restore(*, actor: User, movement: Movement) -> Movement:
     if not review_access.can_edit_movement(actor, movement):
         raise PermissionDenied
     if movement.is_archived:
@@ -541,7 +553,7 @@ def review_document_version(review: Review) -> str:
 
 
 @transaction.atomic
-def review_document_request(*, actor: Any, review: Review, kind: str) -> ReviewDocument:
+def review_document_request(*, actor: User, review: Review, kind: str) -> ReviewDocument:
     """Ask the worker for the review's report or annex. One job per review, kind and version: a
     double click, a retry or another reader gets the same job; a failed one is tried again.
     The caller has checked that ``actor`` sees the review."""
@@ -652,7 +664,7 @@ def _review_leads(review: Review) -> set[int]:
     return {p.organization_id for p in review.agreement.parties.all() if p.role == "lead"}
 
 
-def contribution_requested_notify(*, review: Review, actor: Any) -> int:
+def contribution_requested_notify(*, review: Review, actor: User) -> int:
     """Ask the officers of the review's other parties for their contribution."""
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Đề nghị viết tham luận: %(review)s") % {"review": review.title}
@@ -671,7 +683,7 @@ def contribution_requested_notify(*, review: Review, actor: Any) -> int:
     )
 
 
-def contribution_received_notify(*, contribution: Contribution, actor: Any) -> int:
+def contribution_received_notify(*, contribution: Contribution, actor: User) -> int:
     """Tell the lead party's officers, who write the report, that a party's contribution came in."""
     review = contribution.review
     org = contribution.organization
@@ -694,7 +706,7 @@ def contribution_received_notify(*, contribution: Contribution, actor: Any) -> i
     )
 
 
-def review_signed_off_notify(*, review: Review, actor: Any) -> int:
+def review_signed_off_notify(*, review: Review, actor: User) -> int:
     """Tell the members of every party that the review report was signed off."""
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Báo cáo đã ký duyệt: %(review)s") % {"review": review.title}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 
 from phoihop.agreements import access as agreement_access
 from phoihop.core import versioning
-from phoihop.core.access import rule
+from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.archiving import archive_or_restore
 from phoihop.core.db import vi
 from phoihop.core.lists import list_page
 from phoihop.core.panels import panel_response
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import add_errors, context_of, int_or_none
 from phoihop.documents.views_util import generated_download
 from phoihop.events import access as event_access
 from phoihop.orgs.models import Organization
@@ -42,6 +42,9 @@ from phoihop.reviews.forms import (
 )
 from phoihop.reviews.models import SECTION_NAMES, Commendation, Review
 
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
+
 NAV = "reviews"
 
 
@@ -62,7 +65,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     return list_page(request, "reviews/list.html", rows=rows, context=context, partial=None, per_page=selectors.PAGE_SIZE)
 
 
-def _review_events(user: Any, agreement: Any) -> Any:
+def _review_events(user: AnyUser, agreement: Any) -> Any:
     from phoihop.events.models import Event
 
     return (
@@ -77,8 +80,10 @@ def _review_events(user: Any, agreement: Any) -> Any:
 def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The reviews of agreement ``pk``, a panel of the agreement page."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk)
-    context = {"agreement": agreement, "nav": "agreements"}
-    context.update(selectors.agreement_reviews(user=request.user, agreement=agreement))
+    context = context_of(selectors.agreement_reviews(user=request.user, agreement=agreement)) | {
+        "agreement": agreement,
+        "nav": "agreements",
+    }
     return panel_response(
         request, "reviews/agreement_card.html", context, title=_("Sơ kết, tổng kết"),
         back_url=agreement.get_absolute_url(), back_label=agreement.number_symbol or agreement.title,
@@ -86,7 +91,7 @@ def agreement_panel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def review_create(request: HttpRequest, pk: int) -> HttpResponse:
+def review_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """Start a review of agreement ``pk``."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk, for_edit=True)
     together = review_access.agreements_to_review_with(request.user, agreement)
@@ -142,14 +147,16 @@ def _closed(review: Review) -> str:
 
 @rule("object")
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.review_detail(user=request.user, pk=pk, agreement=request.GET.get("agreement"))
-    context["nav"] = NAV
-    context["made_in_background"] = len(context["agreements"]) > services.BACKGROUND_AGREEMENTS
+    page = selectors.review_detail(user=request.user, pk=pk, agreement=request.GET.get("agreement"))
+    context = context_of(page) | {
+        "nav": NAV,
+        "made_in_background": len(page.agreements) > services.BACKGROUND_AGREEMENTS,
+    }
     return render(request, "reviews/detail.html", context)
 
 
 @rule("object")
-def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def review_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Write the narrative sections; "Tạo bản nháp từ số liệu" fills the empty ones from the figures."""
     review = review_access.get_review_for_user(request.user, pk, for_edit=True)
     closed = _closed(review)
@@ -194,7 +201,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def review_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+def review_sign_off(request: SignedInRequest, pk: int) -> HttpResponse:
     review = review_access.get_review_for_sign_off(request.user, pk)
     try:
         services.review_sign_off(
@@ -224,7 +231,7 @@ def review_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def contribution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def contribution_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     review, org_ids = review_access.get_review_for_contribution(request.user, pk)
     closed = _closed(review)
     if closed:
@@ -273,7 +280,7 @@ def _commendable(review: Review) -> Any:
 
 
 @rule("object")
-def commendation_propose(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_propose(request: SignedInRequest, pk: int) -> HttpResponse:
     review = review_access.get_review_for_user(request.user, pk, for_edit=True)
     closed = _closed(review)
     if closed:
@@ -296,7 +303,7 @@ def commendation_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def commendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     commendation = review_access.get_commendation_for_user(request.user, pk, for_edit=True)
     back = commendation.review or "reviews:commendation_list"
     if commendation.status != Commendation.Status.PROPOSED:
@@ -335,7 +342,7 @@ def commendation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def commendation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     """Withdraw a proposal of commendation not yet decided (it is archived, not deleted)."""
     commendation = review_access.get_commendation_for_withdrawal(request.user, pk)
     try:
@@ -375,7 +382,7 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule("authenticated")
-def commendation_record(request: HttpRequest) -> HttpResponse:
+def commendation_record(request: SignedInRequest) -> HttpResponse:
     """Record a commendation already decided, outside any review."""
     if not review_access.can_create_movement(request.user):
         from django.core.exceptions import PermissionDenied
@@ -410,7 +417,7 @@ def movement_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule("authenticated")
-def movement_create(request: HttpRequest) -> HttpResponse:
+def movement_create(request: SignedInRequest) -> HttpResponse:
     if not review_access.can_create_movement(request.user):
         from django.core.exceptions import PermissionDenied
 
@@ -431,7 +438,7 @@ def movement_create(request: HttpRequest) -> HttpResponse:
 
 
 @rule("object")
-def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def movement_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     movement = review_access.get_movement_for_user(request.user, pk, for_edit=True)
     if movement.is_archived:
         messages.error(request, _("Phong trào đã được lưu trữ. Khôi phục phong trào để sửa tiếp."))
@@ -477,9 +484,10 @@ def movement_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.movement_detail(user=request.user, pk=pk, page=request.GET.get("page"))
-    context["nav"] = NAV
-    context["can_record"] = review_access.can_create_movement(request.user)
+    context = context_of(selectors.movement_detail(user=request.user, pk=pk, page=request.GET.get("page"))) | {
+        "nav": NAV,
+        "can_record": review_access.can_create_movement(request.user),
+    }
     return render(request, "reviews/movement_detail.html", context)
 
 
@@ -505,7 +513,7 @@ def _review_file(
     return generated_download(request, review, render_file(review), filename, organization=lead)
 
 
-def _wide_review_file(request: HttpRequest, pk: int, render_file: Callable[[Review], bytes], ext: str, kind: str,
+def _wide_review_file(request: SignedInRequest, pk: int, render_file: Callable[[Review], bytes], ext: str, kind: str,
                       **name: bool) -> HttpResponse:
     """The report or the annex: made now for a review of a few agreements; for a wider one, by
     the worker (the user follows its progress and is notified when it is ready)."""
@@ -527,7 +535,7 @@ def _stored_file(request: HttpRequest, job: Any) -> HttpResponse:
 
 
 @rule("object")
-def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def review_docx(request: SignedInRequest, pk: int) -> HttpResponse:
     from phoihop.reviews.documents import review_report_docx
     from phoihop.reviews.models import ReviewDocument
 
@@ -535,7 +543,7 @@ def review_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rule("object")
-def review_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def review_xlsx(request: SignedInRequest, pk: int) -> HttpResponse:
     from phoihop.reviews.documents import review_annex_xlsx
     from phoihop.reviews.models import ReviewDocument
 
@@ -623,7 +631,7 @@ def commendation_documents(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("object")
 @require_POST
-def commendation_number_reserve(request: HttpRequest, pk: int) -> HttpResponse:
+def commendation_number_reserve(request: SignedInRequest, pk: int) -> HttpResponse:
     """Number one of the commendation documents in the lead party's register ("Cấp số")."""
     from phoihop.documents.forms import ReserveNumberForm
     from phoihop.reviews import commendation_documents as cd

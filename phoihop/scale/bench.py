@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import django
@@ -47,6 +47,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 ROLES = ("officer", "leader", "admin")
 ORGADMIN = "orgadmin"  # an organisation's administrator: only for the audit log
@@ -176,7 +179,7 @@ def bench_users(*, usernames: dict[str, str]) -> dict[str, Any]:
     return users
 
 
-def _first_org(user: Any) -> Any:
+def _first_org(user: User) -> Any:
     from phoihop.orgs.models import Membership
 
     membership = (
@@ -311,7 +314,7 @@ def build_cases(
     return out
 
 
-def _role_cases(*, role: str, user: Any, r: Records, t: Targets) -> list[Case | Row]:
+def _role_cases(*, role: str, user: User, r: Records, t: Targets) -> list[Case | Row]:
     from phoihop.notifications.services import feed_token_for
     from phoihop.reviews import access as review_access
 
@@ -592,7 +595,7 @@ def run(
 # --- context: machine, database, dataset, code ---------------------------------------------------
 
 
-def _describe_user(user: Any) -> dict[str, Any]:
+def _describe_user(user: User) -> dict[str, Any]:
     org = _first_org(user)
     return {"username": user.username, "staff": bool(user.is_staff), "organization": org.name if org else ""}
 

@@ -4,13 +4,13 @@ a renewal would carry over."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q
 
 from phoihop.agreements import access as agreement_access
-from phoihop.agreements.models import Agreement, Party
-from phoihop.agreements.selectors import renewal_contacts
+from phoihop.agreements.models import Agreement, ContentArea, Party
+from phoihop.agreements.selectors import RenewalContacts, renewal_contacts
 from phoihop.core.db import vi
 from phoihop.exchange.models import PeriodicReport
 from phoihop.orgs.models import Organization, Succession
@@ -18,6 +18,9 @@ from phoihop.orgs.selectors import current_successors
 from phoihop.plans import access as plan_access
 from phoihop.plans.models import AnnualPlan, Task
 from phoihop.plans.selectors import TaskStatus, task_statuses
+
+if TYPE_CHECKING:
+    from phoihop.core.access import AnyUser
 
 
 @dataclass
@@ -27,9 +30,9 @@ class OpenWork:
     succession: Succession
     movers: list[Organization]
     successors: list[Organization]
-    tasks: list[Any] = field(default_factory=list)
-    agreements: list[Any] = field(default_factory=list)
-    reports: list[Any] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    reports: list[PeriodicReport] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -93,7 +96,8 @@ def succession_open_work(*, succession: Succession) -> OpenWork:
         t for t in candidates if statuses[t.pk] not in (TaskStatus.DONE, TaskStatus.CANCELLED)
     ]
     for t in work.tasks:
-        t.status_label = TaskStatus(statuses[t.pk]).label
+        # Read by the transfer page's table; a task has no such field.
+        t.status_label = TaskStatus(statuses[t.pk]).label  # type: ignore[attr-defined]
     work.reports = list(
         PeriodicReport.objects.filter(
             archived_at__isnull=True,
@@ -106,7 +110,19 @@ def succession_open_work(*, succession: Succession) -> OpenWork:
     return work
 
 
-def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
+@dataclass(frozen=True)
+class RenewalPreview:
+    agreement: Agreement
+    # Who carries on the lead party today, when none of them may draft the renewal.
+    lead_blocked: list[Organization]
+    renewal_contacts: RenewalContacts | None
+    party_map: list[tuple[Party, list[Organization]]]
+    content_areas: list[ContentArea]
+    last_plan: AnnualPlan | None
+    unfinished: list[Task]
+
+
+def renewal_preview(*, user: AnyUser, agreement: Agreement) -> RenewalPreview:
     """What renewing would carry over: each party with the bodies that carry it on today (none
     when dissolved without successor), the content areas, and the unfinished tasks of the last
     annual plan."""
@@ -121,7 +137,7 @@ def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
         .order_by("-year", "-id")
         .first()
     )
-    unfinished: list[Any] = []
+    unfinished: list[Task] = []
     if last_plan is not None:
         tasks = list(
             last_plan.tasks.active().select_related("lead_organization").order_by("number", "id")
@@ -137,12 +153,12 @@ def renewal_preview(*, user: Any, agreement: Agreement) -> dict[str, Any]:
         .filter(pk__in=new_leads)
         .values_list("pk", flat=True)
     )
-    return {
-        "agreement": agreement,
-        "lead_blocked": [] if allowed else list(new_leads.values()),
-        "renewal_contacts": None if allowed else renewal_contacts(agreement=agreement),
-        "party_map": parties,
-        "content_areas": list(agreement.content_areas.order_by("number", "id")),
-        "last_plan": last_plan,
-        "unfinished": unfinished,
-    }
+    return RenewalPreview(
+        agreement=agreement,
+        lead_blocked=[] if allowed else list(new_leads.values()),
+        renewal_contacts=None if allowed else renewal_contacts(agreement=agreement),
+        party_map=parties,
+        content_areas=list(agreement.content_areas.order_by("number", "id")),
+        last_plan=last_plan,
+        unfinished=unfinished,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,9 +26,12 @@ from phoihop.plans.services import plan_carry_over_renewed, task_reassign
 from phoihop.vn.dates import format_short
 from phoihop.workflows.selectors import succession_open_work
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def agreement_renew(
-    *, actor: Any, agreement: Agreement, period_start: int, period_end: int
+    *, actor: User, agreement: Agreement, period_start: int, period_end: int
 ) -> Renewal:
     """Renew an agreement for the next period: the drafted agreement (agreements) and a first
     annual plan carrying over the unfinished tasks of the old agreement's last plan (plans)."""
@@ -65,7 +68,7 @@ TRANSFER_REASON = "Chuyển sang đơn vị kế thừa"  # stored in the histor
 
 def succession_transfer(
     *,
-    actor: Any,
+    actor: User,
     succession: Succession,
     task_ids: Iterable[int] = (),
     agreement_ids: Iterable[int] = (),

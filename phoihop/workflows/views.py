@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from phoihop.agreements import access as agreement_access
 from phoihop.agreements import services as agreements
 from phoihop.agreements.forms import RenewalForm
 from phoihop.core.access import SignedInRequest, rule
-from phoihop.core.views_util import add_errors, int_or_none
+from phoihop.core.views_util import add_errors, context_of, int_or_none
 from phoihop.orgs import services as org_services
 from phoihop.orgs.forms import SuccessionForm, SuccessionTransferForm
 from phoihop.orgs.models import Succession
@@ -25,7 +25,7 @@ from phoihop.workflows.selectors import succession_open_work
 
 
 @rule("object")
-def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
+def renewal_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """ "Renew for the next period": choose the period, then edit the drafted agreement."""
     agreement = agreement_access.get_agreement_for_user(request.user, pk)
     if not agreements.may_renew(request.user, agreement):
@@ -70,10 +70,12 @@ def renewal_create(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(renewal.agreement)
     else:
         form = RenewalForm(initial={"period_start": start, "period_end": end})
-    context = selectors.renewal_preview(user=request.user, agreement=agreement)
-    context.update(
-        {"form": form, "renewed": renewed is not None, "existing": existing, "nav": "agreements"}
-    )
+    context = context_of(selectors.renewal_preview(user=request.user, agreement=agreement)) | {
+        "form": form,
+        "renewed": renewed is not None,
+        "existing": existing,
+        "nav": "agreements",
+    }
     return render(request, "agreements/renew.html", context)
 
 
@@ -104,7 +106,7 @@ def succession_create(request: SignedInRequest) -> HttpResponse:
 
 
 @rule("staff")
-def succession_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def succession_transfer(request: SignedInRequest, pk: int) -> HttpResponse:
     """ "Pass open work to the successor": tick the tasks, agreement roles and reports to move."""
     succession = Succession.objects.active().filter(pk=pk).first()
     if succession is None:

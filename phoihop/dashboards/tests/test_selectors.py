@@ -93,26 +93,27 @@ def test_it_lists_upcoming_conferences_of_the_organisation(dash: dict[str, Any],
 
 def test_it_computes_the_agreement_dashboard(dash: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
     d = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2025, today=TODAY)
-    assert (d["tasks"], d["done"], d["overdue"]) == (7, 1, 2)
-    assert d["activities"] == 2  # the joint activity counted once
-    assert d["participants"] == 50
-    assert d["attainment"] == Decimal("70.0")
-    area1, area2, other = d["areas"]
+    assert (d.tasks, d.done, d.overdue) == (7, 1, 2)
+    assert d.activities == 2  # the joint activity counted once
+    assert d.participants == 50
+    assert d.attainment == Decimal("70.0")
+    area1, area2, other = d.areas
+    assert area1.area is not None and area2.area is not None
     assert (area1.area.number, area1.tasks, area1.done, area1.overdue, area1.activities, area1.attainment) == (1, 1, 0, 0, 1, Decimal("70.0"))
     assert (area2.area.number, area2.tasks, area2.activities, area2.attainment) == (2, 1, 0, None)
     assert (other.area, other.tasks, other.done, other.overdue, other.activities) == (None, 5, 1, 2, 1)
-    district, board = d["parties"]
+    district, board = d.parties
     assert district.party.organization == orgs["district"]
     assert (district.tasks, district.done, district.overdue, district.activities, district.participants) == (5, 1, 2, 2, 50)
     assert (board.tasks, board.done, board.overdue, board.activities, board.participants) == (2, 0, 0, 1, 20)
-    assert [(p.target, p.achieved) for p in d["targets"]] == [(Decimal(10), Decimal(4)), (Decimal(5), Decimal(6))]
-    assert d["monthly"].total == 2
-    assert d["end"] == datetime.date(2025, 12, 31)
+    assert [(p.target, p.achieved) for p in d.targets] == [(Decimal(10), Decimal(4)), (Decimal(5), Decimal(6))]
+    assert d.monthly.total == 2
+    assert d.end == datetime.date(2025, 12, 31)
 
 
 def test_it_counts_activities_per_month_and_content_area(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any]) -> None:
     monthly = selectors.monthly_activities(user=users["leader"], year=2025, organization_id=orgs["district"].pk)
-    series = {s["area_id"]: s["counts"] for s in monthly.series}
+    series = {s.area_id: s.counts for s in monthly.series}
     area1 = dash["tasks"][1].content_area_id
     assert series[area1][2] == 1 and sum(series[area1]) == 1  # March
     assert series[None][5] == 1 and sum(series[None]) == 1  # June, a task without content area
@@ -206,13 +207,15 @@ def test_it_counts_reports_owed_missing_and_late(reports: dict[str, Any], users:
 
 def test_it_shows_timeliness_and_open_recommendations_on_the_agreement(reports: dict[str, Any], users: dict[str, Any], agreement: Any, orgs: dict[str, Any]) -> None:
     d = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2024, today=TODAY)
-    district = d["parties"][0]
+    district = d.parties[0]
     assert district.party.organization == orgs["district"]
     t = district.timeliness
+    assert t is not None
     assert (t.owed, t.on_time, t.late, t.missing, t.rate) == (1, 0, 0, 1, Decimal("0.0"))
-    assert d["parties"][1].timeliness is None  # the board reports nothing
+    assert d.parties[1].timeliness is None  # the board reports nothing
     d2023 = selectors.agreement_dashboard(user=users["bob"], agreement=agreement, year=2023, today=TODAY)
-    t = d2023["parties"][0].timeliness
+    t = d2023.parties[0].timeliness
+    assert t is not None
     assert (t.owed, t.late, t.rate) == (1, 1, Decimal("0.0"))
-    assert [r.pk for r in d["recommendations"]] == [reports["open"].pk]
-    assert d["recommendation_count"] == 1
+    assert [r.pk for r in d.recommendations] == [reports["open"].pk]
+    assert d.recommendation_count == 1

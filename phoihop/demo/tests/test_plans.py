@@ -63,7 +63,7 @@ def test_it_loads_the_plans_once_however_often_it_runs(demo: Any) -> None:
 
 def test_it_shows_the_2022_conscription_quota_at_one_hundred_percent(demo: Any) -> None:
     page = plan_detail(user=user("chqs.hy.lanhdao"), pk=hy_plan().pk, today=TODAY)
-    quota = [p for row in page["rows"] for p in row.indicators if p.indicator.name == HY_QUOTA]
+    quota = [p for row in page.rows for p in row.indicators if p.indicator.name == HY_QUOTA]
     assert len(quota) == 1
     assert quota[0].indicator.unit == Indicator.Unit.PERCENT
     assert quota[0].indicator.aggregation == Indicator.Aggregation.PERCENT

@@ -103,12 +103,12 @@ def test_it_keeps_the_plan_table_queries_flat(plan, orgs, users):
     make_rows(plan, orgs, users, 2)
     plan_detail(user=viewer, pk=plan.pk)  # warm the user's access scope
     with assert_queries(7):
-        rows = plan_detail(user=viewer, pk=plan.pk)["rows"]
+        rows = plan_detail(user=viewer, pk=plan.pk).rows
         [list(r.task.supporting_organizations.all()) for r in rows]
     assert len(rows) == 4
     make_rows(plan, orgs, users, 5)
     with assert_queries(7):
-        rows = plan_detail(user=viewer, pk=plan.pk)["rows"]
+        rows = plan_detail(user=viewer, pk=plan.pk).rows
         [list(r.task.supporting_organizations.all()) for r in rows]
     assert len(rows) == 9
     assert rows[-1].status == TaskStatus.IN_PROGRESS or rows[-1].status == TaskStatus.OVERDUE
@@ -117,15 +117,15 @@ def test_it_keeps_the_plan_table_queries_flat(plan, orgs, users):
 
 def test_it_shows_plans_and_tasks_only_to_those_who_see_the_agreement(plan, task, users):
     for name in ("alice", "bob", "coop_officer", "superior", "staff"):
-        assert plan_detail(user=users[name], pk=plan.pk)["plan"] == plan
-        assert task_detail(user=users[name], pk=task.pk)["task"] == task
+        assert plan_detail(user=users[name], pk=plan.pk).plan == plan
+        assert task_detail(user=users[name], pk=task.pk).task == task
     for name in ("charlie", "subordinate"):
         with pytest.raises(Http404):
             plan_detail(user=users[name], pk=plan.pk)
         with pytest.raises(Http404):
             task_detail(user=users[name], pk=task.pk)
-    assert plan_detail(user=users["alice"], pk=plan.pk)["can_edit"] is True
-    assert plan_detail(user=users["coop_officer"], pk=plan.pk)["can_edit"] is False
+    assert plan_detail(user=users["alice"], pk=plan.pk).can_edit is True
+    assert plan_detail(user=users["coop_officer"], pk=plan.pk).can_edit is False
     from phoihop.plans.access import get_plan_for_user
 
     with pytest.raises(PermissionDenied):
@@ -138,10 +138,10 @@ def test_it_lists_a_tasks_activities_with_their_values(task, orgs, users):
     from phoihop.activities.selectors import task_panel
 
     panel = task_panel(user=users["coop_officer"], pk=task.pk)
-    assert [a.title for a in panel["activities"]] == ["Buổi nói chuyện"]
-    assert panel["can_record"] is True and panel["plan_open"] is True
+    assert [a.title for a in panel.activities] == ["Buổi nói chuyện"]
+    assert panel.can_record is True and panel.plan_open is True
     detail = task_detail(user=users["coop_officer"], pk=task.pk, today=SPRING)
-    assert detail["status"] == TaskStatus.IN_PROGRESS
-    assert [(p.achieved, p.percent) for p in detail["indicators"]] == [(D("3"), D("25.0"))]
-    assert detail["can_record"] is True and detail["can_edit"] is False
-    assert detail["history"]
+    assert detail.status == TaskStatus.IN_PROGRESS
+    assert [(p.achieved, p.percent) for p in detail.indicators] == [(D("3"), D("25.0"))]
+    assert detail.can_record is True and detail.can_edit is False
+    assert detail.history

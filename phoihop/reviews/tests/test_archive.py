@@ -121,7 +121,7 @@ def test_an_archived_review_is_not_written_until_restored(draft: Review, users: 
 
 def test_an_archived_review_leaves_the_agreement_card(draft: Review, users: dict[str, Any], agreement: Any) -> None:
     services.review_archive(actor=users["alice"], review=draft)
-    assert selectors.agreement_reviews(user=users["alice"], agreement=agreement)["agreement_reviews"] == []
+    assert selectors.agreement_reviews(user=users["alice"], agreement=agreement).agreement_reviews == []
 
 
 # --- reviews: pages ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def wide_users(users: dict[str, Any], board_leader: Any) -> dict[str, Any]:
 
 def _normalised(review: Any) -> dict[str, Any]:
     """Figures without database ids: agreements by their place in the review, units by name."""
-    data = figures_data(review_figures(review, today=TODAY))
+    data: Any = figures_data(review_figures(review, today=TODAY))  # edited as plain JSON below
     place = {a.pk: i for i, a in enumerate(covered_agreements(review))}
     for area in data["areas"]:
         area["agreement_id"] = place[area["agreement_id"]]
