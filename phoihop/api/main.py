@@ -21,7 +21,9 @@ the pages: you see and change exactly what you see and change in the app.
 
 **Authentication.** A personal access token made on your account page (Tài khoản → Khoá truy
 cập API), sent as `Authorization: Bearer php_…`; a read-only token is refused every write (403).
-In the browser, your signed-in session (writes carry the `X-CSRFToken` header).
+In the browser, your signed-in session (writes carry the `X-CSRFToken` header). Each token, and
+each user calling through the session, makes a limited number of requests a minute (429 with
+`Retry-After` past that).
 
 **Errors** are JSON: `{"code": …, "message": {"vi": …, "en": …}, "fields": {…}}` with a stable
 `code`: `unauthorized` (401), `forbidden` (403), `not_found` (404: missing or not yours alike),
