@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
-from phoihop.api import activities, agreements, errors, organizations
+from phoihop.api import activities, agreements, errors, organizations, reviews
 from phoihop.api.auth import SessionAuth, TokenAuth
 from phoihop.core.versioning import StaleEdit
 
@@ -68,6 +68,7 @@ for exc_class in (
 api.add_router("/", organizations.router)
 api.add_router("/", agreements.router)
 api.add_router("/", activities.router)
+api.add_router("/", reviews.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")

@@ -5,6 +5,9 @@ by its parties, the bodies above them and staff; a draft activity by its organis
 above them and staff, written by its organisers' officers and staff. Each list shows only what
 the user sees (the walk checks the answers for the secret titles). A route that takes only GET
 answers 405 to a POST, whoever asks; an empty POST to the activities is not JSON (400).
+
+A review and its commendations are seen as its agreement is (the world's review
+covers the fixture agreement; its commendation was proposed there).
 """
 
 from __future__ import annotations
@@ -30,6 +33,18 @@ POSTS: dict[str, Post] = {
     "api:activity_create": writes(400, ALL_USERS),
     "api:activity_detail": reads(405),
     "api:activity_submit": writes(200, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "api:review_list": reads(405),
+    "api:review_detail": reads(405),
+    "api:review_commendations": reads(405),
+    "api:commendation_list": reads(405),
+    "api:commendation_detail": reads(405),
+}
+
+# Routes about a record, by the world's key of that record (all seen as the agreement is).
+ABOUT = {
+    "api:review_detail": "review",
+    "api:review_commendations": "review",
+    "api:commendation_detail": "commendation",
 }
 
 
@@ -40,4 +55,6 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name in ("api:activity_detail", "api:activity_submit"):
         return world["activity"], SEES_ACTIVITY, WRITES_ACTIVITY
+    if name in ABOUT:
+        return world[ABOUT[name]], SEES_AGREEMENT, EDITS_AGREEMENT
     return None
