@@ -6,8 +6,9 @@ above them and staff, written by its organisers' officers and staff. Each list s
 the user sees (the walk checks the answers for the secret titles). A route that takes only GET
 answers 405 to a POST, whoever asks; an empty POST to the activities is not JSON (400).
 
-A review and its commendations are seen as its agreement is (the world's review
-covers the fixture agreement; its commendation was proposed there).
+A review, its commendations and its documents are seen as its agreement is (the world's review
+covers the fixture agreement; its commendation was proposed there); an annual plan's documents
+too. The documents are reads: a GET as a reader downloads the generated file.
 """
 
 from __future__ import annotations
@@ -38,13 +39,43 @@ POSTS: dict[str, Post] = {
     "api:review_commendations": reads(405),
     "api:commendation_list": reads(405),
     "api:commendation_detail": reads(405),
+    "api:agreement_documents": reads(405),
+    "api:agreement_docx": reads(405),
+    "api:agreement_xlsx": reads(405),
+    "api:plan_documents": reads(405),
+    "api:plan_docx": reads(405),
+    "api:plan_xlsx": reads(405),
+    "api:review_documents": reads(405),
+    "api:review_report_docx": reads(405),
+    "api:review_annex_xlsx": reads(405),
+    "api:review_commendations_docx": reads(405),
+    "api:review_commendations_xlsx": reads(405),
+    "api:review_commendation_decision_docx": reads(405),
+    "api:review_commendation_submission_docx": reads(405),
+    "api:review_document_job": reads(405),
+    "api:review_document_file": reads(405),
 }
 
 # Routes about a record, by the world's key of that record (all seen as the agreement is).
 ABOUT = {
+    "api:agreement_documents": "agreement",
+    "api:agreement_docx": "agreement",
+    "api:agreement_xlsx": "agreement",
+    "api:plan_documents": "plan",
+    "api:plan_docx": "plan",
+    "api:plan_xlsx": "plan",
     "api:review_detail": "review",
     "api:review_commendations": "review",
     "api:commendation_detail": "commendation",
+    "api:review_documents": "review",
+    "api:review_report_docx": "review",
+    "api:review_annex_xlsx": "review",
+    "api:review_commendations_docx": "review",
+    "api:review_commendations_xlsx": "review",
+    "api:review_commendation_decision_docx": "review",
+    "api:review_commendation_submission_docx": "review",
+    "api:review_document_job": "review_document",
+    "api:review_document_file": "review_document",
 }
 
 
