@@ -363,7 +363,7 @@ def _wide_file(
         return _review_download(request, review, kind.name, render(review), filename(review))
     job = review_services.review_document_request(actor=request.user, review=review, kind=job_kind)
     if job.status == ReviewDocument.Status.DONE:
-        return _review_download(request, review, kind.name, bytes(job.content), job.filename)
+        return _review_download(request, review, kind.name, bytes(job.content or b""), job.filename)
     return _waiting(job, response)
 
 
