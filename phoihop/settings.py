@@ -347,7 +347,8 @@ OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "phoihop")
 # How long a signed invitation link stays valid.
 INVITATION_DAYS = envint("INVITATION_DAYS", "7")
 # The API (phoihop/api): a personal access token lasts at most this many days, and makes at
-# most API_RATE_LIMIT requests in each window of API_RATE_WINDOW seconds.
+# most API_RATE_LIMIT requests in each window of API_RATE_WINDOW seconds (as does each user
+# calling it through the signed-in session).
 API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", "365")
 API_RATE_LIMIT = envint("API_RATE_LIMIT", "120")
 API_RATE_WINDOW = envint("API_RATE_WINDOW", "60")

@@ -20,3 +20,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="phoihop-test-media-"))
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The API's rate limits have their own tests, which set them; elsewhere one user's many calls in
+# a minute (the route walk asks every API route as each user) would be cut off.
+API_RATE_LIMIT = 100_000

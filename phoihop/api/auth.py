@@ -3,8 +3,10 @@ signed-in session (with its CSRF token on writes, as the pages).
 
 A token acts as its owner, with the owner's rights; a read-only token is refused every write
 (403) whatever it names. Each token makes at most ``API_RATE_LIMIT`` requests in a window of
-``API_RATE_WINDOW`` seconds, counted in the cache (shared by every app server once CACHE_URL
-names a Redis server); past that it is answered 429 with Retry-After.
+``API_RATE_WINDOW`` seconds, and so does each signed-in user calling through the session (all
+their browsers together: a script riding on a session is held to the same pace as a token),
+counted in the cache (shared by every app server once CACHE_URL names a Redis server); past that
+it is answered 429 with Retry-After.
 """
 
 from __future__ import annotations
@@ -34,12 +36,26 @@ REFUSED = {
 }
 
 
+SESSION_RATE_LIMITED = _(
+    "Bạn đã gửi quá nhiều yêu cầu tới API; chờ hết thời gian trong Retry-After rồi gửi lại."
+)
+
+
 def rate_check(token: ApiToken) -> None:
     """Count this request in the token's fixed window; refuse it past the limit."""
+    _count(f"phoihop:api-rate:{token.pk}")
+
+
+def session_rate_check(user: Any) -> None:
+    """Count a session call in its user's window (every browser of the user together)."""
+    _count(f"phoihop:api-rate:user:{user.pk}", SESSION_RATE_LIMITED)
+
+
+def _count(name: str, message: Any = None) -> None:
     window = max(settings.API_RATE_WINDOW, 1)
     now = time.time()
     start = int(now // window) * window
-    key = f"phoihop:api-rate:{token.pk}:{start}"
+    key = f"{name}:{start}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)
@@ -48,7 +64,7 @@ def rate_check(token: ApiToken) -> None:
         count = 1
     if count > settings.API_RATE_LIMIT:
         retry = max(1, int(start + window - now + 0.999))
-        raise ApiError("rate_limited", headers={"Retry-After": str(retry)})
+        raise ApiError("rate_limited", message, headers={"Retry-After": str(retry)})
 
 
 class TokenAuth(HttpBearer):
@@ -77,6 +93,7 @@ class SessionAuth(APIKeyCookie):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
+        session_rate_check(user)
         if request.method not in SAFE_METHODS and check_csrf(request) is not None:
             raise ApiError(
                 "forbidden", _("Thiếu mã CSRF: yêu cầu ghi từ trình duyệt cần tiêu đề X-CSRFToken.")

@@ -10,8 +10,11 @@ current one. A write without ``If-Match`` is not checked, as a form without a ve
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import HttpRequest
 
@@ -30,12 +33,24 @@ def _tags(header: str) -> list[str]:
     return [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
 
 
-def not_modified(request: HttpRequest, record: models.Model) -> bool:
+def content_tag(data: Any) -> str:
+    """The tag of an answer compiled from many records (a review with its figures): a digest of
+    what it says, so it changes exactly when the answer does."""
+    raw = json.dumps(data, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return f'"c.{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'
+
+
+def tag_matches(request: HttpRequest, tag: str) -> bool:
+    """Whether the request's ``If-None-Match`` names ``tag`` (or ``*``)."""
     header = request.headers.get("If-None-Match")
     if not header:
         return False
     tags = _tags(header)
-    return "*" in tags or etag_of(record) in tags
+    return "*" in tags or tag in tags
+
+
+def not_modified(request: HttpRequest, record: models.Model) -> bool:
+    return tag_matches(request, etag_of(record))
 
 
 def claim_if_match(request: HttpRequest, record: Any) -> None:

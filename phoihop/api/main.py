@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
-from phoihop.api import activities, agreements, errors, organizations
+from phoihop.api import activities, agreements, documents, errors, organizations, reviews
 from phoihop.api.auth import SessionAuth, TokenAuth
 from phoihop.core.versioning import StaleEdit
 
@@ -21,7 +21,9 @@ the pages: you see and change exactly what you see and change in the app.
 
 **Authentication.** A personal access token made on your account page (Tài khoản → Khoá truy
 cập API), sent as `Authorization: Bearer php_…`; a read-only token is refused every write (403).
-In the browser, your signed-in session (writes carry the `X-CSRFToken` header).
+In the browser, your signed-in session (writes carry the `X-CSRFToken` header). Each token, and
+each user calling through the session, makes a limited number of requests a minute (429 with
+`Retry-After` past that).
 
 **Errors** are JSON: `{"code": …, "message": {"vi": …, "en": …}, "fields": {…}}` with a stable
 `code`: `unauthorized` (401), `forbidden` (403), `not_found` (404: missing or not yours alike),
@@ -32,6 +34,13 @@ In the browser, your signed-in session (writes carry the `X-CSRFToken` header).
 is refused with 412 when the record changed since it was read.
 
 **Lists** are paginated (at most 100 rows a page) and filtered as the list pages are.
+
+**Documents** generated from the record (an agreement's, an annual plan's, a review's report,
+annex and commendation documents) are downloaded as Word or Excel files, named in ASCII
+(`filename`) and in Vietnamese (`filename*`). `GET …/documents` lists a record's documents. A
+review report or annex over more than five agreements is made in the background, as on the
+pages: the request answers 202 with the job (`Location`, `Retry-After`); poll
+`/review-documents/{id}` until its status is `done`, then download its `file_url`.
 """
 
 
@@ -66,6 +75,8 @@ for exc_class in (
 api.add_router("/", organizations.router)
 api.add_router("/", agreements.router)
 api.add_router("/", activities.router)
+api.add_router("/", reviews.router)
+api.add_router("/", documents.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")

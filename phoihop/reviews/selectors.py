@@ -275,20 +275,25 @@ def _exchange_figures(
 
 
 def review_figures(
-    review: Review, *, today: datetime.date | None = None, detail: int | None = None
+    review: Review,
+    *,
+    today: datetime.date | None = None,
+    detail: int | None = None,
+    with_commendations: bool = True,
 ) -> Figures:
     """The figures of ``review`` for its period. A signed-off review answers with the figures
     frozen at sign-off. Otherwise they are compiled by grouped queries over every covered
     agreement and year at once: the number of queries is the same for one agreement and one
-    year as for many, and never grows with tasks, activities or parties."""
+    year as for many, and never grows with tasks, activities or parties. Without
+    ``with_commendations`` the commendations are left for the caller to page through."""
     if review.is_locked and review.figures:
         figures = figures_from_data(review.figures)
         if detail is not None:
             _detail_frozen(figures, detail)
+    else:
+        figures = compute_figures(review, today=today, detail=detail)
+    if with_commendations:
         figures.commendations = list(review_commendations(review))
-        return figures
-    figures = compute_figures(review, today=today, detail=detail)
-    figures.commendations = list(review_commendations(review))
     return figures
 
 

@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+# The reviews' fixtures: a 2024 plan with a hand-countable record, and a review of it.
+from phoihop.reviews.tests.conftest import board_leader, record_2024, review  # noqa: F401
+
 
 @pytest.fixture
 def make_token(users: dict[str, Any]) -> Callable[..., str]:

@@ -107,6 +107,49 @@ def test_it_limits_the_requests_of_a_token(
     assert api_client(make_token("alice")).get(LIST).status_code == 200
 
 
+def test_it_limits_the_session_calls_of_a_user(
+    settings: Any, users: Any, make_token: Any, api_client: Any
+) -> None:
+    settings.API_RATE_LIMIT = 3
+    settings.API_RATE_WINDOW = 60
+    browser, other_browser = Client(), Client()
+    browser.force_login(users["alice"])
+    other_browser.force_login(users["alice"])
+    assert [browser.get(LIST).status_code for _ in range(2)] == [200, 200]
+    # Every session of the user counts together.
+    assert other_browser.get(LIST).status_code == 200
+    response = browser.get(LIST)
+    body = _error(response, 429, "rate_limited")
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert body["message"]["vi"].startswith("Bạn đã gửi quá nhiều yêu cầu")
+    assert body["message"]["en"].startswith("You have sent too many requests")
+    _error(other_browser.get(LIST), 429, "rate_limited")
+    # Another user, and a token of the same user, count on their own; the pages are not limited.
+    bob = Client()
+    bob.force_login(users["bob"])
+    assert bob.get(LIST).status_code == 200
+    assert api_client(make_token("alice")).get(LIST).status_code == 200
+    assert browser.get(reverse("api:docs")).status_code == 200
+
+
+def test_it_opens_a_new_window_for_the_session_once_the_last_one_ends(
+    settings: Any, users: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from phoihop.api import auth
+
+    settings.API_RATE_LIMIT = 1
+    settings.API_RATE_WINDOW = 60
+    now = [1_000_000.0]
+    monkeypatch.setattr(auth.time, "time", lambda: now[0])
+    browser = Client()
+    browser.force_login(users["alice"])
+    assert browser.get(LIST).status_code == 200
+    refused = browser.get(LIST)
+    assert refused.status_code == 429 and refused["Retry-After"] == "20"
+    now[0] += 20
+    assert browser.get(LIST).status_code == 200
+
+
 def test_it_writes_the_first_use_of_a_day_and_every_write_to_the_audit_log(
     users: Any, world: Any, make_token: Any, api_client: Any
 ) -> None:

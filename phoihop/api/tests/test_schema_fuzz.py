@@ -3,7 +3,8 @@ generated requests as an officer and as a leader (each with a read-write token),
 error and every answer as the schema says (status, content type, body).
 
 The requests go to the Django application in this process (its WSGI handler), inside the test's
-transaction, on the fixture world of phoihop/conftest.py with a plan and an activity."""
+transaction, on the fixture world of phoihop/conftest.py with a plan, an activity and a review
+with a proposed commendation."""
 
 from __future__ import annotations
 
@@ -79,7 +80,25 @@ def world(users: Any, orgs: Any, agreement: Any) -> dict[str, Any]:
             "start_date": datetime.date(2024, 3, 1),
         },
     )
-    return {"plan": plan, "activity": activity}
+    from phoihop.reviews.models import Commendation
+    from phoihop.reviews.services import review_create
+
+    review = review_create(
+        actor=users["alice"],
+        agreement=agreement,
+        kind="interim",
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 12, 31),
+    )
+    Commendation.objects.create(
+        review=review,
+        organization=orgs["board"],
+        form="merit",
+        authority="UBND Quận 4",
+        reason="Có thành tích",
+        year=2024,
+    )
+    return {"plan": plan, "activity": activity, "review": review}
 
 
 def fuzz(schema: Any, secret: str) -> list[str]:

@@ -5,6 +5,10 @@ by its parties, the bodies above them and staff; a draft activity by its organis
 above them and staff, written by its organisers' officers and staff. Each list shows only what
 the user sees (the walk checks the answers for the secret titles). A route that takes only GET
 answers 405 to a POST, whoever asks; an empty POST to the activities is not JSON (400).
+
+A review, its commendations and its documents are seen as its agreement is (the world's review
+covers the fixture agreement; its commendation was proposed there); an annual plan's documents
+too. The documents are reads: a GET as a reader downloads the generated file.
 """
 
 from __future__ import annotations
@@ -30,6 +34,48 @@ POSTS: dict[str, Post] = {
     "api:activity_create": writes(400, ALL_USERS),
     "api:activity_detail": reads(405),
     "api:activity_submit": writes(200, WRITES_ACTIVITY, SEES_ACTIVITY),
+    "api:review_list": reads(405),
+    "api:review_detail": reads(405),
+    "api:review_commendations": reads(405),
+    "api:commendation_list": reads(405),
+    "api:commendation_detail": reads(405),
+    "api:agreement_documents": reads(405),
+    "api:agreement_docx": reads(405),
+    "api:agreement_xlsx": reads(405),
+    "api:plan_documents": reads(405),
+    "api:plan_docx": reads(405),
+    "api:plan_xlsx": reads(405),
+    "api:review_documents": reads(405),
+    "api:review_report_docx": reads(405),
+    "api:review_annex_xlsx": reads(405),
+    "api:review_commendations_docx": reads(405),
+    "api:review_commendations_xlsx": reads(405),
+    "api:review_commendation_decision_docx": reads(405),
+    "api:review_commendation_submission_docx": reads(405),
+    "api:review_document_job": reads(405),
+    "api:review_document_file": reads(405),
+}
+
+# Routes about a record, by the world's key of that record (all seen as the agreement is).
+ABOUT = {
+    "api:agreement_documents": "agreement",
+    "api:agreement_docx": "agreement",
+    "api:agreement_xlsx": "agreement",
+    "api:plan_documents": "plan",
+    "api:plan_docx": "plan",
+    "api:plan_xlsx": "plan",
+    "api:review_detail": "review",
+    "api:review_commendations": "review",
+    "api:commendation_detail": "commendation",
+    "api:review_documents": "review",
+    "api:review_report_docx": "review",
+    "api:review_annex_xlsx": "review",
+    "api:review_commendations_docx": "review",
+    "api:review_commendations_xlsx": "review",
+    "api:review_commendation_decision_docx": "review",
+    "api:review_commendation_submission_docx": "review",
+    "api:review_document_job": "review_document",
+    "api:review_document_file": "review_document",
 }
 
 
@@ -40,4 +86,6 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
     if name in ("api:activity_detail", "api:activity_submit"):
         return world["activity"], SEES_ACTIVITY, WRITES_ACTIVITY
+    if name in ABOUT:
+        return world[ABOUT[name]], SEES_AGREEMENT, EDITS_AGREEMENT
     return None
