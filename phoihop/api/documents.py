@@ -32,6 +32,7 @@ from phoihop.api import schemas
 from phoihop.api.errors import ApiError
 from phoihop.api.organizations import choice
 from phoihop.api.paging import key
+from phoihop.core.access import signed_in
 from phoihop.documents.official import render_docx
 from phoihop.documents.views_util import DOWNLOAD_TYPES, generated_download
 from phoihop.plans import access as plan_access
@@ -361,7 +362,9 @@ def _wide_file(
     review = _review(request, pk)
     if review_selectors.covered_count(review) <= review_services.BACKGROUND_AGREEMENTS:
         return _review_download(request, review, kind.name, render(review), filename(review))
-    job = review_services.review_document_request(actor=request.user, review=review, kind=job_kind)
+    job = review_services.review_document_request(
+        actor=signed_in(request), review=review, kind=job_kind
+    )
     if job.status == ReviewDocument.Status.DONE:
         return _review_download(request, review, kind.name, bytes(job.content or b""), job.filename)
     return _waiting(job, response)
