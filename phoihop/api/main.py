@@ -11,7 +11,15 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
-from phoihop.api import activities, agreements, documents, errors, organizations, reviews
+from phoihop.api import (
+    activities,
+    agreements,
+    attachments,
+    documents,
+    errors,
+    organizations,
+    reviews,
+)
 from phoihop.api.auth import SessionAuth, TokenAuth
 from phoihop.core.versioning import StaleEdit
 
@@ -77,6 +85,7 @@ api.add_router("/", agreements.router)
 api.add_router("/", activities.router)
 api.add_router("/", reviews.router)
 api.add_router("/", documents.router)
+api.add_router("/", attachments.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")
