@@ -17,7 +17,9 @@ from phoihop.api import (
     attachments,
     documents,
     errors,
+    inspections,
     organizations,
+    reports,
     reviews,
 )
 from phoihop.api.auth import SessionAuth, TokenAuth
@@ -86,6 +88,8 @@ api.add_router("/", activities.router)
 api.add_router("/", reviews.router)
 api.add_router("/", documents.router)
 api.add_router("/", attachments.router)
+api.add_router("/", reports.router)
+api.add_router("/", inspections.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")
