@@ -51,6 +51,12 @@ annex and commendation documents) are downloaded as Word or Excel files, named i
 review report or annex over more than five agreements is made in the background, as on the
 pages: the request answers 202 with the job (`Location`, `Retry-After`); poll
 `/review-documents/{id}` until its status is `done`, then download its `file_url`.
+
+**Writes** follow the pages: an activity is recorded, changed while a draft or returned, sent,
+approved or returned by a leader of its organiser, and corrected by a revision once approved;
+its files are uploaded as `multipart/form-data`; a party's periodic report is started, changed
+and sent. A write on a record checks who you are before what you sent: 404 if you do not see
+the record, 403 if you may only read it.
 """
 
 
