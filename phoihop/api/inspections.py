@@ -1,25 +1,31 @@
 """Inspections and supervision visits under an agreement, with their recommendations and the
-follow-up of each, as the inspection pages show them (seen like their agreement); read-only
-here: they are recorded and followed up on the pages."""
+follow-up of each, as the inspection pages show them (seen like their agreement), and what was
+done about a recommendation recorded as on the inspection page (by the inspecting side or the
+organisation responsible). Visits and recommendations themselves are recorded on the pages."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import Field as F
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from phoihop.api import schemas
 from phoihop.api.attachments import AttachmentOut, attachment_out
+from phoihop.api.errors import ApiError
 from phoihop.api.etags import etag_with, not_modified
 from phoihop.api.organizations import choice, ref
 from phoihop.api.paging import form_data, key, offset_page, unchanged
 from phoihop.api.reports import AgreementRef
+from phoihop.api.writes import audit_write, documented_body, read_body
 from phoihop.attachments.models import Attachment
 from phoihop.attachments.selectors import attachments_of
-from phoihop.exchange import access, selectors
+from phoihop.core.access import SignedInRequest
+from phoihop.exchange import access, selectors, services
 from phoihop.exchange.forms import InspectionFilterForm
 from phoihop.exchange.models import FollowUp, Inspection, Recommendation
 from phoihop.vn.names import person_name
@@ -74,6 +80,11 @@ class InspectionDetail(InspectionOut):
     recommendations: list[RecommendationOut]
     attachments: list[AttachmentOut] = F(description="Minutes, documents and photos of the visit")
     version: int
+
+
+class FollowUpIn(Schema):
+    date: datetime.date = F(description="When it was done")
+    note: str = F(min_length=1, max_length=5000, description="What was done")
 
 
 class InspectionPage(Schema):
@@ -178,3 +189,46 @@ def inspection_detail(request: HttpRequest, pk: int, response: HttpResponse) -> 
         "attachments": [attachment_out(f) for f in files],
         "version": inspection.version,
     }
+
+
+def _refuse_stale(request: HttpRequest, inspection: Inspection) -> None:
+    """A follow-up sent with ``If-Match`` is refused (412) unless it names the inspection's
+    current tag: the caller saw its recommendations as they are now."""
+    header = request.headers.get("If-Match")
+    if not header or header.strip() == "*":
+        return
+    current = _tag(
+        inspection, selectors.inspection_recommendations(inspection), attachments_of(inspection)
+    )
+    if current not in [t.strip().removeprefix("W/") for t in header.split(",")]:
+        raise ApiError("precondition_failed")
+
+
+@router.post(
+    "/recommendations/{int:pk}/follow-ups",
+    response={201: RecommendationOut, **schemas.WRITE_ERRORS},
+    url_name="recommendation_follow_up",
+    summary="Record what was done about a recommendation",
+    openapi_extra=documented_body(FollowUpIn),
+)
+def recommendation_follow_up(request: SignedInRequest, pk: int, response: HttpResponse) -> Any:
+    """By an officer of the inspecting side or of the organisation responsible for it, while it
+    is open (``{"date": "2024-12-05", "note": "…"}``); an open recommendation is then in
+    progress, and the other side is told. ``If-Match`` names the inspection's ETag."""
+    recommendation = access.get_recommendation_for_user(request.user, key(pk), for_follow_up=True)
+    data = read_body(request, FollowUpIn)
+    with transaction.atomic():
+        # Taken first, so two follow-ups sent at once are checked one after the other.
+        recommendation.refresh_from_db(from_queryset=Recommendation.objects.select_for_update())
+        _refuse_stale(request, recommendation.inspection)
+        services.follow_up_add(
+            actor=request.user, recommendation=recommendation, date=data.date, note=data.note
+        )
+        audit_write(request, recommendation.inspection, f"follow_up_add {recommendation.pk}")
+    fresh = next(
+        r
+        for r in selectors.inspection_recommendations(recommendation.inspection)
+        if r.pk == recommendation.pk
+    )
+    response["Location"] = reverse("api:inspection_detail", kwargs={"pk": fresh.inspection_id})
+    return Status(201, recommendation_out(fresh))

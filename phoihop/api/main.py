@@ -55,7 +55,7 @@ pages: the request answers 202 with the job (`Location`, `Retry-After`); poll
 **Writes** follow the pages: an activity is recorded, changed while a draft or returned, sent,
 approved or returned by a leader of its organiser, and corrected by a revision once approved;
 its files are uploaded as `multipart/form-data`; a party's periodic report is started, changed
-and sent. A write on a record checks who you are before what you sent: 404 if you do not see
+and sent; what was done about an inspection's recommendation is recorded. A write on a record checks who you are before what you sent: 404 if you do not see
 the record, 403 if you may only read it.
 """
 

@@ -1,5 +1,6 @@
 """Inspections through the API: the list with the page's filters, one visit with its
-recommendations, their follow-up and its files, seen like its agreement."""
+recommendations, their follow-up and its files, seen like its agreement; and what was done
+about a recommendation recorded by either side of it."""
 
 from __future__ import annotations
 
@@ -63,8 +64,8 @@ def inspection(users: Any, agreement: Any, orgs: Any) -> Inspection:
 
 @pytest.fixture
 def token(make_token: Any, api_client: Any) -> Any:
-    def make(username: str) -> Any:
-        return api_client(make_token(username))
+    def make(username: str, access: str = "write") -> Any:
+        return api_client(make_token(username, access=access))
 
     return make
 
@@ -192,3 +193,87 @@ def test_it_pins_the_queries_of_the_list_and_the_record(
         assert client.get(reverse("api:inspection_list")).json()["count"] == 5
     with assert_queries(10):
         assert len(client.get(detail(inspection)).json()["recommendations"]) == 5
+
+
+def follow_up_url(recommendation: Any) -> str:
+    return reverse("api:recommendation_follow_up", kwargs={"pk": recommendation.pk})
+
+
+def test_it_records_a_follow_up_from_the_responsible_organisation(
+    inspection: Inspection, token: Any
+) -> None:
+    from phoihop.notifications.models import Notification
+
+    alice = token("alice")
+    tag = alice.get(detail(inspection))["ETag"]
+    recommendation = inspection.recommendations.get(order=1)
+    response = alice.post(
+        follow_up_url(recommendation),
+        {"date": "2024-12-09", "note": "Đã rà soát sổ"},
+        content_type="application/json",
+        HTTP_IF_MATCH=tag,
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [f["note"] for f in body["follow_ups"]] == ["Đã lập sổ", "Đã rà soát sổ"]
+    assert body["status"]["value"] == "in_progress"
+    assert response["Location"] == detail(inspection)
+    # The inspecting side is told; the tag moved on.
+    assert Notification.objects.filter(user__username="coop_officer", body="Đã rà soát sổ").exists()
+    stale = alice.post(
+        follow_up_url(recommendation),
+        {"date": "2024-12-10", "note": "Lần nữa"},
+        content_type="application/json",
+        HTTP_IF_MATCH=tag,
+    )
+    assert stale.status_code == 412
+    assert recommendation.follow_ups.count() == 2
+
+
+def test_it_refuses_a_follow_up_as_the_page_does(inspection: Inspection, token: Any) -> None:
+    coop = token("coop_officer")
+    open_one, closed_one = inspection.recommendations.order_by("order")
+    blank = coop.post(
+        follow_up_url(open_one), {"date": "2024-12-09", "note": ""}, content_type="application/json"
+    )
+    assert blank.status_code == 422 and "note" in blank.json()["fields"]
+    no_date = coop.post(
+        follow_up_url(open_one), {"note": "Đã làm"}, content_type="application/json"
+    )
+    assert "date" in no_date.json()["fields"]
+    assert (
+        coop.post(follow_up_url(open_one), "[", content_type="application/json").status_code == 400
+    )
+    closed = coop.post(
+        follow_up_url(closed_one),
+        {"date": "2024-12-09", "note": "Muộn"},
+        content_type="application/json",
+    )
+    assert closed.status_code == 422 and closed.json()["message"]["vi"] == "Kiến nghị đã đóng."
+    data = {"date": "2024-12-09", "note": "Đã làm"}
+    assert (
+        token("bob")
+        .post(follow_up_url(open_one), data, content_type="application/json")
+        .status_code
+        == 403
+    )
+    assert (
+        token("superior")
+        .post(follow_up_url(open_one), data, content_type="application/json")
+        .status_code
+        == 403
+    )
+    assert (
+        token("alice", "read")
+        .post(follow_up_url(open_one), data, content_type="application/json")
+        .status_code
+        == 403
+    )
+    for outsider in ("charlie", "subordinate"):
+        answer = token(outsider).post(
+            follow_up_url(open_one), data, content_type="application/json"
+        )
+        assert answer.json()["code"] == "not_found", outsider
+    missing = reverse("api:recommendation_follow_up", kwargs={"pk": 987654})
+    assert token("alice").post(missing, data, content_type="application/json").status_code == 404
+    assert open_one.follow_ups.count() == 1

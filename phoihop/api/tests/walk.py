@@ -13,14 +13,15 @@ A review, its commendations and its documents are seen as its agreement is (the 
 covers the fixture agreement; its commendation was proposed there); an annual plan's documents
 too. The documents are reads: a GET as a reader downloads the generated file. The reports and
 inspections are the exchange walk's (phoihop/exchange/tests/walk.py): the report a draft of the
-lead party, private to it; the inspection seen like the agreement.
+lead party, private to it; the inspection seen like the agreement, its recommendation
+followed up by the inspecting board or the district it is addressed to.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from phoihop.exchange.tests.walk import SEES_DRAFT, WRITES_REPORT
+from phoihop.exchange.tests.walk import FOLLOWS_UP, SEES_DRAFT, WRITES_REPORT
 from phoihop.testing.walk import ALL_USERS, Post, reads, writes
 
 SEES_AGREEMENT = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
@@ -82,6 +83,7 @@ POSTS: dict[str, Post] = {
     "api:report_submit": writes(200, WRITES_REPORT, SEES_DRAFT),
     "api:inspection_list": reads(405),
     "api:inspection_detail": reads(405),
+    "api:recommendation_follow_up": writes(400, FOLLOWS_UP, SEES_AGREEMENT),
 }
 
 # Routes about a record, by the world's key of that record (all seen as the agreement is).
@@ -127,4 +129,6 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["exchange_report"], SEES_DRAFT, WRITES_REPORT
     if name == "api:inspection_detail":
         return world["exchange_inspection"], SEES_AGREEMENT, {"coop_officer", "staff"}
+    if name == "api:recommendation_follow_up":
+        return world["exchange_recommendation"], SEES_AGREEMENT, FOLLOWS_UP
     return None
