@@ -55,8 +55,9 @@ pages: the request answers 202 with the job (`Location`, `Retry-After`); poll
 **Writes** follow the pages: an activity is recorded, changed while a draft or returned, sent,
 approved or returned by a leader of its organiser, and corrected by a revision once approved;
 its files are uploaded as `multipart/form-data`; a party's periodic report is started, changed
-and sent; what was done about an inspection's recommendation is recorded. A write on a record checks who you are before what you sent: 404 if you do not see
-the record, 403 if you may only read it.
+and sent; what was done about an inspection's recommendation is recorded. A write on a record
+answers 404 if you do not see the record and 403 if you may only read it, before it looks at
+what you sent (only a `PATCH` body that does not validate is refused first, 400 or 422).
 """
 
 
