@@ -26,6 +26,7 @@ from phoihop.attachments.access import get_attachment_for_user
 from phoihop.attachments.forms import AttachmentForm
 from phoihop.attachments.models import Attachment
 from phoihop.audit.services import record
+from phoihop.core.access import signed_in
 from phoihop.vn.names import person_name
 
 router = Router(tags=["attachments"])
@@ -155,7 +156,7 @@ def activity_attachment_upload(request: HttpRequest, pk: int, response: HttpResp
         claim_if_match(request, activity)
         try:
             stored = services.attachment_add(
-                actor=request.user,
+                actor=signed_in(request),
                 owner=activity,
                 upload=form.cleaned_data["file"],
                 kind=form.cleaned_data["kind"],
