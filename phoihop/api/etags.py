@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -27,6 +28,14 @@ def etag_of(record: models.Model) -> str:
     changed = getattr(record, "updated_at", None)
     stamp = int(changed.timestamp() * 1_000_000) if changed is not None else 0
     return f'"{version}.{stamp}"'
+
+
+def etag_with(record: models.Model, rows: Iterable[Any]) -> str:
+    """The tag of a record answered with rows of its own that change without touching it (an
+    inspection's recommendations and their follow-up, a report's read receipts): a digest of
+    what the rows show is part of the tag."""
+    digest = hashlib.sha256(repr(list(rows)).encode()).hexdigest()[:16]
+    return f'{etag_of(record)[:-1]}.{digest}"'
 
 
 def _tags(header: str) -> list[str]:
@@ -49,20 +58,23 @@ def tag_matches(request: HttpRequest, tag: str) -> bool:
     return "*" in tags or tag in tags
 
 
-def not_modified(request: HttpRequest, record: models.Model) -> bool:
-    return tag_matches(request, etag_of(record))
+def not_modified(request: HttpRequest, record: models.Model, *, tag: str | None = None) -> bool:
+    """Whether ``If-None-Match`` names the record's current tag (``tag`` when the answer's tag
+    is not the record's own, see ``etag_with``)."""
+    return tag_matches(request, tag or etag_of(record))
 
 
-def claim_if_match(request: HttpRequest, record: Any) -> None:
+def claim_if_match(request: HttpRequest, record: Any, *, tag: str | None = None) -> None:
     """Inside the write's transaction: take the record at the version its ``If-Match`` names,
-    or refuse the write (412). Does nothing without the header."""
+    or refuse the write (412). Does nothing without the header. ``tag``: the record's tag as
+    its answers give it, when that is not its own (``etag_with``)."""
     header = request.headers.get("If-Match")
     if not header:
         return
     tags = _tags(header)
     if "*" in tags:
         return
-    current = etag_of(record)
+    current = tag or etag_of(record)
     if current not in tags:
         raise ApiError("precondition_failed")
     version = getattr(record, versioning.VERSION_FIELD)

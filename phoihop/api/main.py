@@ -11,7 +11,17 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
-from phoihop.api import activities, agreements, documents, errors, organizations, reviews
+from phoihop.api import (
+    activities,
+    agreements,
+    attachments,
+    documents,
+    errors,
+    inspections,
+    organizations,
+    reports,
+    reviews,
+)
 from phoihop.api.auth import SessionAuth, TokenAuth
 from phoihop.core.versioning import StaleEdit
 
@@ -41,6 +51,13 @@ annex and commendation documents) are downloaded as Word or Excel files, named i
 review report or annex over more than five agreements is made in the background, as on the
 pages: the request answers 202 with the job (`Location`, `Retry-After`); poll
 `/review-documents/{id}` until its status is `done`, then download its `file_url`.
+
+**Writes** follow the pages: an activity is recorded, changed while a draft or returned, sent,
+approved or returned by a leader of its organiser, and corrected by a revision once approved;
+its files are uploaded as `multipart/form-data`; a party's periodic report is started, changed
+and sent; what was done about an inspection's recommendation is recorded. A write on a record
+answers 404 if you do not see the record and 403 if you may only read it, before it looks at
+what you sent (only a `PATCH` body that does not validate is refused first, 400 or 422).
 """
 
 
@@ -77,6 +94,9 @@ api.add_router("/", agreements.router)
 api.add_router("/", activities.router)
 api.add_router("/", reviews.router)
 api.add_router("/", documents.router)
+api.add_router("/", attachments.router)
+api.add_router("/", reports.router)
+api.add_router("/", inspections.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")

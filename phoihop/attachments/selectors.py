@@ -5,18 +5,24 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import QuerySet
 
 from phoihop.attachments.checks import THUMBNAIL_MAX_PIXELS
 from phoihop.attachments.models import Attachment
 
 
-def attachments_of(owner: models.Model) -> list[Attachment]:
+def attachment_rows(owner: models.Model) -> QuerySet[Attachment]:
+    """The record's files, oldest first, with who uploaded them (to page through)."""
     ct = ContentType.objects.get_for_model(owner)
-    return list(
+    return (
         Attachment.objects.active()
         .filter(content_type=ct, object_id=owner.pk)
         .select_related("uploaded_by")
     )
+
+
+def attachments_of(owner: models.Model) -> list[Attachment]:
+    return list(attachment_rows(owner))
 
 
 THUMBNAIL_SIZE = 360

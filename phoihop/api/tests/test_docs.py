@@ -25,6 +25,9 @@ def test_it_serves_an_openapi_3_1_schema_to_a_token_and_a_session(
         "/api/v1/organizations",
         "/api/v1/agreements/{pk}",
         "/api/v1/activities/{pk}/submit",
+        "/api/v1/activities/{pk}/attachments",
+        "/api/v1/reports/{pk}",
+        "/api/v1/inspections/{pk}",
     } <= set(schema["paths"])
     schemes = schema["components"]["securitySchemes"]
     assert {s["type"] for s in schemes.values()} == {"http", "apiKey"}

@@ -98,7 +98,54 @@ def world(users: Any, orgs: Any, agreement: Any) -> dict[str, Any]:
         reason="Có thành tích",
         year=2024,
     )
-    return {"plan": plan, "activity": activity, "review": review}
+    # A record of each kind the later operations read: a sent report, a visit with a
+    # recommendation, files of the activity and of the agreement.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from phoihop.attachments.services import attachment_add
+    from phoihop.exchange import services as exchange
+
+    exchange.schedule_set(
+        actor=users["alice"], agreement=agreement, rhythm="quarterly", due_days=10
+    )
+    report = exchange.report_create(
+        actor=users["alice"],
+        agreement=agreement,
+        organization=orgs["district"],
+        rhythm="quarterly",
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 3, 31),
+        period_label="Quý I/2024",
+        due_date=datetime.date(2024, 4, 10),
+        title="Báo cáo quý I/2024",
+        body="Kết quả thực hiện",
+    )
+    exchange.report_submit(actor=users["alice"], report=report)
+    inspection = exchange.inspection_create(
+        actor=users["coop_officer"],
+        agreement=agreement,
+        kind="inspection",
+        title="Kiểm tra quý I/2024",
+        date=datetime.date(2024, 4, 20),
+        inspecting=[orgs["board"]],
+        inspected=[orgs["district"]],
+    )
+    exchange.recommendation_add(
+        actor=users["coop_officer"],
+        inspection=inspection,
+        text="Bổ sung sổ theo dõi",
+        responsible=orgs["district"],
+    )
+    for owner in (activity, agreement):
+        pdf = SimpleUploadedFile("tep.pdf", b"%PDF-1.4\n% tep\n", content_type="application/pdf")
+        attachment_add(actor=users["alice"], owner=owner, upload=pdf, kind="document")
+    return {
+        "plan": plan,
+        "activity": activity,
+        "review": review,
+        "report": report,
+        "inspection": inspection,
+    }
 
 
 def fuzz(schema: Any, secret: str) -> list[str]:
