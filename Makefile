@@ -151,20 +151,25 @@ test: $(VENV)/.test-deps system-packages messages
 	  else note "$$label" "FAILED  $$last"; failed=1; fi
 	}
 
-	echo "==> Deployment check (production-like settings)"
-	if $(MAKE) --no-print-directory check-deploy; then note "deploy check" "ok"
-	else note "deploy check" "FAILED"; failed=1; fi
-
-	echo "==> Lint (ruff)"
-	if $(MAKE) --no-print-directory lint; then note "lint" "ok"
-	else note "lint" "FAILED"; failed=1; fi
-
-	echo "==> Type check (mypy)"
-	if $(MAKE) --no-print-directory typecheck; then note "type check" "ok"
-	else note "type check" "FAILED"; failed=1; fi
+	# The deployment check, lint and mypy run beside the two suites, into their log: one after the
+	# other before the suites, they kept the second core idle for as long as mypy took.
+	: > test-artifacts/checks.log; : > test-artifacts/checks.status
+	checks() {
+	  local entry label target result
+	  for entry in "deploy check:check-deploy" "lint:lint" "type check:typecheck"; do
+	    label=$${entry%%:*}; target=$${entry#*:}
+	    echo "==> $$label" >> test-artifacts/checks.log
+	    if $(MAKE) --no-print-directory "$$target" >> test-artifacts/checks.log 2>&1; then result=ok; else result=FAILED; fi
+	    echo "$$label:$$result" >> test-artifacts/checks.status
+	  done
+	}
+	echo "==> Deployment check, lint and type check, in the background into test-artifacts/checks.log"
+	checks & checks_pid=$$!
 
 	# The two suites run side by side (one per core): PostgreSQL in the background into its log,
 	# SQLite with the browser tests in the foreground; the PostgreSQL log is shown when it ends.
+	# Not pytest-xdist: the two cores are busy already, and each more worker makes its own test
+	# database (about 24 s of CPU for the migrations on SQLite, measured) for nothing to gain.
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
@@ -191,6 +196,16 @@ test: $(VENV)/.test-deps system-packages messages
 	  elif [ "$$rc" = 5 ]; then note "PostgreSQL" "FAILED  no tests ran"; failed=1
 	  else note "PostgreSQL" "FAILED  $$last"; failed=1; fi
 	fi
+
+	set +e; wait "$$checks_pid"; set -e
+	echo "==> Deployment check, lint and type check"
+	cat test-artifacts/checks.log
+	suites=("$${summary[@]}"); summary=()
+	for check in "deploy check" "lint" "type check"; do
+	  if grep -qx "$$check:ok" test-artifacts/checks.status; then note "$$check" "ok"
+	  else note "$$check" "FAILED"; failed=1; fi
+	done
+	summary+=("$${suites[@]}")
 
 	echo
 	echo "==> Summary ($$((SECONDS - started)) s)"

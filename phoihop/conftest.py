@@ -11,6 +11,10 @@ Users: alice (officer of the lead party), bob (viewer of the lead party), leader
 the lead party), coop_officer (officer of the co-operating party), superior (viewer of the
 superior body), subordinate (officer of the subordinate body), charlie (officer of an
 unrelated organisation), staff (system administrator).
+
+They are made with the builders of phoihop/testing/builders.py (``make_org``, ``make_user``,
+``make_agreement``, ``make_plan``, ``make_task``, ``make_indicator``, ``make_activity``), which a
+test uses for whatever else it needs.
 """
 
 from __future__ import annotations
@@ -42,24 +46,23 @@ def pytest_unconfigure(config: Any) -> None:
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:
     from phoihop.orgs.models import Organization as O
+    from phoihop.testing.builders import make_org
 
-    city = O.objects.create(name="Bộ Tư lệnh Thành phố Hồ Chí Minh", short_name="Bộ Tư lệnh TP", symbol="BTL", kind=O.Kind.MILITARY, level=O.Level.PROVINCE, province_code=79)
-    district = O.objects.create(name="Ban Chỉ huy Quân sự Quận 4", short_name="Ban CHQS Quận 4", symbol="BCHQS", kind=O.Kind.MILITARY, level=O.Level.DISTRICT, parent=city, locality_text="Quận 4, TP Hồ Chí Minh", valid_to=datetime.date(2025, 6, 30))
-    ward = O.objects.create(name="Ban Chỉ huy Quân sự Phường 1 Quận 4", kind=O.Kind.MILITARY, level=O.Level.COMMUNE, parent=district, locality_text="Phường 1, Quận 4")
-    board = O.objects.create(name="Ban Tuyên giáo Quận ủy Quận 4", short_name="BTG Quận ủy Quận 4", symbol="BTGQU", kind=O.Kind.PARTY_BOARD, level=O.Level.DISTRICT, locality_text="Quận 4, TP Hồ Chí Minh")
-    unrelated = O.objects.create(name="Hội Nông dân xã Khánh Hội", kind=O.Kind.FARMERS, level=O.Level.COMMUNE, province_code=37, commune_code=14599)
+    city = make_org("Bộ Tư lệnh Thành phố Hồ Chí Minh", short_name="Bộ Tư lệnh TP", symbol="BTL", kind=O.Kind.MILITARY, level=O.Level.PROVINCE, province_code=79)
+    district = make_org("Ban Chỉ huy Quân sự Quận 4", short_name="Ban CHQS Quận 4", symbol="BCHQS", kind=O.Kind.MILITARY, level=O.Level.DISTRICT, parent=city, locality_text="Quận 4, TP Hồ Chí Minh", valid_to=datetime.date(2025, 6, 30))
+    ward = make_org("Ban Chỉ huy Quân sự Phường 1 Quận 4", kind=O.Kind.MILITARY, level=O.Level.COMMUNE, parent=district, locality_text="Phường 1, Quận 4")
+    board = make_org("Ban Tuyên giáo Quận ủy Quận 4", short_name="BTG Quận ủy Quận 4", symbol="BTGQU", kind=O.Kind.PARTY_BOARD, level=O.Level.DISTRICT, locality_text="Quận 4, TP Hồ Chí Minh")
+    unrelated = make_org("Hội Nông dân xã Khánh Hội", kind=O.Kind.FARMERS, level=O.Level.COMMUNE, province_code=37, commune_code=14599)
     return {"city": city, "district": district, "ward": ward, "board": board, "unrelated": unrelated}
 
 
 @pytest.fixture
-def users(orgs: dict[str, Any], django_user_model: Any) -> dict[str, Any]:
+def users(orgs: dict[str, Any]) -> dict[str, Any]:
     from phoihop.orgs.models import Membership as M
+    from phoihop.testing.builders import make_user
 
     def make(username: str, org: str | None, role: str | None, **extra: Any) -> Any:
-        user = django_user_model.objects.create_user(username=username, password="matkhau-123", first_name=username, **extra)
-        if org and role:
-            M.objects.create(user=user, organization=orgs[org], role=role)
-        return user
+        return make_user(username, org=orgs[org] if org else None, role=role, first_name=username, **extra)
 
     return {
         "alice": make("alice", "district", M.Role.OFFICER),
@@ -76,24 +79,23 @@ def users(orgs: dict[str, Any], django_user_model: Any) -> dict[str, Any]:
 @pytest.fixture
 def agreement(orgs: dict[str, Any], users: dict[str, Any]) -> Any:
     from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.agreements.services import ContentAreaInput, PartyInput
+    from phoihop.testing.builders import make_agreement
 
-    return agreement_create(
+    return make_agreement(
         actor=users["alice"],
-        fields={
-            "kind": "program",
-            "number_symbol": "03/CTr-BCHQS-BTGQU",
-            "title": "Chương trình phối hợp công tác tuyên giáo và quốc phòng",
-            "status": "in_force",
-            "period_start": 2022,
-            "period_end": 2025,
-            "signed_on": datetime.date(2022, 9, 15),
-        },
+        kind="program",
+        number_symbol="03/CTr-BCHQS-BTGQU",
+        title="Chương trình phối hợp công tác tuyên giáo và quốc phòng",
+        status="in_force",
+        period_start=2022,
+        period_end=2025,
+        signed_on=datetime.date(2022, 9, 15),
         parties=[
             PartyInput(organization=orgs["district"], role=Party.Role.LEAD, signatory_name="Nguyễn Văn An", signatory_rank="Thượng tá", signatory_position="Chỉ huy trưởng"),
             PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING, signatory_name="Trần Thị Bình", signatory_position="Trưởng ban"),
         ],
-        content_areas=[
+        areas=[
             ContentAreaInput(number=1, title="Định hướng tư tưởng, tuyên truyền về quốc phòng", responsible=[orgs["district"], orgs["board"]]),
             ContentAreaInput(number=2, title="Đấu tranh phản bác quan điểm sai trái", responsible=[orgs["board"]]),
         ],

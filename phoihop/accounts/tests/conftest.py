@@ -8,15 +8,15 @@ PASSWORD = "matkhau-123"
 
 
 @pytest.fixture
-def admin_user(orgs: dict[str, Any], django_user_model: Any) -> Any:
+def admin_user(orgs: dict[str, Any]) -> Any:
     """The admin of the district command (lead party of the fixture agreement)."""
     from phoihop.orgs.models import Membership
+    from phoihop.testing.builders import make_user
 
-    user = django_user_model.objects.create_user(
-        username="quantri", password=PASSWORD, first_name="Quản trị", email="quantri@example.org"
+    return make_user(
+        "quantri", org=orgs["district"], role=Membership.Role.ADMIN, password=PASSWORD,
+        first_name="Quản trị", email="quantri@example.org",
     )
-    Membership.objects.create(user=user, organization=orgs["district"], role=Membership.Role.ADMIN)
-    return user
 
 
 @pytest.fixture

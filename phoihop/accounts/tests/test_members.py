@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from phoihop.accounts.models import Invitation
 from phoihop.orgs.models import Membership
+from phoihop.testing.builders import make_user
 from phoihop.testing.queries import assert_queries
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +121,7 @@ def test_an_address_that_already_has_an_account_is_not_invited(client: Any, admi
     assert "Địa chỉ này đã có tài khoản." in response.content.decode()
 
 
-def test_the_members_page_lists_members_with_constant_queries(client: Any, admin_user: Any, orgs: dict[str, Any], users: dict[str, Any], django_user_model: Any) -> None:
+def test_the_members_page_lists_members_with_constant_queries(client: Any, admin_user: Any, orgs: dict[str, Any], users: dict[str, Any]) -> None:
     client.force_login(admin_user)
     url = reverse("accounts:members", args=[orgs["district"].pk])
     client.get(url)
@@ -128,8 +129,7 @@ def test_the_members_page_lists_members_with_constant_queries(client: Any, admin
         body = client.get(url).content.decode()
     assert "alice" in body and "leader" in body and "charlie" not in body
     for n in range(6):
-        user = django_user_model.objects.create_user(username=f"them{n}", password="x")
-        Membership.objects.create(user=user, organization=orgs["district"], role="viewer")
+        make_user(f"them{n}", org=orgs["district"], role="viewer", password="x")
     invite(client, orgs["district"], "a@example.org")
     invite(client, orgs["district"], "b@example.org")
     with assert_queries(MEMBERS_QUERIES):

@@ -47,26 +47,22 @@ def bulk_activities(task: Any, organization: Any, n: int, *, statuses: tuple[str
 def grow(orgs: dict[str, Any], users: dict[str, Any], *, agreements: int, activities: int) -> None:
     """More of everything below the district command: units, agreements with plans and tasks,
     and activities of every status (some waiting for the district's leader)."""
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.agreements.services import ContentAreaInput
     from phoihop.orgs.models import Organization
-    from phoihop.plans.services import plan_create
+    from phoihop.testing.builders import make_agreement, make_org, make_plan
 
     for i in range(agreements):
         n = next(_serial)
-        unit = Organization.objects.create(
-            name=f"Ban Chỉ huy Quân sự Phường {n}", kind=Organization.Kind.MILITARY,
+        unit = make_org(
+            f"Ban Chỉ huy Quân sự Phường {n}", kind=Organization.Kind.MILITARY,
             level=Organization.Level.COMMUNE, parent=orgs["district"],
         )
-        agreement = agreement_create(
-            actor=users["alice"],
-            fields={"kind": "program", "number_symbol": f"{n}/CTr-BCHQS", "title": f"Chương trình phối hợp số {n}",
-                    "status": "in_force", "period_start": 2023, "period_end": 2025},
-            parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD),
-                     PartyInput(organization=unit, role=Party.Role.COOPERATING)],
-            content_areas=[ContentAreaInput(number=1, title="Tuyên truyền", responsible=[orgs["district"], unit])],
+        agreement = make_agreement(
+            actor=users["alice"], parties=[orgs["district"], unit],
+            number_symbol=f"{n}/CTr-BCHQS", title=f"Chương trình phối hợp số {n}", period_start=2023, period_end=2025,
+            areas=[ContentAreaInput(number=1, title="Tuyên truyền", responsible=[orgs["district"], unit])],
         )
-        plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+        plan = make_plan(actor=users["alice"], agreement=agreement, year=2024)
         task = plan.tasks.get(number=1)
         bulk_activities(task, orgs["district"] if i % 2 else unit, activities,
                         statuses=("approved", "submitted", "draft", "returned", "approved"))

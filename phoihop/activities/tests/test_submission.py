@@ -27,6 +27,7 @@ from phoihop.activities.tests.test_views import form_data
 from phoihop.attachments.models import Attachment
 from phoihop.orgs.models import Membership
 from phoihop.plans.tests.helpers import record
+from phoihop.testing.builders import make_user
 
 pg_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time")
 
@@ -165,9 +166,8 @@ def test_it_makes_one_activity_from_identical_posts_at_the_same_time(users, orgs
 
 @pg_only
 @pytest.mark.django_db(transaction=True)
-def test_two_leaders_approving_at_once_make_one_approval(users, orgs, task, django_user_model):
-    second_leader = django_user_model.objects.create_user(username="leader2", password="matkhau-123")
-    Membership.objects.create(user=second_leader, organization=orgs["district"], role=Membership.Role.LEADER)
+def test_two_leaders_approving_at_once_make_one_approval(users, orgs, task):
+    second_leader = make_user("leader2", org=orgs["district"], role=Membership.Role.LEADER)
     activity = record(users["alice"], task, [orgs["district"]])
     services.activity_submit(actor=users["alice"], activity=activity)
     # Each leader opened the page while the activity waited for approval.
@@ -187,9 +187,8 @@ def test_two_leaders_approving_at_once_make_one_approval(users, orgs, task, djan
 
 @pg_only
 @pytest.mark.django_db(transaction=True)
-def test_an_approval_and_a_return_at_once_do_only_one_of_them(users, orgs, task, django_user_model):
-    second_leader = django_user_model.objects.create_user(username="leader2", password="matkhau-123")
-    Membership.objects.create(user=second_leader, organization=orgs["district"], role=Membership.Role.LEADER)
+def test_an_approval_and_a_return_at_once_do_only_one_of_them(users, orgs, task):
+    second_leader = make_user("leader2", org=orgs["district"], role=Membership.Role.LEADER)
     activity = record(users["alice"], task, [orgs["district"]])
     services.activity_submit(actor=users["alice"], activity=activity)
     mine, theirs = Activity.objects.get(pk=activity.pk), Activity.objects.get(pk=activity.pk)

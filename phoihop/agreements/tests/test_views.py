@@ -6,9 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from phoihop.agreements.models import Agreement, Party
-from phoihop.agreements.services import PartyInput, agreement_create
+from phoihop.agreements.models import Agreement
+from phoihop.agreements.services import PartyInput
 from phoihop.attachments.models import Attachment
+from phoihop.testing.builders import make_agreement
 from phoihop.testing.queries import assert_queries
 
 pytestmark = pytest.mark.django_db
@@ -118,10 +119,9 @@ def test_it_archives_and_restores_by_post_only(login, users, agreement):
 
 def test_it_filters_the_list(login, users, orgs, agreement):
     client = login(users["alice"])
-    agreement_create(
-        actor=users["alice"],
-        fields={"kind": "regulation", "title": "Quy chế phối hợp nội chính", "status": "draft", "period_start": 2019, "period_end": 2020},
-        parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD), PartyInput(organization=orgs["city"], role="cooperating")],
+    make_agreement(
+        actor=users["alice"], parties=[orgs["district"], orgs["city"]],
+        kind="regulation", title="Quy chế phối hợp nội chính", status="draft", period_start=2019, period_end=2020,
     )
     url = reverse("agreements:list")
     assert "Quy chế phối hợp nội chính" not in client.get(url, {"status": "in_force"}).content.decode()
@@ -145,10 +145,7 @@ def test_it_renders_only_the_results_for_htmx(login, users, agreement):
 
 def test_it_sorts_titles_in_vietnamese_order(login, users, orgs):
     for title in ("Đảng ủy phối hợp", "Đà Nẵng phối hợp", "Dân vận phối hợp", "Ăn ở phối hợp", "An ninh phối hợp"):
-        agreement_create(
-            actor=users["alice"], fields={"kind": "plan", "title": title, "status": "draft"},
-            parties=[PartyInput(organization=orgs["district"], role="lead"), PartyInput(organization=orgs["board"], role="cooperating")],
-        )
+        make_agreement(actor=users["alice"], parties=[orgs["district"], orgs["board"]], kind="plan", title=title, status="draft")
     body = login(users["alice"]).get(reverse("agreements:list"), {"sort": "title"}).content.decode()
     positions = [body.index(t) for t in ("An ninh", "Ăn ở", "Dân vận", "Đà Nẵng", "Đảng ủy")]
     assert positions == sorted(positions)
@@ -156,9 +153,9 @@ def test_it_sorts_titles_in_vietnamese_order(login, users, orgs):
 
 def make_agreements(users, orgs, n, start=0):
     for i in range(start, start + n):
-        agreement_create(
-            actor=users["alice"], fields={"kind": "program", "title": f"Chương trình số {i}", "status": "in_force", "period_start": 2022, "period_end": 2025},
-            parties=[PartyInput(organization=orgs["district"], role="lead", signatory_name=f"Người ký {i}"), PartyInput(organization=orgs["board"], role="cooperating")],
+        make_agreement(
+            actor=users["alice"], title=f"Chương trình số {i}", period_start=2022, period_end=2025,
+            parties=[PartyInput(organization=orgs["district"], role="lead", signatory_name=f"Người ký {i}"), orgs["board"]],
         )
 
 

@@ -84,22 +84,13 @@ def test_it_answers_not_modified_to_the_current_etag(
 
 
 def test_it_pins_the_queries_of_the_list(agreement: Any, orgs: Any, users: Any, login: Any) -> None:
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import PartyInput, agreement_create
+    from phoihop.testing.builders import make_agreement
 
     client = login(users["alice"])
     # The session and its user, the scope, the count, the page, its parties with organisations.
     with assert_queries(6):
         assert client.get(reverse("api:agreement_list")).status_code == 200
     for n in range(3):
-        agreement_create(
-            actor=users["alice"],
-            fields={"kind": "plan", "title": f"Kế hoạch phối hợp số {n}", "status": "in_force"},
-            parties=[
-                PartyInput(organization=orgs["district"], role=Party.Role.LEAD),
-                PartyInput(organization=orgs["city"], role=Party.Role.COOPERATING),
-            ],
-            content_areas=[],
-        )
+        make_agreement(actor=users["alice"], parties=[orgs["district"], orgs["city"]], kind="plan", title=f"Kế hoạch phối hợp số {n}")
     with assert_queries(6):
         assert len(client.get(reverse("api:agreement_list")).json()["items"]) == 4

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from phoihop.orgs.models import Membership
+from phoihop.testing.builders import make_activity, make_plan, make_user
 
 AUDIT_MIDDLEWARE = "phoihop.audit.middleware.AuditRequestMiddleware"
 
@@ -23,21 +24,14 @@ def audit_middleware(settings: Any) -> None:
 
 
 @pytest.fixture
-def district_admin(orgs: dict[str, Any], django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user(username="district_admin", password="matkhau-123")
-    Membership.objects.create(user=user, organization=orgs["district"], role=Membership.Role.ADMIN)
-    return user
+def district_admin(orgs: dict[str, Any]) -> Any:
+    return make_user("district_admin", org=orgs["district"], role=Membership.Role.ADMIN)
 
 
 @pytest.fixture
 def submitted_activity(agreement: Any, users: dict[str, Any], orgs: dict[str, Any]) -> Any:
-    from phoihop.activities.services import activity_create, activity_submit
-    from phoihop.plans.services import plan_create
-
-    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
-    task = plan.tasks.get(number=1)
-    activity = activity_create(
-        actor=users["alice"], task=task, organizations=[orgs["district"]],
-        fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
+    plan = make_plan(actor=users["alice"], agreement=agreement, year=2024)
+    return make_activity(
+        actor=users["alice"], task=plan.tasks.get(number=1), orgs=[orgs["district"]],
+        title="Tuyên truyền Luật Nghĩa vụ quân sự", day=datetime.date(2024, 3, 1), status="submitted",
     )
-    return activity_submit(actor=users["alice"], activity=activity)

@@ -284,15 +284,13 @@ def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[s
     Attendee.objects.create(event=event, person=person, full_name=person.full_name, rank="Thượng tá")
     pdf = SimpleUploadedFile("ban-ky.pdf", b"%PDF-1.4\n% test\n", content_type="application/pdf")
     attachment = attachment_add(actor=users["alice"], owner=agreement, upload=pdf, kind="signed_scan")
-    from phoihop.plans.services import plan_create
+    from phoihop.testing.builders import make_activity, make_plan
 
-    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    plan = make_plan(actor=users["alice"], agreement=agreement, year=2024)
     task = plan.tasks.get(number=1)
-    from phoihop.activities.services import activity_create
-
-    activity = activity_create(
-        actor=users["alice"], task=task, organizations=[orgs["district"]],
-        fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
+    activity = make_activity(
+        actor=users["alice"], task=task, orgs=[orgs["district"]],
+        title="Tuyên truyền Luật Nghĩa vụ quân sự", day=datetime.date(2024, 3, 1),
     )
     world = {
         "agreement": agreement, "event": event, "person": person, "attachment": attachment, "org": orgs["district"],

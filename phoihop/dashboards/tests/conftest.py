@@ -33,49 +33,41 @@ D = datetime.date
 
 
 def make_agreement(actor: Any, lead: Any, title: str, *, status: str = "in_force", start: int = 2024, end: int = 2027) -> Any:
+    """A plan of ``lead`` with the district's veterans (made on first use), one content area."""
     from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.agreements.services import PartyInput
     from phoihop.orgs.models import Organization
+    from phoihop.testing import builders
 
     veterans, _ = Organization.objects.get_or_create(
         name="Hội Cựu chiến binh Quận 4", defaults={"kind": "veterans", "level": "district"}
     )
-    return agreement_create(
-        actor=actor,
-        fields={"kind": "plan", "title": title, "status": status, "period_start": start, "period_end": end},
+    return builders.make_agreement(
+        actor=actor, kind="plan", title=title, status=status, period_start=start, period_end=end,
         parties=[
             PartyInput(organization=lead, role=Party.Role.LEAD, signatory_name="Lê Văn Cường"),
             PartyInput(organization=veterans, role=Party.Role.COOPERATING, signatory_name="Phan Văn Dũng"),
         ],
-        content_areas=[ContentAreaInput(number=1, title="Tuyên truyền quốc phòng", responsible=[lead])],
+        areas=["Tuyên truyền quốc phòng"],
     )
 
 
 @pytest.fixture
 def dash(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
-    from phoihop.plans.services import (
-        indicator_set,
-        plan_create,
-        plan_set_status,
-        task_cancel,
-        task_complete,
-        task_create,
-    )
+    from phoihop.plans.services import task_cancel, task_complete
     from phoihop.plans.tests.helpers import approve, record
+    from phoihop.testing.builders import make_indicator, make_plan, make_task
 
     alice, leader = users["alice"], users["leader"]
     district, board = orgs["district"], orgs["board"]
-    plan = plan_create(actor=alice, agreement=agreement, year=2025)
-    plan_set_status(actor=alice, plan=plan, status="in_force")
+    plan = make_plan(actor=alice, agreement=agreement, year=2025, status="in_force")
     t1 = plan.tasks.get(number=1)
     t2 = plan.tasks.get(number=2)
 
     def task(number: int, due: datetime.date, lead: Any = district, supporting: tuple[Any, ...] = ()) -> Any:
-        return task_create(
-            actor=alice,
-            plan=plan,
-            fields={"number": number, "title": f"Nhiệm vụ số {number}", "lead_organization": lead, "start": D(2025, 1, 1), "due": due},
-            supporting=supporting,
+        return make_task(
+            actor=alice, plan=plan, number=number, title=f"Nhiệm vụ số {number}", lead=lead,
+            start=D(2025, 1, 1), due=due, supporting=supporting,
         )
 
     t3 = task(3, D(2025, 11, 20))
@@ -87,8 +79,8 @@ def dash(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[st
     task_complete(actor=alice, task=t6, on=D(2025, 11, 9))
     task_cancel(actor=alice, task=t8)
 
-    a = indicator_set(actor=alice, owner=t1, name="Buổi tuyên truyền", unit="session", target="10")
-    b = indicator_set(actor=alice, owner=t1, name="Tin bài", unit="article", target="5")
+    a = make_indicator(actor=alice, owner=t1, name="Buổi tuyên truyền", unit="session", target="10")
+    b = make_indicator(actor=alice, owner=t1, name="Tin bài", unit="article", target="5")
     first = record(alice, t1, [district], day=D(2025, 3, 10), values={a: "4", b: "6"}, participants=30)
     approve(alice, leader, first)
     joint = record(alice, t3, [district, board], day=D(2025, 6, 5), participants=20, title="Hội thi tìm hiểu Luật Quốc phòng")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from phoihop.exchange.selectors import State, owed_reports
 from phoihop.plans.models import AnnualPlan
 from phoihop.plans.selectors import TaskStatus, task_statuses
 from phoihop.reviews.models import Review
+from phoihop.testing.worlds import shared_world
 
 # A day late in the first year of a period, and a day early in the second year of the next one.
 DAYS = (datetime.date(2026, 12, 3), datetime.date(2031, 1, 6))
@@ -38,10 +40,18 @@ def test_it_finds_the_period_that_holds_the_day() -> None:
     assert current_period(datetime.date(2031, 1, 6)) == (2030, 2033)
 
 
-@pytest.mark.parametrize("today", DAYS, ids=str)
-def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, today: datetime.date) -> None:
+@pytest.fixture(scope="module", params=DAYS, ids=str)
+def loaded_on(request: Any, django_db_setup: Any, django_db_blocker: Any) -> Iterator[datetime.date]:
+    """The demo loaded on each of DAYS, once a day for the module (testing/worlds.py)."""
+    with shared_world(django_db_blocker):
+        with freeze_time(request.param):
+            demo_load(today=request.param)
+        yield request.param
+
+
+def test_it_shows_a_living_system_on_the_day_it_is_loaded(loaded_on: datetime.date, db: Any, client: Any) -> None:
+    today = loaded_on
     with freeze_time(today):
-        demo_load(today=today)
         officer, leader = user("btl.hcm.canbo"), user("btl.hcm.lanhdao")
         renewed = Agreement.objects.get(renews__title__startswith="Chương trình phối hợp giữa Ban Chỉ huy Quân sự Quận 4")
 
@@ -100,21 +110,19 @@ def test_it_shows_a_living_system_on_the_day_it_is_loaded(db: Any, client: Any, 
         assert not agreement_detail(user=user("btl.hcm.xem"), pk=city.pk).can_renew
 
 
-def test_it_adds_nothing_when_loaded_again_on_a_later_day(db: Any) -> None:
-    with freeze_time(DAYS[0]):
-        demo_load(today=DAYS[0])
+@pytest.mark.parametrize("loaded_on", DAYS[:1], indirect=True, ids=str)
+def test_it_adds_nothing_when_loaded_again_on_a_later_day(loaded_on: datetime.date, db: Any) -> None:
     counts = (Agreement.objects.count(), Activity.objects.count(), AnnualPlan.objects.count())
-    later = DAYS[0] + datetime.timedelta(days=40)
+    later = loaded_on + datetime.timedelta(days=40)
     with freeze_time(later):
         again = demo_load(today=later)
     assert (Agreement.objects.count(), Activity.objects.count(), AnnualPlan.objects.count()) == counts
     assert again.kept["renewed_agreements"] == 2 and not again.created["renewed_agreements"]
 
 
-def test_it_renews_the_mong_cai_program_between_the_provincial_successors(db: Any) -> None:
-    today = DAYS[1]
-    with freeze_time(today):
-        demo_load(today=today)
+@pytest.mark.parametrize("loaded_on", DAYS[1:], indirect=True, ids=str)
+def test_it_renews_the_mong_cai_program_between_the_provincial_successors(loaded_on: datetime.date, db: Any) -> None:
+    today = loaded_on
     renewed = Agreement.objects.get(renews__title__contains="Móng Cái giai đoạn 2021-2025")
     assert (renewed.status, renewed.period_start, renewed.period_end) == (Agreement.Status.IN_FORCE, 2031, 2035)
     assert {p.organization.name for p in renewed.parties.select_related("organization")} == {

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from io import StringIO
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from freezegun import freeze_time
 
 from phoihop.agreements import access as agreement_access
@@ -41,12 +37,6 @@ def counts() -> dict[str, int]:
     result.update({f"history of {m.__name__}": m.history.count() for m in MODELS})  # type: ignore[attr-defined]
     result["users"] = get_user_model().objects.count()
     return result
-
-
-@pytest.fixture
-def demo(db: Any) -> Any:
-    with freeze_time(TODAY):
-        return demo_load(today=TODAY)
 
 
 def org(name: str) -> Organization:
@@ -245,18 +235,3 @@ def test_it_records_the_2022_hung_yen_review_conference_as_a_review(demo: Any) -
     assert review.agreement.parties.filter(organization__name="Ban Chỉ huy Quân sự thành phố Hưng Yên").exists()
     assert "100% chỉ tiêu giao quân năm 2022" in review.results
     assert review.report_date == datetime.date(2023, 1, 6)
-
-
-def test_it_prints_the_logins(db: Any) -> None:
-    out = StringIO()
-    call_command("load_demo", "--force", stdout=out)
-    text = out.getvalue()
-    assert "chqs.q4.canbo" in text and DEMO_PASSWORD in text
-    assert "Ban Chỉ huy Quân sự thành phố Hưng Yên" in text
-    assert "Cán bộ thực hiện" in text and "Quản trị hệ thống" in text
-
-
-def test_it_refuses_to_load_without_debug_unless_forced(db: Any) -> None:
-    with pytest.raises(CommandError):
-        call_command("load_demo", stdout=StringIO())
-    assert not Organization.objects.exists()

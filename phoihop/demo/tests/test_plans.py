@@ -6,7 +6,6 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
 from freezegun import freeze_time
 
@@ -27,12 +26,6 @@ def counts() -> dict[str, int]:
     result = {m.__name__: m.objects.count() for m in MODELS}
     result.update({f"history of {m.__name__}": m.history.count() for m in MODELS})  # type: ignore[attr-defined]
     return result
-
-
-@pytest.fixture
-def demo(db: Any) -> Any:
-    with freeze_time(TODAY):
-        return demo_load(today=TODAY)
 
 
 def user(username: str) -> Any:

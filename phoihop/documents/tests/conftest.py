@@ -49,25 +49,23 @@ def plan(full_agreement: Any, users: dict[str, Any]) -> Any:
 def party_agreement(orgs: dict[str, Any], users: dict[str, Any]) -> Any:
     """Led by the district's Party board: its documents take the Party form."""
     from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.agreements.services import PartyInput
+    from phoihop.testing.builders import make_agreement
 
-    return agreement_create(
+    return make_agreement(
         actor=users["coop_officer"],
-        fields={
-            "kind": "plan",
-            "title": "Kế hoạch phối hợp tuyên truyền kỷ niệm Ngày thành lập Quân đội nhân dân Việt Nam",
-            "status": "in_force",
-            "period_start": 2023,
-            "period_end": 2023,
-            "signed_on": datetime.date(2023, 1, 5),
-        },
+        kind="plan",
+        title="Kế hoạch phối hợp tuyên truyền kỷ niệm Ngày thành lập Quân đội nhân dân Việt Nam",
+        period_start=2023,
+        period_end=2023,
+        signed_on=datetime.date(2023, 1, 5),
         parties=[
             PartyInput(organization=orgs["board"], role=Party.Role.LEAD, signatory_name="Trần Thị Bình",
                        signatory_position="Trưởng ban"),
             PartyInput(organization=orgs["ward"], role=Party.Role.COOPERATING, signatory_name="Lê Văn Cường",
                        signatory_rank="Đại úy", signatory_position="Chỉ huy trưởng"),
         ],
-        content_areas=[ContentAreaInput(number=1, title="Tuyên truyền trên báo chí", responsible=[orgs["board"]])],
+        areas=["Tuyên truyền trên báo chí"],
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from phoihop.exchange.selectors import owed_reports, timeliness, timeliness_many
 from phoihop.exchange.services import schedule_set
 from phoihop.exchange.tests.conftest import D, make_report
+from phoihop.testing.builders import make_agreement
 from phoihop.testing.queries import captured_queries
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +18,10 @@ SCHEDULE_PAGE_QUERIES = 15
 
 
 def second_agreement(orgs, users):
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import PartyInput, agreement_create
-
-    other = agreement_create(
-        actor=users["alice"],
-        fields={"kind": "plan", "number_symbol": "05/KH-BCHQS", "title": "Kế hoạch phối hợp tuyển quân", "status": "in_force",
-                "period_start": 2023, "period_end": 2025, "signed_on": D(2023, 1, 10)},
-        parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD), PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING)],
-        content_areas=[],
+    other = make_agreement(
+        actor=users["alice"], parties=[orgs["district"], orgs["board"]],
+        kind="plan", number_symbol="05/KH-BCHQS", title="Kế hoạch phối hợp tuyển quân",
+        period_start=2023, period_end=2025, signed_on=D(2023, 1, 10),
     )
     schedule_set(actor=users["alice"], agreement=other, rhythm="monthly", due_days=5)
     return other

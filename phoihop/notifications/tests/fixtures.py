@@ -27,13 +27,11 @@ def in_force_plan(plan: Any) -> Any:
 
 @pytest.fixture
 def draft_activity(users: dict[str, Any], orgs: dict[str, Any], task: Any) -> Any:
-    from phoihop.activities.services import activity_create
+    from phoihop.testing.builders import make_activity
 
-    return activity_create(
-        actor=users["alice"],
-        task=task,
-        organizations=[orgs["district"]],
-        fields={"title": "Tuyên truyền Luật Nghĩa vụ quân sự", "start_date": datetime.date(2024, 3, 1)},
+    return make_activity(
+        actor=users["alice"], task=task, orgs=[orgs["district"]],
+        title="Tuyên truyền Luật Nghĩa vụ quân sự", day=datetime.date(2024, 3, 1),
     )
 
 

@@ -7,20 +7,17 @@ from typing import Any
 import pytest
 
 from phoihop.orgs.models import Membership
+from phoihop.testing.builders import make_plan, make_user
 
 
 @pytest.fixture
-def board_leader(orgs: dict[str, Any], django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user(username="board_leader", password="matkhau-123")
-    Membership.objects.create(user=user, organization=orgs["board"], role=Membership.Role.LEADER)
-    return user
+def board_leader(orgs: dict[str, Any]) -> Any:
+    return make_user("board_leader", org=orgs["board"], role=Membership.Role.LEADER)
 
 
 @pytest.fixture
 def plan(agreement: Any, users: dict[str, Any]) -> Any:
-    from phoihop.plans.services import plan_create
-
-    return plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    return make_plan(actor=users["alice"], agreement=agreement, year=2024)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Helpers for plan and activity tests: setting targets, recording and approving activities."""
+"""Helpers for plan and activity tests: setting targets, recording and approving activities.
+
+Short positional forms of the builders in phoihop/testing/builders.py, kept for the many tests
+that read with them."""
 
 from __future__ import annotations
 
@@ -6,11 +9,11 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from phoihop.testing.builders import make_activity, make_indicator
+
 
 def indicator(actor: Any, owner: Any, name: str, target: str, aggregation: str = "sum", unit: str = "session") -> Any:
-    from phoihop.plans.services import indicator_set
-
-    return indicator_set(actor=actor, owner=owner, name=name, unit=unit, target=target, aggregation=aggregation)
+    return make_indicator(actor=actor, owner=owner, name=name, unit=unit, target=target, aggregation=aggregation)
 
 
 def record(
@@ -23,14 +26,9 @@ def record(
     participants: int | None = None,
     title: str = "Tuyên truyền Luật Nghĩa vụ quân sự",
 ) -> Any:
-    from phoihop.activities.services import activity_create
-
-    return activity_create(
-        actor=actor,
-        task=task,
-        fields={"title": title, "start_date": day, "participants": participants, "place_text": "Hội trường phường 1"},
-        organizations=orgs,
-        values=values or {},
+    return make_activity(
+        actor=actor, task=task, orgs=orgs, title=title, day=day, values=values,
+        participants=participants, place_text="Hội trường phường 1",
     )
 
 

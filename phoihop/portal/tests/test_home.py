@@ -12,6 +12,7 @@ from freezegun import freeze_time
 
 from phoihop.plans.tests.conftest import board_leader  # noqa: F401  (shared fixture)
 from phoihop.portal.worklist import work_list
+from phoihop.testing.builders import make_activity, make_plan, make_user
 from phoihop.testing.queries import assert_queries
 
 D = datetime.date
@@ -23,24 +24,20 @@ def world(users: dict[str, Any], orgs: dict[str, Any], agreement: Any, board_lea
     """On 10/06/2024: a returned and a submitted activity of the district command, a task of the
     2024 plan overdue, a quarterly report owed, an open recommendation for the district, a draft
     review asking the board for its contribution, an event next week."""
-    from phoihop.activities.services import activity_create, activity_return, activity_submit
     from phoihop.events.services import event_create
     from phoihop.exchange.services import inspection_create, recommendation_add, schedule_set
     from phoihop.plans.models import AnnualPlan
-    from phoihop.plans.services import plan_create
     from phoihop.reviews.services import review_create
 
     alice, leader = users["alice"], users["leader"]
-    plan = plan_create(actor=alice, agreement=agreement, year=2024)
+    plan = make_plan(actor=alice, agreement=agreement, year=2024)
     AnnualPlan.objects.filter(pk=plan.pk).update(status=AnnualPlan.Status.IN_FORCE)
     task = plan.tasks.get(number=1)
     type(task).objects.filter(pk=task.pk).update(due=D(2024, 5, 31))
-    made = []
-    for title in ("Tuyên truyền Luật Nghĩa vụ quân sự", "Hội thi tìm hiểu quốc phòng"):
-        a = activity_create(actor=alice, task=task, organizations=[orgs["district"]], fields={"title": title, "start_date": D(2024, 3, 1)})
-        activity_submit(actor=alice, activity=a)
-        made.append(a)
-    activity_return(actor=leader, activity=made[1], note="Bổ sung ảnh.")
+    made = [
+        make_activity(actor=alice, task=task, orgs=[orgs["district"]], title="Tuyên truyền Luật Nghĩa vụ quân sự", day=D(2024, 3, 1), status="submitted"),
+        make_activity(actor=alice, task=task, orgs=[orgs["district"]], title="Hội thi tìm hiểu quốc phòng", day=D(2024, 3, 1), status="returned", approver=leader, note="Bổ sung ảnh."),
+    ]
     schedule_set(actor=alice, agreement=agreement, rhythm="quarterly", due_days=10)
     inspection = inspection_create(
         actor=users["coop_officer"], agreement=agreement, kind="inspection", title="Kiểm tra quý I",
@@ -139,22 +136,16 @@ HOME_QUERIES = 25
 
 @freeze_time("2024-06-10 09:00:00+07:00")
 def test_it_costs_the_same_queries_however_much_work_there_is(login: Any, users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any]) -> None:
-    from phoihop.activities.services import activity_create, activity_submit
-
     client = login(users["leader"])
     _home(client)
     for i in range(8):
-        a = activity_create(actor=users["alice"], task=world["task"], organizations=[orgs["district"]], fields={"title": f"Hoạt động {i}", "start_date": D(2024, 4, 1)})
-        activity_submit(actor=users["alice"], activity=a)
+        make_activity(actor=users["alice"], task=world["task"], orgs=[orgs["district"]], title=f"Hoạt động {i}", day=D(2024, 4, 1), status="submitted")
     _home(client)
     _home(client)
 
 
-def test_it_shows_a_superior_bodys_leader_the_subordinates_overdue_tasks(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any], django_user_model: Any) -> None:
-    from phoihop.orgs.models import Membership
-
-    chief = django_user_model.objects.create_user(username="chief", password="matkhau-123")
-    Membership.objects.create(user=chief, organization=orgs["city"], role=Membership.Role.LEADER)
+def test_it_shows_a_superior_bodys_leader_the_subordinates_overdue_tasks(users: dict[str, Any], orgs: dict[str, Any], world: dict[str, Any]) -> None:
+    chief = make_user("chief", org=orgs["city"], role="leader")
     section = work_list(user=chief, today=TODAY)["subordinates"]
     assert section.count == 1 and section.rows == [orgs["city"]]  # the district's overdue task
     assert section.url == reverse("dashboards:subordinates", args=[orgs["city"].pk])

@@ -9,15 +9,14 @@ import pytest
 
 from phoihop.orgs.models import Membership
 from phoihop.plans.tests.helpers import D, approve, indicator, record
+from phoihop.testing.builders import make_user
 
 D24 = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
 
 
 @pytest.fixture
-def board_leader(orgs: dict[str, Any], django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user(username="board_leader", password="matkhau-123")
-    Membership.objects.create(user=user, organization=orgs["board"], role=Membership.Role.LEADER)
-    return user
+def board_leader(orgs: dict[str, Any]) -> Any:
+    return make_user("board_leader", org=orgs["board"], role=Membership.Role.LEADER)
 
 
 @pytest.fixture

@@ -56,14 +56,11 @@ def test_it_makes_the_report_of_an_agreement_with_a_400_character_title(login: A
 @pytest.fixture
 def wide(monkeypatch: Any, review: Any, users: dict[str, Any], orgs: dict[str, Any]) -> Any:
     """The review with a second agreement, and the threshold lowered so that two are "wide"."""
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import PartyInput, agreement_create
+    from phoihop.testing.builders import make_agreement
 
-    other = agreement_create(
-        actor=users["alice"],
-        fields={"kind": "plan", "title": LONG_TITLE, "status": "in_force", "period_start": 2024, "period_end": 2024},
-        parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD), PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING)],
-        content_areas=[],
+    other = make_agreement(
+        actor=users["alice"], parties=[orgs["district"], orgs["board"]], kind="plan", title=LONG_TITLE,
+        period_start=2024, period_end=2024,
     )
     review.agreements.add(other)
     monkeypatch.setattr(services, "BACKGROUND_AGREEMENTS", 1)
@@ -154,18 +151,14 @@ def test_it_makes_a_new_document_when_the_review_changes_and_retries_a_failed_on
 
 
 def test_it_names_the_main_agreement_and_counts_the_others_in_a_wide_reports_title(review: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import PartyInput, agreement_create
     from phoihop.documents.official import Paragraph
     from phoihop.reviews.documents import report_document
+    from phoihop.testing.builders import make_agreement
 
     others = [
-        agreement_create(
-            actor=users["alice"],
-            fields={"kind": "plan", "title": f"Kế hoạch phối hợp số {n}", "status": "in_force", "period_start": 2024, "period_end": 2024},
-            parties=[PartyInput(organization=orgs["district"], role=Party.Role.LEAD),
-                     PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING)],
-            content_areas=[],
+        make_agreement(
+            actor=users["alice"], parties=[orgs["district"], orgs["board"]], kind="plan", title=f"Kế hoạch phối hợp số {n}",
+            period_start=2024, period_end=2024,
         )
         for n in range(1, 5)
     ]

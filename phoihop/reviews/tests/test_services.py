@@ -92,14 +92,9 @@ def test_it_records_a_not_approved_proposal(review: Any, users: dict[str, Any], 
 
 
 def test_it_reviews_only_agreements_the_actor_leads_together(agreement: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import PartyInput, agreement_create
+    from phoihop.testing.builders import make_agreement
 
-    other = agreement_create(
-        actor=users["coop_officer"], fields={"kind": "plan", "title": "Kế hoạch của Ban Tuyên giáo", "status": "in_force"},
-        parties=[PartyInput(organization=orgs["board"], role=Party.Role.LEAD), PartyInput(organization=orgs["district"], role=Party.Role.COOPERATING)],
-        content_areas=[],
-    )
+    other = make_agreement(actor=users["coop_officer"], parties=[orgs["board"], orgs["district"]], kind="plan", title="Kế hoạch của Ban Tuyên giáo")
     with pytest.raises(ValidationError):
         services.review_create(actor=users["alice"], agreement=agreement, kind="interim", period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2024, 12, 31), together=[other])
     with pytest.raises(PermissionDenied):

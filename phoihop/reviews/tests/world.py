@@ -12,31 +12,25 @@ from typing import Any
 from django.utils import timezone
 
 from phoihop.plans.tests.helpers import D, approve, indicator, record
+from phoihop.testing.builders import make_agreement
 
 
 def _agreement(n: int, users: dict[str, Any], orgs: dict[str, Any], years: tuple[int, int]) -> Any:
     from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_create
+    from phoihop.agreements.services import ContentAreaInput, PartyInput
 
-    return agreement_create(
+    return make_agreement(
         actor=users["alice"],
-        fields={
-            "kind": "program",
-            "number_symbol": f"{n + 10:02d}/CTr-BCHQS-BTGQU",
-            "title": f"Chương trình phối hợp số {n + 10} về công tác dân vận",
-            "status": "in_force",
-            "period_start": years[0],
-            "period_end": years[1],
-            "signed_on": datetime.date(years[0], 1, 10),
-        },
+        number_symbol=f"{n + 10:02d}/CTr-BCHQS-BTGQU",
+        title=f"Chương trình phối hợp số {n + 10} về công tác dân vận",
+        period_start=years[0],
+        period_end=years[1],
+        signed_on=datetime.date(years[0], 1, 10),
         parties=[
             PartyInput(organization=orgs["district"], role=Party.Role.LEAD, signatory_name="Nguyễn Văn An"),
             PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING, signatory_name="Trần Thị Bình"),
         ],
-        content_areas=[
-            ContentAreaInput(number=1, title="Tuyên truyền quốc phòng", responsible=[orgs["district"]]),
-            ContentAreaInput(number=2, title="Dân vận khéo", responsible=[orgs["board"]]),
-        ],
+        areas=["Tuyên truyền quốc phòng", ContentAreaInput(number=2, title="Dân vận khéo", responsible=[orgs["board"]])],
     )
 
 

@@ -13,6 +13,7 @@ from phoihop.agreements.models import Agreement, Party
 from phoihop.orgs.models import Membership, Organization, Succession
 from phoihop.orgs.services import succession_record
 from phoihop.plans.models import Task
+from phoihop.testing.builders import make_activity, make_org, make_plan, make_task, make_user
 from phoihop.testing.queries import assert_queries
 from phoihop.workflows.selectors import succession_open_work
 from phoihop.workflows.services import TRANSFER_REASON, succession_transfer
@@ -24,17 +25,15 @@ REFORM = datetime.date(2025, 7, 1)
 
 @pytest.fixture
 def successor(orgs: dict[str, Any]) -> Organization:
-    return Organization.objects.create(
-        name="Ban Tuyên giáo và Dân vận Thành ủy", short_name="BTGDV Thành ủy", symbol="BTGDVTU",
+    return make_org(
+        "Ban Tuyên giáo và Dân vận Thành ủy", short_name="BTGDV Thành ủy", symbol="BTGDVTU",
         kind=Organization.Kind.PARTY_BOARD, level=Organization.Level.PROVINCE, province_code=79,
     )
 
 
 @pytest.fixture
-def board_leader(orgs: dict[str, Any], django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user(username="board_leader", password="matkhau-123")
-    Membership.objects.create(user=user, organization=orgs["board"], role=Membership.Role.LEADER)
-    return user
+def board_leader(orgs: dict[str, Any]) -> Any:
+    return make_user("board_leader", org=orgs["board"], role=Membership.Role.LEADER)
 
 
 @pytest.fixture
@@ -42,22 +41,16 @@ def world(agreement: Agreement, orgs: dict[str, Any], users: dict[str, Any], boa
     """The 2024 plan: task 1 led by the district and supported by the board, task 2 led by the
     board with an approved activity, task 3 led by the board and done; then the board is
     dissolved into the successor."""
-    from phoihop.activities.services import activity_approve, activity_create, activity_submit
-    from phoihop.plans.services import plan_create, task_complete, task_create
+    from phoihop.plans.services import task_complete
 
-    plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    plan = make_plan(actor=users["alice"], agreement=agreement, year=2024)
     t1, t2 = plan.tasks.get(number=1), plan.tasks.get(number=2)
-    t3 = task_create(
-        actor=users["alice"], plan=plan,
-        fields={"title": "Tọa đàm kỷ niệm Ngày Quốc phòng toàn dân", "lead_organization": orgs["board"]},
-    )
+    t3 = make_task(actor=users["alice"], plan=plan, title="Tọa đàm kỷ niệm Ngày Quốc phòng toàn dân", lead=orgs["board"])
     task_complete(actor=users["alice"], task=t3, on=datetime.date(2024, 12, 22))
-    activity = activity_create(
-        actor=users["coop_officer"], task=t2, organizations=[orgs["board"]],
-        fields={"title": "Hội nghị báo cáo viên", "start_date": datetime.date(2024, 5, 10)},
+    activity = make_activity(
+        actor=users["coop_officer"], task=t2, orgs=[orgs["board"]], title="Hội nghị báo cáo viên",
+        day=datetime.date(2024, 5, 10), status="approved", approver=board_leader,
     )
-    activity_submit(actor=users["coop_officer"], activity=activity)
-    activity_approve(actor=board_leader, activity=activity)
     succession = succession_record(
         actor=users["staff"], kind=Succession.Kind.DISSOLVE, effective_date=REFORM,
         predecessors=[orgs["board"]], successors=[successor], decision_number="31-HD/BTCTW",
@@ -172,7 +165,7 @@ def test_it_keeps_a_body_that_absorbs_others(orgs: dict[str, Any], users: dict[s
 
 
 def test_it_asks_which_successor_after_a_split(orgs: dict[str, Any], users: dict[str, Any], agreement: Agreement, successor: Organization) -> None:
-    other = Organization.objects.create(name="Đảng ủy phường Khánh Hội", kind=Organization.Kind.PARTY_COMMITTEE, level=Organization.Level.COMMUNE)
+    other = make_org("Đảng ủy phường Khánh Hội", kind=Organization.Kind.PARTY_COMMITTEE, level=Organization.Level.COMMUNE)
     succession = succession_record(
         actor=users["staff"], kind=Succession.Kind.SPLIT, effective_date=REFORM,
         predecessors=[orgs["board"]], successors=[successor, other],
@@ -235,15 +228,13 @@ def test_it_answers_404_for_an_unknown_succession(login: Any, users: dict[str, A
 
 
 def test_the_page_keeps_its_query_count_flat(login: Any, users: dict[str, Any], world: dict[str, Any], orgs: dict[str, Any]) -> None:
-    from phoihop.plans.services import task_create
-
     client = login(users["staff"])
     url = reverse("orgs:succession_transfer", args=[world["succession"].pk])
     client.get(url)
     with assert_queries(16):
         client.get(url)
     for i in range(8):
-        task_create(actor=users["alice"], plan=world["plan"], fields={"title": f"Nhiệm vụ {i}", "lead_organization": orgs["board"]}, supporting=[orgs["district"]])
+        make_task(actor=users["alice"], plan=world["plan"], title=f"Nhiệm vụ {i}", lead=orgs["board"], supporting=[orgs["district"]])
     with assert_queries(16):
         page = client.get(url).content.decode()
     assert "Nhiệm vụ 7" in page
