@@ -16,3 +16,17 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["file"].widget.attrs["accept"] = ".xlsx"
         bootstrap(self)
+
+
+class DocumentUploadForm(forms.Form):
+    """A signed agreement as a Word or PDF file, read into a draft of a new agreement."""
+
+    file = forms.FileField(
+        label=_("Văn bản Word (.docx) hoặc PDF"),
+        error_messages={"required": _("Chọn tệp để tải lên."), "empty": _("Tệp rỗng.")},
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["file"].widget.attrs["accept"] = ".docx,.pdf"
+        bootstrap(self)
