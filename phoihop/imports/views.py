@@ -15,12 +15,17 @@ from django.views.decorators.http import require_GET, require_POST
 from phoihop.agreements import selectors as agreement_selectors
 from phoihop.agreements import services as agreement_services
 from phoihop.agreements.access import can_create_agreement, get_agreement_for_user
-from phoihop.agreements.forms import AgreementForm, ContentAreaFormSet, PartyFormSet, live_rows
+from phoihop.agreements.forms import AgreementForm, live_rows
 from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.views_util import add_errors
 from phoihop.documents.views_util import DOWNLOAD_TYPES
 from phoihop.imports import access, agreement_draft, kinds, selectors, services
-from phoihop.imports.forms import DocumentUploadForm, UploadForm
+from phoihop.imports.forms import (
+    DocumentUploadForm,
+    DraftAreaFormSet,
+    DraftPartyFormSet,
+    UploadForm,
+)
 from phoihop.imports.models import ImportBatch
 from phoihop.plans.access import get_plan_for_user
 from phoihop.vn.text import clean
@@ -245,8 +250,8 @@ def agreement_document(request: HttpRequest) -> HttpResponse:
                 request,
                 draft,
                 AgreementForm(initial=draft.agreement_initial(), linkable=linkable),
-                PartyFormSet(prefix="parties", initial=draft.party_initial()),
-                ContentAreaFormSet(prefix="areas", initial=draft.area_initial()),
+                DraftPartyFormSet(prefix="parties", initial=draft.party_initial()),
+                DraftAreaFormSet(prefix="areas", initial=draft.area_initial()),
                 token=agreement_draft.sign_source(
                     actor=request.user, paragraphs=paragraphs, name=name
                 ),
@@ -273,8 +278,8 @@ def agreement_document_save(request: HttpRequest) -> HttpResponse:
     draft = agreement_draft.build_draft(paragraphs)
     linkable = agreement_selectors.linkable_agreements(user=request.user)
     form = AgreementForm(request.POST, linkable=linkable)
-    parties = PartyFormSet(request.POST, prefix="parties")
-    areas = ContentAreaFormSet(request.POST, prefix="areas")
+    parties = DraftPartyFormSet(request.POST, prefix="parties")
+    areas = DraftAreaFormSet(request.POST, prefix="areas")
     if form.is_valid() and parties.is_valid() and areas.is_valid():
         fields = {field: form.cleaned_data[field] for field in form.Meta.fields}
         try:

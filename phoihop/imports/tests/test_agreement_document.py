@@ -291,3 +291,45 @@ def test_it_drafts_a_document_typed_by_hand(
     assert parties[0]["signatory_name"] == "Nguyễn Văn Bình"
     body = response.content.decode()
     assert "Không tìm thấy «Ban Tuyên giáo Tỉnh ủy» trong danh mục cơ quan" in body
+
+
+def test_it_drafts_in_a_fixed_number_of_queries(
+    login: Any, users: dict[str, Any], agreement: Agreement, orgs: dict[str, Any]
+) -> None:
+    from phoihop.agreements.services import ContentAreaInput, PartyInput, agreement_update
+    from phoihop.testing.queries import assert_queries
+
+    client = login(users["alice"])
+    client.get(UPLOAD)  # the first request of a session writes the session
+    content = agreement_docx(agreement)
+    with assert_queries(DRAFT_QUERIES):
+        assert post_file(client, content).status_code == 200
+    # More content areas, more organisations in the registry: the same queries.
+    for i in range(10):
+        Organization.objects.create(
+            name=f"Hội Cựu chiến binh phường {i}",
+            kind=Organization.Kind.VETERANS,
+            level=Organization.Level.COMMUNE,
+        )
+    agreement_update(
+        actor=users["alice"],
+        agreement=agreement,
+        fields={"kind": "program", "title": agreement.title, "status": "in_force"},
+        parties=[
+            PartyInput(organization=orgs["district"], role="lead"),
+            PartyInput(organization=orgs["board"], role="cooperating"),
+        ],
+        content_areas=[
+            ContentAreaInput(number=i, title=f"Nội dung {i}", responsible=[orgs["board"]])
+            for i in range(1, 15)
+        ],
+    )
+    content = agreement_docx(agreement)
+    with assert_queries(DRAFT_QUERIES):
+        response = post_file(client, content)
+    assert len(response.context["areas"].forms) == 14
+
+
+# Session, user, memberships, the registry (one query), the organisations offered to the party
+# rows and to the area rows (read once for all rows: a count and the list each), the notices.
+DRAFT_QUERIES = 9
