@@ -281,9 +281,9 @@ def build_draft(paragraphs: Sequence[str]) -> AgreementDraft:
         named.append(
             (mention.name, _lookup(index, mention.name), mention.spans, mention.role, None)
         )
-    for sig in x.signatures:
-        if sig.body:
-            named.append((sig.body, _lookup(index, sig.body), [], "", sig))
+    for block in x.signatures:
+        if block.body:
+            named.append((block.body, _lookup(index, block.body), [], "", block))
     named_pks = {o.pk for _t, orgs, *_rest in named for o in orgs}
     named_keys = {_words(t) for t, *_rest in named}
 
@@ -318,10 +318,10 @@ def build_draft(paragraphs: Sequence[str]) -> AgreementDraft:
     unassigned.extend(s for s in x.signatures if not s.body)
     if len(parties) == 1 and len(unassigned) == 1 and parties[0].signature is None:
         parties[0].signature = unassigned.pop()  # one issuer, one block: the block is its
-    for sig in list(unassigned):
+    for block in list(unassigned):
         # A block that names no body, signed by the head of one kind of body ("Chỉ huy trưởng",
         # or his deputy): the one party of that kind still without a signature, if only one.
-        head = _head_title(sig.position)
+        head = _head_title(block.position)
         fits = [
             p
             for p in parties
@@ -330,8 +330,8 @@ def build_draft(paragraphs: Sequence[str]) -> AgreementDraft:
             and fold(signer_for(p.organization.kind).position) == head
         ]
         if head and len(fits) == 1:
-            fits[0].signature = sig
-            unassigned.remove(sig)
+            fits[0].signature = block
+            unassigned.remove(block)
     if not roles_given and parties:
         parties[0].role = Party.Role.LEAD  # the header names the lead issuer first
     parties.sort(key=lambda p: p.role != Party.Role.LEAD)

@@ -39,13 +39,13 @@ class SharedChoicesFormSet(BootstrapFormSet):
     """Rows whose organisation lists are read once for the whole formset (the empty row of the
     template included), not once per row: a draft may hold many content areas."""
 
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
+    def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
         super().add_fields(form, index)
         cache: dict[str, list[Any]] = self.__dict__.setdefault("_shared_choices", {})
         for name, field in form.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 if name not in cache:
-                    cache[name] = list(field.choices)
+                    cache[name] = list(field.choices)  # type: ignore[arg-type]
                 field.widget.choices = cache[name]  # type: ignore[attr-defined]
 
 
