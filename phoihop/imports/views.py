@@ -228,7 +228,7 @@ def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @rule("authenticated")
-def agreement_document(request: HttpRequest) -> HttpResponse:
+def agreement_document(request: SignedInRequest) -> HttpResponse:
     """ "Tạo từ văn bản Word/PDF": the upload, answered by the draft page (nothing saved)."""
     if not can_create_agreement(request.user):
         raise PermissionDenied
@@ -262,7 +262,7 @@ def agreement_document(request: HttpRequest) -> HttpResponse:
 
 @rule("authenticated")
 @require_POST
-def agreement_document_save(request: HttpRequest) -> HttpResponse:
+def agreement_document_save(request: SignedInRequest) -> HttpResponse:
     """The draft page's confirmation: the agreement created through its own service, with the
     same checks and rights as the new-agreement page."""
     if not can_create_agreement(request.user):
