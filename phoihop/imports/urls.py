@@ -13,4 +13,6 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/tai-len/", views.plan_upload, name="plan_upload"),
     path("van-ban/<int:pk>/mau/", views.agreement_template, name="agreement_template"),
     path("van-ban/<int:pk>/tai-len/", views.agreement_upload, name="agreement_upload"),
+    path("van-ban/tu-tep/", views.agreement_document, name="agreement_document"),
+    path("van-ban/tu-tep/luu/", views.agreement_document_save, name="agreement_document_save"),
 ]

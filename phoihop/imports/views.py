@@ -12,14 +12,23 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phoihop.agreements.access import get_agreement_for_user
+from phoihop.agreements import selectors as agreement_selectors
+from phoihop.agreements import services as agreement_services
+from phoihop.agreements.access import can_create_agreement, get_agreement_for_user
+from phoihop.agreements.forms import AgreementForm, live_rows
 from phoihop.core.access import SignedInRequest, rule
 from phoihop.core.views_util import add_errors
 from phoihop.documents.views_util import DOWNLOAD_TYPES
-from phoihop.imports import access, kinds, selectors, services
-from phoihop.imports.forms import UploadForm
+from phoihop.imports import access, agreement_draft, kinds, selectors, services
+from phoihop.imports.forms import (
+    DocumentUploadForm,
+    DraftAreaFormSet,
+    DraftPartyFormSet,
+    UploadForm,
+)
 from phoihop.imports.models import ImportBatch
 from phoihop.plans.access import get_plan_for_user
+from phoihop.vn.text import clean
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
@@ -213,3 +222,111 @@ def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
             request, _("Dữ liệu đã thay đổi từ lúc kiểm tra nên chưa nhập; xem các lỗi bên dưới.")
         )
     return redirect("imports:batch", pk=found.pk)
+
+
+# --- a new agreement from its Word or PDF document --------------------------------------------
+
+
+@rule("authenticated")
+def agreement_document(request: SignedInRequest) -> HttpResponse:
+    """ "Tạo từ văn bản Word/PDF": the upload, answered by the draft page (nothing saved)."""
+    if not can_create_agreement(request.user):
+        raise PermissionDenied
+    form = (
+        DocumentUploadForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else DocumentUploadForm()
+    )
+    if form.is_bound and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            draft, paragraphs = agreement_draft.draft_from_upload(actor=request.user, upload=upload)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            name = clean(upload.name or "")[:255]
+            linkable = agreement_selectors.linkable_agreements(user=request.user)
+            return _draft_page(
+                request,
+                draft,
+                AgreementForm(initial=draft.agreement_initial(), linkable=linkable),
+                DraftPartyFormSet(prefix="parties", initial=draft.party_initial()),
+                DraftAreaFormSet(prefix="areas", initial=draft.area_initial()),
+                token=agreement_draft.sign_source(
+                    actor=request.user, paragraphs=paragraphs, name=name
+                ),
+                name=name,
+            )
+    return render(request, "imports/agreement_document.html", {"form": form, "nav": "agreements"})
+
+
+@rule("authenticated")
+@require_POST
+def agreement_document_save(request: SignedInRequest) -> HttpResponse:
+    """The draft page's confirmation: the agreement created through its own service, with the
+    same checks and rights as the new-agreement page."""
+    if not can_create_agreement(request.user):
+        raise PermissionDenied
+    token = request.POST.get("source", "")
+    source = agreement_draft.unsign_source(actor=request.user, token=token)
+    if source is None:
+        messages.error(
+            request, _("Bản nháp không còn dùng được (đã quá một ngày); hãy tải văn bản lên lại.")
+        )
+        return redirect("imports:agreement_document")
+    paragraphs, name = source
+    draft = agreement_draft.build_draft(paragraphs)
+    linkable = agreement_selectors.linkable_agreements(user=request.user)
+    form = AgreementForm(request.POST, linkable=linkable)
+    parties = DraftPartyFormSet(request.POST, prefix="parties")
+    areas = DraftAreaFormSet(request.POST, prefix="areas")
+    if form.is_valid() and parties.is_valid() and areas.is_valid():
+        fields = {field: form.cleaned_data[field] for field in form.Meta.fields}
+        try:
+            agreement = agreement_services.agreement_create(
+                actor=request.user,
+                fields=fields,
+                parties=live_rows(parties),
+                content_areas=live_rows(areas),
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Đã tạo văn bản phối hợp từ văn bản tải lên."))
+            return redirect(agreement)
+    return _draft_page(request, draft, form, parties, areas, token=token, name=name)
+
+
+def _draft_page(
+    request: HttpRequest,
+    draft: agreement_draft.AgreementDraft,
+    form: Any,
+    parties: Any,
+    areas: Any,
+    *,
+    token: str,
+    name: str,
+) -> HttpResponse:
+    sources = draft.sources()
+    for field, (line, _field) in sources.items():
+        form.fields[field].widget.attrs["data-source-line"] = line
+    for f, party in zip(parties.forms, draft.parties, strict=False):
+        f.draft_note = party.note
+        f.draft_line = party.spans[0].line if party.spans else None
+    for f, area in zip(areas.forms, draft.extraction.areas, strict=False):
+        f.draft_line = area.spans[0].line if area.spans else None
+    return render(
+        request,
+        "imports/agreement_draft.html",
+        {
+            "form": form,
+            "parties": parties,
+            "areas": areas,
+            "token": token,
+            "name": name,
+            "lines": draft.source_lines(),
+            "sources": {k: v[0] for k, v in sources.items()},
+            "unassigned": draft.unassigned,
+            "nav": "agreements",
+        },
+    )

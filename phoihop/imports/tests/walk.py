@@ -18,6 +18,7 @@ OWNS_BATCH = {"staff"}
 # plan's agreement: the lead party's officers and leader, and staff; the others who see the agreement are refused (403), everyone else does not see it (404).
 SEES_PLAN = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
 EDITS_PLAN = {"alice", "leader", "staff"}
+CREATES_AGREEMENT = {"alice", "leader", "coop_officer", "subordinate", "charlie", "staff"}
 
 POSTS: dict[str, Post] = {
     "imports:home": reads(405),
@@ -36,6 +37,11 @@ POSTS: dict[str, Post] = {
         changes=False,
     ),
     "imports:agreement_upload": writes(200, EDITS_PLAN, SEES_PLAN),
+    # A new agreement from its Word or PDF document: those who may create agreements (officers
+    # of some organisation, and staff), the others refused as on the new-agreement page. An empty
+    # upload shows the form again; an empty confirmation has no draft and goes back to the upload.
+    "imports:agreement_document": writes(200, CREATES_AGREEMENT, ALL_USERS),
+    "imports:agreement_document_save": writes(302, CREATES_AGREEMENT, ALL_USERS),
 }
 
 
