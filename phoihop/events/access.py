@@ -38,7 +38,7 @@ def events_filter(user: AnyUser) -> Q:
     )
 
 
-def visible_events(user: AnyUser) -> ActiveQuerySet:
+def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
     if not getattr(user, "is_authenticated", False):
         return Event.objects.none()
     return Event.objects.filter(events_filter(user))

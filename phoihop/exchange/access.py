@@ -71,7 +71,7 @@ def reports_filter(user: AnyUser) -> Q:
     )
 
 
-def visible_reports(user: AnyUser) -> ActiveQuerySet:
+def visible_reports(user: AnyUser) -> ActiveQuerySet[PeriodicReport]:
     if not getattr(user, "is_authenticated", False):
         return PeriodicReport.objects.none()
     return PeriodicReport.objects.filter(reports_filter(user))
@@ -117,7 +117,7 @@ def reader_org_id(user: AnyUser, report: PeriodicReport) -> int | None:
 # --- inspections --------------------------------------------------------------------------------
 
 
-def visible_inspections(user: AnyUser) -> ActiveQuerySet:
+def visible_inspections(user: AnyUser) -> ActiveQuerySet[Inspection]:
     if not getattr(user, "is_authenticated", False):
         return Inspection.objects.none()
     if scope(user).is_system_admin:

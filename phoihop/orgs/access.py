@@ -107,7 +107,7 @@ class Scope:
         return self._seen[org_id]
 
 
-def subtree(root_ids: Iterable[int]) -> ActiveQuerySet:
+def subtree(root_ids: Iterable[int]) -> ActiveQuerySet[Organization]:
     """The organisations in the trees below ``root_ids``, roots included, as a queryset (its
     condition reads the roots' paths in a subquery-free form: one small query by key first)."""
     roots = list(root_ids)
@@ -232,7 +232,7 @@ def people_filter(user: AnyUser) -> Q:
     return condition
 
 
-def visible_people(user: AnyUser) -> ActiveQuerySet:
+def visible_people(user: AnyUser) -> ActiveQuerySet[Person]:
     if not getattr(user, "is_authenticated", False):
         return Person.objects.none()
     return Person.objects.filter(people_filter(user))

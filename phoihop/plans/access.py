@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from phoihop.core.models import ActiveQuerySet
 
 
-def visible_plans(user: AnyUser) -> ActiveQuerySet:
+def visible_plans(user: AnyUser) -> ActiveQuerySet[AnnualPlan]:
     """Plans are seen by whoever sees their agreement."""
     if not getattr(user, "is_authenticated", False):
         return AnnualPlan.objects.none()
@@ -29,7 +29,7 @@ def visible_plans(user: AnyUser) -> ActiveQuerySet:
     return AnnualPlan.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
-def visible_tasks(user: AnyUser) -> ActiveQuerySet:
+def visible_tasks(user: AnyUser) -> ActiveQuerySet[Task]:
     if not getattr(user, "is_authenticated", False):
         return Task.objects.none()
     if scope(user).is_system_admin:

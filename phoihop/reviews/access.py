@@ -46,7 +46,7 @@ def _signed_in(user: AnyUser) -> bool:
 # --- reviews ----------------------------------------------------------------------------------
 
 
-def visible_reviews(user: AnyUser) -> ActiveQuerySet:
+def visible_reviews(user: AnyUser) -> ActiveQuerySet[Review]:
     if not _signed_in(user):
         return Review.objects.none()
     return Review.objects.filter(agreement_id__in=visible_agreement_ids(user))
@@ -137,7 +137,7 @@ def get_review_for_contribution(user: AnyUser, pk: int) -> tuple[Review, set[int
 # --- movements --------------------------------------------------------------------------------
 
 
-def visible_movements(user: AnyUser) -> ActiveQuerySet:
+def visible_movements(user: AnyUser) -> ActiveQuerySet[Movement]:
     if not _signed_in(user):
         return Movement.objects.none()
     return Movement.objects.all()
@@ -147,7 +147,7 @@ def can_create_movement(user: AnyUser) -> bool:
     return can_create_agreement(user)
 
 
-def commendable_organizations(user: AnyUser) -> ActiveQuerySet:
+def commendable_organizations(user: AnyUser) -> ActiveQuerySet[Organization]:
     """The organisations this user may record a commendation for outside a review: those they
     write for and the bodies below them (system administrators: every current one)."""
     s = scope(user)
@@ -192,7 +192,7 @@ def commendations_filter(user: AnyUser) -> Q:
     return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 
 
-def visible_commendations(user: AnyUser) -> ActiveQuerySet:
+def visible_commendations(user: AnyUser) -> ActiveQuerySet[Commendation]:
     if not _signed_in(user):
         return Commendation.objects.none()
     return Commendation.objects.filter(commendations_filter(user))
