@@ -95,7 +95,6 @@ def get_activity_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> 
         raise Http404
     if for_edit and not can_write_activity(user, activity):
         raise PermissionDenied
-    assert isinstance(activity, Activity)
     return activity
 
 

@@ -97,5 +97,4 @@ def get_agreement_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) ->
         raise Http404
     if for_edit and not can_edit_agreement(user, agreement):
         raise PermissionDenied
-    assert isinstance(agreement, Agreement)
     return agreement

@@ -64,5 +64,4 @@ def get_event_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Eve
         raise Http404
     if for_edit and not can_edit_event(user, event):
         raise PermissionDenied
-    assert isinstance(event, Event)
     return event

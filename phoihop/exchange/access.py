@@ -99,7 +99,6 @@ def get_report_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Pe
         raise Http404
     if for_edit and not can_write_report(user, report):
         raise PermissionDenied
-    assert isinstance(report, PeriodicReport)
     return report
 
 
@@ -165,7 +164,6 @@ def get_inspection_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -
         raise Http404
     if for_edit and not can_edit_inspection(user, inspection):
         raise PermissionDenied
-    assert isinstance(inspection, Inspection)
     return inspection
 
 

@@ -259,5 +259,4 @@ def get_person_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Pe
         raise Http404
     if for_edit and not can_edit_person(user, person):
         raise PermissionDenied
-    assert isinstance(person, Person)
     return person

@@ -54,7 +54,6 @@ def get_plan_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Annu
         raise Http404
     if for_edit and not can_edit_plan(user, plan):
         raise PermissionDenied
-    assert isinstance(plan, AnnualPlan)
     return plan
 
 
@@ -72,5 +71,4 @@ def get_task_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Task
         raise Http404
     if for_edit and not can_edit_plan(user, task.plan):
         raise PermissionDenied
-    assert isinstance(task, Task)
     return task

@@ -110,7 +110,6 @@ def get_review_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Re
         raise Http404
     if for_edit and not can_edit_review(user, review):
         raise PermissionDenied
-    assert isinstance(review, Review)
     return review
 
 
@@ -170,7 +169,6 @@ def get_movement_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> 
         raise Http404
     if for_edit and not can_edit_movement(user, movement):
         raise PermissionDenied
-    assert isinstance(movement, Movement)
     return movement
 
 
@@ -230,7 +228,6 @@ def get_commendation_for_withdrawal(user: AnyUser, pk: int) -> Commendation:
     commendation = get_commendation_for_user(user, pk)
     if not can_withdraw_commendation(user, commendation):
         raise PermissionDenied
-    assert isinstance(commendation, Commendation)
     return commendation
 
 
@@ -246,5 +243,4 @@ def get_commendation_for_user(user: AnyUser, pk: int, *, for_edit: bool = False)
         raise Http404
     if for_edit and not can_decide_commendation(user, commendation):
         raise PermissionDenied
-    assert isinstance(commendation, Commendation)
     return commendation
