@@ -52,7 +52,7 @@ def activities_filter(user: AnyUser) -> Q:
     return Q(agreement_id__in=visible_agreement_ids(user)) & (shared | Q(mine))
 
 
-def visible_activities(user: AnyUser) -> ActiveQuerySet:
+def visible_activities(user: AnyUser) -> ActiveQuerySet[Activity]:
     if not getattr(user, "is_authenticated", False):
         return Activity.objects.none()
     return Activity.objects.filter(activities_filter(user))
@@ -95,7 +95,6 @@ def get_activity_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> 
         raise Http404
     if for_edit and not can_write_activity(user, activity):
         raise PermissionDenied
-    assert isinstance(activity, Activity)
     return activity
 
 

@@ -58,18 +58,20 @@ def activity_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[A
     the list form's (ActivityFilterForm.filters): keys as ids, the year and month as numbers."""
     qs = access.visible_activities(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
-    if filters.get("agreement"):
-        qs = qs.filter(agreement_id=filters["agreement"])
-    if filters.get("plan"):
-        qs = qs.filter(task__plan_id=filters["plan"])
-    if filters.get("task"):
-        qs = qs.filter(task_id=filters["task"])
+    agreement, plan, task = filters.get("agreement"), filters.get("plan"), filters.get("task")
+    if isinstance(agreement, int) and agreement:
+        qs = qs.filter(agreement_id=agreement)
+    if isinstance(plan, int) and plan:
+        qs = qs.filter(task__plan_id=plan)
+    if isinstance(task, int) and task:
+        qs = qs.filter(task_id=task)
     organization = filters.get("organization")
     if isinstance(organization, int) and organization:
         through = Activity.organizations.through.objects.filter(organization_id=organization)
         qs = qs.filter(pk__in=through.values("activity_id"))
-    if filters.get("content_area"):
-        qs = qs.filter(task__content_area_id=filters["content_area"])
+    content_area = filters.get("content_area")
+    if isinstance(content_area, int) and content_area:
+        qs = qs.filter(task__content_area_id=content_area)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     year, month = filters.get("year"), filters.get("month")

@@ -34,7 +34,7 @@ def agreements_filter(user: AnyUser) -> Q:
     return Q(pk__in=party_of_mine)
 
 
-def visible_agreements(user: AnyUser) -> ActiveQuerySet:
+def visible_agreements(user: AnyUser) -> ActiveQuerySet[Agreement]:
     if not getattr(user, "is_authenticated", False):
         return Agreement.objects.none()
     return Agreement.objects.filter(agreements_filter(user))
@@ -97,5 +97,4 @@ def get_agreement_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) ->
         raise Http404
     if for_edit and not can_edit_agreement(user, agreement):
         raise PermissionDenied
-    assert isinstance(agreement, Agreement)
     return agreement

@@ -45,7 +45,7 @@ def _end_years(start: datetime.date, end: datetime.date) -> list[int]:
     return [y for y in range(start.year, end.year + 1) if start <= datetime.date(y, 12, 31) <= end]
 
 
-def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Agreement]:
     qs = (
         visible_agreements(user)
         .active()

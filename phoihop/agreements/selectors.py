@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from phoihop.attachments.models import Attachment
     from phoihop.core.access import AnyUser
 
-SORTS = {
+SORTS: dict[str, tuple[str | Combinable, str]] = {
     "signed": (F("signed_on").desc(nulls_last=True), "-id"),
     "-signed": (F("signed_on").asc(nulls_last=True), "id"),
     "title": (vi("title"), "id"),
@@ -54,10 +55,11 @@ def agreement_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[
             | Q(period_start=year, period_end__isnull=True)
             | Q(period_start__isnull=True, signed_on__year=year)
         )
-    if filters.get("period_start"):
-        qs = qs.filter(period_start=filters["period_start"])
-    if filters.get("period_end"):
-        qs = qs.filter(period_end=filters["period_end"])
+    period_start, period_end = filters.get("period_start"), filters.get("period_end")
+    if isinstance(period_start, int) and period_start:  # the period filter's years
+        qs = qs.filter(period_start=period_start)
+    if isinstance(period_end, int) and period_end:
+        qs = qs.filter(period_end=period_end)
     qs = filter_by_query(qs, str(filters.get("q") or ""))
     order = SORTS.get(str(filters.get("sort") or "signed"), SORTS["signed"])
     # A subquery rather than a join and GROUP BY: the paginator's COUNT(*) then leaves it out.
@@ -217,7 +219,11 @@ def period_choices(*, user: AnyUser) -> list[tuple[str, str]]:
         access.visible_agreements(user).active().exclude(period_start__isnull=True)
         .exclude(period_end__isnull=True).values_list("period_start", "period_end").distinct()
     )
-    return [(f"{a}-{b}", format_period(a, b)) for a, b in sorted(set(pairs), reverse=True)]
+    return [
+        (f"{a}-{b}", format_period(a, b))
+        for a, b in sorted(set(pairs), reverse=True)
+        if a is not None and b is not None  # excluded above
+    ]
 
 
 def parse_period_filter(value: str | None) -> tuple[int, int] | None:

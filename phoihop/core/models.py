@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -9,9 +11,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+_M = TypeVar("_M", bound=models.Model, covariant=True)
 
-class ActiveQuerySet(models.QuerySet):
-    def active(self) -> ActiveQuerySet:
+
+class ActiveQuerySet(models.QuerySet[_M]):
+    """A queryset of archivable records, typed by its model (``ActiveQuerySet[Agreement]``)."""
+
+    def active(self) -> Self:
         return self.filter(archived_at__isnull=True)
 
 

@@ -38,7 +38,7 @@ def events_filter(user: AnyUser) -> Q:
     )
 
 
-def visible_events(user: AnyUser) -> ActiveQuerySet:
+def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
     if not getattr(user, "is_authenticated", False):
         return Event.objects.none()
     return Event.objects.filter(events_filter(user))
@@ -64,5 +64,4 @@ def get_event_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Eve
         raise Http404
     if for_edit and not can_edit_event(user, event):
         raise PermissionDenied
-    assert isinstance(event, Event)
     return event

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
 
 
-def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Event]:
     qs = visible_events(user).active().filter(date__gte=start, date__lte=end)
     if own:
         mine = own_org_ids(user)

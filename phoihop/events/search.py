@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
@@ -12,9 +12,10 @@ from phoihop.events import access
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
+    from phoihop.events.models import Event
 
 
-def _records(user: AnyUser) -> QuerySet[Any]:
+def _records(user: AnyUser) -> QuerySet[Event]:
     return access.visible_events(user).active().select_related("host")
 
 

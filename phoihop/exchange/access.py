@@ -71,7 +71,7 @@ def reports_filter(user: AnyUser) -> Q:
     )
 
 
-def visible_reports(user: AnyUser) -> ActiveQuerySet:
+def visible_reports(user: AnyUser) -> ActiveQuerySet[PeriodicReport]:
     if not getattr(user, "is_authenticated", False):
         return PeriodicReport.objects.none()
     return PeriodicReport.objects.filter(reports_filter(user))
@@ -99,7 +99,6 @@ def get_report_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Pe
         raise Http404
     if for_edit and not can_write_report(user, report):
         raise PermissionDenied
-    assert isinstance(report, PeriodicReport)
     return report
 
 
@@ -117,7 +116,7 @@ def reader_org_id(user: AnyUser, report: PeriodicReport) -> int | None:
 # --- inspections --------------------------------------------------------------------------------
 
 
-def visible_inspections(user: AnyUser) -> ActiveQuerySet:
+def visible_inspections(user: AnyUser) -> ActiveQuerySet[Inspection]:
     if not getattr(user, "is_authenticated", False):
         return Inspection.objects.none()
     if scope(user).is_system_admin:
@@ -165,7 +164,6 @@ def get_inspection_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -
         raise Http404
     if for_edit and not can_edit_inspection(user, inspection):
         raise PermissionDenied
-    assert isinstance(inspection, Inspection)
     return inspection
 
 

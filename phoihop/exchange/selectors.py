@@ -468,10 +468,11 @@ def report_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Per
     number); newest period first."""
     qs = exchange_access.visible_reports(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
-    if filters.get("agreement"):
-        qs = qs.filter(agreement_id=filters["agreement"])
-    if filters.get("organization"):
-        qs = qs.filter(organization_id=filters["organization"])
+    agreement, organization = filters.get("agreement"), filters.get("organization")
+    if isinstance(agreement, int) and agreement:
+        qs = qs.filter(agreement_id=agreement)
+    if isinstance(organization, int) and organization:
+        qs = qs.filter(organization_id=organization)
     year = filters.get("year")
     if isinstance(year, int) and year:
         qs = qs.filter(period_end__year=year)
@@ -504,8 +505,9 @@ def report_history(report: PeriodicReport) -> list[Entry]:
 def inspection_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Inspection]:
     qs = exchange_access.visible_inspections(user)
     qs = qs.filter(archived_at__isnull=False) if filters.get("archived") else qs.active()
-    if filters.get("agreement"):
-        qs = qs.filter(agreement_id=filters["agreement"])
+    agreement = filters.get("agreement")
+    if isinstance(agreement, int) and agreement:
+        qs = qs.filter(agreement_id=agreement)
     year = filters.get("year")
     if isinstance(year, int) and year:
         qs = qs.filter(date__year=year)

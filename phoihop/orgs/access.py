@@ -107,7 +107,7 @@ class Scope:
         return self._seen[org_id]
 
 
-def subtree(root_ids: Iterable[int]) -> ActiveQuerySet:
+def subtree(root_ids: Iterable[int]) -> ActiveQuerySet[Organization]:
     """The organisations in the trees below ``root_ids``, roots included, as a queryset (its
     condition reads the roots' paths in a subquery-free form: one small query by key first)."""
     roots = list(root_ids)
@@ -232,7 +232,7 @@ def people_filter(user: AnyUser) -> Q:
     return condition
 
 
-def visible_people(user: AnyUser) -> ActiveQuerySet:
+def visible_people(user: AnyUser) -> ActiveQuerySet[Person]:
     if not getattr(user, "is_authenticated", False):
         return Person.objects.none()
     return Person.objects.filter(people_filter(user))
@@ -259,5 +259,4 @@ def get_person_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Pe
         raise Http404
     if for_edit and not can_edit_person(user, person):
         raise PermissionDenied
-    assert isinstance(person, Person)
     return person

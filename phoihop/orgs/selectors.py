@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -38,14 +38,13 @@ class TreeNode:
         return TreeLevel(self.org, self.children, self.more, self.next_offset)
 
 
-def _tree_rows() -> ActiveQuerySet:
+def _tree_rows() -> ActiveQuerySet[Organization]:
     """Organisations with whether they have children below them (one EXISTS on the parent index)."""
     below = Organization.objects.filter(parent=OuterRef("pk"), archived_at__isnull=True)
-    return cast(
-        ActiveQuerySet,
+    return (
         Organization.objects.active()
         .annotate(has_children=Exists(below))
-        .only("id", "name", "short_name", "parent_id", "valid_to", "path", "archived_at"),
+        .only("id", "name", "short_name", "parent_id", "valid_to", "path", "archived_at")
     )
 
 
@@ -122,10 +121,11 @@ def organization_list(*, filters: Mapping[str, object]) -> QuerySet[Organization
         qs = qs.filter(kind=filters["kind"])
     if filters.get("level"):
         qs = qs.filter(level=filters["level"])
-    if filters.get("province"):
-        qs = qs.filter(province_code=filters["province"])
-    if filters.get("parent"):
-        qs = qs.filter(parent_id=filters["parent"])
+    province, parent = filters.get("province"), filters.get("parent")
+    if isinstance(province, int | str) and province:  # the form's number, or a code as text
+        qs = qs.filter(province_code=province)
+    if isinstance(parent, int) and parent:  # the form's key
+        qs = qs.filter(parent_id=parent)
     if filters.get("state") == "current":
         qs = qs.filter(valid_to__isnull=True)
     elif filters.get("state") == "ended":
@@ -208,8 +208,9 @@ def organization_detail(*, user: AnyUser, pk: int) -> OrganizationDetail:
 
 def people_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Person]:
     qs = access.visible_people(user).active().select_related("organization")
-    if filters.get("organization"):
-        qs = qs.filter(organization_id=filters["organization"])
+    organization = filters.get("organization")
+    if isinstance(organization, int) and organization:  # the form's key
+        qs = qs.filter(organization_id=organization)
     return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("full_name"), "id")
 
 

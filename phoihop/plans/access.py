@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from phoihop.core.models import ActiveQuerySet
 
 
-def visible_plans(user: AnyUser) -> ActiveQuerySet:
+def visible_plans(user: AnyUser) -> ActiveQuerySet[AnnualPlan]:
     """Plans are seen by whoever sees their agreement."""
     if not getattr(user, "is_authenticated", False):
         return AnnualPlan.objects.none()
@@ -29,7 +29,7 @@ def visible_plans(user: AnyUser) -> ActiveQuerySet:
     return AnnualPlan.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
-def visible_tasks(user: AnyUser) -> ActiveQuerySet:
+def visible_tasks(user: AnyUser) -> ActiveQuerySet[Task]:
     if not getattr(user, "is_authenticated", False):
         return Task.objects.none()
     if scope(user).is_system_admin:
@@ -54,7 +54,6 @@ def get_plan_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Annu
         raise Http404
     if for_edit and not can_edit_plan(user, plan):
         raise PermissionDenied
-    assert isinstance(plan, AnnualPlan)
     return plan
 
 
@@ -72,5 +71,4 @@ def get_task_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Task
         raise Http404
     if for_edit and not can_edit_plan(user, task.plan):
         raise PermissionDenied
-    assert isinstance(task, Task)
     return task

@@ -14,9 +14,10 @@ from phoihop.plans.selectors import TaskStatus, task_statuses
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
+    from phoihop.plans.models import Task
 
 
-def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Any]:
+def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Task]:
     qs = (
         visible_tasks(user)
         .active()

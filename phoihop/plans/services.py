@@ -308,7 +308,7 @@ def _clean_task(
     number = data.get("number")
     if number is None:
         data["number"] = (plan.tasks.active().aggregate(n=Max("number"))["n"] or 0) + 1
-    else:
+    elif isinstance(number, int | str):  # the form's whole number (or one written as text)
         taken = plan.tasks.active().filter(number=number)
         if task is not None:
             taken = taken.exclude(pk=task.pk)

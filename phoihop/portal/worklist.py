@@ -134,13 +134,15 @@ def _tasks(org_ids: set[int], today: datetime.date) -> Section:
         .values_list("pk", "due")
         .union(open_tasks.filter(pk__in=supported.values("task_id")).values_list("pk", "due"))
     )
-    found = sorted((due, pk) for pk, due in keys)  # the organisations' open tasks of this year's plans
+    # the organisations' open tasks of this year's plans (filtered on due)
+    found = sorted((due, pk) for pk, due in keys if due is not None)
     overdue = sum(due < today for due, _pk in found)
     first = [pk for _due, pk in found[:ROWS]]
     by_pk = Task.objects.select_related("plan__agreement", "lead_organization").in_bulk(first)
     rows = [by_pk[pk] for pk in first if pk in by_pk]
     for task in rows:
-        task.is_overdue = task.due < today
+        # read by the home page's template
+        task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
     org = _first_org(org_ids)
     url = reverse("dashboards:tasks") + f"?org={org}&state=overdue" if overdue else (
         reverse("dashboards:tasks") + f"?org={org}&state=due_month"

@@ -46,7 +46,7 @@ def _signed_in(user: AnyUser) -> bool:
 # --- reviews ----------------------------------------------------------------------------------
 
 
-def visible_reviews(user: AnyUser) -> ActiveQuerySet:
+def visible_reviews(user: AnyUser) -> ActiveQuerySet[Review]:
     if not _signed_in(user):
         return Review.objects.none()
     return Review.objects.filter(agreement_id__in=visible_agreement_ids(user))
@@ -110,7 +110,6 @@ def get_review_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Re
         raise Http404
     if for_edit and not can_edit_review(user, review):
         raise PermissionDenied
-    assert isinstance(review, Review)
     return review
 
 
@@ -137,7 +136,7 @@ def get_review_for_contribution(user: AnyUser, pk: int) -> tuple[Review, set[int
 # --- movements --------------------------------------------------------------------------------
 
 
-def visible_movements(user: AnyUser) -> ActiveQuerySet:
+def visible_movements(user: AnyUser) -> ActiveQuerySet[Movement]:
     if not _signed_in(user):
         return Movement.objects.none()
     return Movement.objects.all()
@@ -147,7 +146,7 @@ def can_create_movement(user: AnyUser) -> bool:
     return can_create_agreement(user)
 
 
-def commendable_organizations(user: AnyUser) -> ActiveQuerySet:
+def commendable_organizations(user: AnyUser) -> ActiveQuerySet[Organization]:
     """The organisations this user may record a commendation for outside a review: those they
     write for and the bodies below them (system administrators: every current one)."""
     s = scope(user)
@@ -170,7 +169,6 @@ def get_movement_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> 
         raise Http404
     if for_edit and not can_edit_movement(user, movement):
         raise PermissionDenied
-    assert isinstance(movement, Movement)
     return movement
 
 
@@ -192,7 +190,7 @@ def commendations_filter(user: AnyUser) -> Q:
     return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 
 
-def visible_commendations(user: AnyUser) -> ActiveQuerySet:
+def visible_commendations(user: AnyUser) -> ActiveQuerySet[Commendation]:
     if not _signed_in(user):
         return Commendation.objects.none()
     return Commendation.objects.filter(commendations_filter(user))
@@ -230,7 +228,6 @@ def get_commendation_for_withdrawal(user: AnyUser, pk: int) -> Commendation:
     commendation = get_commendation_for_user(user, pk)
     if not can_withdraw_commendation(user, commendation):
         raise PermissionDenied
-    assert isinstance(commendation, Commendation)
     return commendation
 
 
@@ -246,5 +243,4 @@ def get_commendation_for_user(user: AnyUser, pk: int, *, for_edit: bool = False)
         raise Http404
     if for_edit and not can_decide_commendation(user, commendation):
         raise PermissionDenied
-    assert isinstance(commendation, Commendation)
     return commendation

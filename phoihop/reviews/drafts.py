@@ -110,6 +110,7 @@ def yearly_indicators(
         key = (name, ind.unit)
         row = rows.setdefault(key, YearlyIndicator(name, units.get(ind.unit, ind.unit)))
         row.summed = row.summed and ind.aggregation == Indicator.Aggregation.SUM
+        assert ind.task is not None  # filtered on task
         year = ind.task.plan.year
         p = progress[ind.pk]
         target, achieved = row.years.get(year, (Decimal(0), None))

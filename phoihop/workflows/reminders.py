@@ -61,6 +61,7 @@ def task_reminders(today: datetime.date, members: Members) -> Counter[str]:
         recipients = users_seeing(
             members(task.lead_organization_id, Membership.Role.OFFICER), task, visible_tasks
         )
+        assert task.due is not None  # filtered on due
         args = {"task": task.title, "due": format_short(task.due), "plan": str(task.plan)}
         if task.due < today:
             kind, prefix = Kind.TASK_OVERDUE, "task-overdue"

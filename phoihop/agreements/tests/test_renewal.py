@@ -127,6 +127,7 @@ def test_it_carries_over_only_unfinished_tasks_of_the_last_plan(agreement: Agree
     task = tasks[0]
     assert task.carried_over_from == t2 and task.title == t2.title
     assert task.lead_organization == chain["final"]
+    assert task.content_area is not None
     assert task.content_area.agreement == renewal.agreement and task.content_area.number == 2
     assert (task.start, task.due) == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 

@@ -124,6 +124,7 @@ def test_it_lets_a_leader_approve_from_the_home_page_and_tells_the_officer(live_
     activity = Activity.objects.filter(title=title, status=Activity.Status.APPROVED).first()
     assert activity is not None
     author = activity.submitted_by or activity.created_by
+    assert author is not None
     notified(browser, live_server.url, author.username, f"Hoạt động đã được duyệt: {title}")
     home_at_both_widths(browser, live_server.url, LEADER)
 
