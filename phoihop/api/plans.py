@@ -225,7 +225,7 @@ def plan_detail(request: HttpRequest, pk: int, response: HttpResponse) -> Any:
     body = {
         **plan_out(plan),
         "notes": plan.notes,
-        "task_count": tasks.count() if len(shown) > PLAN_TASKS else len(shown),
+        "task_count": tasks.count(),
         "tasks": _task_rows(shown[:PLAN_TASKS]),
         "more_tasks": len(shown) > PLAN_TASKS,
     }

@@ -84,6 +84,15 @@ def test_it_shows_a_plan_with_its_tasks_and_their_progress(
     assert second["indicators"] == [] and second["content_area"]["number"] == 2
 
 
+def test_it_bounds_the_tasks_a_plan_carries(
+    plan: Any, users: Any, login: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("phoihop.api.plans.PLAN_TASKS", 1)
+    body = login(users["alice"]).get(reverse("api:plan_detail", kwargs={"pk": plan.pk})).json()
+    assert body["task_count"] == 2 and body["more_tasks"] is True
+    assert [t["number"] for t in body["tasks"]] == [1]
+
+
 def test_it_pages_a_plans_tasks(plan: Any, users: Any, orgs: Any, login: Any) -> None:
     from phoihop.plans.services import task_create
 
@@ -194,10 +203,10 @@ def test_it_pins_the_queries_of_plans_and_tasks(
         # The token with its user, the scope, the count, the page (agreement joined, tasks counted).
         reverse("api:plan_list"): 4,
         # The token, the scope, the plan and its agreement's parties, the tasks (areas, parties and
-        # officer joined) and their supporting parties, the indicators, the counted values and the
-        # tasks with approved work.
-        reverse("api:plan_detail", kwargs={"pk": plan.pk}): 9,
-        # As the plan, and the count.
+        # officer joined) and their supporting parties, the indicators, the counted values, the
+        # tasks with approved work and the count of tasks (however long the plan).
+        reverse("api:plan_detail", kwargs={"pk": plan.pk}): 10,
+        # A page of the plan's tasks: the same queries.
         reverse("api:plan_tasks", kwargs={"pk": plan.pk}): 10,
         # The token, the scope, the task and its agreement's parties, its supporting parties, the
         # indicators, the counted values and whether it has approved work.
