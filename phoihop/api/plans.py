@@ -39,7 +39,7 @@ class TaskPageQuery(Schema):
     offset: int = F(0, ge=0, le=100_000)
 
 
-class AgreementRef(Schema):
+class PlanAgreement(Schema):
     id: int
     number_symbol: str
     title: str
@@ -49,7 +49,7 @@ class Plan(Schema):
     id: int
     year: int
     status: schemas.Choice
-    agreement: AgreementRef
+    agreement: PlanAgreement
     archived: bool
 
 
