@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from phoihop.api.errors import ApiError
 from phoihop.core import versioning
@@ -88,3 +88,18 @@ def claim_if_match(request: HttpRequest, record: Any, *, tag: str | None = None)
     )
     if fresh != record.updated_at:
         raise ApiError("precondition_failed")
+
+
+def tagged(request: HttpRequest, response: HttpResponse, body: Any) -> Any:
+    """``body`` with its ``content_tag`` as the ETag, or 304 when ``If-None-Match`` names it: for
+    a record whose answer shows more than its own row (a task's progress, which approving an
+    activity moves without an edit of the task; the agreements of an event that the reader may
+    open), so the tag changes exactly when the answer does, and differs between readers shown
+    different things."""
+    tag = content_tag(body)
+    if tag_matches(request, tag):
+        unchanged = HttpResponse(status=304)
+        unchanged["ETag"] = tag
+        return unchanged
+    response["ETag"] = tag
+    return body

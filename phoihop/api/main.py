@@ -17,8 +17,11 @@ from phoihop.api import (
     attachments,
     documents,
     errors,
+    events,
     inspections,
     organizations,
+    people,
+    plans,
     reports,
     reviews,
 )
@@ -41,7 +44,9 @@ each user calling through the session, makes a limited number of requests a minu
 `bad_request` (400).
 
 **Records** carry an `ETag`: `If-None-Match` answers 304 when unchanged; a write with `If-Match`
-is refused with 412 when the record changed since it was read.
+is refused with 412 when the record changed since it was read. A person, an event, an annual plan
+and a task show more than their own record (titles, the agreements you may open, progress from
+approved activities): their tag is that of the answer, and changes whenever the answer does.
 
 **Lists** are paginated (at most 100 rows a page) and filtered as the list pages are.
 
@@ -97,6 +102,9 @@ api.add_router("/", documents.router)
 api.add_router("/", attachments.router)
 api.add_router("/", reports.router)
 api.add_router("/", inspections.router)
+api.add_router("/", people.router)
+api.add_router("/", events.router)
+api.add_router("/", plans.router)
 
 
 @api.get("/openapi.json", include_in_schema=False, url_name="openapi")

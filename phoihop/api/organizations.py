@@ -3,6 +3,7 @@ user, as the registry pages are)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
@@ -87,6 +88,71 @@ def organization_list(request: HttpRequest, filters: Query[OrganizationFilters])
     form = OrganizationListFilterForm(form_data(filters))
     rows = selectors.organization_list(filters=form.filters())
     return offset_page(rows, limit=filters.limit, offset=filters.offset, out=organization_out)
+
+
+class TreeFilters(Schema):
+    parent: schemas.Key | None = F(
+        None, description="The organisation whose children to list; none: the top of the tree"
+    )
+    limit: int = F(50, ge=1, le=100)
+    offset: int = F(0, ge=0, le=100_000)
+
+
+class TreeNode(Schema):
+    id: int
+    name: str
+    short_name: str
+    kind: schemas.Choice
+    level: schemas.Choice
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    has_children: bool = F(description="Whether it has children of its own (ask with ?parent=)")
+
+
+class TreeLevel(Schema):
+    parent: schemas.Ref | None
+    ancestors: list[schemas.Ref] = F(
+        description="The path from the top of the tree down to the parent, the parent left out"
+    )
+    count: int
+    limit: int
+    offset: int
+    items: list[TreeNode]
+
+
+def tree_node(org: Organization) -> dict[str, Any]:
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "short_name": org.short_name,
+        "kind": choice(org, "kind"),
+        "level": choice(org, "level"),
+        "valid_from": org.valid_from,
+        "valid_to": org.valid_to,
+        "has_children": bool(getattr(org, "has_children", False)),
+    }
+
+
+@router.get(
+    "/organizations/tree",
+    response={200: TreeLevel, **schemas.ERRORS},
+    url_name="organization_tree",
+    summary="One level of the organisation tree",
+)
+def organization_tree(request: HttpRequest, filters: Query[TreeFilters]) -> dict[str, Any]:
+    """The children of ``parent`` (the top of the tree without it) that are not archived, in
+    Vietnamese order, each saying whether it has children, with the path from the top down to
+    the parent: walk the tree a level at a time, as the tree page does."""
+    parent = ancestors = None
+    if filters.parent is not None:
+        parent = access.get_organization_for_user(request.user, filters.parent)
+        ancestors = selectors.organization_ancestors(org=parent)
+    rows = selectors.organization_children(parent_id=parent.pk if parent else None)
+    return {
+        "parent": ref(parent),
+        "ancestors": [ref(o) for o in ancestors or []],
+        **offset_page(rows, limit=filters.limit, offset=filters.offset, out=tree_node),
+    }
 
 
 @router.get(

@@ -81,8 +81,33 @@ def event_detail(*, user: AnyUser, pk: int) -> EventDetail:
 
     event = access.get_event_for_user(user, pk)
     files = attachments_of(event)
+    parts = event_parts(user=user, event=event)
     return EventDetail(
         event=event,
+        attendees=parts.attendees,
+        organizations=parts.organizations,
+        agreements=parts.agreements,
+        photos=[f for f in files if f.is_image],
+        documents=[f for f in files if not f.is_image],
+        can_edit=access.can_edit_event(user, event),
+        history=event_history(event),
+    )
+
+
+@dataclass(frozen=True)
+class EventParts:
+    """What an event's page lists about the event (and the API with it)."""
+
+    attendees: list[Attendee]
+    organizations: list[Organization]
+    # Only the agreements the reader may open; the rest stay linked but unseen.
+    agreements: list[Agreement]
+
+
+def event_parts(*, user: AnyUser, event: Event) -> EventParts:
+    """Its attendees with the title each held that day, its participating organisations and
+    the agreements signed or reviewed there that ``user`` may open. Three queries."""
+    return EventParts(
         attendees=list(
             event.attendees.select_related("organization", "person").order_by("order", "id")
         ),
@@ -90,10 +115,6 @@ def event_detail(*, user: AnyUser, pk: int) -> EventDetail:
         agreements=list(
             agreement_access.visible_agreements(user).filter(events=event).order_by("-signed_on", vi("title"))
         ),
-        photos=[f for f in files if f.is_image],
-        documents=[f for f in files if not f.is_image],
-        can_edit=access.can_edit_event(user, event),
-        history=event_history(event),
     )
 
 

@@ -133,6 +133,30 @@ def organization_list(*, filters: Mapping[str, object]) -> QuerySet[Organization
     return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("sort_name"), "id")
 
 
+def organization_children(*, parent_id: int | None) -> QuerySet[Organization]:
+    """One level of the tree at any length: the children of ``parent_id`` (the top level when
+    None) that are not archived, in Vietnamese order, each knowing whether it has children of
+    its own (one EXISTS on the parent index). The caller pages it."""
+    below = Organization.objects.filter(parent=OuterRef("pk"), archived_at__isnull=True)
+    rows: QuerySet[Organization] = (
+        Organization.objects.active()
+        .filter(parent_id=parent_id)
+        .annotate(has_children=Exists(below))
+        .order_by(vi("sort_name"), "id")
+    )
+    return rows
+
+
+def organization_ancestors(*, org: Organization) -> list[Organization]:
+    """The bodies above ``org``, the top of its tree first: read from its path in one query
+    however deep it sits (none for a body at the top)."""
+    above = path_ids(org.path)[:-1]
+    if not above:
+        return []
+    by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
+    return [by_pk[a] for a in above if a in by_pk]
+
+
 def organization_brief(*, pk: int) -> Organization | None:
     """An organisation's name and key (the registry is readable by every signed-in user)."""
     return Organization.objects.only("id", "name", "short_name").filter(pk=pk).first()
@@ -184,9 +208,7 @@ def organization_detail(*, user: AnyUser, pk: int) -> OrganizationDetail:
 
     org = access.get_organization_for_user(user, pk)
     # The ancestors from the path, in one query (top first), however deep the body sits.
-    above = path_ids(org.path)[:-1]
-    by_pk = {o.pk: o for o in Organization.objects.filter(pk__in=above).only("id", "name", "short_name")}
-    ancestors = [by_pk[a] for a in above if a in by_pk]
+    ancestors = organization_ancestors(org=org)
     children = list(org.children.active().order_by(vi("sort_name"), "id")[: TREE_PAGE + 1])
     successions_out, successions_in = organization_successions(org=org)
     people = access.visible_people(user).active().filter(organization=org).order_by(vi("full_name"))
@@ -214,6 +236,16 @@ def people_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Per
     return filter_by_query(qs, str(filters.get("q") or "")).order_by(vi("full_name"), "id")
 
 
+def person_titles(*, person: Person) -> list[PersonTitle]:
+    """Every title the person held, the oldest first (one without a date before the dated ones,
+    on every database), each with its organisation."""
+    return list(
+        PersonTitle.objects.filter(person=person)
+        .select_related("organization")
+        .order_by(F("valid_from").asc(nulls_first=True), "id")
+    )
+
+
 @dataclass(frozen=True)
 class PersonDetail:
     """What a person's page shows."""
@@ -230,7 +262,7 @@ def person_detail(*, user: AnyUser, pk: int) -> PersonDetail:
     from phoihop.core import history
 
     person = access.get_person_for_user(user, pk)
-    titles = list(PersonTitle.objects.filter(person=person).select_related("organization"))
+    titles = person_titles(person=person)
     return PersonDetail(
         person=person,
         titles=titles,

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +157,36 @@ def task_status(task: Task, *, today: datetime.date | None = None) -> str:
 def plan_list(*, user: AnyUser, agreement: Agreement) -> QuerySet[AnnualPlan]:
     """The agreement's plans the user may see, newest year first."""
     return access.visible_plans(user).active().filter(agreement=agreement).order_by("-year", "-id")
+
+
+def plans_filtered(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[AnnualPlan]:
+    """The plans the user may see across agreements, newest year first, filtered by agreement,
+    year and status (archived ones instead with ``archived``), each with its agreement and the
+    number of its tasks (a subquery, so the count of rows leaves it out)."""
+    visible = access.visible_plans(user)
+    qs: QuerySet[AnnualPlan] = (
+        visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
+    )
+    agreement, year, status = filters.get("agreement"), filters.get("year"), filters.get("status")
+    if isinstance(agreement, int) and agreement:
+        qs = qs.filter(agreement_id=agreement)
+    if isinstance(year, int) and year:
+        qs = qs.filter(year=year)
+    if isinstance(status, str) and status:
+        qs = qs.filter(status=status)
+    tasks = (
+        Task.objects.active()
+        .filter(plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        qs.select_related("agreement")
+        .annotate(task_count=Coalesce(Subquery(tasks), 0))
+        .order_by("-year", "-id")
+    )
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,62 @@ def test_it_answers_404_in_json_to_any_other_address(alice: Any) -> None:
         assert response.status_code == 404, path
         assert response.json()["code"] == "not_found", path
     assert alice.post("/api/v1/activities/-5/submit").json()["code"] == "not_found"
+
+
+def test_it_walks_the_tree_a_level_at_a_time(orgs: Any, alice: Any) -> None:
+    url = reverse("api:organization_tree")
+    top = alice.get(url).json()
+    assert top["parent"] is None and top["ancestors"] == []
+    assert {o["id"] for o in top["items"]} == {
+        orgs["city"].pk,
+        orgs["board"].pk,
+        orgs["unrelated"].pk,
+    }
+    assert {o["id"]: o["has_children"] for o in top["items"]}[orgs["city"].pk] is True
+    below = alice.get(url, {"parent": orgs["district"].pk}).json()
+    assert below["parent"] == {"id": orgs["district"].pk, "name": orgs["district"].name}
+    assert below["ancestors"] == [{"id": orgs["city"].pk, "name": orgs["city"].name}]
+    [ward] = below["items"]
+    assert ward["id"] == orgs["ward"].pk and ward["has_children"] is False
+    assert ward["level"] == {"value": "commune", "label": "Xã, phường, đặc khu"}
+    leaf = alice.get(url, {"parent": orgs["ward"].pk}).json()
+    assert leaf["count"] == 0 and [a["id"] for a in leaf["ancestors"]] == [
+        orgs["city"].pk,
+        orgs["district"].pk,
+    ]
+    page = alice.get(url, {"limit": 2, "offset": 2}).json()
+    assert page["count"] == 3 and len(page["items"]) == 1
+    assert alice.get(url, {"parent": 987654}).json()["code"] == "not_found"
+    assert alice.get(url, {"limit": 101}).status_code == 422
+
+
+def test_it_leaves_archived_bodies_out_of_the_tree(orgs: Any, alice: Any) -> None:
+    orgs["ward"].archive()
+    body = alice.get(reverse("api:organization_tree"), {"parent": orgs["district"].pk}).json()
+    assert body["count"] == 0
+    top = alice.get(reverse("api:organization_tree")).json()
+    assert {o["id"]: o["has_children"] for o in top["items"]}[orgs["city"].pk] is True
+    district = alice.get(reverse("api:organization_tree"), {"parent": orgs["city"].pk}).json()
+    assert district["items"][0]["has_children"] is False
+
+
+def test_it_pins_the_queries_of_the_tree(orgs: Any, alice: Any) -> None:
+    from phoihop.orgs.models import Organization as O
+
+    url = reverse("api:organization_tree")
+    alice.get(url)  # the token's last use is written at most once a minute
+    # The token with its user, the parent, its ancestors, the count and the page.
+    with assert_queries(5):
+        assert alice.get(url, {"parent": orgs["district"].pk}).status_code == 200
+    for n in range(6):
+        child = O.objects.create(
+            name=f"Ban Chỉ huy Quân sự Phường {n + 2}",
+            kind=O.Kind.MILITARY,
+            level=O.Level.COMMUNE,
+            parent=orgs["district"],
+        )
+        O.objects.create(
+            name=f"Trung đội dân quân {n}", kind=O.Kind.MILITARY, level=O.Level.UNIT, parent=child
+        )
+    with assert_queries(5):
+        assert len(alice.get(url, {"parent": orgs["district"].pk}).json()["items"]) == 7

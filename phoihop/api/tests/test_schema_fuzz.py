@@ -3,8 +3,9 @@ generated requests as an officer and as a leader (each with a read-write token),
 error and every answer as the schema says (status, content type, body).
 
 The requests go to the Django application in this process (its WSGI handler), inside the test's
-transaction, on the fixture world of phoihop/conftest.py with a plan, an activity and a review
-with a proposed commendation."""
+transaction, on the fixture world of phoihop/conftest.py with a plan, an indicator, an activity,
+a signing conference, a review with a proposed commendation, a sent report, an inspection with a
+recommendation and files."""
 
 from __future__ import annotations
 
@@ -68,17 +69,23 @@ def api_schema() -> Iterator[Any]:
 @pytest.fixture
 def world(users: Any, orgs: Any, agreement: Any) -> dict[str, Any]:
     from phoihop.activities.services import activity_create
-    from phoihop.plans.services import plan_create
+    from phoihop.events.services import AttendeeInput, event_create
+    from phoihop.plans.services import indicator_set, plan_create
 
     plan = plan_create(actor=users["alice"], agreement=agreement, year=2024)
+    task = plan.tasks.get(number=1)
+    sessions = indicator_set(
+        actor=users["alice"], owner=task, name="Buổi tuyên truyền", unit="session", target="12"
+    )
     activity = activity_create(
         actor=users["alice"],
-        task=plan.tasks.get(number=1),
+        task=task,
         organizations=[orgs["district"]],
         fields={
             "title": "Tuyên truyền Luật Nghĩa vụ quân sự",
             "start_date": datetime.date(2024, 3, 1),
         },
+        values={sessions: 3},
     )
     from phoihop.reviews.models import Commendation
     from phoihop.reviews.services import review_create
@@ -139,12 +146,28 @@ def world(users: Any, orgs: Any, agreement: Any) -> dict[str, Any]:
     for owner in (activity, agreement):
         pdf = SimpleUploadedFile("tep.pdf", b"%PDF-1.4\n% tep\n", content_type="application/pdf")
         attachment_add(actor=users["alice"], owner=owner, upload=pdf, kind="document")
+    # The lists of events and people then have rows to answer with, attendees and titles too.
+    event = event_create(
+        actor=users["alice"],
+        fields={
+            "kind": "signing",
+            "title": "Hội nghị ký kết chương trình phối hợp",
+            "date": datetime.date(2022, 9, 15),
+            "host": orgs["district"],
+        },
+        organizations=[orgs["board"]],
+        agreements=[agreement],
+        attendees=[
+            AttendeeInput(full_name="Nguyễn Văn An", rank="Thượng tá", position="Chỉ huy trưởng")
+        ],
+    )
     return {
         "plan": plan,
         "activity": activity,
         "review": review,
         "report": report,
         "inspection": inspection,
+        "event": event,
     }
 
 

@@ -1,13 +1,15 @@
 """The access walk's knowledge of the API's routes (see core/tests/test_access_walk.py).
 
 Written by hand, as for the pages: the registry is read by every signed-in user; an agreement
-by its parties, the bodies above them and staff; a draft activity by its organisers, the bodies
-above them and staff, written by its organisers' officers and staff. Each list shows only what
-the user sees (the walk checks the answers for the secret titles). A route that takes only GET
-answers 405 to a POST, whoever asks; an empty POST to the activities or the reports is not JSON
-(400). A write on a record reads its body after the record's getter, so an outsider gets 404
-and a reader 403 there too: the world's activity is a draft, so its leader's approval and its
-correction are refused as such (422), a return without a note's JSON is 400.
+by its parties, the bodies above them and staff, and so are its event, its annual plan and the
+plan's tasks; the signatory by his own body, the bodies above it, those who see what he signed and
+staff; a draft activity by its organisers, the bodies above them and staff, written by its
+organisers' officers and staff. Each list shows only what the user sees (the walk checks the
+answers for the secret titles). A route that takes only GET answers 405 to a POST, whoever asks;
+an empty POST to the activities or the reports is not JSON (400). A write on a record reads its
+body after the record's getter, so an outsider gets 404 and a reader 403 there too: the world's
+activity is a draft, so its leader's approval and its correction are refused as such (422), a
+return without a note's JSON is 400.
 
 A review, its commendations and its documents are seen as its agreement is (the world's review
 covers the fixture agreement; its commendation was proposed there); an annual plan's documents
@@ -30,6 +32,8 @@ WRITES_ACTIVITY = {"alice", "leader", "staff"}
 APPROVES_ACTIVITY = {"leader"}
 EDITS_REGISTRY = {"staff"}
 EDITS_AGREEMENT = {"alice", "leader", "staff"}
+SEES_PERSON = {"alice", "bob", "leader", "coop_officer", "superior", "staff"}
+EDITS_PERSON = {"alice", "leader", "staff"}
 
 POSTS: dict[str, Post] = {
     "api:docs": reads(405),
@@ -84,6 +88,15 @@ POSTS: dict[str, Post] = {
     "api:inspection_list": reads(405),
     "api:inspection_detail": reads(405),
     "api:recommendation_follow_up": writes(400, FOLLOWS_UP, SEES_AGREEMENT),
+    "api:organization_tree": reads(405),
+    "api:person_list": reads(405),
+    "api:person_detail": reads(405),
+    "api:event_list": reads(405),
+    "api:event_detail": reads(405),
+    "api:plan_list": reads(405),
+    "api:plan_detail": reads(405),
+    "api:plan_tasks": reads(405),
+    "api:task_detail": reads(405),
 }
 
 # Routes about a record, by the world's key of that record (all seen as the agreement is).
@@ -106,6 +119,10 @@ ABOUT = {
     "api:review_commendation_submission_docx": "review",
     "api:review_document_job": "review_document",
     "api:review_document_file": "review_document",
+    "api:event_detail": "event",
+    "api:plan_detail": "plan",
+    "api:plan_tasks": "plan",
+    "api:task_detail": "task",
 }
 
 
@@ -114,6 +131,8 @@ def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] |
         return world["org"], set(ALL_USERS), EDITS_REGISTRY
     if name == "api:agreement_detail":
         return world["agreement"], SEES_AGREEMENT, EDITS_AGREEMENT
+    if name == "api:person_detail":
+        return world["person"], SEES_PERSON, EDITS_PERSON
     if name in ("api:activity_approve", "api:activity_return"):
         return world["activity"], SEES_ACTIVITY, APPROVES_ACTIVITY
     if name.startswith("api:activity_") and name not in (
