@@ -592,6 +592,11 @@ def measure(
     return row
 
 
+def _chosen(page: str, only: str) -> bool:
+    """Whether ``page`` is one of ``--only``: texts separated by commas, any found in its name."""
+    return any(part.strip().lower() in page.lower() for part in only.split(",") if part.strip())
+
+
 @contextmanager
 def bench_settings() -> Iterator[dict[str, Any]]:
     """ROOT_URLCONF with the floor views; the test client's host allowed; static files served by
@@ -643,9 +648,7 @@ def run(
             clients[role].force_login(user)
         floors: dict[str, float] = {}
         for case in cases:
-            if only and isinstance(case, Case) and only.lower() not in case.page.lower() and not case.page.startswith("FLOOR"):
-                continue
-            if only and isinstance(case, Row) and only.lower() not in case.page.lower():
+            if only and not case.page.startswith("FLOOR") and not _chosen(case.page, only):
                 continue
             if isinstance(case, Row):
                 row = case
