@@ -646,6 +646,11 @@ def run(
         for role, user in users.items():
             clients[role] = Client()
             clients[role].force_login(user)
+        # As a worker does once loaded (phoihop.wsgi): the loaded application is left out of the
+        # garbage collector's full passes, which would otherwise land in a timed request.
+        from phoihop.core.memory import freeze_loaded
+
+        meta["frozen_objects"] = freeze_loaded()
         floors: dict[str, float] = {}
         for case in cases:
             if only and not case.page.startswith("FLOOR") and not _chosen(case.page, only):
