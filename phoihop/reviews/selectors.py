@@ -280,6 +280,7 @@ def review_figures(
     today: datetime.date | None = None,
     detail: int | None = None,
     with_commendations: bool = True,
+    agreements: list[Agreement] | None = None,
 ) -> Figures:
     """The figures of ``review`` for its period. A signed-off review answers with the figures
     frozen at sign-off. Otherwise they are compiled by grouped queries over every covered
@@ -291,14 +292,14 @@ def review_figures(
         if detail is not None:
             _detail_frozen(figures, detail)
     else:
-        figures = compute_figures(review, today=today, detail=detail)
+        figures = compute_figures(review, today=today, detail=detail, agreements=agreements)
     if with_commendations:
         figures.commendations = list(review_commendations(review))
     return figures
 
 
 def compute_figures(
-    review: Review, *, today: datetime.date | None = None, detail: int | None = None
+    review: Review, *, today: datetime.date | None = None, detail: int | None = None, agreements: list[Agreement] | None = None
 ) -> Figures:
     """The figures of ``review`` compiled from the record now (without commendations).
 
@@ -310,7 +311,8 @@ def compute_figures(
     from phoihop.plans.selectors import indicator_progress, task_done
 
     years = review_years(review)
-    agreements = covered_agreements(review)
+    # The covered agreements as covered_agreements(review) gives them (the page has them already).
+    agreements = covered_agreements(review) if agreements is None else agreements
     figures = Figures(years=years, detail=detail)
     agreement_ids = [a.pk for a in agreements]
     shown = [detail] if detail is not None else agreement_ids
@@ -766,7 +768,7 @@ def review_detail(
     archived = review.is_archived
     agreements = covered_agreements(review)
     detail = page_detail_agreement(agreements, agreement)
-    figures = None if archived else review_figures(review, today=today, detail=detail)
+    figures = None if archived else review_figures(review, today=today, detail=detail, agreements=agreements)
     mine = review_access.contribution_org_ids(user, review)
     written = {c.organization_id for c in contributions}
     open_ = not review.is_locked and not archived
