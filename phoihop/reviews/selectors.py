@@ -161,9 +161,12 @@ def covered_agreements(review: Review) -> list[Agreement]:
     and the parties' organisations. Two queries."""
     from phoihop.agreements.models import Agreement, Party
 
-    through = Review.agreements.through.objects.filter(review_id=review.pk).values("agreement_id")
+    # One id list (a UNION) the index answers: "pk = main OR pk IN (covered)" made PostgreSQL read
+    # a nation's whole agreement table.
+    covered = Review.agreements.through.objects.filter(review_id=review.pk).order_by().values("agreement_id")
+    main = Review.objects.filter(pk=review.pk).order_by().values("agreement_id")
     found = list(
-        Agreement.objects.filter(Q(pk=review.agreement_id) | Q(pk__in=through))
+        Agreement.objects.filter(pk__in=covered.union(main))
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
         .order_by("pk")
     )
