@@ -66,7 +66,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def found(self) -> int:
         """How many rows match, counting no further than one past the cap."""
-        return int(self.object_list.order_by()[: self.cap + 1].count())
+        rows: Any = self.object_list  # a queryset (its count stops at the cap)
+        return int(rows.order_by()[: self.cap + 1].count())
 
     @property
     def capped(self) -> bool:

@@ -14,7 +14,7 @@ def test_it_freezes_what_is_loaded_and_still_collects_what_comes_after() -> None
         assert gc.get_freeze_count() == frozen
 
         class Cycle:
-            pass
+            other: object = None
 
         a, b = Cycle(), Cycle()
         a.other, b.other = b, a
