@@ -8,6 +8,7 @@ from django.apps import AppConfig
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
     from phoihop.documents.renditions import Source
+    from phoihop.orgs.models import Organization
     from phoihop.reviews.models import Review
 
 
@@ -35,7 +36,9 @@ class ReviewsConfig(AppConfig):
         post_save.connect(_organization_saved, sender=Organization, dispatch_uid="reviews_commendation_sort")
 
 
-def _organization_saved(sender: Any, instance: Any, created: bool, update_fields: Any = None, **kwargs: Any) -> None:
+def _organization_saved(
+    sender: type[Organization], instance: Organization, created: bool, update_fields: frozenset[str] | None = None, **kwargs: object
+) -> None:
     """A renamed organisation's commendations take its new filing name (their list's order)."""
     if created or (update_fields is not None and "sort_name" not in update_fields):
         return
