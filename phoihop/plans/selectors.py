@@ -135,7 +135,7 @@ def _status(
     return TaskStatus.NOT_STARTED
 
 
-def task_done() -> ExpressionWrapper:
+def task_done() -> ExpressionWrapper[Q]:
     """Whether a task is done, judged in the database as ``_status`` judges it in Python: marked
     completed, or it has indicators and each reached its target (a sum of the counted values,
     or the latest counted value, at least the target). For annotating a ``Task`` queryset: the
