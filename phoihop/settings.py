@@ -174,6 +174,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # failing with "database is locked" when it upgrades a read lock.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
     DATABASES["default"]["TEST"] = {"NAME": os.getenv("TEST_SQLITE_NAME", "")}
+# PostgreSQL's JIT compiler stays off for the server's connections (see phoihop.core.db).
+DATABASE_JIT = envbool("DATABASE_JIT", "false")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

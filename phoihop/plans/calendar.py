@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from phoihop.agreements.calendar import own_agreement_ids
 from phoihop.notifications.calendar import CalendarItem, RowSource, choice_labels, url_for
 from phoihop.plans.access import visible_tasks
-from phoihop.plans.selectors import TaskStatus, task_statuses
+from phoihop.plans.selectors import TaskStatus, status_of, task_done, task_started
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
@@ -25,6 +25,9 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
     )
     if own:
         qs = qs.filter(plan__agreement_id__in=own_agreement_ids(user))
+    # Each task's status is read with it (done and started judged by the database), not by
+    # loading the indicators and values of the tasks shown.
+    qs = qs.annotate(done=task_done(), started=task_started())
     return qs.select_related("plan__agreement", "lead_organization").only(
         "id",
         "title",
@@ -41,12 +44,11 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
 
 
 def _items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
-    statuses = task_statuses(tasks, today=today) if tasks else {}
     url, labels = url_for("plans:task_detail"), choice_labels(TaskStatus.choices)
     items = []
     for t in tasks:
         assert t.due is not None  # filtered on due
-        status = statuses[t.pk]
+        status = status_of(t, done=t.done, started=t.started, today=today)
         agreement = t.plan.agreement
         items.append(
             CalendarItem(

@@ -14,8 +14,10 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
 
 # (indicator id, value, the activity's end date, when it was approved, the activity's id)
 CountedValue = tuple[int, Decimal, datetime.date, datetime.datetime | None, int]
@@ -27,6 +29,11 @@ class ProgressSource:
     counted_values: Callable[[list[int]], Iterable[CountedValue]]
     # Which of these tasks have work that counts (an approved activity), in one query.
     tasks_with_counted_work: Callable[[list[int]], set[int]]
+    # The values that count towards one indicator (an id or an expression such as
+    # ``OuterRef("pk")``), as an unordered queryset: for judging progress inside a query.
+    values_counting_towards: Callable[[Any], QuerySet[Any]]
+    # The work that counts for one task (an id or ``OuterRef("pk")``): for EXISTS in a query.
+    work_counting_for: Callable[[Any], QuerySet[Any]]
 
 
 _source: ProgressSource | None = None

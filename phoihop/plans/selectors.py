@@ -18,8 +18,22 @@ from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Round
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +133,59 @@ def _status(
     if has_approved:
         return TaskStatus.IN_PROGRESS
     return TaskStatus.NOT_STARTED
+
+
+def task_done() -> ExpressionWrapper[Q]:
+    """Whether a task is done, judged in the database as ``_status`` judges it in Python: marked
+    completed, or it has indicators and each reached its target (a sum of the counted values,
+    or the latest counted value, at least the target). For annotating a ``Task`` queryset: the
+    indicators and values are read by the database and never loaded."""
+    counted = progress_source().values_counting_towards(OuterRef("pk"))
+    # Rounded to the values' own places: SQLite adds decimals in floating point.
+    places = counted.model._meta.get_field("value").decimal_places or 0
+    total = Subquery(counted.annotate(t=Round(Func(F("value"), function="SUM"), places)).values("t")[:1])
+    latest = Subquery(
+        counted.order_by(
+            F("activity__end_date").desc(), F("activity__approved_at").desc(nulls_last=True), F("activity_id").desc()
+        ).values("value")[:1]
+    )
+    achieved = Case(
+        When(aggregation=Indicator.Aggregation.SUM, then=Coalesce(total, Value(Decimal(0)))),
+        default=latest,
+        output_field=models.DecimalField(),
+    )
+    # 1 when every indicator of the task reached its target, 0 when one did not, NULL without
+    # indicators: one scalar subquery a task (an EXISTS under the OR would be hashed over the
+    # whole indicator table), each indicator's achievement computed once.
+    reached = Case(When(achieved__gte=F("target"), then=Value(1)), default=Value(0))
+    all_reached = Subquery(
+        Indicator.objects.active()
+        .filter(task_id=OuterRef("pk"))
+        .order_by()
+        .alias(achieved=achieved)
+        .annotate(all_reached=Func(reached, function="MIN"))
+        .values("all_reached")[:1]
+    )
+    return ExpressionWrapper(
+        Q(completed_on__isnull=False) | Q(Exact(Coalesce(all_reached, 0), 1)), output_field=models.BooleanField()
+    )
+
+
+def task_started() -> Exists:
+    """Whether work that counts (an approved activity) was recorded for a task: for annotating a
+    ``Task`` queryset, beside ``task_done``."""
+    return Exists(progress_source().work_counting_for(OuterRef("pk")))
+
+
+def status_of(task: Task, *, done: bool, started: bool, today: datetime.date) -> str:
+    """The status of a task annotated with ``task_done`` and ``task_started`` (as ``_status``)."""
+    if task.cancelled:
+        return TaskStatus.CANCELLED
+    if done:
+        return TaskStatus.DONE
+    if task.due is not None and task.due < today:
+        return TaskStatus.OVERDUE
+    return TaskStatus.IN_PROGRESS if started else TaskStatus.NOT_STARTED
 
 
 def _task_rows(tasks: Sequence[Task], today: datetime.date | None = None) -> list[TaskRow]:

@@ -8,6 +8,7 @@ from django.apps import AppConfig
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
     from phoihop.documents.renditions import Source
+    from phoihop.orgs.models import Organization
     from phoihop.reviews.models import Review
 
 
@@ -28,6 +29,22 @@ class ReviewsConfig(AppConfig):
         register_source("commendations", lambda: _review_pdf(commendations=True))
         register_source("commendation_decision", lambda: _commendation_pdf("decision"))
         register_source("commendation_submission", lambda: _commendation_pdf("submission"))
+        from django.db.models.signals import post_save
+
+        from phoihop.orgs.models import Organization
+
+        post_save.connect(_organization_saved, sender=Organization, dispatch_uid="reviews_commendation_sort")
+
+
+def _organization_saved(
+    sender: type[Organization], instance: Organization, created: bool, update_fields: frozenset[str] | None = None, **kwargs: object
+) -> None:
+    """A renamed organisation's commendations take its new filing name (their list's order)."""
+    if created or (update_fields is not None and "sort_name" not in update_fields):
+        return
+    from phoihop.reviews.services import commendation_sort_refresh
+
+    commendation_sort_refresh(organization=instance)
 
 
 def _attachments_check(user: AnyUser, pk: int, for_edit: bool) -> None:

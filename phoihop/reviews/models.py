@@ -7,7 +7,7 @@ main ``agreement``, whose lead party writes and signs off the report). Signed of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -269,6 +269,10 @@ class Commendation(Archivable):
         on_delete=models.PROTECT,
         related_name="commendations",
     )
+    # The organisation's filing name (Organization.sort_name), kept here for the list's order:
+    # its index gives a page of a nation's commendations without sorting them all. Set on save
+    # and when the organisation is renamed (apps.py).
+    awardee_sort = models.CharField(max_length=255, default="", editable=False)
     person_name = models.CharField(_("họ và tên cá nhân"), max_length=150, blank=True)
     person_title = models.CharField(_("cấp bậc, chức vụ"), max_length=255, blank=True)
     form = models.CharField(_("hình thức"), max_length=20, choices=Form.choices)
@@ -306,7 +310,7 @@ class Commendation(Archivable):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["awardee_sort"])
 
     class Meta:
         verbose_name = _("khen thưởng")
@@ -315,6 +319,14 @@ class Commendation(Archivable):
 
     def __str__(self) -> str:
         return f"{self.get_form_display()}: {self.awardee}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if fields is None or "organization" in fields:
+            self.awardee_sort = self.organization.sort_name
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "awardee_sort"}
+        super().save(*args, **kwargs)
 
     @property
     def awardee(self) -> str:

@@ -3,7 +3,8 @@
 How the figures are compiled (for every agreement the review covers, and every plan year the
 period touches), each part by one grouped query over all of them at once:
 - planned tasks are the active, not cancelled tasks of those plans; a task is done when
-  completed or when every indicator reached its target (as plans.selectors judges it);
+  completed or when every indicator reached its target (plans.selectors.task_done, judged in the
+  database: a wide review's indicators and values are loaded only for the agreement shown);
 - activities count only when approved and not archived: a joint activity counts once in the
   totals and by content area, and is credited in full to each co-organiser in the results by
   party (as activities.selectors.agreement_totals counts them);
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
     from phoihop.core.history import Entry
     from phoihop.exchange.selectors import OwedReport, PartyTimeliness
-    from phoihop.plans.selectors import IndicatorProgress
 
 PAGE_SIZE = 20
 
@@ -161,9 +161,12 @@ def covered_agreements(review: Review) -> list[Agreement]:
     and the parties' organisations. Two queries."""
     from phoihop.agreements.models import Agreement, Party
 
-    through = Review.agreements.through.objects.filter(review_id=review.pk).values("agreement_id")
+    # One id list (a UNION) the index answers: "pk = main OR pk IN (covered)" made PostgreSQL read
+    # a nation's whole agreement table.
+    covered = Review.agreements.through.objects.filter(review_id=review.pk).order_by().values("agreement_id")
+    main = Review.objects.filter(pk=review.pk).order_by().values("agreement_id")
     found = list(
-        Agreement.objects.filter(Q(pk=review.agreement_id) | Q(pk__in=through))
+        Agreement.objects.filter(pk__in=covered.union(main))
         .prefetch_related(Prefetch("parties", queryset=Party.objects.select_related("organization")))
         .order_by("pk")
     )
@@ -280,6 +283,7 @@ def review_figures(
     today: datetime.date | None = None,
     detail: int | None = None,
     with_commendations: bool = True,
+    agreements: list[Agreement] | None = None,
 ) -> Figures:
     """The figures of ``review`` for its period. A signed-off review answers with the figures
     frozen at sign-off. Otherwise they are compiled by grouped queries over every covered
@@ -291,14 +295,14 @@ def review_figures(
         if detail is not None:
             _detail_frozen(figures, detail)
     else:
-        figures = compute_figures(review, today=today, detail=detail)
+        figures = compute_figures(review, today=today, detail=detail, agreements=agreements)
     if with_commendations:
         figures.commendations = list(review_commendations(review))
     return figures
 
 
 def compute_figures(
-    review: Review, *, today: datetime.date | None = None, detail: int | None = None
+    review: Review, *, today: datetime.date | None = None, detail: int | None = None, agreements: list[Agreement] | None = None
 ) -> Figures:
     """The figures of ``review`` compiled from the record now (without commendations).
 
@@ -307,26 +311,31 @@ def compute_figures(
     agreement's only."""
     from phoihop.activities.models import Activity, IndicatorValue
     from phoihop.agreements.models import ContentArea
-    from phoihop.plans.selectors import indicator_progress
+    from phoihop.plans.selectors import indicator_progress, task_done
 
     years = review_years(review)
-    agreements = covered_agreements(review)
+    # The covered agreements as covered_agreements(review) gives them (the page has them already).
+    agreements = covered_agreements(review) if agreements is None else agreements
     figures = Figures(years=years, detail=detail)
     agreement_ids = [a.pk for a in agreements]
     shown = [detail] if detail is not None else agreement_ids
     summary = {a.pk: AgreementFigures(a) for a in agreements}
 
+    # Done is judged by the database (plans.selectors.task_done: completed, or every indicator
+    # reached); indicators and their values are loaded only for the tasks whose tables are shown.
     task_rows = (
         Task.objects.active()
         .filter(plan__agreement_id__in=agreement_ids, plan__year__in=years, plan__archived_at__isnull=True)
         .exclude(cancelled=True)
+        .annotate(done=task_done())
         .order_by("plan__agreement_id", "plan__year", "number", "id")
-        .values_list("pk", "content_area_id", "lead_organization_id", "completed_on", "plan__agreement_id", named=True)
+        .values_list("pk", "content_area_id", "lead_organization_id", "plan__agreement_id", "done", named=True)
     )
     tasks = list(task_rows)  # named rows: listed apart, or the type checker loses their type
+    done = {t.pk for t in tasks if t.done}
     indicators = list(
         Indicator.objects.active()
-        .filter(task__in=[t.pk for t in tasks])
+        .filter(task__in=[t.pk for t in tasks if t.plan__agreement_id in shown])
         .only("id", "task_id", "name", "unit", "target", "aggregation")
         .order_by("task_id", "order", "id")
     )
@@ -336,17 +345,6 @@ def compute_figures(
 
     def unit_label(ind: Indicator) -> str:
         return unit_labels.get(ind.unit, ind.unit)
-
-    # Done as plans.selectors judges it on any day: completed, or every indicator reached
-    # (a task's status depends on the day only between overdue, in progress and not started).
-    by_task: dict[int, list[IndicatorProgress]] = defaultdict(list)
-    for ind in indicators:
-        assert ind.task_id is not None  # filtered on task
-        by_task[ind.task_id].append(progress[ind.pk])
-    done = {
-        t.pk for t in tasks
-        if t.completed_on is not None or (by_task.get(t.pk) and all(p.reached for p in by_task[t.pk]))
-    }
 
     # Content areas: every area of the covered agreements, then a row for tasks outside them.
     # Keyed by content area, or ("other", agreement id) for an agreement's tasks outside them.
@@ -773,7 +771,7 @@ def review_detail(
     archived = review.is_archived
     agreements = covered_agreements(review)
     detail = page_detail_agreement(agreements, agreement)
-    figures = None if archived else review_figures(review, today=today, detail=detail)
+    figures = None if archived else review_figures(review, today=today, detail=detail, agreements=agreements)
     mine = review_access.contribution_org_ids(user, review)
     written = {c.organization_id for c in contributions}
     open_ = not review.is_locked and not archived
@@ -851,7 +849,9 @@ def commendation_list(*, user: AnyUser, filters: Mapping[str, object]) -> QueryS
     return _with_awardee(qs).order_by(*COMMENDATION_ORDER)
 
 
-COMMENDATION_ORDER = ("-year", vi("organization__sort_name"), vi("person_name"), "id")
+# The organisation's filing name is kept on the row (``awardee_sort``) so that an index serves
+# this order (PostgreSQL, migration 0006) and a page is read without sorting every row.
+COMMENDATION_ORDER = ("-year", vi("awardee_sort"), vi("person_name"), "id")
 
 
 def _with_awardee(qs: QuerySet[Commendation]) -> QuerySet[Commendation]:

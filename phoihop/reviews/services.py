@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -724,3 +725,19 @@ def review_signed_off_notify(*, review: Review, actor: User) -> int:
         key=f"review-signed-off:{review.pk}",
         obj=review,
     )
+
+
+def commendation_sort_refresh(*, organization: Organization) -> int:
+    """Give the organisation's commendations its filing name again (after a rename): one
+    UPDATE, of the rows that differ."""
+    return (
+        Commendation.objects.filter(organization_id=organization.pk)
+        .exclude(awardee_sort=organization.sort_name)
+        .update(awardee_sort=organization.sort_name)
+    )
+
+
+def commendation_sort_rebuild() -> int:
+    """Every commendation's filing name from its organisation (after bulk loading)."""
+    name = Organization.objects.filter(pk=OuterRef("organization_id")).values("sort_name")[:1]
+    return Commendation.objects.update(awardee_sort=Subquery(name))

@@ -1,8 +1,9 @@
 """Derived data that bulk loading bypasses: rebuilt in one place after rows are written in bulk.
 
 The scale generator writes with ``bulk_create`` for speed, so the columns and summary rows that
-the services keep up to date on every write (organisation paths, an activity's agreement,
-dashboard figures, ...) are rebuilt here afterwards, each by its own app's function.
+the services keep up to date on every write (organisation paths, an activity's agreement, a
+commendation's filing name, dashboard figures, ...) are rebuilt here afterwards, each by its own
+app's function.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ def rebuilders() -> list[tuple[str, Callable[[], object]]]:
     from phoihop.activities.services import activity_columns_rebuild
 
     steps.append(("activity columns", activity_columns_rebuild))
+    from phoihop.reviews.services import commendation_sort_rebuild
+
+    steps.append(("commendation order", commendation_sort_rebuild))
     # Last: the dashboards' summary rows read everything above.
     from phoihop.dashboards.services import dashboard_summaries_rebuild
 

@@ -185,3 +185,18 @@ def test_it_sends_a_long_export_in_pieces_that_join_into_whole_rows(client: Any,
     assert len(rows) == 1 + AuditEvent.objects.count()  # the header, then every row (this export's too)
     assert len(pieces) == len(rows) - 1  # the header goes with the first row
     assert all(len(row) == 8 for row in rows)
+
+
+def test_it_counts_a_long_log_only_up_to_its_cap(client: Any, users: dict[str, Any], orgs: dict[str, Any], mixed_events: dict[str, AuditEvent], monkeypatch: Any) -> None:
+    from phoihop.audit import views
+
+    client.force_login(users["staff"])
+    shown = AuditEvent.objects.count()
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "COUNT_CAP", shown - 1)
+    body = client.get(reverse("audit:log")).content.decode()
+    assert f"Hơn {shown - 1} sự kiện; chọn khoảng ngày hẹp hơn" in body
+    assert f"Trang 1/hơn {(shown - 1 + 1) // 2}" in body
+    # Within the cap, the exact number.
+    body = client.get(reverse("audit:log"), {"organization": orgs["unrelated"].pk}).content.decode()
+    assert "1 sự kiện" in body and "Hơn" not in body

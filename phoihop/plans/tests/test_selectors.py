@@ -7,7 +7,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from phoihop.activities.services import activity_submit
-from phoihop.plans.selectors import TaskStatus, plan_detail, task_detail, task_progress, task_status
+from phoihop.plans.models import Task
+from phoihop.plans.selectors import (
+    TaskStatus,
+    plan_detail,
+    task_detail,
+    task_done,
+    task_progress,
+    task_status,
+)
 from phoihop.plans.services import task_cancel, task_complete, task_create
 from phoihop.plans.tests.helpers import D, approve, indicator, record
 from phoihop.testing.queries import assert_queries
@@ -89,6 +97,43 @@ def test_it_derives_the_task_status_from_the_record(plan, task, orgs, users):
     assert task_status(no_targets, today=after_due) == TaskStatus.DONE
     task_cancel(actor=users["alice"], task=no_targets)
     assert task_status(no_targets, today=after_due) == TaskStatus.CANCELLED
+
+
+def done_in_database(*tasks):
+    found = dict(Task.objects.filter(pk__in=[t.pk for t in tasks]).annotate(done=task_done()).values_list("pk", "done"))
+    return [found[t.pk] for t in tasks]
+
+
+def test_it_judges_done_in_the_database_as_the_task_status_does(plan, task, orgs, users):
+    after_due = datetime.date(2025, 1, 5)
+
+    def new_task(title):
+        return task_create(actor=users["alice"], plan=plan, fields={"title": title, "lead_organization": orgs["district"]})
+
+    # Sums: 0,7 + 0,1 reaches 0,8 (SQLite adds in floating point); a draft value does not count.
+    sessions = indicator(users["alice"], task, "Buổi tuyên truyền", "0,8")
+    for value in ("0,7", "0,1"):
+        approve(users["alice"], users["leader"], record(users["alice"], task, [orgs["district"]], values={sessions: value}))
+    record(users["alice"], task, [orgs["district"]], values={sessions: "5"})
+    # Latest: the value of the latest end date counts, not the highest nor the last approved.
+    latest = new_task("Hỗ trợ nhà tình nghĩa")
+    houses = indicator(users["alice"], latest, "Nhà đang hỗ trợ", "5", aggregation="latest", unit="house")
+    later = record(users["alice"], latest, [orgs["district"]], day=datetime.date(2024, 9, 1), values={houses: "4"})
+    earlier = record(users["alice"], latest, [orgs["district"]], day=datetime.date(2024, 5, 1), values={houses: "6"})
+    approve(users["alice"], users["leader"], later)
+    approve(users["alice"], users["leader"], earlier)
+    # Percent with no value yet; a target of zero summed; no indicator at all; marked completed.
+    waiting = new_task("Giao quân")
+    indicator(users["alice"], waiting, "Chỉ tiêu giao quân", "100", aggregation="percent", unit="percent")
+    zero = new_task("Không chỉ tiêu")
+    indicator(users["alice"], zero, "Buổi", "0")
+    bare = new_task("Sơ kết")
+    completed = new_task("Tổng kết")
+    task_complete(actor=users["alice"], task=completed, on=datetime.date(2024, 6, 20))
+    tasks = [task, latest, waiting, zero, bare, completed]
+    expected = [task_status(t, today=after_due) == TaskStatus.DONE for t in tasks]
+    assert expected == [True, False, False, True, False, True]
+    assert done_in_database(*tasks) == expected
 
 
 def make_rows(plan, orgs, users, n):

@@ -44,3 +44,20 @@ def test_it_lists_commendations_by_year_then_organisation_in_vietnamese_order(us
         (2024, "Đảng ủy phường Khánh Hội", ""),
         (2024, "Hội Nông dân xã Khánh Hội", ""),
     ]
+
+
+def test_it_files_a_commendation_under_its_organisations_new_name_after_a_rename(users, orgs) -> None:
+    from phoihop.orgs.services import organization_update
+
+    for org in ("district", "unrelated"):
+        Commendation.objects.create(
+            organization=orgs[org], year=2024, form="merit", authority="UBND", reason="Thành tích"
+        )
+    first = [c.organization.name for c in selectors.commendation_list(user=users["staff"], filters={})]
+    assert first == ["Ban Chỉ huy Quân sự Quận 4", "Hội Nông dân xã Khánh Hội"]
+    organization_update(actor=users["staff"], organization=orgs["district"], fields={"name": "Xã đội Khánh Hội"})
+    after = [c.organization.name for c in selectors.commendation_list(user=users["staff"], filters={})]
+    assert after == ["Hội Nông dân xã Khánh Hội", "Xã đội Khánh Hội"]
+    assert set(Commendation.objects.values_list("awardee_sort", flat=True)) == {
+        o.sort_name for o in Organization.objects.filter(pk__in=[orgs["district"].pk, orgs["unrelated"].pk])
+    }

@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--rounds", type=int, default=bench.DEFAULT_ROUNDS, help="timed requests per page")
-        parser.add_argument("--only", default="", help="only the pages whose name contains this text")
+        parser.add_argument("--only", default="", help="only the pages whose name contains this text (several: separated by commas)")
         parser.add_argument(
             "--roles", default=",".join(bench.ROLES), help="comma-separated: officer,leader,admin"
         )
