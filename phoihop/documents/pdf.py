@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -27,6 +28,12 @@ def soffice_path() -> str | None:
 
 def to_pdf(docx_bytes: bytes, *, timeout: float = 180) -> bytes:
     """Convert a ``.docx`` to PDF with ``soffice --headless`` in a private temporary directory."""
+    return to_pdfs([docx_bytes], timeout=timeout)[0]
+
+
+def to_pdfs(documents: Sequence[bytes], *, timeout: float = 180) -> list[bytes]:
+    """Convert several ``.docx`` files to PDF in one LibreOffice run (starting LibreOffice with a
+    fresh profile costs more than converting a document), in the order given."""
     exe = soffice_path()
     if exe is None:
         raise LibreOfficeMissing(
@@ -35,18 +42,19 @@ def to_pdf(docx_bytes: bytes, *, timeout: float = 180) -> bytes:
         )
     with tempfile.TemporaryDirectory(prefix="phoihop-pdf-") as tmp:
         work = Path(tmp)
-        source = work / "document.docx"
-        source.write_bytes(docx_bytes)
+        sources = [work / f"document-{i}.docx" for i in range(len(documents))]
+        for source, content in zip(sources, documents, strict=True):
+            source.write_bytes(content)
         # A private profile lets several conversions run at once.
         profile = (work / "profile").as_uri()
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(work), str(source)]
+               "--convert-to", "pdf", "--outdir", str(work), *map(str, sources)]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)  # noqa: S603
         except subprocess.TimeoutExpired as exc:
             raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s.") from exc
-        result = work / "document.pdf"
-        if proc.returncode != 0 or not result.exists():
+        results = [source.with_suffix(".pdf") for source in sources]
+        if proc.returncode != 0 or not all(result.exists() for result in results):
             detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()
             raise ConversionError(f"LibreOffice could not convert the document: {detail}")
-        return result.read_bytes()
+        return [result.read_bytes() for result in results]

@@ -128,14 +128,14 @@ def test_it_brings_the_demo_agreements_back_from_their_word_files(
 def test_it_brings_the_demo_agreements_back_from_their_pdf_files(
     demo: list[Agreement], login: Any, django_user_model: Any
 ) -> None:
-    from phoihop.documents.pdf import LibreOfficeMissing, to_pdf
+    from phoihop.documents.pdf import LibreOfficeMissing, to_pdfs
 
     client = login(django_user_model.objects.get(username=ADMIN_USERNAME))
-    for agreement in demo:
-        try:
-            pdf = to_pdf(docx_of(agreement))
-        except LibreOfficeMissing:
-            if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-                pytest.fail("LibreOffice is missing: with CI=true the PDF round trip must run")
-            pytest.skip("LibreOffice is not installed (make system-packages)")
+    try:
+        pdfs = to_pdfs([docx_of(agreement) for agreement in demo])
+    except LibreOfficeMissing:
+        if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+            pytest.fail("LibreOffice is missing: with CI=true the PDF round trip must run")
+        pytest.skip("LibreOffice is not installed (make system-packages)")
+    for agreement, pdf in zip(demo, pdfs, strict=True):
         round_trip(client, agreement, pdf, f"van-ban-{agreement.pk}.pdf")
