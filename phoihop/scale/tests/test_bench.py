@@ -71,6 +71,17 @@ def test_it_writes_the_table_and_the_json(agreement: Any, tmp_path: Path) -> Non
     assert "agreement list filtered+sorted" in text and "summary:" in text and "machine load" in text
 
 
+def test_it_measures_the_leader_alone_on_the_officers_records(agreement: Any, tmp_path: Path) -> None:
+    path = tmp_path / "bench.json"
+    call_command(
+        "bench", *SMALL_ARGS, "--rounds=1", "--roles=leader", "--only=agreement list", f"--json={path}",
+        stdout=StringIO(), stderr=StringIO(),
+    )
+    rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
+    measured = {(r["page"], r["role"]) for r in rows if not r["page"].startswith("FLOOR")}
+    assert measured == {("agreement list", "leader"), ("agreement list filtered+sorted", "leader")}
+
+
 def test_it_reports_a_failing_page_as_an_error_row(users: dict[str, Any]) -> None:
     from django.test import Client
 
