@@ -26,6 +26,9 @@ def test_it_renews_an_ended_program_and_clears_the_review_flag(
     )
     log_in(page, live_server.url, "alice")
     page.goto(f"{live_server.url}{agreement.get_absolute_url()}")
+    # The plans', events' and reviews' panels load after the page and push the sidebar down: a
+    # click aimed before they are in can land beside the button on a slow machine.
+    page.wait_for_load_state("networkidle")
     page.click("text=Gia hạn cho giai đoạn tiếp theo")
     expect(page.locator("#id_period_start")).to_have_value("2026")
     expect(page.get_by_text(orgs["unrelated"].name)).to_be_visible()
