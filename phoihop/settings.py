@@ -176,6 +176,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.getenv("TEST_SQLITE_NAME", "")}
 # PostgreSQL's JIT compiler stays off for the server's connections (see phoihop.core.db).
 DATABASE_JIT = envbool("DATABASE_JIT", "false")
+# The planner's cost of reading a page out of order, set on the server's connections (see
+# phoihop.core.db); empty keeps the server's. 1.1 says what an SSD or a cached table costs.
+DATABASE_RANDOM_PAGE_COST = os.getenv("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
+try:
+    if DATABASE_RANDOM_PAGE_COST and not 0 < float(DATABASE_RANDOM_PAGE_COST) < 1000:
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured(
+        f"DATABASE_RANDOM_PAGE_COST must be a positive number such as 1.1, or empty, not {DATABASE_RANDOM_PAGE_COST!r}"
+    ) from None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
