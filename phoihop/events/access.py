@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import can_create_agreement, visible_agreement_ids
+from phoihop.core.db import union_of
 from phoihop.events.models import Attendee, Event
 from phoihop.orgs.access import scope
 
@@ -38,6 +39,26 @@ def events_filter(user: AnyUser) -> Q:
     )
 
 
+def visible_event_ids(user: AnyUser) -> QuerySet[Event, Mapping[str, object]]:
+    """The ids of the events ``user`` sees, as a subquery for ``event_id__in``: the three ways of
+    seeing one as a UNION, each read through its own index. (The OR of ``events_filter`` tests
+    every event of a nation against the three; fine under a page's LIMIT, not inside another
+    subquery.)"""
+    if not getattr(user, "is_authenticated", False):
+        return Event.objects.none().values("pk")
+    s = scope(user)
+    if s.is_system_admin:
+        return Event.objects.values("pk")
+    orgs = s.visible_orgs().values("pk")
+    return union_of(
+        Event.objects.filter(host_id__in=orgs).values("pk"),
+        Event.agreements.through.objects.filter(
+            agreement_id__in=visible_agreement_ids(user)
+        ).values("event_id"),
+        Event.organizations.through.objects.filter(organization_id__in=orgs).values("event_id"),
+    )
+
+
 def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
     if not getattr(user, "is_authenticated", False):
         return Event.objects.none()
@@ -47,7 +68,7 @@ def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
 def visible_attendee_ids(user: AnyUser) -> QuerySet[Attendee, Mapping[str, object]]:
     """The people who attended an event ``user`` sees, as a subquery of person ids: he sees
     them too, wherever they work (registered with the registry's people rule in apps.py)."""
-    return Attendee.objects.filter(event__in=visible_events(user)).values("person_id")
+    return Attendee.objects.filter(event_id__in=visible_event_ids(user)).values("person_id")
 
 
 def can_edit_event(user: AnyUser, event: Event) -> bool:

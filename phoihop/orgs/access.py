@@ -26,6 +26,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from phoihop.core.access import is_system_admin
+from phoihop.core.db import union_of
 from phoihop.orgs.models import Membership, Organization, Person
 from phoihop.orgs.tree import is_within, subtree_q
 
@@ -222,14 +223,13 @@ def register_people_source(source: PeopleSource) -> None:
 
 def people_filter(user: AnyUser) -> Q:
     # The people who signed or attended for a body outside the user's tree are still seen by
-    # those who see that agreement or event: one condition, each source a subquery in it.
+    # those who see that agreement or event: the ids of the user's bodies' people, and of each
+    # source's, as one UNION (an OR of the subqueries read a nation's people row by row).
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    condition = Q(organization_id__in=s.visible_orgs().values("pk"))
-    for source in _people_sources:
-        condition |= Q(pk__in=source(user))
-    return condition
+    own = Person.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values("pk")
+    return Q(pk__in=union_of(own, *(source(user) for source in _people_sources)))
 
 
 def visible_people(user: AnyUser) -> ActiveQuerySet[Person]:

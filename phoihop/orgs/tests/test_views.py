@@ -718,3 +718,33 @@ def test_it_records_successions_in_the_service_used_by_the_page(users, orgs):
     )
     orgs["ward"].refresh_from_db()
     assert orgs["ward"].valid_to == datetime.date(2025, 6, 30)
+
+
+def test_it_keeps_the_people_lists_queries_and_shows_its_first_page_as_the_world_grows(login, users, orgs, agreement):
+    """The list's page is chosen on the people alone (a count and a key query), then loaded with
+    the organisations: the same queries however many people, signatures and attendances."""
+    client = login(users["leader"])
+    url = reverse("orgs:person_list")
+    client.get(url)  # the session's first request sets what later ones only read
+    with assert_queries(7) as small:
+        first = client.get(url)
+    assert first.status_code == 200
+    for i in range(40):
+        person_create(actor=users["subordinate"], full_name=f"Cán bộ phường {i:02d}", organization=orgs["ward"])
+    guest = person_create(actor=users["charlie"], full_name="Âu Thị Khách", organization=orgs["unrelated"])
+    event = Event.objects.create(kind="joint_activity", title="Hội nghị", date=datetime.date(2024, 5, 10), host=orgs["ward"])
+    Attendee.objects.create(event=event, person=guest, full_name=guest.full_name)
+    with assert_queries(len(small)):
+        larger = client.get(url)
+    body = larger.content.decode()
+    # The outsider who attended the ward's conference comes first in Vietnamese order, with
+    # his organisation; the page stops at its size and says how many there are.
+    table = body[body.index('id="results"') :]
+    assert table.index("Âu Thị Khách") < table.index("Cán bộ phường 00")
+    assert "Hội Nông dân xã Khánh Hội" in table
+    assert "Cán bộ phường 39" not in table
+    # The district's and the ward's people, the board's signatory of the agreement, the guest.
+    board_signatory = agreement.parties.get(organization=orgs["board"]).signatory
+    assert larger.context["page"].paginator.count == Person.objects.filter(
+        organization__in=[orgs["district"], orgs["ward"]]
+    ).count() + len({board_signatory, guest})
