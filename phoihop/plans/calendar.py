@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from phoihop.agreements.calendar import own_agreement_ids
 from phoihop.notifications.calendar import CalendarItem, RowSource, choice_labels, url_for
 from phoihop.plans.access import visible_tasks
+from phoihop.plans.models import AnnualPlan
 from phoihop.plans.selectors import TaskStatus, status_of, task_done, task_started
 
 if TYPE_CHECKING:
@@ -18,10 +19,14 @@ if TYPE_CHECKING:
 
 
 def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Task]:
+    # Not in an archived plan: tested against the few archived plans' ids, not by joining every
+    # task of the window to its plan.
+    archived_plans = AnnualPlan.objects.filter(archived_at__isnull=False).values("pk")
     qs = (
         visible_tasks(user)
         .active()
-        .filter(due__gte=start, due__lte=end, cancelled=False, plan__archived_at__isnull=True)
+        .filter(due__gte=start, due__lte=end, cancelled=False)
+        .exclude(plan_id__in=archived_plans)
     )
     if own:
         qs = qs.filter(plan__agreement_id__in=own_agreement_ids(user))

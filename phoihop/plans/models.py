@@ -38,6 +38,8 @@ class AnnualPlan(Archivable):
         indexes = [
             # Plans in force of a year; the lowest and highest year offered by the filters.
             models.Index(fields=["year", "status"], name="plan_year_status"),
+            # The few archived plans, whose tasks the calendar leaves out (``calendar._rows``).
+            models.Index(fields=["id"], condition=models.Q(archived_at__isnull=False), name="plan_archived"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -109,6 +111,13 @@ class Task(Archivable):
             # A plan's deadlines, and deadlines in a date window (calendar, agenda, feed).
             models.Index(fields=["plan", "due"], name="task_plan_due"),
             models.Index(fields=["due"], name="task_due"),
+            # The calendar's open deadlines of a window in (day, id) order, with their plans:
+            # read from the index alone and ranked without a sort (a nation's month is 27,000).
+            models.Index(
+                fields=["due", "id", "plan"],
+                condition=models.Q(archived_at__isnull=True, cancelled=False),
+                name="task_open_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
