@@ -12,11 +12,21 @@ from phoihop.core.tests.test_access_walk import changes_data, routes, url_for, v
 
 pytestmark = pytest.mark.django_db
 
-ODD = [
-    "q=%00", "q=ab%00cd", "%00=1", "year=99999999999", "year=-1", "year=1e9", "year=0",
-    "year=9223372036854775808", "year=%00", "month=13&year=2024", "page=99999999999999999999",
-    "page=-1", "organization=99999999999999999999", "agreement=-9223372036854775809",
-]
+# A NUL byte (refused before any view), then every odd value below, a few to a request: the
+# values a view ignores or refuses field by field. Each user pairs them differently, so a value
+# one view stops at is still sent to that view beside another partner.
+ODD = {
+    "alice": [
+        "q=ab%00cd", "year=99999999999&page=-1", "year=-1&organization=99999999999999999999",
+        "year=1e9&agreement=-9223372036854775809", "year=0&page=99999999999999999999",
+        "year=9223372036854775808", "month=13&year=2024",
+    ],
+    "staff": [
+        "%00=1", "year=-1&page=99999999999999999999", "year=99999999999&agreement=-9223372036854775809",
+        "year=0&organization=99999999999999999999", "year=1e9&page=-1",
+        "year=9223372036854775808&month=13", "month=13&year=2024",
+    ],
+}
 
 
 def readable_routes(world: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: F811
@@ -38,7 +48,7 @@ def test_no_page_answers_odd_parameters_with_a_server_error(client: Any, users: 
     client.raise_request_exception = False  # collect every failure, then report them together
     failures = []
     for name, url in readable_routes(world):
-        for query in ODD:
+        for query in ODD[who]:
             response = client.get(f"{url}?{query}")
             if response.status_code >= 500:
                 failures.append(f"{name} ?{query}: {response.status_code}")

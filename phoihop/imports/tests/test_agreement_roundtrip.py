@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,12 +20,24 @@ from django.urls import reverse
 from phoihop.agreements.models import Agreement, Party
 from phoihop.demo.base import ADMIN_USERNAME
 from phoihop.imports.tests.test_agreement_document import draft_post
+from phoihop.testing.worlds import shared_world
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
 
 
+@pytest.fixture(scope="module")
+def demo_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[Agreement]]:
+    """The demo, loaded once for both round trips (see ``phoihop.testing.worlds``)."""
+    with shared_world(django_db_blocker):
+        yield _numbered_demo()
+
+
 @pytest.fixture
-def demo(db: Any) -> list[Agreement]:
+def demo(demo_world: list[Agreement], db: Any) -> list[Agreement]:
+    return demo_world
+
+
+def _numbered_demo() -> list[Agreement]:
     from phoihop.agreements.documents import agreement_doc_type
     from phoihop.demo.loader import demo_load
 
