@@ -93,5 +93,14 @@ def search_section(qs: QuerySet[_M], query: str, label: str) -> tuple[list[_M], 
     wanted = exact_key(query)
     candidates.sort(key=lambda row: (wanted not in exact_key(row[1]), sort_key(row[1])))
     shown = [pk for pk, _ in candidates[:SECTION_LIMIT]]
-    by_pk = qs.in_bulk(shown)
+    by_pk = _loader(qs).in_bulk(shown)
     return [by_pk[pk] for pk in shown if pk in by_pk], len(candidates)
+
+
+def _loader(qs: QuerySet[_M]) -> QuerySet[_M]:
+    """``qs``'s related rows, without its conditions: the ids it is asked for passed them in the
+    query that chose them. (Asked again, a leader's visible people were computed twice.)"""
+    loader = qs.model._default_manager.all()
+    loader.query.select_related = qs.query.select_related
+    loader.query.deferred_loading = qs.query.deferred_loading
+    return loader.prefetch_related(*qs._prefetch_related_lookups)

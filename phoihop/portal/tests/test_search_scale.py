@@ -45,3 +45,16 @@ def test_it_never_finds_what_the_user_may_not_see(login: Any, users: dict[str, A
     make_events(3, host=orgs["district"])
     results = login(users["charlie"]).get(reverse("core:search"), {"q": "giao ban"}).context["results"]
     assert (results.agreements, results.events, results.counts["agreements"], results.counts["events"]) == ([], [], 0, 0)
+
+
+def test_it_asks_what_the_user_may_see_once_a_section(login: Any, users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:
+    """A section's rows are chosen under the access rule, then loaded by their ids alone: asked
+    twice, a province leader's visible people (a UNION of three id sets) cost twice."""
+    client = login(users["superior"])
+    client.get(reverse("core:search"), {"q": "nguyen"})
+    with captured_queries() as queries:
+        response = client.get(reverse("core:search"), {"q": "nguyen"})
+    assert [p.full_name for p in response.context["results"].people] == ["Nguyễn Văn An"]
+    people = [q["sql"] for q in queries.captured_queries if 'FROM "orgs_person"' in q["sql"]]
+    assert len(people) == 2  # the candidates, then the shown rows
+    assert sum("UNION" in sql for sql in people) == 1
