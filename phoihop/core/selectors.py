@@ -98,9 +98,10 @@ def search_section(qs: QuerySet[_M], query: str, label: str) -> tuple[list[_M], 
 
 
 def _loader(qs: QuerySet[_M]) -> QuerySet[_M]:
-    """``qs``'s related rows, without its conditions: the ids it is asked for passed them in the
-    query that chose them. (Asked again, a leader's visible people were computed twice.)"""
+    """``qs``'s joined rows and deferred fields (a ``Searchable`` declares no more), without its
+    conditions: the ids it is asked for passed them in the query that chose them. (Asked again,
+    a leader's visible people were computed twice.)"""
     loader = qs.model._default_manager.all()
     loader.query.select_related = qs.query.select_related
     loader.query.deferred_loading = qs.query.deferred_loading
-    return loader.prefetch_related(*qs._prefetch_related_lookups)
+    return loader
