@@ -174,7 +174,8 @@ test: $(VENV)/.test-deps system-packages messages
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
 	  echo "==> Test suite on PostgreSQL ($$pg), in the background into test-artifacts/postgresql.log"
-	  env DATABASE_URL="$(PG_URL)" $(PYTEST) -m "not browser" "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
+	  # Only the tests that use the database: the others have the SQLite run (phoihop/conftest.py).
+	  env DATABASE_URL="$(PG_URL)" PHOIHOP_TESTS=database $(PYTEST) -m "not browser" "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
 	  pg_pid=$$!
 	elif [ "$$ci" = 1 ]; then
 	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
