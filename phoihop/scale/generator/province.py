@@ -325,6 +325,9 @@ class ProvinceBuilder:
         self.w.row(Membership, user_id=leader, organization_id=root.id, role=Membership.Role.LEADER)
         # No membership: a system administrator sees everything through staff rights.
         admin = self._user(User, "bench_admin", "Quản trị", "Hệ thống", joined, staff=True)
+        # The administrator of one body, whose members and audit log the benchmark opens.
+        orgadmin = self._user(User, "bench_orgadmin", "Quản trị", "Đơn vị", joined)
+        self.w.row(Membership, user_id=orgadmin, organization_id=unit.id, role=Membership.Role.ADMIN)
         self.bench = {"officer": officer, "leader": leader, "admin": admin, "unit": unit.id, "root": root.id}
 
     # --- agreements ---------------------------------------------------------------------------

@@ -93,6 +93,11 @@ def test_it_makes_the_benchmark_users_with_the_roles_they_need(tiny: dict[str, s
 
     unit = Membership.objects.get(user=officer, role=Membership.Role.OFFICER).organization
     assert unit.level == Organization.Level.COMMUNE
+    # The benchmark's organisation administrator runs the officer's body (its audit log).
+    orgadmin = User.objects.get(username="bench_orgadmin")
+    assert list(Membership.objects.filter(user=orgadmin).values_list("organization", "role")) == [
+        (unit.pk, Membership.Role.ADMIN)
+    ]
     mine = Agreement.objects.filter(parties__organization=unit)
     assert mine.count() >= 8
     assert Activity.objects.filter(task__plan__agreement__in=mine).count() > 100
