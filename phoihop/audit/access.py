@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from phoihop.audit.models import AuditEvent
+from phoihop.core.db import union_of
 from phoihop.orgs.access import scope
 from phoihop.orgs.models import Membership
 
@@ -49,7 +50,15 @@ def audit_events_filter(user: AnyUser) -> Q:
     if not orgs:
         return Q(pk__in=[])
     members = Membership.objects.filter(organization_id__in=orgs).values("user_id")
-    return Q(organization_id__in=orgs) | Q(actor_id__in=members) | Q(subject_user_id__in=members)
+    # The three ways in, each through its own index, as one UNION: as an OR, every event of
+    # the log (a province's 144,000) was tested to find an organisation's 700.
+    return Q(
+        pk__in=union_of(
+            AuditEvent.objects.filter(organization_id__in=orgs).values("pk"),
+            AuditEvent.objects.filter(actor_id__in=members).values("pk"),
+            AuditEvent.objects.filter(subject_user_id__in=members).values("pk"),
+        )
+    )
 
 
 def visible_audit_events(user: AnyUser) -> QuerySet[AuditEvent]:
