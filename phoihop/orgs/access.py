@@ -223,13 +223,17 @@ def register_people_source(source: PeopleSource) -> None:
 
 def people_filter(user: AnyUser) -> Q:
     # The people who signed or attended for a body outside the user's tree are still seen by
-    # those who see that agreement or event: the ids of the user's bodies' people, and of each
-    # source's, as one UNION (an OR of the subqueries read a nation's people row by row).
+    # those who see that agreement or event. The sources' ids are one UNION, computed once
+    # (each of them an OR beside the others was computed apart, each a nation's worth of work)
+    # and only for the people outside the user's bodies: a province leader who sees every
+    # body of the province never computes it.
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    own = Person.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values("pk")
-    return Q(pk__in=union_of(own, *(source(user) for source in _people_sources)))
+    condition = Q(organization_id__in=s.visible_orgs().values("pk"))
+    if _people_sources:
+        condition |= Q(pk__in=union_of(*(source(user) for source in _people_sources)))
+    return condition
 
 
 def visible_people(user: AnyUser) -> ActiveQuerySet[Person]:
