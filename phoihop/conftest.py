@@ -35,7 +35,7 @@ DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     """With ``PHOIHOP_TESTS=database`` (make test's PostgreSQL run) only the tests that use the
-    database run: the others (Vietnamese text, document layout, form bounds: 357 of them) have
+    database run: the others (Vietnamese text, document layout, form bounds: about 360) have
     just run in the SQLite run beside it, and running them twice proves nothing."""
     if os.environ.get("PHOIHOP_TESTS", "") != "database":
         return
