@@ -54,6 +54,14 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
     )
     if own:
         qs = qs.filter(pk__in=own_agreement_ids(user))
+    return _shaped(qs)
+
+
+def _load(ids: list[int]) -> QuerySet[Agreement]:
+    return _shaped(Agreement.objects.filter(pk__in=ids))
+
+
+def _shaped(qs: QuerySet[Agreement]) -> QuerySet[Agreement]:
     return qs.only("id", "kind", "number_symbol", "title", "period_end", "status")
 
 
@@ -101,4 +109,5 @@ AGREEMENT_ENDS = RowSource(
     items=_items,
     day_of=agreement_end_date,
     after=_after,
+    load=_load,
 )

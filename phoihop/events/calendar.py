@@ -39,6 +39,14 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
                 ).values("event_id")
             )
         )
+    return _shaped(qs)
+
+
+def _load(ids: list[int]) -> QuerySet[Event]:
+    return _shaped(Event.objects.filter(pk__in=ids))
+
+
+def _shaped(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.select_related("host").only(
         "id", "kind", "title", "date", "time_of_day", "place", "host__name", "host__short_name"
     )
@@ -70,5 +78,5 @@ def _items(events: list[Any], today: datetime.date) -> list[CalendarItem]:
 
 
 EVENTS = RowSource(
-    kind="event", rows=_rows, date_field="date", items=_items, day_of=lambda e: e.date
+    kind="event", rows=_rows, date_field="date", items=_items, day_of=lambda e: e.date, load=_load
 )

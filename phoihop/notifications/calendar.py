@@ -101,7 +101,8 @@ class RowSource:
     ``rows(user, start, end, own)`` is what falls in [start, end] that the user may see (with
     ``own``, only what concerns the user's own organisations); ``items(rows, today)`` makes
     the items; ``day_of(row)`` is the row's day in the calendar; ``after(cursor)`` the rows after
-    an agenda's cursor, where the day is not ``date_field`` itself."""
+    an agenda's cursor, where the day is not ``date_field`` itself; ``load(ids)`` the rows of
+    those ids as ``rows`` gives them, without its conditions (the ids passed them already)."""
 
     kind: str
     rows: Callable[[Any, datetime.date, datetime.date, bool], QuerySet[Any]]
@@ -109,6 +110,7 @@ class RowSource:
     items: Callable[[list[Any], datetime.date], list[CalendarItem]]
     day_of: Callable[[Any], datetime.date | None]
     after: Callable[[Cursor | None], Q] | None = None
+    load: Callable[[list[int]], QuerySet[Any]] | None = None
 
     def rows_after(self, cursor: Cursor | None) -> Q:
         return (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -154,11 +155,17 @@ class Month:
         return datetime.date(self.year, self.month, 1)
 
 
-def _ranked(qs: QuerySet[_M], date_field: str, per_day: int) -> list[_M]:
+def _ranked(
+    qs: QuerySet[_M],
+    date_field: str,
+    per_day: int,
+    load: Callable[[list[int]], QuerySet[_M]] | None = None,
+) -> list[_M]:
     """At most ``per_day`` rows a day (lowest ids first), each with the day's total in ``day_total``.
 
     Two queries: the rows are ranked on their keys alone (day and id), then the chosen ones are
-    loaded with what the items show. Ranked whole, a nation's month of deadlines (25,000 tasks
+    loaded with what the items show (by ``load`` where the source has one: the access rule is
+    not computed a second time). Ranked whole, a nation's month of deadlines (25,000 tasks
     joined to their plans, agreements and bodies) was sorted on disk to keep a few a day."""
     chosen = dict(
         qs.annotate(
@@ -171,7 +178,8 @@ def _ranked(qs: QuerySet[_M], date_field: str, per_day: int) -> list[_M]:
     )
     if not chosen:
         return []
-    rows = list(qs.filter(pk__in=list(chosen)).order_by(date_field, "pk"))
+    loaded = load(list(chosen)) if load is not None else qs.filter(pk__in=list(chosen))
+    rows = list(loaded.order_by(date_field, "pk"))
     for row in rows:
         setattr(row, "day_total", chosen[row.pk])  # noqa: B010 - an attribute the model does not declare
     return rows
@@ -194,7 +202,7 @@ def month_grid(
                 totals[item.date] += 1
             items += computed
             continue
-        rows = _ranked(source.rows(user, start, end, False), source.date_field, per_day)
+        rows = _ranked(source.rows(user, start, end, False), source.date_field, per_day, source.load)
         items += source.items(rows, today)
         # Each row carries its day's total; a day is counted once.
         seen_day: set[datetime.date] = set()

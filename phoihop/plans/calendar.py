@@ -10,12 +10,11 @@ from django.db.models import QuerySet
 from phoihop.agreements.calendar import own_agreement_ids
 from phoihop.notifications.calendar import CalendarItem, RowSource, choice_labels, url_for
 from phoihop.plans.access import visible_tasks
-from phoihop.plans.models import AnnualPlan
+from phoihop.plans.models import AnnualPlan, Task
 from phoihop.plans.selectors import TaskStatus, status_of, task_done, task_started
 
 if TYPE_CHECKING:
     from phoihop.core.access import AnyUser
-    from phoihop.plans.models import Task
 
 
 def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) -> QuerySet[Task]:
@@ -30,6 +29,14 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
     )
     if own:
         qs = qs.filter(plan__agreement_id__in=own_agreement_ids(user))
+    return _shaped(qs)
+
+
+def _load(ids: list[int]) -> QuerySet[Task]:
+    return _shaped(Task.objects.filter(pk__in=ids))
+
+
+def _shaped(qs: QuerySet[Task]) -> QuerySet[Task]:
     # Each task's status is read with it (done and started judged by the database), not by
     # loading the indicators and values of the tasks shown.
     qs = qs.annotate(done=task_done(), started=task_started())
@@ -78,4 +85,6 @@ def _items(tasks: list[Any], today: datetime.date) -> list[CalendarItem]:
     return items
 
 
-TASKS = RowSource(kind="task", rows=_rows, date_field="due", items=_items, day_of=lambda t: t.due)
+TASKS = RowSource(
+    kind="task", rows=_rows, date_field="due", items=_items, day_of=lambda t: t.due, load=_load
+)

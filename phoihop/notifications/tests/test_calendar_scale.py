@@ -112,6 +112,26 @@ def test_the_superiors_calendar_queries_do_not_grow_with_the_subtree(
     assert "nữa" in response.content.decode()
 
 
+def test_the_month_loads_the_rows_it_chose_by_their_ids_alone(
+    login: Any, users: dict[str, Any], orgs: dict[str, Any], in_force_plan: Any, task: Any, fixed_today: Any
+) -> None:
+    """Each source's rows are chosen under the access rule, then loaded without it: asked
+    again, a province leader's visible agreements were worked out twice for each source."""
+    grow(orgs, task, 3, host="ward")
+    client = login(users["superior"])
+    client.get(reverse("notifications:calendar"))
+    with captured_queries() as ctx:
+        response = client.get(reverse("notifications:calendar"), {"thang": "2024-06"})
+    assert "Tập huấn 2" in response.content.decode()
+    loads = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith(('SELECT "plans_task"."id"', 'SELECT "events_event"."id"'))
+    ]
+    assert len(loads) == 2
+    assert not [sql for sql in loads if '"path"' in sql or "agreements_party" in sql]
+
+
 # --- the month grid and the agenda ---------------------------------------------------------------
 
 
