@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import can_create_agreement, visible_agreement_ids
@@ -24,19 +24,28 @@ if TYPE_CHECKING:
     from phoihop.core.models import ActiveQuerySet
 
 
+IdQuery = QuerySet[Model, Mapping[str, object]]  # a values() query of one column of ids
+
+
+def _linked_event_ids(user: AnyUser, orgs: IdQuery) -> tuple[IdQuery, IdQuery]:
+    """The ids of the events linked to an agreement ``user`` sees, and of those one of the
+    organisations ``orgs`` takes part in (the ways in besides the host)."""
+    via_agreement = Event.agreements.through.objects.filter(
+        agreement_id__in=visible_agreement_ids(user)
+    ).values("event_id")
+    via_org = Event.organizations.through.objects.filter(organization_id__in=orgs).values(
+        "event_id"
+    )
+    return via_agreement, via_org
+
+
 def events_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
-    via_agreement = Event.agreements.through.objects.filter(
-        agreement_id__in=visible_agreement_ids(user)
-    ).values("event_id")
-    via_org = Event.organizations.through.objects.filter(
-        organization_id__in=s.visible_orgs().values("pk")
-    ).values("event_id")
-    return (
-        Q(host_id__in=s.visible_orgs().values("pk")) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
-    )
+    orgs = s.visible_orgs().values("pk")
+    via_agreement, via_org = _linked_event_ids(user, orgs)
+    return Q(host_id__in=orgs) | Q(pk__in=via_agreement) | Q(pk__in=via_org)
 
 
 def visible_event_ids(user: AnyUser) -> QuerySet[Event, Mapping[str, object]]:
@@ -50,13 +59,8 @@ def visible_event_ids(user: AnyUser) -> QuerySet[Event, Mapping[str, object]]:
     if s.is_system_admin:
         return Event.objects.values("pk")
     orgs = s.visible_orgs().values("pk")
-    return union_of(
-        Event.objects.filter(host_id__in=orgs).values("pk"),
-        Event.agreements.through.objects.filter(
-            agreement_id__in=visible_agreement_ids(user)
-        ).values("event_id"),
-        Event.organizations.through.objects.filter(organization_id__in=orgs).values("event_id"),
-    )
+    hosted = Event.objects.filter(host_id__in=orgs).values("pk")
+    return union_of(hosted, *_linked_event_ids(user, orgs))
 
 
 def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
