@@ -73,8 +73,21 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # The requests the page has sent and not yet had answered.
+    in_flight: set[Any] = set()
+    page.on("request", lambda r: in_flight.add(r))
+    page.on("requestfinished", lambda r: in_flight.discard(r))
+    page.on("requestfailed", lambda r: in_flight.discard(r))
     try:
         yield page
+        # Requests still in flight at the end (a page's HTMX panels) are let finish first: one
+        # still running in the live server held a table while the database was emptied after the
+        # test ("database table is locked"), and the next test started on the left-over rows.
+        # (A "networkidle" wait returns at once once the page has been idle after loading.)
+        for _ in range(100):  # at most 5 s
+            if not in_flight:
+                break
+            page.wait_for_timeout(50)
         report = getattr(request.node, "report_call", None)
         if report is not None and report.failed:
             ARTIFACTS.mkdir(exist_ok=True)
