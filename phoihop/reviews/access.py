@@ -29,7 +29,7 @@ from phoihop.agreements.access import (
     visible_agreements,
 )
 from phoihop.agreements.models import Agreement, Party
-from phoihop.core.db import vi
+from phoihop.core.db import union_of, vi
 from phoihop.orgs.access import approver_org_ids, scope
 from phoihop.orgs.models import Organization
 from phoihop.reviews.models import Commendation, Movement, Review
@@ -179,15 +179,23 @@ def commendations_filter(user: AnyUser) -> Q:
     s = scope(user)
     if s.is_system_admin:
         return Q()
+    mine = s.visible_orgs().values("pk")
     partners = Party.objects.filter(agreement_id__in=visible_agreement_ids(user)).values(
         "organization_id"
     )
-    outside_review = (
-        Q(organization_id__in=s.visible_orgs().values("pk"))
-        | Q(organization_id__in=partners)
-        | Q(movement__organizer_id__in=s.visible_orgs().values("pk"))
+    outside_review = Commendation.objects.filter(review__isnull=True)
+    # One UNION of indexed ways in (review, awarded body, partner, movement organiser): as an OR
+    # the condition was tested on each of a nation's 54,000 commendations for an officer's six.
+    return Q(
+        pk__in=union_of(
+            Commendation.objects.filter(review__in=visible_reviews(user)).values("pk"),
+            outside_review.filter(organization_id__in=mine).values("pk"),
+            outside_review.filter(organization_id__in=partners).values("pk"),
+            outside_review.filter(movement__in=Movement.objects.filter(organizer_id__in=mine)).values(
+                "pk"
+            ),
+        )
     )
-    return Q(review__in=visible_reviews(user)) | (Q(review__isnull=True) & outside_review)
 
 
 def visible_commendations(user: AnyUser) -> ActiveQuerySet[Commendation]:

@@ -835,7 +835,8 @@ def commendation_list(*, user: AnyUser, filters: Mapping[str, object]) -> QueryS
     if filters.get("archived"):
         qs = qs.filter(Q(archived_at__isnull=False) | Q(review__archived_at__isnull=False))
     else:
-        qs = qs.filter(Q(review__isnull=True) | Q(review__archived_at__isnull=True), archived_at__isnull=True)
+        # Those of the few archived reviews left out by their ids, not by joining every row's review.
+        qs = qs.filter(archived_at__isnull=True).exclude(review__in=Review.objects.filter(archived_at__isnull=False))
     movement, organization = filters.get("movement"), filters.get("organization")
     if isinstance(movement, int) and movement:
         qs = qs.filter(movement_id=movement)

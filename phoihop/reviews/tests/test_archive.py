@@ -373,3 +373,29 @@ def test_movement_archiving_refuses_those_who_only_read(login: Any, users: dict[
     assert login(users["alice"]).post(reverse("reviews:movement_archive", args=[987654])).status_code == 404
     movement.refresh_from_db()
     assert not movement.is_archived
+
+
+def test_the_commendation_list_leaves_out_an_archived_reviews_proposals_and_reads_one_union(
+    proposal: Commendation, draft: Review, movement: Movement, users: dict[str, Any], orgs: dict[str, Any]
+) -> None:
+    outside = services.commendation_record(
+        actor=users["coop_officer"],
+        fields={"organization": orgs["board"], "form": "praise", "authority": "Ban Dân vận", "reason": "Dân vận khéo",
+                "movement": movement, "year": 2024},
+    )
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = selectors.commendation_rows(selectors.commendation_list(user=users["alice"], filters={}))
+    assert {c.pk for c in rows} == {proposal.pk, outside.pk}
+    with CaptureQueriesContext(connection) as queries:
+        assert rows.count() == 2
+    # The four ways in (review, awarded body, partner, organiser) are one UNION of indexed reads,
+    # not an OR tested on every commendation; archived reviews are read by their few ids, not by
+    # joining each commendation's review.
+    (counted,) = [q["sql"] for q in queries.captured_queries]
+    assert counted.count("UNION") == 3 and 'JOIN "reviews_review"' not in counted
+
+    services.review_archive(actor=users["alice"], review=draft)
+    assert list(selectors.commendation_list(user=users["alice"], filters={})) == [outside]
+    assert list(selectors.commendation_list(user=users["alice"], filters={"archived": True})) == [proposal]
