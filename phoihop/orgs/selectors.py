@@ -236,7 +236,7 @@ def people_list(*, user: AnyUser, filters: Mapping[str, object]) -> KeyedRows[Pe
     """The people the user sees, in Vietnamese order of names. A page's rows are chosen on the
     person table alone and only then joined to their organisations: joined first, a nation's
     people were hashed with its 27,000 organisations to keep twenty-five."""
-    qs = access.visible_people(user).active()
+    qs = access.visible_people_whole(user).active()
     organization = filters.get("organization")
     if isinstance(organization, int) and organization:  # the form's key
         qs = qs.filter(organization_id=organization)
