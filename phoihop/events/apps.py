@@ -14,12 +14,15 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from phoihop.attachments.access import register_owner
         from phoihop.audit.personal_data import register_kept_as_signed
+        from phoihop.events import signals
         from phoihop.events.access import visible_attendee_ids
         from phoihop.events.calendar import EVENTS
         from phoihop.events.selectors import person_attended_panel, person_names_as_recorded
         from phoihop.notifications.calendar import register_calendar_source
         from phoihop.orgs.access import register_people_source
         from phoihop.orgs.panels import register_person_panel
+
+        signals.connect()
 
         register_owner(self.get_model("Event"), _attachments_check)
         register_people_source(visible_attendee_ids)

@@ -65,6 +65,23 @@ class Event(Archivable, Searchable):
         return reverse("events:detail", args=[self.pk])
 
 
+class EventReach(models.Model):
+    """An organisation through which an event is seen (DESIGN §4): its host, a body taking part,
+    or a party to one of its agreements. Derived rows, written in the same transaction as the
+    change they follow (``signals.py``), so the events a user sees are one indexed read of these
+    rows for the user's organisations. Read live, the way in through the agreements made
+    PostgreSQL hash a nation's 115,000 event–agreement links in each query that asked."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "event"], name="eventreach_once")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} ← {self.organization_id}"
+
+
 class Attendee(models.Model):
     """An official at an event, with the rank and title they held that day."""
 

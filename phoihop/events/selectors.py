@@ -14,6 +14,7 @@ from phoihop.agreements.models import Agreement
 from phoihop.audit.personal_data import KeptNames
 from phoihop.core import history
 from phoihop.core.db import vi
+from phoihop.core.paging import CountedRows
 from phoihop.core.selectors import filter_by_query
 from phoihop.events import access
 from phoihop.events.models import Attendee, Event
@@ -23,22 +24,13 @@ from phoihop.orgs.panels import Panel
 if TYPE_CHECKING:
     from phoihop.attachments.models import Attachment
     from phoihop.core.access import AnyUser
+    from phoihop.core.models import ActiveQuerySet
 
 
-def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Event]:
-    """Events the user may see, newest first, filtered by kind, year, host and text."""
-    visible = access.visible_events(user)
-    qs: QuerySet[Event] = (
-        visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
-    )
-    if filters.get("kind"):
-        qs = qs.filter(kind=filters["kind"])
-    if filters.get("year"):
-        qs = qs.filter(date__year=filters["year"])
-    host = filters.get("host")
-    if isinstance(host, Organization | int) and host:  # the filter form's choice, or its key
-        qs = qs.filter(host=host)
-    qs = filter_by_query(qs, str(filters.get("q") or ""))
+def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> CountedRows[Event]:
+    """Events the user may see, newest first, filtered by kind, year, host and text: a page read
+    under the access rule written for pages, the total through the reach rows alone."""
+    qs = _narrowed(access.visible_events(user), filters)
     # Subqueries rather than joins and GROUP BY: the paginator's COUNT(*) then leaves them out.
     attendees = Attendee.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(n=Count("pk")).values("n")
     links = (
@@ -46,16 +38,29 @@ def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Even
         # The plugin does not follow annotate() on an auto-created through model.
         .order_by().values("event").annotate(n=Count("pk")).values("n")  # type: ignore[misc]
     )
-    return (
+    rows = (
         qs.select_related("host")
         .annotate(attendee_count=Coalesce(Subquery(attendees), 0), agreement_count=Coalesce(Subquery(links), 0))
         .order_by("-date", "-id")
     )
+    return CountedRows(rows, counted=_narrowed(access.visible_events_whole(user), filters))
+
+
+def _narrowed(visible: ActiveQuerySet[Event], filters: Mapping[str, object]) -> QuerySet[Event]:
+    qs: QuerySet[Event] = visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("year"):
+        qs = qs.filter(date__year=filters["year"])
+    host = filters.get("host")
+    if isinstance(host, Organization | int) and host:  # the filter form's choice, or its key
+        qs = qs.filter(host=host)
+    return filter_by_query(qs, str(filters.get("q") or ""))
 
 
 def year_choices(*, user: AnyUser) -> list[int]:
     """Every year from the first to the last visible event (one aggregate query)."""
-    bounds = access.visible_events(user).active().aggregate(first=Min("date"), last=Max("date"))
+    bounds = access.visible_events_whole(user).active().aggregate(first=Min("date"), last=Max("date"))
     if bounds["first"] is None:
         return []
     return list(range(bounds["last"].year, bounds["first"].year - 1, -1))

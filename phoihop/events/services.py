@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.agreements import access as agreement_access
-from phoihop.agreements.models import Agreement
+from phoihop.agreements.models import Agreement, Party
 from phoihop.core import versioning
+from phoihop.core.db import union_of
 from phoihop.events import access
-from phoihop.events.models import Attendee, Event
+from phoihop.events.models import Attendee, Event, EventReach
 from phoihop.notifications import services as notifications
 from phoihop.notifications.access import members_to_tell
 from phoihop.notifications.models import Kind
@@ -281,6 +282,48 @@ def event_restore(*, actor: User, event: Event) -> Event:
     if event.is_archived:
         event.restore()
     return event
+
+
+# --- who sees it ----------------------------------------------------------------------------------
+
+
+def event_reach_refresh(*, event_ids: Iterable[int]) -> None:
+    """Write again the organisations through which these events are seen (``EventReach``). The
+    signals in ``signals.py`` call it in the transaction of the change it follows."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return
+    EventReach.objects.filter(event_id__in=ids).delete()
+    reached = union_of(
+        Event.objects.filter(pk__in=ids).values_list("pk", "host_id"),
+        Event.organizations.through.objects.filter(event_id__in=ids).values_list("event_id", "organization_id"),
+        Event.agreements.through.objects.filter(event_id__in=ids).values_list(
+            "event_id", "agreement__parties__organization_id"
+        ),
+    )
+    EventReach.objects.bulk_create(
+        # Two changes of one event at once each write the rows they found; neither fails.
+        [EventReach(event_id=event, organization_id=org) for event, org in reached if org is not None],
+        ignore_conflicts=True,
+    )
+
+
+def event_reach_rebuild() -> int:
+    """Every event's reach written afresh, in one statement (after bulk loading, which sends no
+    signals); returns the number of rows."""
+    reach, event = EventReach._meta.db_table, Event._meta.db_table
+    bodies = Event.organizations.through._meta.db_table
+    links = Event.agreements.through._meta.db_table
+    party = Party._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {reach}")  # noqa: S608 (table names from the models)
+        cursor.execute(
+            f"INSERT INTO {reach} (event_id, organization_id) "  # noqa: S608
+            f"SELECT id, host_id FROM {event} "
+            f"UNION SELECT event_id, organization_id FROM {bodies} "
+            f"UNION SELECT l.event_id, p.organization_id FROM {links} l JOIN {party} p ON p.agreement_id = l.agreement_id"
+        )
+        return int(cursor.rowcount)
 
 
 # --- who is told ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 The scale generator writes with ``bulk_create`` for speed, so the columns and summary rows that
 the services keep up to date on every write (organisation paths, an activity's agreement, a
-commendation's filing name, dashboard figures, ...) are rebuilt here afterwards, each by its own
+commendation's filing name, the organisations an event is seen through, dashboard figures, ...) are rebuilt here afterwards, each by its own
 app's function.
 """
 
@@ -26,6 +26,9 @@ def rebuilders() -> list[tuple[str, Callable[[], object]]]:
     from phoihop.reviews.services import commendation_sort_rebuild
 
     steps.append(("commendation order", commendation_sort_rebuild))
+    from phoihop.events.services import event_reach_rebuild
+
+    steps.append(("event reach", event_reach_rebuild))
     # Last: the dashboards' summary rows read everything above.
     from phoihop.dashboards.services import dashboard_summaries_rebuild
 

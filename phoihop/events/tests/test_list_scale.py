@@ -20,13 +20,16 @@ LIST_QUERIES = 9
 
 def make_events(count: int, *, host: Any, start: int = 0) -> list[Any]:
     from phoihop.events.models import Event
+    from phoihop.events.services import event_reach_rebuild
 
     rows = []
     for i in range(start, start + count):
         row = Event(kind=Event.Kind.OTHER, title=f"Hội nghị giao ban số {i}", date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i), host=host)
         row.search_text = " | ".join(fold(part) for part in row.search_source() if part)
         rows.append(row)
-    return Event.objects.bulk_create(rows)
+    made = Event.objects.bulk_create(rows)
+    event_reach_rebuild()  # bulk loading sends no signals, so it ends with the rebuild
+    return made
 
 
 def _get(client: Any, params: dict[str, Any] | None = None) -> tuple[Any, int]:
