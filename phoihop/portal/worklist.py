@@ -243,7 +243,7 @@ def _subordinates(user: AnyUser, today: datetime.date) -> Section | None:
         .exclude(valid_to__lt=today)
         .values("pk")
     )
-    overdue = Task.objects.filter(
+    overdue = Task.objects.active().filter(
         lead_organization_id__in=below,
         plan__agreement__status=Agreement.Status.IN_FORCE,
         plan__status=AnnualPlan.Status.IN_FORCE,
