@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 
 from phoihop.api.etags import etag_of
-from phoihop.core.paging import PagedRows
+from phoihop.core.paging import KeyedRows
 from phoihop.core.views_util import int_or_none
 
 MAX_KEY = 2**63 - 1
@@ -24,7 +24,7 @@ def key(pk: int) -> int:
 
 
 def offset_page(
-    rows: QuerySet[Any] | PagedRows[Any], *, limit: int, offset: int, out: Callable[[Any], dict[str, Any]]
+    rows: QuerySet[Any] | KeyedRows[Any], *, limit: int, offset: int, out: Callable[[Any], dict[str, Any]]
 ) -> dict[str, Any]:
     """One page of ``rows``: the count and at most ``limit`` rows from ``offset``."""
     return {

@@ -19,38 +19,12 @@ from django.utils.functional import cached_property
 M = TypeVar("M", bound=Model)
 
 
-class PagedRows(Generic[M]):
-    """What a ``Paginator`` needs of a list it does not read as one queryset: ``count()`` and
-    slices (``rows()``), each answered by the subclass's own query."""
-
-    ordered = True  # the paginator's warning about unordered lists does not apply
-
-    def count(self) -> int:
-        raise NotImplementedError
-
-    def rows(self, index: slice) -> list[M]:
-        raise NotImplementedError
-
-    def __len__(self) -> int:
-        return self.count()
-
-    @overload
-    def __getitem__(self, index: int) -> M: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[M]: ...
-    def __getitem__(self, index: int | slice) -> M | list[M]:
-        if isinstance(index, int):
-            return self.rows(slice(index, index + 1))[0]
-        return self.rows(index)
-
-    def __iter__(self) -> Iterator[M]:
-        return iter(self[:])
-
-
-class KeyedRows(PagedRows[M]):
+class KeyedRows(Generic[M]):
     """Rows for a ``Paginator``: ``count()`` counts ``keys``; a slice chooses its keys by a
     subquery in ``order`` and loads them through ``load`` (which adds ``select_related`` and
     the like), in the same order."""
+
+    ordered = True  # the paginator's warning about unordered lists does not apply
 
     def __init__(
         self, keys: QuerySet[M], *, order: tuple[Any, ...], load: Callable[[QuerySet[M]], QuerySet[M]]
@@ -62,27 +36,22 @@ class KeyedRows(PagedRows[M]):
     def count(self) -> int:
         return self.keys.count()
 
-    def rows(self, index: slice) -> list[M]:
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> M: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[M]: ...
+    def __getitem__(self, index: int | slice) -> M | list[M]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
         chosen = self.keys.values("pk")[index]
         model = self.keys.model
         return list(self.load(model._default_manager.filter(pk__in=chosen)).order_by(*self.order))
 
-
-class CountedRows(PagedRows[M]):
-    """Rows for a ``Paginator`` whose total is counted by ``counted``, another query of the same
-    rows: a condition written for a page's LIMIT (an OR tested on each row walked in the list's
-    order until a page is full) is slow to count a whole province with, where a plain indexed
-    subquery counts it at once."""
-
-    def __init__(self, rows: QuerySet[M], *, counted: QuerySet[M]) -> None:
-        self.listed = rows
-        self.counted = counted
-
-    def count(self) -> int:
-        return self.counted.count()
-
-    def rows(self, index: slice) -> list[M]:
-        return list(self.listed[index])
+    def __iter__(self) -> Iterator[M]:
+        return iter(self[:])
 
 
 class CappedPaginator(Paginator):

@@ -30,7 +30,7 @@ def _reached(orgs: QuerySet[Model, Mapping[str, object]]) -> QuerySet[EventReach
 
 
 def events_filter(user: AnyUser) -> Q:
-    """The condition for pages that read a window or a page of events. The host is also among
+    """The condition for a window of days read under a small LIMIT. The host is also among
     the reach rows; named beside them, it keeps the condition an OR, which PostgreSQL tests on
     each row it walks in date order (one hashed set) instead of joining every reached event
     before the LIMIT (45 ms for a province leader's next five events, against 7)."""
@@ -59,9 +59,10 @@ def visible_events(user: AnyUser) -> ActiveQuerySet[Event]:
 
 
 def visible_events_whole(user: AnyUser) -> ActiveQuerySet[Event]:
-    """The events ``user`` sees, for reading all of them at once (a count, the first and last
-    date): the reach rows joined once, where the pages' OR is tested on every event (a
-    province leader's count at the nation: 19 ms against 7)."""
+    """The events ``user`` sees, through the reach rows joined at once: for a list, its count
+    and its first and last date, where the OR of ``events_filter`` is tested on every event
+    (a province leader's count at the nation: 19 ms against 7) or walks the date index through
+    a nation's events for an officer's few."""
     if not getattr(user, "is_authenticated", False):
         return Event.objects.none()
     if scope(user).is_system_admin:

@@ -290,7 +290,9 @@ def approvals_waiting(*, user: AnyUser) -> int:
 
 def past_events(*, user: AnyUser, today: datetime.date | None = None, limit: int = ROWS) -> list[Any]:
     """The last conferences held, for the overview under the work list (the coming ones are in
-    the work list itself)."""
+    the work list itself). Read through the reach rows joined at once, not the pages' OR: an
+    officer who sees seven events of a nation's 49,000 had the date index walked back through
+    38,000 of them to find the last five (20 ms; a province leader's are found either way)."""
     today = today or timezone.localdate()
-    qs = event_access.visible_events(user).active().filter(date__lt=today)
+    qs = event_access.visible_events_whole(user).active().filter(date__lt=today)
     return list(qs.select_related("host").order_by("-date", "-id")[:limit])
