@@ -293,6 +293,15 @@ def event_reach_refresh(*, event_ids: Iterable[int]) -> None:
     ids = sorted(set(event_ids))
     if not ids:
         return
+    with transaction.atomic():
+        # Two changes touching one event at once (its edit, a party of its agreement) refresh
+        # it one after the other, the second reading what the first wrote: without the lock,
+        # each kept the rows it found and a body just removed could stay among them.
+        list(Event.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        _write_reach(ids)
+
+
+def _write_reach(ids: list[int]) -> None:
     EventReach.objects.filter(event_id__in=ids).delete()
     reached = union_of(
         Event.objects.filter(pk__in=ids).values_list("pk", "host_id"),
@@ -302,9 +311,7 @@ def event_reach_refresh(*, event_ids: Iterable[int]) -> None:
         ),
     )
     EventReach.objects.bulk_create(
-        # Two changes of one event at once each write the rows they found; neither fails.
-        [EventReach(event_id=event, organization_id=org) for event, org in reached if org is not None],
-        ignore_conflicts=True,
+        [EventReach(event_id=event, organization_id=org) for event, org in reached if org is not None]
     )
 
 
