@@ -102,3 +102,50 @@ def test_the_events_a_user_sees_are_one_read_of_the_reach_rows(meeting: Event, u
         list(access.visible_event_ids(users["coop_officer"]))
     (sql,) = [q["sql"] for q in queries.captured_queries if "events_" in q["sql"]]
     assert "events_eventreach" in sql and "events_event_agreements" not in sql and "agreements_party" not in sql
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_changes_of_one_event_at_once_leave_the_rows_of_the_last(
+    users: dict[str, Any], orgs: dict[str, Any], agreement: Any
+) -> None:
+    """A refresh of the event is under way (its rows rewritten, not yet committed) when a party
+    of its agreement is removed: the removal's refresh waits for it and writes last, so the
+    removed body does not stay among the rows (nor does the second refresh fail on them)."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writing transactions: no race to show (runs on PostgreSQL)")
+    import threading
+
+    from django.db import transaction
+
+    from phoihop.events.services import event_reach_refresh
+
+    meeting = event_create(
+        actor=users["alice"],
+        fields={"kind": Event.Kind.JOINT_ACTIVITY, "title": "Giao ban", "date": DAY, "host": orgs["district"]},
+        agreements=[agreement],
+    )
+    party = Party.objects.create(agreement=agreement, organization=orgs["unrelated"], role=Party.Role.COOPERATING, order=3)
+    assert reach(meeting) == {orgs["district"].pk, orgs["board"].pk, orgs["unrelated"].pk}
+    refreshed, errors = threading.Event(), []
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                event_reach_refresh(event_ids=[meeting.pk])  # still reads the party
+                refreshed.set()
+                threading.Event().wait(0.5)  # the removal below starts meanwhile
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert refreshed.wait(5)
+    try:
+        with transaction.atomic():
+            party.delete()
+    finally:
+        thread.join()
+    assert errors == []
+    assert reach(meeting) == {orgs["district"].pk, orgs["board"].pk}
