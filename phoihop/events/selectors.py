@@ -23,7 +23,6 @@ from phoihop.orgs.panels import Panel
 if TYPE_CHECKING:
     from phoihop.attachments.models import Attachment
     from phoihop.core.access import AnyUser
-    from phoihop.core.models import ActiveQuerySet
 
 
 def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Event]:
@@ -31,7 +30,18 @@ def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Even
     the reach rows joined at once: an officer who sees a few events no longer has the date
     index walked through a nation's 49,000 to fill a page (45 ms to 16), and a leader's count
     is not the OR tested on every event."""
-    qs = _narrowed(access.visible_events_whole(user), filters)
+    visible = access.visible_events_whole(user)
+    qs: QuerySet[Event] = (
+        visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
+    )
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("year"):
+        qs = qs.filter(date__year=filters["year"])
+    host = filters.get("host")
+    if isinstance(host, Organization | int) and host:  # the filter form's choice, or its key
+        qs = qs.filter(host=host)
+    qs = filter_by_query(qs, str(filters.get("q") or ""))
     # Subqueries rather than joins and GROUP BY: the paginator's COUNT(*) then leaves them out.
     attendees = Attendee.objects.filter(event=OuterRef("pk")).order_by().values("event").annotate(n=Count("pk")).values("n")
     links = (
@@ -44,18 +54,6 @@ def event_list(*, user: AnyUser, filters: Mapping[str, object]) -> QuerySet[Even
         .annotate(attendee_count=Coalesce(Subquery(attendees), 0), agreement_count=Coalesce(Subquery(links), 0))
         .order_by("-date", "-id")
     )
-
-
-def _narrowed(visible: ActiveQuerySet[Event], filters: Mapping[str, object]) -> QuerySet[Event]:
-    qs: QuerySet[Event] = visible.filter(archived_at__isnull=False) if filters.get("archived") else visible.active()
-    if filters.get("kind"):
-        qs = qs.filter(kind=filters["kind"])
-    if filters.get("year"):
-        qs = qs.filter(date__year=filters["year"])
-    host = filters.get("host")
-    if isinstance(host, Organization | int) and host:  # the filter form's choice, or its key
-        qs = qs.filter(host=host)
-    return filter_by_query(qs, str(filters.get("q") or ""))
 
 
 def year_choices(*, user: AnyUser) -> list[int]:
