@@ -646,6 +646,9 @@ def run(
         for role, user in users.items():
             clients[role] = Client()
             clients[role].force_login(user)
+            # A test client loads its middleware (WhiteNoise's index of the static files
+            # included) on its first request; a worker has it loaded when it starts.
+            clients[role].get(_url("bench_floor"))
         # As a worker does once loaded (phoihop.wsgi): the loaded application is left out of the
         # garbage collector's full passes, which would otherwise land in a timed request.
         from phoihop.core.memory import freeze_loaded
