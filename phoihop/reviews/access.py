@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from phoihop.agreements.access import (
@@ -102,7 +102,10 @@ def get_review_for_user(user: AnyUser, pk: int, *, for_edit: bool = False) -> Re
     review = (
         visible_reviews(user)
         .select_related("agreement", "event", "signed_off_by", "created_by")
-        .prefetch_related("agreement__parties__organization", "agreements__parties__organization")
+        .prefetch_related(
+            Prefetch("agreement__parties", queryset=Party.objects.select_related("organization")),
+            Prefetch("agreements__parties", queryset=Party.objects.select_related("organization")),
+        )
         .filter(pk=pk)
         .first()
     )

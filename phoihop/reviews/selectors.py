@@ -158,9 +158,14 @@ def review_years(review: Review) -> list[int]:
 
 def covered_agreements(review: Review) -> list[Agreement]:
     """The main agreement first, then the others signed together, each once; with their parties
-    and the parties' organisations. Two queries."""
+    and the parties' organisations. No query for a review as ``get_review_for_user`` gives it
+    (they are prefetched), two otherwise."""
     from phoihop.agreements.models import Agreement, Party
 
+    if _prefetched(review, "agreements") and _prefetched(review.agreement, "parties"):
+        by_pk = {a.pk: a for a in review.agreements.all()}
+        by_pk[review.agreement_id] = review.agreement
+        return [review.agreement, *(by_pk[pk] for pk in sorted(by_pk) if pk != review.agreement_id)]
     # One id list (a UNION) the index answers: "pk = main OR pk IN (covered)" made PostgreSQL read
     # a nation's whole agreement table.
     covered = Review.agreements.through.objects.filter(review_id=review.pk).order_by().values("agreement_id")
@@ -174,6 +179,10 @@ def covered_agreements(review: Review) -> list[Agreement]:
     if found and found[0].pk == review.agreement_id:
         review.agreement = found[0]  # the same instance, its parties prefetched
     return found
+
+
+def _prefetched(instance: object, name: str) -> bool:
+    return name in getattr(instance, "_prefetched_objects_cache", {})
 
 
 def _timeliness(

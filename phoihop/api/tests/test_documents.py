@@ -319,9 +319,9 @@ def test_it_pins_the_queries_of_a_reviews_documents(
 # The same for a review of two agreements as of four (the page's downloads are pinned alike in
 # reviews/tests/test_figures_wide.py).
 REVIEW_PINNED = {
-    "review_documents": 10,
-    "review_report_docx": 35,
-    "review_annex_xlsx": 28,
-    "review_commendations_docx": 13,
-    "review_commendations_xlsx": 11,
+    "review_documents": 8,
+    "review_report_docx": 26,
+    "review_annex_xlsx": 24,
+    "review_commendations_docx": 11,
+    "review_commendations_xlsx": 9,
 }

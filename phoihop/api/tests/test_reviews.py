@@ -196,9 +196,9 @@ def test_it_pins_the_queries_of_the_list(
         assert client.get(url).json()["count"] == 4
 
 
-# The session and its user, the scope, the review with its agreements' parties, the covered
-# agreements, the figures' grouped queries, the contributions and the count of commendations.
-DETAIL_QUERIES = 29
+# The session and its user, the scope, the review with its agreements' parties (which are the
+# covered agreements), the figures' grouped queries, the contributions and the count of commendations.
+DETAIL_QUERIES = 23
 
 
 def _detail_queries(client: Any, review: Any, **query: Any) -> dict[str, Any]:
@@ -258,11 +258,11 @@ def test_it_lists_a_reviews_commendations(review: Any, orgs: Any, users: Any, lo
     assert client.get(url, {"limit": 1, "offset": 1}).json()["items"][0]["person_title"] == "Đại úy"
     # The session and its user, the scope, the review with its agreements' parties and their
     # organisations (as for its page), the count and the page.
-    with assert_queries(11):
+    with assert_queries(9):
         client.get(url)
     for n in range(3):
         _commend(review, orgs["board"], reason=f"Thành tích {n}")
-    with assert_queries(11):
+    with assert_queries(9):
         assert client.get(url).json()["count"] == 5
 
 

@@ -186,7 +186,7 @@ def test_the_documents_page_reads_a_bounded_number_of_rows(
         assert client.get(url).status_code == 200
 
 
-QUERIES = 17
+QUERIES = 15
 
 
 def test_the_decision_names_who_decides_without_repeating_a_word() -> None:

@@ -26,7 +26,7 @@ TODAY = datetime.date(2025, 1, 10)
 FIGURE_QUERIES = 17
 YEARLY_QUERIES = 2
 # The review's page and its two downloads, for a review of one year.
-PAGE_QUERIES = {"reviews:detail": 36, "reviews:download_docx": 41, "reviews:download_xlsx": 34}
+PAGE_QUERIES = {"reviews:detail": 32, "reviews:download_docx": 30, "reviews:download_xlsx": 28}
 
 
 @pytest.fixture

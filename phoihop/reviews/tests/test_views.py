@@ -202,7 +202,7 @@ def test_it_keeps_list_and_detail_queries_flat(login: Any, users: dict[str, Any]
 
 
 LIST_QUERIES = 6
-DETAIL_QUERIES = 40
+DETAIL_QUERIES = 36
 
 
 def test_it_records_movements_and_lists_their_commendations(login: Any, users: dict[str, Any], orgs: dict[str, Any]) -> None:
