@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from phoihop.agreements.models import Agreement
+from phoihop.agreements.models import copied_agreement
 from phoihop.core.models import Archivable, Searchable
 from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization
@@ -38,16 +38,7 @@ class Activity(Searchable, Archivable):
     # The task's agreement, copied so visibility and the list order are served by one index.
     # A task never changes plan nor a plan agreement; rows written in bulk get it from
     # ``activity_columns_rebuild``.
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("văn bản phối hợp"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_index=False,
-    )
+    agreement = copied_agreement()
     organizations = models.ManyToManyField(
         Organization, related_name="activities", verbose_name=_("đơn vị tổ chức")
     )

@@ -111,6 +111,23 @@ class Agreement(Archivable, Searchable):
         return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
 
 
+
+def copied_agreement() -> models.ForeignKey[Agreement | None, Agreement | None]:
+    """The agreement of a record's parent, copied onto the record (a task its plan's, an activity
+    its task's) so that who sees it is read from the record's own indexes. Kept by the record's
+    ``save`` and rebuilt after bulk loading (``scale.derived``)."""
+    return models.ForeignKey(
+        Agreement,
+        verbose_name=_("văn bản phối hợp"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+
+
 class Party(models.Model):
     class Role(models.TextChoices):
         LEAD = "lead", _("Chủ trì")

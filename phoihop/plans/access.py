@@ -34,7 +34,7 @@ def visible_tasks(user: AnyUser) -> ActiveQuerySet[Task]:
         return Task.objects.none()
     if scope(user).is_system_admin:
         return Task.objects.all()
-    return Task.objects.filter(plan__agreement_id__in=visible_agreement_ids(user))
+    return Task.objects.filter(agreement_id__in=visible_agreement_ids(user))
 
 
 def can_edit_plan(user: AnyUser, plan: AnnualPlan) -> bool:

@@ -28,7 +28,7 @@ def _rows(user: AnyUser, start: datetime.date, end: datetime.date, own: bool) ->
         .exclude(plan_id__in=archived_plans)
     )
     if own:
-        qs = qs.filter(plan__agreement_id__in=own_agreement_ids(user))
+        qs = qs.filter(agreement_id__in=own_agreement_ids(user))
     return _shaped(qs)
 
 

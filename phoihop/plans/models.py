@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from phoihop.agreements.models import Agreement, ContentArea
+from phoihop.agreements.models import Agreement, ContentArea, copied_agreement
 from phoihop.core.models import Archivable
 from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization, Person
@@ -62,6 +62,11 @@ class Task(Archivable):
     """A line of the plan table. Its status is derived from the record (see selectors.task_status)."""
 
     plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="tasks")
+    # The plan's agreement, copied so visibility and the calendar's deadlines are served by one
+    # index, as activities copy it: joined through the plan, a nation's month of deadlines
+    # probed 27,000 plans. A task never changes plan nor a plan agreement; set on save, and
+    # for rows written in bulk by ``task_columns_rebuild``.
+    agreement = copied_agreement()
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     title = models.CharField(_("nội dung nhiệm vụ"), max_length=500)
     content_area = models.ForeignKey(
@@ -111,13 +116,15 @@ class Task(Archivable):
             # A plan's deadlines, and deadlines in a date window (calendar, agenda, feed).
             models.Index(fields=["plan", "due"], name="task_plan_due"),
             models.Index(fields=["due"], name="task_due"),
-            # The calendar's open deadlines of a window in (day, id) order, with their plans:
-            # read from the index alone and ranked without a sort (a nation's month is 27,000).
+            # The calendar's open deadlines of a window in (day, id) order, with their plans and
+            # agreements: read from the index alone and ranked without a sort (a nation's month is 27,000).
             models.Index(
-                fields=["due", "id", "plan"],
+                fields=["due", "id", "plan", "agreement"],
                 condition=models.Q(archived_at__isnull=True, cancelled=False),
                 name="task_open_due",
             ),
+            # The tasks of the agreements a user sees.
+            models.Index(fields=["agreement", "due"], name="task_agreement_due"),
             # A superior body's home page: its subordinates' open tasks past their due date,
             # read from the index alone with their plans (a province's 8,000 at the nation).
             models.Index(
@@ -144,6 +151,14 @@ class Task(Archivable):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.agreement_id is None and self.plan_id is not None:
+            self.agreement_id = self.plan.agreement_id
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "agreement"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class Indicator(Archivable):

@@ -26,6 +26,7 @@ from phoihop.vn.text import clean
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.db.models import Model
 
 TASK_FIELDS = (
     "number",
@@ -484,6 +485,31 @@ def task_reassign(*, task: Task, movers: set[int], successor: Organization, reas
     if new_supporting != supporting:
         task.supporting_organizations.set(new_supporting)
     return task
+
+
+# --- derived columns --------------------------------------------------------------------------
+
+
+def fill_task_agreement_column(*, task_model: type[Model], plan_model: type[Model]) -> int:
+    """Set every task's agreement from its plan in one statement; the number changed.
+
+    Takes the models so the data migration can run it on the historical ones."""
+    from django.db import connection
+
+    task, plan = (m._meta.db_table for m in (task_model, plan_model))
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{task}" AS t SET agreement_id = p.agreement_id FROM "{plan}" AS p '  # noqa: S608 (model table names)
+            f"WHERE p.id = t.plan_id AND t.agreement_id {differs} p.agreement_id"
+        )
+        return int(cursor.rowcount)
+
+
+def task_columns_rebuild() -> int:
+    """Rebuild the column tasks copy from their plan (the agreement) for the whole database,
+    after rows were written in bulk. Set-based; returns the number of rows changed."""
+    return fill_task_agreement_column(task_model=Task, plan_model=AnnualPlan)
 
 
 # --- what plans keep hanging on an agreement (registered in apps.py, run by agreement_update) ---

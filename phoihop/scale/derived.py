@@ -1,7 +1,7 @@
 """Derived data that bulk loading bypasses: rebuilt in one place after rows are written in bulk.
 
 The scale generator writes with ``bulk_create`` for speed, so the columns and summary rows that
-the services keep up to date on every write (organisation paths, an activity's agreement, a
+the services keep up to date on every write (organisation paths, a task's and an activity's agreement, a
 commendation's filing name, the organisations an event is seen through, dashboard figures, ...) are rebuilt here afterwards, each by its own
 app's function.
 """
@@ -20,6 +20,9 @@ def rebuilders() -> list[tuple[str, Callable[[], object]]]:
 
     steps.append(("organisation paths", organization_paths_rebuild))
     # Organisation paths come before this step; summaries after it.
+    from phoihop.plans.services import task_columns_rebuild
+
+    steps.append(("task columns", task_columns_rebuild))
     from phoihop.activities.services import activity_columns_rebuild
 
     steps.append(("activity columns", activity_columns_rebuild))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 from django.template import engines
 from django.urls import get_resolver
@@ -62,8 +63,9 @@ def _templates_dir(path: Path) -> Path:
     return next(p for p in path.parents if p.name == "templates")
 
 
-def _cached_loader() -> object:
-    pending = list(engines["django"].engine.template_loaders)
+def _cached_loader() -> Any:
+    backend: Any = engines["django"]
+    pending = list(backend.engine.template_loaders)
     while pending:
         loader = pending.pop(0)
         if hasattr(loader, "get_template_cache"):

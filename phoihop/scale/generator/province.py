@@ -554,7 +554,7 @@ class ProvinceBuilder:
             done = due < self.today and rng.random() < 0.55
             title = f"{area.title} năm {year}"
             tid = self.w.row(
-                Task, plan_id=pid, number=number, title=title[:500], content_area_id=cid, lead_organization_id=lead.id,
+                Task, plan_id=pid, agreement_id=agr.id, number=number, title=title[:500], content_area_id=cid, lead_organization_id=lead.id,
                 responsible_officer_id=lead.head_id if rng.random() < 0.5 else None, start=t_start, due=due,
                 notes="", cancelled=rng.random() < 0.015, completed_on=due if done else None,
                 created_at=_at(made),
