@@ -109,3 +109,15 @@ def test_it_normalises_whitespace_in_a_name_and_keeps_its_dashes() -> None:
     assert clean_name("Phường\u2003Tân\u200b An\u3000") == "Phường Tân An"
     assert clean_name("giai đoạn 2022–2025") == "giai đoạn 2022–2025"
     assert clean_name(_nfd("Quận ủy")) == "Quận ủy"
+
+
+def test_it_knows_every_combining_mark_as_unicodedata_does() -> None:
+    from phoihop.vn.text import _is_mark
+
+    for code in [*range(0x10000), 0x1D167, 0x1D16D, 0x1F600, 0xE0100]:  # astral marks and a letter
+        ch = chr(code)
+        assert _is_mark(ch) == unicodedata.category(ch).startswith("M"), hex(code)
+
+
+def test_it_drops_a_stray_mark_outside_the_basic_plane() -> None:
+    assert nfc("\U0001d167ab \U0001d167cd") == "ab cd"
