@@ -111,7 +111,6 @@ class Agreement(Archivable, Searchable):
         return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
 
 
-
 def copied_agreement() -> models.ForeignKey[Agreement | None, Agreement | None]:
     """The agreement of a record's parent, copied onto the record (a task its plan's, an activity
     its task's) so that who sees it is read from the record's own indexes. Kept by the record's

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.template.backends.django import DjangoTemplates
 
 
 def freeze_loaded() -> int:
@@ -57,16 +61,17 @@ def compile_templates() -> list[str]:
     return names
 
 
-def _template_dirs(backend: object) -> list[Path]:
+def _template_dirs(backend: DjangoTemplates) -> list[Path]:
+    """The folders the engine's loaders read. Its own settings do not say (django-template-partials
+    turns APP_DIRS into explicit loaders), so the loaders are asked, unwrapping the cached and
+    partials loaders that wrap others."""
     from django.template.loaders.base import Loader
 
     found: list[Path] = []
-    pending: list[Loader] = list(backend.engine.template_loaders)  # type: ignore[attr-defined]
+    pending: list[Loader] = list(backend.engine.template_loaders)
     while pending:
         loader = pending.pop(0)
-        pending.extend(
-            getattr(loader, "loaders", [])
-        )  # the cached and partials loaders wrap others
+        pending.extend(getattr(loader, "loaders", []))
         get_dirs = getattr(loader, "get_dirs", None)
         if get_dirs is not None and not getattr(loader, "loaders", None):
             found.extend(Path(d).resolve() for d in get_dirs())

@@ -117,7 +117,8 @@ class Task(Archivable):
             models.Index(fields=["plan", "due"], name="task_plan_due"),
             models.Index(fields=["due"], name="task_due"),
             # The calendar's open deadlines of a window in (day, id) order, with their plans and
-            # agreements: read from the index alone and ranked without a sort (a nation's month is 27,000).
+            # agreements: read from the index alone and ranked without a sort (a nation's month
+            # is 27,000).
             models.Index(
                 fields=["due", "id", "plan", "agreement"],
                 condition=models.Q(archived_at__isnull=True, cancelled=False),

@@ -1,9 +1,9 @@
 """Derived data that bulk loading bypasses: rebuilt in one place after rows are written in bulk.
 
 The scale generator writes with ``bulk_create`` for speed, so the columns and summary rows that
-the services keep up to date on every write (organisation paths, a task's and an activity's agreement, a
-commendation's filing name, the organisations an event is seen through, dashboard figures, ...) are rebuilt here afterwards, each by its own
-app's function.
+the services keep up to date on every write (organisation paths, a task's and an activity's
+agreement, a commendation's filing name, the organisations an event is seen through, dashboard
+figures, ...) are rebuilt here afterwards, each by its own app's function.
 """
 
 from __future__ import annotations
