@@ -11,9 +11,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import copied_agreement
+from phoihop.core.historical import HistoricalRecords
 from phoihop.core.models import Archivable, Searchable
 from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization

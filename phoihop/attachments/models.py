@@ -13,8 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from phoihop.core.historical import HistoricalRecords
 from phoihop.core.models import ActiveQuerySet
 
 

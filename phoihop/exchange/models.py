@@ -8,9 +8,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement
+from phoihop.core.historical import HistoricalRecords
 from phoihop.core.models import Archivable
 from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization

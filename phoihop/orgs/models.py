@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
+from phoihop.core.historical import HistoricalRecords
 from phoihop.core.models import Archivable, Searchable
 from phoihop.core.versioning import version_field
 

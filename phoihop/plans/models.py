@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from phoihop.agreements.models import Agreement, ContentArea, copied_agreement
+from phoihop.core.historical import HistoricalRecords
 from phoihop.core.models import Archivable
 from phoihop.core.versioning import version_field
 from phoihop.orgs.models import Organization, Person

@@ -35,6 +35,25 @@ def test_it_serves_an_openapi_3_1_schema_to_a_token_and_a_session(
     assert Client().get(reverse("api:openapi")).status_code == 401
 
 
+def test_it_builds_the_schema_once_and_serves_the_same_bytes_after(
+    users: Any, login: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from phoihop.api import main
+
+    built = []
+    build = main.api.get_openapi_schema
+    monkeypatch.setattr(main.api, "get_openapi_schema", lambda **kw: built.append(kw) or build(**kw))
+    main.schema_json.cache_clear()
+    client = login(users["alice"])
+    first = client.get(reverse("api:openapi"))
+    second = client.get(reverse("api:openapi"))
+    main.schema_json.cache_clear()  # the next test builds it from the real method again
+    assert built == [{"path_prefix": "/api/v1/"}]
+    assert first["Content-Type"] == "application/json"
+    assert first.content == second.content
+    assert "Tài khoản → Khoá truy" in first.content.decode()  # not escaped to \\uXXXX
+
+
 def test_it_serves_the_documentation_page_from_vendored_files(users: Any, login: Any) -> None:
     response = login(users["alice"]).get(reverse("api:docs"))
     assert response.status_code == 200
