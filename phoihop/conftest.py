@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -119,6 +120,16 @@ def agreement(orgs: dict[str, Any], users: dict[str, Any]) -> Any:
             ContentAreaInput(number=2, title="Đấu tranh phản bác quan điểm sai trái", responsible=[orgs["board"]]),
         ],
     )
+
+
+@pytest.fixture
+def loaded_demo(db: Any) -> Iterator[Any]:
+    """The demo as loaded on 01/03/2026, for a test that reads it: loaded by the first such test
+    of the run, written back row for row for the others (phoihop/testing/demo.py)."""
+    from phoihop.testing.demo import DEMO_DAY, demo_loaded
+
+    with demo_loaded(DEMO_DAY) as result:
+        yield result
 
 
 @pytest.fixture

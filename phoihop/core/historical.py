@@ -9,22 +9,22 @@ The class depends only on the two classes it is made of, so it is made once and 
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from simple_history import manager as history_manager
 from simple_history import models as history_models
 
-
-@functools.cache
-def _manager_class(manager: type[Any], queryset: type[Any], class_name: str | None) -> type[Any]:
-    return super(HistoryManager, manager).from_queryset(queryset, class_name)  # type: ignore[misc]
+_made: dict[tuple[type[Any], type[Any], str | None], type[Any]] = {}
 
 
 class HistoryManager(history_manager.HistoryManager):
     @classmethod
     def from_queryset(cls, queryset_class: type[Any], class_name: str | None = None) -> type[Any]:
-        return _manager_class(cls, queryset_class, class_name)
+        key = (cls, queryset_class, class_name)
+        made = _made.get(key)
+        if made is None:
+            made = _made[key] = super().from_queryset(queryset_class, class_name)
+        return made
 
 
 class HistoricalRecords(history_models.HistoricalRecords):

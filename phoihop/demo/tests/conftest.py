@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from freezegun import freeze_time
 
 from phoihop.demo.base import DemoResult
-from phoihop.demo.loader import demo_load
+from phoihop.testing.demo import DEMO_DAY, demo_loaded
 from phoihop.testing.worlds import shared_world
 
-TODAY = datetime.date(2026, 3, 1)
+TODAY = DEMO_DAY
 
 
 @pytest.fixture(scope="module")
 def demo_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
-    """Loading the demo takes seconds: a module's tests share one load (testing/worlds.py)."""
-    with shared_world(django_db_blocker):
-        with freeze_time(TODAY):
-            loaded = demo_load(today=TODAY)
+    """Loading the demo takes seconds: a module's tests share one load (testing/worlds.py), and
+    the modules after the first one of the run its copy (testing/demo.py)."""
+    with shared_world(django_db_blocker), demo_loaded(TODAY) as loaded:
         yield loaded
 
 

@@ -163,17 +163,14 @@ def test_it_finds_the_generic_title_a_signer_was_given() -> None:
     assert any("generic signing title" in p for p in check_docx(render_docx(doc)))
 
 
-@pytest.mark.django_db
-def test_it_passes_every_document_the_demo_generates() -> None:
+def test_it_passes_every_document_the_demo_generates(loaded_demo: Any) -> None:
     """Every Word document the demo offers, state and Party form, one to six issuers."""
     from phoihop.agreements.models import Agreement
-    from phoihop.demo.loader import demo_load
     from phoihop.plans import documents as generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents as review_documents
     from phoihop.reviews.models import Review
 
-    demo_load(today=datetime.date(2026, 3, 1))
     made: dict[str, bytes] = {}
     for agreement in Agreement.objects.order_by("pk"):
         made[f"agreement {agreement.title[:50]}"] = render_docx(generators.agreement_document(agreement))

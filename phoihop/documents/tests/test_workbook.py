@@ -134,16 +134,13 @@ def test_it_prints_a_wide_sheet_landscape_with_its_header_on_every_page() -> Non
     assert ws.oddFooter.center.text == "Trang &P/&N"
 
 
-@pytest.mark.django_db
-def test_it_sets_up_every_workbook_the_demo_offers_for_print() -> None:
+def test_it_sets_up_every_workbook_the_demo_offers_for_print(loaded_demo: Any) -> None:
     from phoihop.agreements.models import Agreement
-    from phoihop.demo.loader import demo_load
     from phoihop.plans import documents as generators
     from phoihop.plans.models import AnnualPlan
     from phoihop.reviews import documents
     from phoihop.reviews.models import Review
 
-    demo_load(today=datetime.date(2026, 3, 1))
     books: list[tuple[str, bytes]] = []
     for agreement in Agreement.objects.all():
         books.append((f"agreement {agreement.pk}", generators.agreement_workbook(agreement)))

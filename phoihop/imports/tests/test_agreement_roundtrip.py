@@ -7,7 +7,6 @@ each agreement is given both before its document is made: the round trip covers 
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from django.urls import reverse
 from phoihop.agreements.models import Agreement, Party
 from phoihop.demo.base import ADMIN_USERNAME
 from phoihop.imports.tests.test_agreement_document import draft_post
+from phoihop.testing.demo import DEMO_DAY, demo_loaded
 from phoihop.testing.worlds import shared_world
 
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
@@ -28,7 +28,7 @@ NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm 
 @pytest.fixture(scope="module")
 def demo_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[list[Agreement]]:
     """The demo, loaded once for both round trips (see ``phoihop.testing.worlds``)."""
-    with shared_world(django_db_blocker):
+    with shared_world(django_db_blocker), demo_loaded(DEMO_DAY):
         yield _numbered_demo()
 
 
@@ -39,9 +39,7 @@ def demo(demo_world: list[Agreement], db: Any) -> list[Agreement]:
 
 def _numbered_demo() -> list[Agreement]:
     from phoihop.agreements.documents import agreement_doc_type
-    from phoihop.demo.loader import demo_load
 
-    demo_load(today=datetime.date(2026, 3, 1))
     agreements = list(Agreement.objects.order_by("pk"))
     for agreement in agreements:
         kind = agreement_doc_type(agreement)

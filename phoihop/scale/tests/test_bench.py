@@ -3,7 +3,6 @@ the real application."""
 
 from __future__ import annotations
 
-import datetime
 import json
 from io import StringIO
 from pathlib import Path
@@ -21,10 +20,7 @@ SMALL_ARGS = ["--officer=alice", "--leader=superior", "--admin=staff"]
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, Any]:
-    from phoihop.demo.loader import demo_load
-
-    demo_load(today=datetime.date(2026, 3, 1))
+def demo(loaded_demo: Any) -> dict[str, Any]:
     return bench.bench_users(usernames=DEMO_USERS)
 
 
