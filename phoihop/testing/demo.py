@@ -16,6 +16,11 @@ be committed. The clock stands at the day while the demo loads. A test of
 the loader itself (what it creates, what a second load keeps) still calls ``demo_load``: what it
 finds after ``demo_on`` is what a load leaves, row for row (test_demo.py checks that).
 
+A browser test needs the demo committed, for the live server: ``demo_committed()`` loads it (or
+writes it back) in a transaction of its own, the first load's copy taken after its commit, with
+what runs after a commit (the dashboards' summaries) done. Mail sent at that commit is not sent
+again.
+
 What is copied is the database, not the process: the content types (the demo adds some) are
 written back with the rest, so ``demo_loaded`` empties their cache on the way in and on the way
 out (before the rollback brings back the rows the cache would otherwise still point to).
@@ -31,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from freezegun import freeze_time
 
 from phoihop.demo.base import DemoResult
@@ -51,7 +56,7 @@ class Copy:
     result: DemoResult
 
 
-_copies: dict[tuple[str, str, datetime.date], Copy] = {}
+_copies: dict[tuple[str, str, datetime.date, bool], Copy] = {}
 
 
 @contextmanager
@@ -63,23 +68,53 @@ def demo_loaded(today: datetime.date) -> Iterator[DemoResult]:
 
 def demo_on(today: datetime.date) -> DemoResult:
     """The demo as ``demo_load(today=today)`` leaves it, the clock at ``today`` while it loads."""
-    from django.contrib.auth import get_user_model
-
     from phoihop.demo.loader import demo_load
 
     if not connection.in_atomic_block:
         raise RuntimeError("demo_on writes over every table: only inside a transaction rolled back")
-    if get_user_model().objects.exists():
-        raise RuntimeError("demo_on loads into an empty database: this one has users already")
-    key = (connection.vendor, str(connection.settings_dict["NAME"]), today)
-    kept = _copies.get(key)
+    _check_empty()
+    kept = _copies.get(_key(today, committed=False))
     if kept is None:
         with freeze_time(today):
             result = demo_load(today=today)
-        _copies[key] = Copy(tables=tables_read(), result=copy.deepcopy(result))
+        _copies[_key(today, committed=False)] = Copy(
+            tables=tables_read(), result=copy.deepcopy(result)
+        )
         return result
     tables_write(kept.tables)
     return copy.deepcopy(kept.result)
+
+
+def demo_committed() -> DemoResult:
+    """The demo as ``demo_load()`` leaves it today, committed: for a test on ``transactional_db``
+    (whose flush empties the tables again after it)."""
+    from django.utils import timezone
+
+    from phoihop.demo.loader import demo_load
+
+    if connection.in_atomic_block:
+        raise RuntimeError("demo_committed commits: not inside a transaction")
+    _check_empty()
+    key = _key(timezone.localdate(), committed=True)
+    kept = _copies.get(key)
+    if kept is None:
+        result = demo_load()
+        _copies[key] = Copy(tables=tables_read(), result=copy.deepcopy(result))
+        return result
+    with transaction.atomic():
+        tables_write(kept.tables)
+    return copy.deepcopy(kept.result)
+
+
+def _key(today: datetime.date, *, committed: bool) -> tuple[str, str, datetime.date, bool]:
+    return (connection.vendor, str(connection.settings_dict["NAME"]), today, committed)
+
+
+def _check_empty() -> None:
+    from django.contrib.auth import get_user_model
+
+    if get_user_model().objects.exists():
+        raise RuntimeError("the demo loads into an empty database: this one has users already")
 
 
 @contextmanager

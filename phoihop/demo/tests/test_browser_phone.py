@@ -70,9 +70,9 @@ def log_in(page: Any, base: str, username: str) -> None:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_it_stacks_every_list_into_cards_on_a_phone_and_keeps_tables_on_a_laptop(live_server: Any, page: Any) -> None:
-    from phoihop.demo.loader import demo_load
+    from phoihop.testing.demo import demo_committed
 
-    demo_load()
+    demo_committed()
     base = live_server.url
     page.on("pageerror", lambda exc: pytest.fail(f"script error: {exc}"))
     account = None
@@ -104,10 +104,10 @@ def test_it_stacks_every_list_into_cards_on_a_phone_and_keeps_tables_on_a_laptop
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_it_shows_the_month_as_an_agenda_and_fits_the_charts_on_a_phone(live_server: Any, page: Any) -> None:
-    from phoihop.demo.loader import demo_load
     from phoihop.plans.models import Task
+    from phoihop.testing.demo import demo_committed
 
-    demo_load()
+    demo_committed()
     base = live_server.url
     # A month with deadlines of the officer's own command.
     month = (

@@ -24,9 +24,10 @@ SUPERIOR_LEADER = "tu.hcm.lanhdao"  # Thành ủy, above the Ban TG&DV
 
 @pytest.fixture
 def demo(transactional_db: Any) -> Any:
-    from phoihop.demo.loader import demo_load
+    """The demo committed for the live server (loaded once, then written back: testing/demo.py)."""
+    from phoihop.testing.demo import demo_committed
 
-    return demo_load()
+    return demo_committed()
 
 
 def log_in(page: Any, base_url: str, username: str) -> None:

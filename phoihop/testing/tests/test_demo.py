@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 
 from phoihop.agreements.models import Agreement
 from phoihop.notifications.models import Notification
 from phoihop.orgs.models import Organization
 from phoihop.testing.builders import make_org, make_user
-from phoihop.testing.demo import DEMO_DAY, demo_on, tables_read, tables_write
+from phoihop.testing.demo import DEMO_DAY, demo_committed, demo_on, tables_read, tables_write
 
 
 def test_it_writes_back_every_row_as_it_was_read_over_a_changed_database(loaded_demo: Any) -> None:
@@ -69,4 +69,31 @@ def test_it_loads_only_into_an_empty_database() -> None:
     make_user("nguoidung-co-truoc")
     with pytest.raises(RuntimeError, match="empty database"):
         demo_on(DEMO_DAY)
+    with pytest.raises(RuntimeError, match="not inside a transaction"):
+        demo_committed()
     assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_commits_the_demo_with_the_summaries_made_after_the_commit() -> None:
+    from phoihop.dashboards.models import TaskFigure
+
+    with pytest.raises(RuntimeError, match="inside a transaction rolled back"):
+        demo_on(DEMO_DAY)
+    result = demo_committed()  # loaded, or written back if a test before loaded it
+    assert result.logins and Agreement.objects.count() >= 10
+    assert TaskFigure.objects.exists()  # refreshed after the commit, and part of the copy
+
+    with transaction.atomic():
+        tables_write({})  # every table emptied, as a flush leaves them near enough
+    assert demo_committed() == result  # written back, whatever happened the first time
+    with transaction.atomic():
+        assert tables_read() == _copies_of_today()
+
+
+def _copies_of_today() -> Any:
+    from django.utils import timezone
+
+    from phoihop.testing import demo
+
+    return demo._copies[demo._key(timezone.localdate(), committed=True)].tables
