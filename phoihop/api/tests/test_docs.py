@@ -40,9 +40,14 @@ def test_it_builds_the_schema_once_and_serves_the_same_bytes_after(
 ) -> None:
     from phoihop.api import main
 
-    built = []
+    built: list[dict[str, Any]] = []
     build = main.api.get_openapi_schema
-    monkeypatch.setattr(main.api, "get_openapi_schema", lambda **kw: built.append(kw) or build(**kw))
+
+    def counted(**kw: Any) -> Any:
+        built.append(kw)
+        return build(**kw)
+
+    monkeypatch.setattr(main.api, "get_openapi_schema", counted)
     main.schema_json.cache_clear()
     client = login(users["alice"])
     first = client.get(reverse("api:openapi"))

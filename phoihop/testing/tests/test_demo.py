@@ -54,9 +54,8 @@ def test_new_rows_take_keys_past_those_written_back(loaded_demo: Any) -> None:
 def test_the_content_types_are_read_again_from_the_rows_written_back(loaded_demo: Any) -> None:
     rows = tables_read()
     # What the cache would hold from before: the rows behind it are written over.
-    ContentType.objects._add_to_cache(
-        "default", ContentType(pk=999_999, app_label="agreements", model="agreement")
-    )
+    stale = ContentType(pk=999_999, app_label="agreements", model="agreement")
+    ContentType.objects._add_to_cache("default", stale)  # type: ignore[attr-defined]
     tables_write(rows)
     kind = ContentType.objects.get_for_model(Agreement)
     assert (
