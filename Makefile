@@ -166,16 +166,17 @@ test: $(VENV)/.test-deps system-packages messages
 	echo "==> Deployment check, lint and type check, in the background into test-artifacts/checks.log"
 	checks & checks_pid=$$!
 
-	# The two suites run side by side (one per core): PostgreSQL in the background into its log,
-	# SQLite with the browser tests in the foreground; the PostgreSQL log is shown when it ends.
-	# Not pytest-xdist: the two cores are busy already, and each more worker makes its own test
-	# database (about 24 s of CPU for the migrations on SQLite, measured) for nothing to gain.
+	# The two suites run side by side: PostgreSQL in the background into its log, SQLite with the
+	# browser tests in the foreground; the PostgreSQL log is shown when it ends. The PostgreSQL
+	# run, the longer, has two workers (pytest-xdist, each test module in one of them): while both
+	# suites run the cores are shared anyway, and once SQLite is done its last minutes take both
+	# cores instead of one. Each worker makes its own test database (test_<name>_gw0, _gw1).
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
 	  echo "==> Test suite on PostgreSQL ($$pg), in the background into test-artifacts/postgresql.log"
 	  # Only the tests that use the database: the others have the SQLite run (phoihop/conftest.py).
-	  env DATABASE_URL="$(PG_URL)" PHOIHOP_TESTS=database $(PYTEST) -m "not browser" "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
+	  env DATABASE_URL="$(PG_URL)" PHOIHOP_TESTS=database $(PYTEST) -m "not browser" -n 2 --dist loadfile "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
 	  pg_pid=$$!
 	elif [ "$$ci" = 1 ]; then
 	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
