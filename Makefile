@@ -167,10 +167,11 @@ test: $(VENV)/.test-deps system-packages messages
 	checks & checks_pid=$$!
 
 	# The two suites run side by side: PostgreSQL in the background into its log, SQLite with the
-	# browser tests in the foreground; the PostgreSQL log is shown when it ends. The PostgreSQL
-	# run, the longer, has two workers (pytest-xdist, each test module in one of them): while both
-	# suites run the cores are shared anyway, and once SQLite is done its last minutes take both
-	# cores instead of one. Each worker makes its own test database (test_<name>_gw0, _gw1).
+	# browser tests in the foreground; the PostgreSQL log is shown when it ends. Each has two
+	# workers (pytest-xdist, each test module in one of them): whichever suite ends first, the
+	# other's last minutes take both cores instead of one. With one process a suite, the one that
+	# ended last ran alone on a core for two minutes; with workers for one suite only, it starved
+	# the other. Each worker makes its own test database (test_<name>_gw0, _gw1).
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
@@ -187,7 +188,7 @@ test: $(VENV)/.test-deps system-packages messages
 	fi
 
 	echo "==> Test suite on SQLite, with the browser tests"
-	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL TEST_SQLITE_NAME="$$sqlite_db" $(PYTEST) "$${db_args[@]}"
+	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL TEST_SQLITE_NAME="$$sqlite_db" $(PYTEST) -n 2 --dist loadfile "$${db_args[@]}"
 
 	if [ -n "$$pg_pid" ]; then
 	  set +e; wait "$$pg_pid"; rc=$$?; set -e
