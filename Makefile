@@ -166,18 +166,17 @@ test: $(VENV)/.test-deps system-packages messages
 	echo "==> Deployment check, lint and type check, in the background into test-artifacts/checks.log"
 	checks & checks_pid=$$!
 
-	# The two suites run side by side: PostgreSQL in the background into its log, SQLite with the
-	# browser tests in the foreground; the PostgreSQL log is shown when it ends. Each has two
-	# workers (pytest-xdist, each test module in one of them): whichever suite ends first, the
-	# other's last minutes take both cores instead of one. With one process a suite, the one that
-	# ended last ran alone on a core for two minutes; with workers for one suite only, it starved
-	# the other. Each worker makes its own test database (test_<name>_gw0, _gw1).
+	# The two suites run side by side (one per core): PostgreSQL in the background into its log,
+	# SQLite with the browser tests in the foreground; the PostgreSQL log is shown when it ends.
+	# Not pytest-xdist, measured on a two-core machine: two workers for the PostgreSQL run
+	# starved the SQLite run (14 min 30 s against 13 min 55 s without), and two for each suite
+	# made every test slower (20 min 26 s, half again as much CPU time).
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
 	  echo "==> Test suite on PostgreSQL ($$pg), in the background into test-artifacts/postgresql.log"
 	  # Only the tests that use the database: the others have the SQLite run (phoihop/conftest.py).
-	  env DATABASE_URL="$(PG_URL)" PHOIHOP_TESTS=database $(PYTEST) -m "not browser" -n 2 --dist loadfile "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
+	  env DATABASE_URL="$(PG_URL)" PHOIHOP_TESTS=database $(PYTEST) -m "not browser" "$${db_args[@]}" > test-artifacts/postgresql.log 2>&1 &
 	  pg_pid=$$!
 	elif [ "$$ci" = 1 ]; then
 	  echo "error: PostgreSQL is not reachable at $$pg; with CI=true the PostgreSQL run is required." >&2
@@ -188,7 +187,7 @@ test: $(VENV)/.test-deps system-packages messages
 	fi
 
 	echo "==> Test suite on SQLite, with the browser tests"
-	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL TEST_SQLITE_NAME="$$sqlite_db" $(PYTEST) -n 2 --dist loadfile "$${db_args[@]}"
+	tests "SQLite + browser" test-artifacts/sqlite.log env -u DATABASE_URL TEST_SQLITE_NAME="$$sqlite_db" $(PYTEST) "$${db_args[@]}"
 
 	if [ -n "$$pg_pid" ]; then
 	  set +e; wait "$$pg_pid"; rc=$$?; set -e
