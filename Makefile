@@ -169,8 +169,9 @@ test: $(VENV)/.test-deps system-packages messages
 	# The two suites run side by side (one per core): PostgreSQL in the background into its log,
 	# SQLite with the browser tests in the foreground; the PostgreSQL log is shown when it ends.
 	# Not pytest-xdist, measured on a two-core machine: two workers for the PostgreSQL run
-	# starved the SQLite run (14 min 30 s against 13 min 55 s without), and two for each suite
-	# made every test slower (20 min 26 s, half again as much CPU time).
+	# starved the SQLite run (14 min 30 s in all against 13 min 55 s without), and two for each
+	# suite gained nothing either (20 min 26 s, on a host that was slowing down; the next run, one
+	# process a suite, took 18 min 19 s).
 	pg=$$(sed -E 's#//([^:/@]*):[^@/]*@#//\1:***@#' <<< "$(PG_URL)")  # shown without its password
 	pg_pid=""
 	if $(PY) -c "$$PG_REACHABLE" "$(PG_URL)"; then
