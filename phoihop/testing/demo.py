@@ -12,9 +12,9 @@ of a second, into a database that is then exactly the one the load left:
 
 Only into an empty database, inside a transaction that is rolled back (pytest-django's ``db``,
 or ``shared_world``): writing the copy back empties every table first, and nothing of that may
-be committed. The clock stands at the day while the demo loads. A test of
-the loader itself (what it creates, what a second load keeps) still calls ``demo_load``: what it
-finds after ``demo_on`` is what a load leaves, row for row (test_demo.py checks that).
+be committed. The clock stands at the day while the demo loads. A test of the loader itself
+(what it creates, what a second load keeps) still calls ``demo_load``: what it finds after
+``demo_on`` is what a load leaves, row for row (test_demo.py checks that).
 
 A browser test needs the demo committed, for the live server: ``demo_committed()`` loads it (or
 writes it back) in a transaction of its own, the first load's copy taken after its commit, with
@@ -41,7 +41,7 @@ from freezegun import freeze_time
 
 from phoihop.demo.base import DemoResult
 
-# The day most tests read the demo on (a day of the 2026–2030 period, its first plans made).
+# The day most tests read the demo on (in the 2026–2029 period, its first plans made).
 DEMO_DAY = datetime.date(2026, 3, 1)
 
 # What migrate records, not data: left as it is.
