@@ -19,7 +19,6 @@ test uses for whatever else it needs.
 
 from __future__ import annotations
 
-import datetime
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -65,61 +64,23 @@ def pytest_unconfigure(config: Any) -> None:
 
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:
-    from phoihop.orgs.models import Organization as O
-    from phoihop.testing.builders import make_org
+    from phoihop.testing.base_world import base_orgs
 
-    city = make_org("Bộ Tư lệnh Thành phố Hồ Chí Minh", short_name="Bộ Tư lệnh TP", symbol="BTL", kind=O.Kind.MILITARY, level=O.Level.PROVINCE, province_code=79)
-    district = make_org("Ban Chỉ huy Quân sự Quận 4", short_name="Ban CHQS Quận 4", symbol="BCHQS", kind=O.Kind.MILITARY, level=O.Level.DISTRICT, parent=city, locality_text="Quận 4, TP Hồ Chí Minh", valid_to=datetime.date(2025, 6, 30))
-    ward = make_org("Ban Chỉ huy Quân sự Phường 1 Quận 4", kind=O.Kind.MILITARY, level=O.Level.COMMUNE, parent=district, locality_text="Phường 1, Quận 4")
-    board = make_org("Ban Tuyên giáo Quận ủy Quận 4", short_name="BTG Quận ủy Quận 4", symbol="BTGQU", kind=O.Kind.PARTY_BOARD, level=O.Level.DISTRICT, locality_text="Quận 4, TP Hồ Chí Minh")
-    unrelated = make_org("Hội Nông dân xã Khánh Hội", kind=O.Kind.FARMERS, level=O.Level.COMMUNE, province_code=37, commune_code=14599)
-    return {"city": city, "district": district, "ward": ward, "board": board, "unrelated": unrelated}
+    return base_orgs()
 
 
 @pytest.fixture
 def users(orgs: dict[str, Any]) -> dict[str, Any]:
-    from phoihop.orgs.models import Membership as M
-    from phoihop.testing.builders import make_user
+    from phoihop.testing.base_world import base_users
 
-    def make(username: str, org: str | None, role: str | None, **extra: Any) -> Any:
-        return make_user(username, org=orgs[org] if org else None, role=role, first_name=username, **extra)
-
-    return {
-        "alice": make("alice", "district", M.Role.OFFICER),
-        "bob": make("bob", "district", M.Role.VIEWER),
-        "leader": make("leader", "district", M.Role.LEADER),
-        "coop_officer": make("coop_officer", "board", M.Role.OFFICER),
-        "superior": make("superior", "city", M.Role.VIEWER),
-        "subordinate": make("subordinate", "ward", M.Role.OFFICER),
-        "charlie": make("charlie", "unrelated", M.Role.OFFICER),
-        "staff": make("staff", None, None, is_staff=True),
-    }
+    return base_users(orgs)
 
 
 @pytest.fixture
 def agreement(orgs: dict[str, Any], users: dict[str, Any]) -> Any:
-    from phoihop.agreements.models import Party
-    from phoihop.agreements.services import ContentAreaInput, PartyInput
-    from phoihop.testing.builders import make_agreement
+    from phoihop.testing.base_world import base_agreement
 
-    return make_agreement(
-        actor=users["alice"],
-        kind="program",
-        number_symbol="03/CTr-BCHQS-BTGQU",
-        title="Chương trình phối hợp công tác tuyên giáo và quốc phòng",
-        status="in_force",
-        period_start=2022,
-        period_end=2025,
-        signed_on=datetime.date(2022, 9, 15),
-        parties=[
-            PartyInput(organization=orgs["district"], role=Party.Role.LEAD, signatory_name="Nguyễn Văn An", signatory_rank="Thượng tá", signatory_position="Chỉ huy trưởng"),
-            PartyInput(organization=orgs["board"], role=Party.Role.COOPERATING, signatory_name="Trần Thị Bình", signatory_position="Trưởng ban"),
-        ],
-        areas=[
-            ContentAreaInput(number=1, title="Định hướng tư tưởng, tuyên truyền về quốc phòng", responsible=[orgs["district"], orgs["board"]]),
-            ContentAreaInput(number=2, title="Đấu tranh phản bác quan điểm sai trái", responsible=[orgs["board"]]),
-        ],
-    )
+    return base_agreement(orgs, users)
 
 
 @pytest.fixture

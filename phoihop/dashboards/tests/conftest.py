@@ -28,6 +28,9 @@ from typing import Any
 
 import pytest
 
+# The root fixtures taken from the world below.
+from phoihop.testing.world_fixtures import world_agreement, world_orgs, world_users  # noqa: F401
+
 TODAY = datetime.date(2025, 11, 15)
 D = datetime.date
 
@@ -52,8 +55,9 @@ def make_agreement(actor: Any, lead: Any, title: str, *, status: str = "in_force
     )
 
 
-@pytest.fixture
-def dash(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
+def build_dash(world: dict[str, Any]) -> dict[str, Any]:
+    """The plan, tasks, indicators and activities of the docstring above, and two more agreements."""
+    agreement, orgs, users = world["agreement"], world["orgs"], world["users"]
     from phoihop.plans.services import task_cancel, task_complete
     from phoihop.plans.tests.helpers import approve, record
     from phoihop.testing.builders import make_indicator, make_plan, make_task
@@ -100,11 +104,11 @@ def dash(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[st
     }
 
 
-@pytest.fixture
-def reports(dash: dict[str, Any], agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
+def build_reports(world: dict[str, Any]) -> dict[str, Any]:
     """A yearly reporting duty of the district, due 10 days after each year: 2022 sent on time,
     2023 sent late, 2024 never sent (missing on 15/11/2025), 2025 not due yet; and an inspection
     of 2025 with one open and one closed recommendation."""
+    agreement, orgs, users = world["agreement"], world["orgs"], world["users"]
     from phoihop.exchange.models import Recommendation
     from phoihop.exchange.services import (
         inspection_create,
@@ -132,6 +136,93 @@ def reports(dash: dict[str, Any], agreement: Any, orgs: dict[str, Any], users: d
     closed = recommendation_add(actor=alice, inspection=inspection, text="Lập sổ theo dõi hoạt động", responsible=district)
     Recommendation.objects.filter(pk=closed.pk).update(status=Recommendation.Status.CLOSED)
     return {"sent": sent, "inspection": inspection, "open": open_one}
+
+
+def build_richer(world: dict[str, Any]) -> dict[str, Any]:
+    """The known world plus what must not count: a returned, a draft and an archived activity,
+    an activity over two years, an archived task, a plan not in force, and more agreements."""
+    from phoihop.activities.services import activity_return, activity_submit
+    from phoihop.plans.services import plan_create, task_create
+    from phoihop.plans.tests.helpers import approve, record
+
+    agreement, orgs, users, dash = world["agreement"], world["orgs"], world["users"], world["dash"]
+    alice, leader = users["alice"], users["leader"]
+    district, board = orgs["district"], orgs["board"]
+    t = dash["tasks"]
+    returned = record(alice, t[2], [district, board], day=D(2025, 4, 2), title="Trả lại")
+    activity_submit(actor=alice, activity=returned)
+    activity_return(actor=leader, activity=returned, note="Bổ sung số liệu")
+    record(alice, t[2], [district], day=D(2025, 4, 3), title="Nháp")
+    archived = approve(alice, leader, record(alice, t[3], [district, board], day=D(2025, 5, 1), title="Đã lưu trữ"))
+    archived.archived_at = datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC)  # as a system administrator would
+    archived.save(update_fields=["archived_at"])
+    spanning = record(alice, t[7], [board, district], day=D(2025, 12, 30), title="Qua hai năm")
+    spanning.end_date = D(2026, 1, 2)
+    spanning.save(update_fields=["end_date"])
+    approve(alice, leader, spanning)
+    gone = task_create(
+        actor=alice, plan=dash["plan"],
+        fields={"number": 9, "title": "Nhiệm vụ bỏ", "lead_organization": district, "due": D(2025, 11, 1)},
+        supporting=(board,),
+    )
+    gone.archived_at = datetime.datetime(2025, 11, 2, tzinfo=datetime.UTC)
+    gone.save(update_fields=["archived_at"])
+    draft_plan = plan_create(actor=alice, agreement=agreement, year=2024)
+    task_create(
+        actor=alice, plan=draft_plan,
+        fields={"number": 20, "title": "Nhiệm vụ năm 2024", "lead_organization": board, "due": D(2024, 6, 30)},
+        supporting=(district,),
+    )
+    submitted = record(alice, t[1], [district, board], day=D(2025, 11, 1), title="Chờ duyệt chung")
+    activity_submit(actor=alice, activity=submitted)
+    grow(alice, leader, orgs, 3)
+    return dash
+
+
+def grow(actor: Any, leader: Any, orgs: dict[str, Any], n: int) -> None:
+    """More agreements, tasks, indicators and activities for the district."""
+    from phoihop.plans.services import indicator_set, plan_create, plan_set_status, task_create
+    from phoihop.plans.tests.helpers import approve, record
+
+    for i in range(n):
+        extra = make_agreement(actor, orgs["district"], f"Kế hoạch phối hợp bổ sung số {i}", start=2025, end=2025)
+        plan = plan_create(actor=actor, agreement=extra, year=2025)
+        plan_set_status(actor=actor, plan=plan, status="in_force")
+        task = task_create(
+            actor=actor, plan=plan,
+            fields={"title": "Nhiệm vụ thêm", "lead_organization": orgs["district"], "due": datetime.date(2025, 10, 1)},
+            supporting=(),
+        )
+        ind = indicator_set(actor=actor, owner=task, name="Buổi", unit="session", target="3")
+        approve(actor, leader, record(actor, task, [orgs["district"]], day=datetime.date(2025, 2, 1), values={ind: "1"}))
+
+
+# The worlds a test may ask for, each built on the ones before it. A test gets the highest it
+# asks for, built by the first test of the process that asks for it and written back for the
+# others; the root fixtures (orgs, users, agreement) come from it (testing/base_world.py).
+LAYERS = {"dash": build_dash, "reports": build_reports, "richer": build_richer}
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, db: Any, summaries_follow_writes: None) -> dict[str, Any]:
+    from phoihop.testing.base_world import layered_world
+
+    return layered_world(request, "the dashboards' world", LAYERS)
+
+
+@pytest.fixture
+def dash(world: dict[str, Any]) -> dict[str, Any]:
+    return world["dash"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def reports(world: dict[str, Any]) -> dict[str, Any]:
+    return world["reports"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def richer(world: dict[str, Any]) -> dict[str, Any]:
+    return world["richer"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture(autouse=True)

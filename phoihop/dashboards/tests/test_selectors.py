@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from phoihop.dashboards import selectors
-from phoihop.dashboards.tests.conftest import TODAY, make_agreement
+from phoihop.dashboards.tests.conftest import TODAY, grow
 from phoihop.testing.queries import assert_queries
 
 
@@ -145,24 +145,6 @@ def test_it_sorts_subordinate_rows(dash: dict[str, Any], users: dict[str, Any], 
     assert [r.organization for r in selectors.sort_figures(rows, "overdue")] == [quiet, orgs["district"]]
     assert [r.organization for r in selectors.sort_figures(rows, "name")] == [orgs["district"], quiet]
     assert [r.organization for r in selectors.sort_figures(rows, "-attainment")] == [orgs["district"], quiet]
-
-
-def grow(actor: Any, leader: Any, orgs: dict[str, Any], n: int) -> None:
-    """More agreements, tasks, indicators and activities for the district."""
-    from phoihop.plans.services import indicator_set, plan_create, plan_set_status, task_create
-    from phoihop.plans.tests.helpers import approve, record
-
-    for i in range(n):
-        extra = make_agreement(actor, orgs["district"], f"Kế hoạch phối hợp bổ sung số {i}", start=2025, end=2025)
-        plan = plan_create(actor=actor, agreement=extra, year=2025)
-        plan_set_status(actor=actor, plan=plan, status="in_force")
-        task = task_create(
-            actor=actor, plan=plan,
-            fields={"title": "Nhiệm vụ thêm", "lead_organization": orgs["district"], "due": datetime.date(2025, 10, 1)},
-            supporting=(),
-        )
-        ind = indicator_set(actor=actor, owner=task, name="Buổi", unit="session", target="3")
-        approve(actor, leader, record(actor, task, [orgs["district"]], day=datetime.date(2025, 2, 1), values={ind: "1"}))
 
 
 def test_it_keeps_the_query_count_when_rows_grow(dash: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> None:

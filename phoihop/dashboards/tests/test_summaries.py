@@ -14,7 +14,6 @@ from phoihop.dashboards.models import ActivityFigure, ReportSlot, TaskFigure
 from phoihop.dashboards.services import dashboard_summaries_rebuild, dashboard_summaries_refresh
 from phoihop.dashboards.tests import reference
 from phoihop.dashboards.tests.conftest import TODAY
-from phoihop.dashboards.tests.test_selectors import grow
 
 D = datetime.date
 DAYS = (TODAY, D(2025, 10, 1), D(2025, 12, 31), D(2026, 1, 3), D(2024, 6, 1))
@@ -32,47 +31,6 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
         # The slot order is the exchange's order within one refresh: compare without it.
         "reports": rows(ReportSlot, "order"),
     }
-
-
-@pytest.fixture
-def richer(dash: dict[str, Any], reports: dict[str, Any], users: dict[str, Any], orgs: dict[str, Any], agreement: Any) -> dict[str, Any]:
-    """The known world plus what must not count: a returned, a draft and an archived activity,
-    an activity over two years, an archived task, a plan not in force, and more agreements."""
-    from phoihop.activities.services import activity_return, activity_submit
-    from phoihop.plans.services import plan_create, task_create
-    from phoihop.plans.tests.helpers import approve, record
-
-    alice, leader = users["alice"], users["leader"]
-    district, board = orgs["district"], orgs["board"]
-    t = dash["tasks"]
-    returned = record(alice, t[2], [district, board], day=D(2025, 4, 2), title="Trả lại")
-    activity_submit(actor=alice, activity=returned)
-    activity_return(actor=leader, activity=returned, note="Bổ sung số liệu")
-    record(alice, t[2], [district], day=D(2025, 4, 3), title="Nháp")
-    archived = approve(alice, leader, record(alice, t[3], [district, board], day=D(2025, 5, 1), title="Đã lưu trữ"))
-    archived.archived_at = datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC)  # as a system administrator would
-    archived.save(update_fields=["archived_at"])
-    spanning = record(alice, t[7], [board, district], day=D(2025, 12, 30), title="Qua hai năm")
-    spanning.end_date = D(2026, 1, 2)
-    spanning.save(update_fields=["end_date"])
-    approve(alice, leader, spanning)
-    gone = task_create(
-        actor=alice, plan=dash["plan"],
-        fields={"number": 9, "title": "Nhiệm vụ bỏ", "lead_organization": district, "due": D(2025, 11, 1)},
-        supporting=(board,),
-    )
-    gone.archived_at = datetime.datetime(2025, 11, 2, tzinfo=datetime.UTC)
-    gone.save(update_fields=["archived_at"])
-    draft_plan = plan_create(actor=alice, agreement=agreement, year=2024)
-    task_create(
-        actor=alice, plan=draft_plan,
-        fields={"number": 20, "title": "Nhiệm vụ năm 2024", "lead_organization": board, "due": D(2024, 6, 30)},
-        supporting=(district,),
-    )
-    submitted = record(alice, t[1], [district, board], day=D(2025, 11, 1), title="Chờ duyệt chung")
-    activity_submit(actor=alice, activity=submitted)
-    grow(alice, leader, orgs, 3)
-    return dash
 
 
 def compare(user: Any, organizations: list[Any]) -> None:

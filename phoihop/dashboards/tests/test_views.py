@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from phoihop.dashboards.tests.conftest import TODAY
-from phoihop.dashboards.tests.test_selectors import grow
+from phoihop.dashboards.tests.conftest import TODAY, grow
 from phoihop.testing.queries import assert_queries
 
 

@@ -1,4 +1,5 @@
-"""Fixtures for review tests: a 2024 plan with a hand-countable record, and a review of it."""
+"""Fixtures for review tests: a 2024 plan with a hand-countable record, and a review of it,
+kept (phoihop/testing/kept.py): built by the first test that asks, written back for the others."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from phoihop.orgs.models import Membership
 from phoihop.plans.tests.helpers import D, approve, indicator, record
 from phoihop.testing.builders import make_user
 
+# The root fixtures taken from the world below.
+from phoihop.testing.world_fixtures import world_agreement, world_orgs, world_users  # noqa: F401
+
 D24 = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
 
 
-@pytest.fixture
-def board_leader(orgs: dict[str, Any]) -> Any:
+def make_board_leader(orgs: dict[str, Any]) -> Any:
     return make_user("board_leader", org=orgs["board"], role=Membership.Role.LEADER)
 
 
-@pytest.fixture
-def record_2024(agreement: Any, users: dict[str, Any], orgs: dict[str, Any], board_leader: Any) -> dict[str, Any]:
+def build_record_2024(world: dict[str, Any]) -> dict[str, Any]:
     """Plan 2024, task 1 (content area 1, led by the district command) with 10 sessions to hold,
     task 2 (content area 2, led by the board) with 4 articles; a 2025 plan with one more activity.
 
@@ -30,6 +32,8 @@ def record_2024(agreement: Any, users: dict[str, Any], orgs: dict[str, Any], boa
     from phoihop.activities.services import activity_return, activity_submit
     from phoihop.plans.services import plan_create
 
+    agreement, users, orgs = world["agreement"], world["users"], world["orgs"]
+    board_leader = world["board_leader"] = make_board_leader(orgs)
     alice, leader, coop = users["alice"], users["leader"], users["coop_officer"]
     district, board = orgs["district"], orgs["board"]
     plan = plan_create(actor=alice, agreement=agreement, year=2024)
@@ -53,8 +57,41 @@ def record_2024(agreement: Any, users: dict[str, Any], orgs: dict[str, Any], boa
     return {"plan": plan, "t1": t1, "t2": t2, "sessions": sessions, "articles": articles}
 
 
-@pytest.fixture
-def review(agreement: Any, users: dict[str, Any], record_2024: dict[str, Any]) -> Any:
+def build_review(world: dict[str, Any]) -> Any:
     from phoihop.reviews.services import review_create
 
-    return review_create(actor=users["alice"], agreement=agreement, kind="interim", period_start=D24[0], period_end=D24[1])
+    return review_create(
+        actor=world["users"]["alice"], agreement=world["agreement"], kind="interim",
+        period_start=D24[0], period_end=D24[1],
+    )
+
+
+# The record, then its review: a test gets the highest it asks for, built by the first test of
+# the process that asks for it and written back for the others; the root fixtures (orgs, users,
+# agreement) come from it (testing/base_world.py).
+LAYERS = {"record_2024": build_record_2024, "review": build_review}
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, db: Any) -> dict[str, Any]:
+    from phoihop.testing.base_world import layered_world
+
+    return layered_world(request, "the reviews' world", LAYERS)
+
+
+@pytest.fixture
+def board_leader(world: dict[str, Any]) -> Any:
+    """The board's leader: the record's approver where the test has the record, else made now."""
+    if "board_leader" not in world:
+        world["board_leader"] = make_board_leader(world["orgs"])
+    return world["board_leader"]
+
+
+@pytest.fixture
+def record_2024(world: dict[str, Any]) -> dict[str, Any]:
+    return world["record_2024"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def review(world: dict[str, Any]) -> Any:
+    return world["review"]
