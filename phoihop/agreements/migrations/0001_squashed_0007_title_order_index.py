@@ -11,6 +11,8 @@ from django.db import migrations, models
 
 from phoihop.core.trigram import search_text_trigram_index
 
+from phoihop.core import migrating
+
 
 # From 0004_list_indexes: the list orders empty dates last (ORDER BY signed_on DESC NULLS LAST,
 # id DESC). SQLite sorts NULL lowest, so a plain descending index already matches; PostgreSQL
@@ -65,7 +67,7 @@ def drop_index(apps, schema_editor):
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-class Migration(migrations.Migration):
+class Migration(migrating.Migration):  # its new models rendered once (core/migrating.py)
 
     initial = True
 

@@ -3,8 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from phoihop.core import migrating
 
-class Migration(migrations.Migration):
+
+class Migration(migrating.Migration):  # its new models rendered once (core/migrating.py)
 
     initial = True
 

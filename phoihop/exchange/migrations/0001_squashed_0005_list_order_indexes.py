@@ -9,8 +9,10 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from phoihop.core import migrating
 
-class Migration(migrations.Migration):
+
+class Migration(migrating.Migration):  # its new models rendered once (core/migrating.py)
 
     initial = True
 

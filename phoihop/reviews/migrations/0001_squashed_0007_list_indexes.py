@@ -9,6 +9,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from phoihop.core import migrating
+
 
 # From 0006_commendation_awardee_sort: the commendation list's order in the ``vi`` collation
 # (PostgreSQL only).
@@ -28,7 +30,7 @@ def drop_index(apps, schema_editor):
         schema_editor.execute("DROP INDEX IF EXISTS commendation_list_order")
 
 
-class Migration(migrations.Migration):
+class Migration(migrating.Migration):  # its new models rendered once (core/migrating.py)
 
     initial = True
 
