@@ -62,6 +62,16 @@ def pytest_unconfigure(config: Any) -> None:
         shutil.rmtree(media, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def flush_tables_with_rows() -> Iterator[None]:
+    """After a test on ``transactional_db``, only the tables that hold rows are emptied
+    (phoihop/testing/flush.py)."""
+    from phoihop.testing.flush import flush_tables_with_rows
+
+    with flush_tables_with_rows():
+        yield
+
+
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Any]:
     from phoihop.testing.base_world import base_orgs

@@ -140,7 +140,7 @@ def tables_write(tables: dict[str, Any]) -> None:
     rollback) cost more than the rows written back."""
     names = _table_names()
     with content_types_forgotten(), connection.cursor() as cursor:
-        for name in _tables_with_rows(cursor, names):  # the keys are deferred: checked below
+        for name in tables_with_rows(cursor, names):  # the keys are deferred: checked below
             cursor.execute(f"DELETE FROM {_q(name)}")  # noqa: S608 (names from the schema)
         written = [name for name in names if tables.get(name)]
         if connection.vendor == "postgresql":
@@ -172,7 +172,7 @@ def in_any_order(tables: dict[str, Any]) -> dict[str, Any]:
     return {name: (columns, sorted(rows, key=repr)) for name, (columns, rows) in tables.items()}
 
 
-def _tables_with_rows(cursor: Any, names: list[str]) -> list[str]:
+def tables_with_rows(cursor: Any, names: list[str]) -> list[str]:
     """The tables of ``names`` that hold a row, asked in one query."""
     if not names:
         return []

@@ -9,8 +9,17 @@ from typing import Any
 import pytest
 from django.test import Client
 
-# The reviews' fixtures: a 2024 plan with a hand-countable record, and a review of it.
-from phoihop.reviews.tests.conftest import board_leader, record_2024, review  # noqa: F401
+# The reviews' fixtures: a 2024 plan with a hand-countable record, and a review of it, kept
+# (testing/kept.py), with the root fixtures taken from their world.
+from phoihop.reviews.tests.conftest import (  # noqa: F401
+    board_leader,
+    layered,
+    record_2024,
+    review,
+    world_agreement,
+    world_orgs,
+    world_users,
+)
 
 
 @pytest.fixture

@@ -29,7 +29,16 @@ from django.test.utils import ContextList
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from phoihop.core.tests.test_access_walk import routes, url_for, view_rule, world  # noqa: F401
+from phoihop.core.tests.test_access_walk import (  # noqa: F401 (the walk's world, its fixtures)
+    layered,
+    routes,
+    url_for,
+    view_rule,
+    world,
+    world_agreement,
+    world_orgs,
+    world_users,
+)
 
 # --- values -----------------------------------------------------------------------------------
 

@@ -31,6 +31,9 @@ from phoihop.notifications.tests.walk import SEES_NOTIFICATION as NOTIFIED
 from phoihop.reviews.tests.walk import CONTRIBUTES, EDITS_MOVEMENT, SIGNS_OFF
 from phoihop.testing.walk import Post, reads, writes
 
+# The root fixtures taken from the walk's world (a module that imports `world` imports these).
+from phoihop.testing.world_fixtures import world_agreement, world_orgs, world_users  # noqa: F401
+
 SECRET_TITLE = "Chương trình phối hợp công tác tuyên giáo và quốc phòng"
 SECRET_PERSON = "Nguyễn Văn An"
 SECRET_EVENT = "Hội nghị ký kết chương trình phối hợp bí mật"
@@ -273,9 +276,11 @@ def test_it_declares_a_rule_for_every_route() -> None:
     assert not missing, f"routes without an access rule: {missing}"
 
 
-@pytest.fixture
-def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[str, Any]:
+def build_world(layers: dict[str, Any]) -> dict[str, Any]:
+    """The records the walk's routes are about, on the root fixtures' agreement."""
     from phoihop.attachments.services import attachment_add
+
+    agreement, orgs, users = layers["agreement"], layers["orgs"], layers["users"]
     from phoihop.events.models import Attendee, Event
 
     event = Event.objects.create(kind="signing", title=SECRET_EVENT, date=datetime.date(2022, 9, 15), host=orgs["district"])
@@ -300,6 +305,20 @@ def world(agreement: Any, orgs: dict[str, Any], users: dict[str, Any]) -> dict[s
         if hasattr(extension, "extend_world"):
             extension.extend_world(world, users, orgs)
     return world
+
+
+@pytest.fixture
+def layered(request: pytest.FixtureRequest, db: Any) -> dict[str, Any]:
+    """The root fixtures and the walk's world, built by the first test of the process that asks
+    for them and written back for the others (testing/kept.py)."""
+    from phoihop.testing.base_world import layered_world
+
+    return layered_world(request, "the route walk's world", {"world": build_world})
+
+
+@pytest.fixture
+def world(layered: dict[str, Any]) -> dict[str, Any]:
+    return layered["world"]  # type: ignore[no-any-return]
 
 
 def target(name: str, world: dict[str, Any]) -> tuple[Any, set[str], set[str]] | None:

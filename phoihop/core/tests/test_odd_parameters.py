@@ -8,7 +8,17 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from phoihop.core.tests.test_access_walk import changes_data, routes, url_for, view_rule, world  # noqa: F401
+from phoihop.core.tests.test_access_walk import (  # noqa: F401 (the walk's world, its fixtures)
+    changes_data,
+    layered,
+    routes,
+    url_for,
+    view_rule,
+    world,
+    world_agreement,
+    world_orgs,
+    world_users,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -204,25 +204,25 @@ LAYERS = {"dash": build_dash, "reports": build_reports, "richer": build_richer}
 
 
 @pytest.fixture
-def world(request: pytest.FixtureRequest, db: Any, summaries_follow_writes: None) -> dict[str, Any]:
+def layered(request: pytest.FixtureRequest, db: Any, summaries_follow_writes: None) -> dict[str, Any]:
     from phoihop.testing.base_world import layered_world
 
     return layered_world(request, "the dashboards' world", LAYERS)
 
 
 @pytest.fixture
-def dash(world: dict[str, Any]) -> dict[str, Any]:
-    return world["dash"]  # type: ignore[no-any-return]
+def dash(layered: dict[str, Any]) -> dict[str, Any]:
+    return layered["dash"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def reports(world: dict[str, Any]) -> dict[str, Any]:
-    return world["reports"]  # type: ignore[no-any-return]
+def reports(layered: dict[str, Any]) -> dict[str, Any]:
+    return layered["reports"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def richer(world: dict[str, Any]) -> dict[str, Any]:
-    return world["richer"]  # type: ignore[no-any-return]
+def richer(layered: dict[str, Any]) -> dict[str, Any]:
+    return layered["richer"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture(autouse=True)

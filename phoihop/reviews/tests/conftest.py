@@ -73,25 +73,25 @@ LAYERS = {"record_2024": build_record_2024, "review": build_review}
 
 
 @pytest.fixture
-def world(request: pytest.FixtureRequest, db: Any) -> dict[str, Any]:
+def layered(request: pytest.FixtureRequest, db: Any) -> dict[str, Any]:
     from phoihop.testing.base_world import layered_world
 
     return layered_world(request, "the reviews' world", LAYERS)
 
 
 @pytest.fixture
-def board_leader(world: dict[str, Any]) -> Any:
+def board_leader(layered: dict[str, Any]) -> Any:
     """The board's leader: the record's approver where the test has the record, else made now."""
-    if "board_leader" not in world:
-        world["board_leader"] = make_board_leader(world["orgs"])
-    return world["board_leader"]
+    if "board_leader" not in layered:
+        layered["board_leader"] = make_board_leader(layered["orgs"])
+    return layered["board_leader"]
 
 
 @pytest.fixture
-def record_2024(world: dict[str, Any]) -> dict[str, Any]:
-    return world["record_2024"]  # type: ignore[no-any-return]
+def record_2024(layered: dict[str, Any]) -> dict[str, Any]:
+    return layered["record_2024"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def review(world: dict[str, Any]) -> Any:
-    return world["review"]
+def review(layered: dict[str, Any]) -> Any:
+    return layered["review"]
