@@ -15,8 +15,10 @@ from django.urls import reverse
 from phoihop.core.tests import test_access_walk as walk
 from phoihop.testing.queries import captured_queries
 
-# The route walk's world (an agreement with its plan, activity, attachment, review, ...).
-world = walk.world
+# The route walk's world (an agreement with its plan, activity, attachment, review, ...), kept,
+# and the root fixtures taken from it.
+world, layered = walk.world, walk.layered
+world_orgs, world_users, world_agreement = walk.world_orgs, walk.world_users, walk.world_agreement
 
 # --- the signing key ---------------------------------------------------------------------------
 
