@@ -193,6 +193,26 @@ def model_named(name: str) -> Any:
 ORGANISATION_LISTS = {"organizations", "parties", "hosts", "inspecting", "inspected", "together", "successors"}
 
 
+def computed_argument(name: str, fuzz_world: dict[str, Any], user: Any) -> Any:
+    """A constructor argument that a view computes, computed the way the view does; LookupError
+    for a name not known here."""
+    if name == "years":  # the years a list page offers as a filter
+        return list(range(2026, 2018, -1))
+    if name == "linkable":  # the agreements an agreement may be linked to (its parent)
+        from phoihop.agreements.selectors import linkable_agreements
+
+        return linkable_agreements(user=user)
+    if name == "movements":  # the emulation movements a commendation list filters by
+        from phoihop.reviews.selectors import movement_list
+
+        return movement_list(user=user)
+    if name == "work":  # a succession's open work, offered to pass to a successor
+        from phoihop.workflows.selectors import succession_open_work
+
+        return succession_open_work(succession=fuzz_world["succession"])
+    raise LookupError(name)
+
+
 def constructor_kwargs(cls: type[forms.BaseForm], fuzz_world: dict[str, Any], user: Any) -> dict[str, Any]:
     """Guess the keyword arguments a form's constructor requires, by their names."""
     from phoihop.orgs.models import Organization
@@ -224,8 +244,8 @@ def constructor_kwargs(cls: type[forms.BaseForm], fuzz_world: dict[str, Any], us
                 kwargs[p.name] = model._default_manager.all()
             elif p.name in ORGANISATION_LISTS:
                 kwargs[p.name] = Organization.objects.all()
-            else:  # unknown: the form is fuzzed through its page, built by its view
-                raise LookupError(p.name)
+            else:
+                kwargs[p.name] = computed_argument(p.name, fuzz_world, user)
     return kwargs
 
 
@@ -266,8 +286,8 @@ def test_every_form_class_survives_generated_input(world: dict[str, Any], users:
     for cls in classes:
         try:
             template = cls(**constructor_kwargs(cls, world, users["alice"]))
-        except Exception as exc:  # its page is still fuzzed below, with the form the view builds
-            not_built.append(f"{cls.__module__}.{cls.__name__}: {type(exc).__name__}")
+        except Exception as exc:  # noqa: BLE001 - collected, reported together below
+            not_built.append(f"{cls.__module__}.{cls.__name__}: {type(exc).__name__}: {exc}")
             continue
         built += 1
         fields = form_fields(template)
@@ -276,11 +296,11 @@ def test_every_form_class_survives_generated_input(world: dict[str, Any], users:
             form_runner(cls, fields, world, users["alice"])()
         except Exception as exc:  # noqa: BLE001 - collected, reported together below
             failures.append(describe(f"{cls.__module__}.{cls.__name__}", exc))
-    if not_built:
-        warnings.warn("forms fuzzed only through their pages: " + "; ".join(not_built), stacklevel=1)
     print(f"\nform fuzz: {RUN_COUNTS.get('form', 0)} generated inputs over {built} form classes")
     assert not failures, "\n\n".join(failures)
-    assert built >= len(classes) // 2, not_built
+    # A form whose constructor needs an argument not known here: teach computed_argument.
+    assert not not_built, "forms the fuzz could not build: " + "; ".join(not_built)
+    assert built >= 50, built  # the discovery still finds the project's forms (56 on 05/12/2026)
 
 
 # --- routes -----------------------------------------------------------------------------------
