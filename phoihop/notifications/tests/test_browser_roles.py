@@ -53,12 +53,20 @@ def shoot(page: Any, name: str) -> None:
 
 
 def home_at_both_widths(browser: Any, base_url: str, username: str) -> None:
-    """The home page on a phone: the work list comes first, nothing scrolls sideways."""
-    phone = as_user(browser, base_url, username, width=390, height=844)
-    phone.goto(f"{base_url}/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-    shoot(phone, f"{username}-390")
-    phone.context.close()
+    """The home page on a phone, and on the narrowest screens that show the whole menu on one
+    line (1200 px, and 1280, a common laptop; 1400 px in English, whose labels are longer):
+    nothing scrolls sideways, the header included."""
+    from django.conf import settings
+
+    for language, width, height in (("vi", 390, 844), ("vi", 1200, 800), ("vi", 1280, 800), ("en", 1400, 800)):
+        page = as_user(browser, base_url, username, width=width, height=height)
+        if language == "en":
+            page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": base_url}])
+        page.goto(f"{base_url}/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (username, language, width)
+        shoot(page, f"{username}-{language}-{width}")
+        page.context.close()
 
 
 def confirm(page: Any) -> None:
