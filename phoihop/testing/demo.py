@@ -35,15 +35,7 @@ from contextlib import contextmanager
 from freezegun import freeze_time
 
 from phoihop.demo.base import DemoResult
-from phoihop.testing.kept import (
-    content_types_forgotten,
-    kept,
-    kept_committed,
-    tables_read,
-    tables_write,
-)
-
-__all__ = ["DEMO_DAY", "demo_committed", "demo_loaded", "demo_on", "tables_read", "tables_write"]
+from phoihop.testing.kept import content_types_forgotten, kept, kept_committed
 
 # The day most tests read the demo on (in the 2026–2029 period, its first plans made).
 DEMO_DAY = datetime.date(2026, 3, 1)

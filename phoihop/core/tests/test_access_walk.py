@@ -279,10 +279,9 @@ def test_it_declares_a_rule_for_every_route() -> None:
 def build_world(layers: dict[str, Any]) -> dict[str, Any]:
     """The records the walk's routes are about, on the root fixtures' agreement."""
     from phoihop.attachments.services import attachment_add
-
-    agreement, orgs, users = layers["agreement"], layers["orgs"], layers["users"]
     from phoihop.events.models import Attendee, Event
 
+    agreement, orgs, users = layers["agreement"], layers["orgs"], layers["users"]
     event = Event.objects.create(kind="signing", title=SECRET_EVENT, date=datetime.date(2022, 9, 15), host=orgs["district"])
     event.agreements.add(agreement)
     person = agreement.parties.get(role="lead").signatory

@@ -13,8 +13,8 @@ from phoihop.agreements.models import Agreement
 from phoihop.notifications.models import Notification
 from phoihop.orgs.models import Organization
 from phoihop.testing.builders import make_org, make_user
-from phoihop.testing.demo import DEMO_DAY, demo_committed, demo_on, tables_read, tables_write
-from phoihop.testing.kept import in_any_order
+from phoihop.testing.demo import DEMO_DAY, demo_committed, demo_on
+from phoihop.testing.kept import in_any_order, tables_read, tables_write
 
 
 def test_it_writes_back_every_row_as_it_was_read_over_a_changed_database(loaded_demo: Any) -> None:
